@@ -1,0 +1,1 @@
+//! Properties of lockstep stated by the specification; see README.md.
