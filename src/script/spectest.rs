@@ -1,7 +1,7 @@
 //! The `spectest` host module the official suite imports from, built through the engine's
 //! embedding interface so that every engine gets the same one.
 
-use super::engine::{Engine, ExternVal, HostFunc, Ref, Value};
+use super::engine::{Engine, ExternVal, HostFunc, Ref, Val};
 use crate::syntax::{
     AbsHeapType, AddrType, F32, F64, FuncType, GlobalType, Limits, MemType, Num, RefType, TableType, ValType,
 };
@@ -26,7 +26,7 @@ pub fn instantiate(engine: &mut dyn Engine) -> HashMap<String, ExternVal> {
         let ty = FuncType::new(params.to_vec(), vec![]);
         exports.insert(name.to_string(), engine.alloc_func(ty, print.clone()));
     }
-    let global = |val, num| (GlobalType { mutable: false, val }, Value::Num(num));
+    let global = |val, num| (GlobalType { mutable: false, val }, Val::num(num));
     for (name, (ty, value)) in [
         ("global_i32", global(ValType::I32, Num::I32(666))),
         ("global_i64", global(ValType::I64, Num::I64(666))),

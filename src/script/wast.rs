@@ -5,7 +5,7 @@
 //! Text modules are turned into binaries by the `wast` crate; from there on every module
 //! goes through lockstep's own decoder and validator, then to the engine.
 
-use super::engine::{Engine, Error, ExternVal, InstanceId, Value};
+use super::engine::{Engine, Error, ExternVal, InstanceId, Val};
 use super::report::{Kind, Outcome, Verdict};
 use super::values::{arg_value, matches_result, show_result};
 use crate::rules::Rule;
@@ -296,7 +296,7 @@ impl Runner<'_> {
     }
 
     /// `invoke`: `Err` is a verdict given before anything ran.
-    fn invoke(&mut self, invoke: &WastInvoke) -> Result<Result<Vec<Value>, Error>, Verdict> {
+    fn invoke(&mut self, invoke: &WastInvoke) -> Result<Result<Vec<Val>, Error>, Verdict> {
         let func = match self.export(invoke.module.map(|m| m.name()), invoke.name)? {
             ExternVal::Func(addr) => addr,
             other => return Err(fail("a function export".into(), format!("{other:?}"), None)),
@@ -310,7 +310,7 @@ impl Runner<'_> {
     }
 
     /// `get`: read an exported global.
-    fn get(&self, module: Option<&str>, name: &str) -> Result<Value, Verdict> {
+    fn get(&self, module: Option<&str>, name: &str) -> Result<Val, Verdict> {
         match self.export(module, name)? {
             ExternVal::Global(addr) => Ok(self.engine.as_deref().ok_or_else(|| skip(NO_ENGINE))?.global_read(addr)),
             other => Err(fail("a global export".into(), format!("{other:?}"), None)),
@@ -446,7 +446,7 @@ fn unknown_import(module: &str, name: &str) -> Error {
     Error::Link { message: format!("unknown import \"{module}\".\"{name}\""), rule: crate::rules::EXEC_INSTANTIATION }
 }
 
-fn expect_trap(result: Result<Vec<Value>, Error>, message: &str) -> Verdict {
+fn expect_trap(result: Result<Vec<Val>, Error>, message: &str) -> Verdict {
     match result {
         Ok(values) => {
             let got = values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(" ");
