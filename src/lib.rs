@@ -3,6 +3,7 @@
 //! chapter of the specification.
 
 pub mod binary;
+pub mod exec;
 pub mod rules;
 pub mod syntax;
 pub mod valid;
