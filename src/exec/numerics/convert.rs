@@ -6,7 +6,7 @@
 use crate::syntax::{Num, Sx};
 
 use super::Trap;
-use super::float::{Float, det, det_nan};
+use super::float::{Float, det};
 use super::int::{Int, sat_s, sat_u};
 
 /// `op-extend`: `extend_u_{M,N}(i) = i`.
@@ -99,7 +99,7 @@ pub fn trunc_sat<F: Float, I: Int>(sx: Sx, z: F) -> I {
 /// `op-promote`: `promote_{32,64}(z) = z`, exactly; a NaN gives `nans_64{}` if canonical and
 /// an arithmetic NaN otherwise, of which the deterministic profile picks `+NaN(canon_64)`.
 pub fn promote(z: f32) -> f64 {
-    if z.is_nan() { det_nan() } else { z.into() }
+    det(z.into())
 }
 
 /// `op-demote`: `demote_{64,32}(z) = ieee_32(z)`, rounded to nearest (`±∞` past the limit),
