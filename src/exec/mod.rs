@@ -20,6 +20,7 @@ pub mod engine;
 pub mod instructions;
 pub mod machine;
 pub mod modules;
+pub mod numerics;
 pub mod runtime;
 pub mod trace;
 pub mod values;
