@@ -13,12 +13,12 @@ use std::rc::Rc;
 #[derive(Default)]
 pub struct Reference {
     pub store: Store,
-    pub limits: Config,
+    pub config: Config,
 }
 
 impl Reference {
-    pub fn new(limits: Config) -> Reference {
-        Reference { store: Store::default(), limits }
+    pub fn new(config: Config) -> Reference {
+        Reference { store: Store::default(), config }
     }
 }
 
@@ -40,7 +40,7 @@ impl Engine for Reference {
     }
 
     fn instantiate(&mut self, module: &Rc<Module>, imports: &[ExternVal]) -> Result<InstanceId, Error> {
-        modules::instantiate(&mut self.store, self.limits, module, imports).map_err(error)
+        modules::instantiate(&mut self.store, self.config, module, imports).map_err(error)
     }
 
     fn export(&self, instance: InstanceId, name: &str) -> Option<ExternVal> {
@@ -49,7 +49,7 @@ impl Engine for Reference {
     }
 
     fn invoke(&mut self, func: u32, args: &[Val]) -> Result<Vec<Val>, Error> {
-        modules::invoke(&mut self.store, self.limits, func, args).map_err(error)
+        modules::invoke(&mut self.store, self.config, func, args).map_err(error)
     }
 
     fn global_read(&self, global: u32) -> Val {

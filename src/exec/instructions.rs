@@ -6,31 +6,46 @@ use super::machine::{Admin, Frame, Halt, Label, Limit, Machine, Step};
 use super::runtime::FuncCode;
 use super::values::{Ref, Val};
 use crate::rules::{self, Rule};
-use crate::syntax::{FuncType, LoadOp, MemArg, NumType, PAGE_SIZE, Sx, Sz, V128, VLoadOp};
+use super::numerics;
+use crate::syntax::{F32, F64, FuncType, LoadOp, MemArg, NumType, PAGE_SIZE, Sx, Sz, V128, VLoadOp};
 
 impl<const TRACE: bool> Machine<'_, TRACE> {
-    /// Apply one rule to the configuration.
+    /// Apply one rule to the configuration. Values at the head are not redexes (`CONST`
+    /// is a value): they go onto the operand stack on the way to the next instruction.
     #[inline(always)]
     pub fn step(&mut self) -> Step {
         if TRACE {
             self.low = self.vals.len();
         }
-        if let Some(admin) = self.admin.pop() {
-            return self.admin_step(admin);
+        loop {
+            if let Some(admin) = self.admin.pop() {
+                match admin {
+                    Admin::Val(v) => self.push(v),
+                    admin => return self.admin_step(admin),
+                }
+                continue;
+            }
+            let pc = self.pc;
+            self.pc += 1;
+            // The code is shared and immutable; holding it lets the ops borrow it.
+            let code = self.code.clone();
+            match &code.ops[pc] {
+                Op::Const(n) => self.push(Val::num(*n)),
+                Op::VConst(v) => self.push(Val::V128(*v)),
+                op => return self.op(op),
+            }
         }
-        let pc = self.pc;
-        self.pc += 1;
-        // The code is shared and immutable; holding it lets the ops borrow it.
-        let code = self.code.clone();
-        self.op(&code.ops[pc])
     }
 
     /// The head of the sequence is an instruction that reduction put there.
     fn admin_step(&mut self, admin: Admin) -> Step {
         match admin {
             Admin::Val(v) => {
-                // A value is not a redex: push it and reduce what follows.
                 self.push(v);
+                self.step()
+            }
+            Admin::Op(Op::Const(n)) => {
+                self.push(Val::num(n));
                 self.step()
             }
             Admin::Op(op) => self.op(&op),
@@ -354,7 +369,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                 return Ok(self.call_host(&host, ty));
             }
         };
-        if self.frames.len() > self.limits.max_call_depth {
+        if self.frames.len() > self.config.max_call_depth {
             return Err(Halt::Limit(Limit::CallStack));
         }
         self.burn_fuel()?;
@@ -493,8 +508,8 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     fn table_grow(&mut self, x: u32) -> Rule {
         let n = self.pop_i32();
         let init = self.pop_ref();
-        let limits = self.limits;
-        match self.table_mut(x).grow(n as u64, init, &limits) {
+        let config = self.config;
+        match self.table_mut(x).grow(n as u64, init, &config) {
             Some(old) => {
                 self.push(Val::I32(old as u32));
                 rules::STEP__TABLE_GROW_SUCCEED
@@ -634,8 +649,8 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     /// `Step/memory.grow-succeed` (the old size), `Step/memory.grow-fail` (-1).
     fn memory_grow(&mut self, x: u32) -> Rule {
         let n = self.pop_i32();
-        let limits = self.limits;
-        match self.mem_mut(x).grow(n as u64, &limits) {
+        let config = self.config;
+        match self.mem_mut(x).grow(n as u64, &config) {
             Some(old) => {
                 self.push(Val::I32(old as u32));
                 rules::STEP__MEMORY_GROW_SUCCEED
@@ -818,5 +833,268 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         };
         self.push(Val::V128(V128::from_u128(v)));
         val
+    }
+}
+
+/// A float operand as the float it is (NaN payloads included).
+fn f32_of(v: Val) -> f32 {
+    match v {
+        Val::F32(z) => z.to_float(),
+        v => panic!("validated code popped {v:?} where an f32 was due"),
+    }
+}
+
+fn f64_of(v: Val) -> f64 {
+    match v {
+        Val::F64(z) => z.to_float(),
+        v => panic!("validated code popped {v:?} where an f64 was due"),
+    }
+}
+
+impl<const TRACE: bool> Machine<'_, TRACE> {
+    /// Numeric and vector instructions: `Step_pure/unop-val`, `binop-val`, `binop-trap`,
+    /// `testop`, `relop`, `cvtop-val`, `cvtop-trap`, and the vector rules, each computing
+    /// its result with the operator of [`numerics`] the spec names.
+    fn numeric(&mut self, op: &Op) -> Rule {
+        use numerics as n;
+        match *op {
+            Op::I32Unop(op) => {
+                let i = self.pop_i32();
+                self.push(Val::I32(n::iunop(op, i)));
+                rules::STEP_PURE__UNOP_VAL
+            }
+            Op::I64Unop(op) => {
+                let i = self.pop_i64();
+                self.push(Val::I64(n::iunop(op, i)));
+                rules::STEP_PURE__UNOP_VAL
+            }
+            Op::F32Unop(op) => {
+                let z = f32_of(self.pop());
+                self.push(Val::F32(F32::from_float(n::funop(op, z))));
+                rules::STEP_PURE__UNOP_VAL
+            }
+            Op::F64Unop(op) => {
+                let z = f64_of(self.pop());
+                self.push(Val::F64(F64::from_float(n::funop(op, z))));
+                rules::STEP_PURE__UNOP_VAL
+            }
+            Op::I32Binop(op) => {
+                let i2 = self.pop_i32();
+                let i1 = self.pop_i32();
+                match n::ibinop(op, i1, i2) {
+                    Ok(c) => self.binop_val(Val::I32(c)),
+                    Err(t) => self.trap(t.message(), rules::STEP_PURE__BINOP_TRAP),
+                }
+            }
+            Op::I64Binop(op) => {
+                let i2 = self.pop_i64();
+                let i1 = self.pop_i64();
+                match n::ibinop(op, i1, i2) {
+                    Ok(c) => self.binop_val(Val::I64(c)),
+                    Err(t) => self.trap(t.message(), rules::STEP_PURE__BINOP_TRAP),
+                }
+            }
+            Op::F32Binop(op) => {
+                let z2 = f32_of(self.pop());
+                let z1 = f32_of(self.pop());
+                self.binop_val(Val::F32(F32::from_float(n::fbinop(op, z1, z2))))
+            }
+            Op::F64Binop(op) => {
+                let z2 = f64_of(self.pop());
+                let z1 = f64_of(self.pop());
+                self.binop_val(Val::F64(F64::from_float(n::fbinop(op, z1, z2))))
+            }
+            Op::I32Eqz => {
+                let i = self.pop_i32();
+                self.push(Val::I32((i == 0) as u32));
+                rules::STEP_PURE__TESTOP
+            }
+            Op::I64Eqz => {
+                let i = self.pop_i64();
+                self.push(Val::I32((i == 0) as u32));
+                rules::STEP_PURE__TESTOP
+            }
+            Op::I32Relop(op) => {
+                let i2 = self.pop_i32();
+                let i1 = self.pop_i32();
+                self.relop(n::irelop(op, i1, i2))
+            }
+            Op::I64Relop(op) => {
+                let i2 = self.pop_i64();
+                let i1 = self.pop_i64();
+                self.relop(n::irelop(op, i1, i2))
+            }
+            Op::F32Relop(op) => {
+                let z2 = f32_of(self.pop());
+                let z1 = f32_of(self.pop());
+                self.relop(n::frelop(op, z1, z2))
+            }
+            Op::F64Relop(op) => {
+                let z2 = f64_of(self.pop());
+                let z1 = f64_of(self.pop());
+                self.relop(n::frelop(op, z1, z2))
+            }
+            Op::Cvtop(to, from, op) => {
+                let c = self.pop().as_num().expect("validated: a number to convert");
+                match n::cvtop(to, from, op, c) {
+                    Ok(c) => {
+                        self.push(Val::num(c));
+                        rules::STEP_PURE__CVTOP_VAL
+                    }
+                    Err(t) => self.trap(t.message(), rules::STEP_PURE__CVTOP_TRAP),
+                }
+            }
+            _ => self.vector(op),
+        }
+    }
+
+    #[inline(always)]
+    fn binop_val(&mut self, c: Val) -> Rule {
+        self.push(c);
+        rules::STEP_PURE__BINOP_VAL
+    }
+
+    #[inline(always)]
+    fn relop(&mut self, c: u32) -> Rule {
+        self.push(Val::I32(c));
+        rules::STEP_PURE__RELOP
+    }
+
+    fn pop_vec(&mut self) -> V128 {
+        V128::from_u128(self.pop_v128())
+    }
+
+    fn push_vec(&mut self, v: V128) {
+        self.push(Val::V128(v));
+    }
+
+    /// The vector instructions of `Step_pure`; relaxed operators under the configured
+    /// choice of their implementation-defined behaviour.
+    fn vector(&mut self, op: &Op) -> Rule {
+        use numerics as n;
+        let rx = self.config.relaxed;
+        match op {
+            Op::VVunop(op) => {
+                let v = self.pop_vec();
+                self.push_vec(n::vvunop(*op, v));
+                rules::STEP_PURE__VVUNOP
+            }
+            Op::VVbinop(op) => {
+                let v2 = self.pop_vec();
+                let v1 = self.pop_vec();
+                self.push_vec(n::vvbinop(*op, v1, v2));
+                rules::STEP_PURE__VVBINOP
+            }
+            Op::VVternop(op) => {
+                let v3 = self.pop_vec();
+                let v2 = self.pop_vec();
+                let v1 = self.pop_vec();
+                self.push_vec(n::vvternop(*op, v1, v2, v3));
+                rules::STEP_PURE__VVTERNOP
+            }
+            Op::VVtestop(op) => {
+                let v = self.pop_vec();
+                self.push(Val::I32(n::vvtestop(*op, v)));
+                rules::STEP_PURE__VVTESTOP
+            }
+            Op::VUnop(sh, op) => {
+                let v = self.pop_vec();
+                self.push_vec(n::vunop(*sh, *op, v));
+                rules::STEP_PURE__VUNOP_VAL
+            }
+            Op::VBinop(sh, op) => {
+                let v2 = self.pop_vec();
+                let v1 = self.pop_vec();
+                self.push_vec(n::vbinop(rx, *sh, *op, v1, v2));
+                rules::STEP_PURE__VBINOP_VAL
+            }
+            Op::VTernop(sh, op) => {
+                let v3 = self.pop_vec();
+                let v2 = self.pop_vec();
+                let v1 = self.pop_vec();
+                self.push_vec(n::vternop(rx, *sh, *op, v1, v2, v3));
+                rules::STEP_PURE__VTERNOP_VAL
+            }
+            Op::VTestop(sh, op) => {
+                let v = self.pop_vec();
+                self.push(Val::I32(n::vtestop(*sh, *op, v)));
+                rules::STEP_PURE__VTESTOP
+            }
+            Op::VRelop(sh, op) => {
+                let v2 = self.pop_vec();
+                let v1 = self.pop_vec();
+                self.push_vec(n::vrelop(*sh, *op, v1, v2));
+                rules::STEP_PURE__VRELOP
+            }
+            Op::VShiftop(sh, op) => {
+                let i = self.pop_i32();
+                let v = self.pop_vec();
+                self.push_vec(n::vshiftop(*sh, *op, v, i));
+                rules::STEP_PURE__VSHIFTOP
+            }
+            Op::VBitmask(sh) => {
+                let v = self.pop_vec();
+                self.push(Val::I32(n::vbitmask(*sh, v)));
+                rules::STEP_PURE__VBITMASK
+            }
+            Op::VSwizzlop(op) => {
+                let v2 = self.pop_vec();
+                let v1 = self.pop_vec();
+                self.push_vec(n::vswizzlop(rx, *op, v1, v2));
+                rules::STEP_PURE__VSWIZZLOP
+            }
+            Op::VShuffle(ls) => {
+                let v2 = self.pop_vec();
+                let v1 = self.pop_vec();
+                self.push_vec(n::vshuffle(**ls, v1, v2));
+                rules::STEP_PURE__VSHUFFLE
+            }
+            Op::VSplat(sh) => {
+                let c = self.pop().as_num().expect("validated: a number to splat");
+                self.push_vec(n::vsplat(*sh, c));
+                rules::STEP_PURE__VSPLAT
+            }
+            Op::VExtractLane(sh, sx, i) => {
+                let v = self.pop_vec();
+                self.push(Val::num(n::vextract_lane(*sh, *sx, *i, v)));
+                if sx.is_some() { rules::STEP_PURE__VEXTRACT_LANE_PACK } else { rules::STEP_PURE__VEXTRACT_LANE_NUM }
+            }
+            Op::VReplaceLane(sh, i) => {
+                let c = self.pop().as_num().expect("validated: a number for the lane");
+                let v = self.pop_vec();
+                self.push_vec(n::vreplace_lane(*sh, *i, v, c));
+                rules::STEP_PURE__VREPLACE_LANE
+            }
+            Op::VExtunop(to, from, op) => {
+                let v = self.pop_vec();
+                self.push_vec(n::vextunop(*to, *from, *op, v));
+                rules::STEP_PURE__VEXTUNOP
+            }
+            Op::VExtbinop(to, from, op) => {
+                let v2 = self.pop_vec();
+                let v1 = self.pop_vec();
+                self.push_vec(n::vextbinop(rx, *to, *from, *op, v1, v2));
+                rules::STEP_PURE__VEXTBINOP
+            }
+            Op::VExtternop(to, from, op) => {
+                let v3 = self.pop_vec();
+                let v2 = self.pop_vec();
+                let v1 = self.pop_vec();
+                self.push_vec(n::vextternop(rx, *to, *from, *op, v1, v2, v3));
+                rules::STEP_PURE__VEXTTERNOP
+            }
+            Op::VNarrow(to, from, sx) => {
+                let v2 = self.pop_vec();
+                let v1 = self.pop_vec();
+                self.push_vec(n::vnarrow(*to, *from, *sx, v1, v2));
+                rules::STEP_PURE__VNARROW
+            }
+            Op::VCvtop(to, from, op) => {
+                let v = self.pop_vec();
+                self.push_vec(n::vcvtop(rx, *to, *from, *op, v));
+                rules::STEP_PURE__VCVTOP
+            }
+            other => unreachable!("{other:?} is not a numeric instruction"),
+        }
     }
 }

@@ -93,7 +93,7 @@ pub enum Halt {
 /// in each step, so that a trace can show what the step consumed.
 pub struct Machine<'s, const TRACE: bool = false> {
     pub store: &'s mut Store,
-    pub limits: Config,
+    pub config: Config,
     pub vals: Vec<Val>,
     pub labels: Vec<Label>,
     pub frames: Vec<Frame>,
@@ -126,15 +126,15 @@ pub fn host_code() -> Rc<Code> {
 impl<'s, const TRACE: bool> Machine<'s, TRACE> {
     /// The configuration `s; {LOCALS eps, MODULE module}; admin*` of the host: invocation
     /// and instantiation run their instruction sequences in it.
-    pub fn new(store: &'s mut Store, limits: Config, module: Addr, admin: Vec<Admin>) -> Self {
+    pub fn new(store: &'s mut Store, config: Config, module: Addr, admin: Vec<Admin>) -> Self {
         let code = host_code();
         let frame = Frame { arity: 0, module, locals: 0, labels: 0, admin: 0, code: code.clone(), pc: 0 };
         let mut admin = admin;
         admin.reverse();
         Machine {
             store,
-            fuel: limits.fuel,
-            limits,
+            fuel: config.fuel,
+            config,
             vals: Vec::with_capacity(1024),
             labels: Vec::with_capacity(64),
             frames: vec![frame],

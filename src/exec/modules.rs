@@ -63,7 +63,7 @@ fn import_matches(store: &Store, types: &[Rc<FuncType>], import: &ExternType, ex
 /// its globals, tables and segments evaluated in order, then run the active segments
 /// (`table.init`/`memory.init` and their `drop`s) and the start function. What a trap
 /// leaves behind stays in the store, as the spec has it.
-pub fn instantiate(store: &mut Store, limits: Config, module: &Module, imports: &[ExternVal]) -> Result<Addr, Failure> {
+pub fn instantiate(store: &mut Store, config: Config, module: &Module, imports: &[ExternVal]) -> Result<Addr, Failure> {
     let types = func_types(module)?;
     for (import, ext) in module.imports.iter().zip(imports) {
         if !import_matches(store, &types, &import.desc, *ext) {
@@ -91,18 +91,18 @@ pub fn instantiate(store: &mut Store, limits: Config, module: &Module, imports: 
         store.funcs.push(FuncInst { ty, code: FuncCode::Wasm { module: addr, code: Rc::new(code) } });
     }
     store.modules.push(inst);
-    alloc_entities(store, limits, module, addr)?;
+    alloc_entities(store, config, module, addr)?;
     let exports = module.exports.iter().map(|e| (e.name.clone(), extern_val(&store.modules[addr as usize], e.desc))).collect();
     store.modules[addr as usize].exports = exports;
-    run(store, limits, addr, init_sequence(module))?;
+    run(store, config, addr, init_sequence(module))?;
     Ok(addr)
 }
 
 /// `allocmodule`, with the initial values of globals, tables and element segments each
 /// evaluated (`Eval_expr`) in the instance as far as it is built.
-fn alloc_entities(store: &mut Store, limits: Config, module: &Module, addr: Addr) -> Result<(), Failure> {
+fn alloc_entities(store: &mut Store, config: Config, module: &Module, addr: Addr) -> Result<(), Failure> {
     for global in &module.globals {
-        let value = eval_const(store, limits, addr, &global.init)?;
+        let value = eval_const(store, config, addr, &global.init)?;
         store.modules[addr as usize].globals.push(store.globals.len() as Addr);
         store.globals.push(GlobalInst { ty: global.ty, value });
     }
@@ -111,7 +111,7 @@ fn alloc_entities(store: &mut Store, limits: Config, module: &Module, addr: Addr
         store.mems.push(MemInst::new(mem.ty));
     }
     for table in &module.tables {
-        let init = match eval_const(store, limits, addr, &table.init)? {
+        let init = match eval_const(store, config, addr, &table.init)? {
             Val::Ref(r) => r,
             v => unreachable!("validated: a table's initial value is a reference, not {v:?}"),
         };
@@ -121,7 +121,7 @@ fn alloc_entities(store: &mut Store, limits: Config, module: &Module, addr: Addr
     for elem in &module.elems {
         let mut refs = Vec::with_capacity(elem.init.len());
         for e in &elem.init {
-            match eval_const(store, limits, addr, e)? {
+            match eval_const(store, config, addr, e)? {
                 Val::Ref(r) => refs.push(r),
                 v => unreachable!("validated: an element is a reference, not {v:?}"),
             }
@@ -180,14 +180,14 @@ fn const_ops(expr: &Expr) -> impl Iterator<Item = Admin> + '_ {
 }
 
 /// `Eval_expr`: run a constant expression in the instance to its value.
-fn eval_const(store: &mut Store, limits: Config, addr: Addr, expr: &Expr) -> Result<Val, Failure> {
-    let mut values = run(store, limits, addr, const_ops(expr).collect())?;
+fn eval_const(store: &mut Store, config: Config, addr: Addr, expr: &Expr) -> Result<Val, Failure> {
+    let mut values = run(store, config, addr, const_ops(expr).collect())?;
     values.pop().ok_or_else(|| Failure::Unsupported("a constant expression without a value".into()))
 }
 
 /// Run an instruction sequence in the host's frame for the instance.
-fn run(store: &mut Store, limits: Config, addr: Addr, seq: Vec<Admin>) -> Result<Vec<Val>, Failure> {
-    match Machine::<false>::new(store, limits, addr, seq).run() {
+fn run(store: &mut Store, config: Config, addr: Addr, seq: Vec<Admin>) -> Result<Vec<Val>, Failure> {
+    match Machine::<false>::new(store, config, addr, seq).run() {
         Outcome::Values(vals) => Ok(vals),
         Outcome::Trap(trap) => Err(Failure::Trap(trap)),
         Outcome::Limit(limit) => Err(Failure::Limit(limit)),
@@ -219,9 +219,9 @@ pub fn invoke_seq(store: &Store, func: Addr, args: &[Val]) -> Result<Vec<Admin>,
 }
 
 /// `$invoke` to the end.
-pub fn invoke(store: &mut Store, limits: Config, func: Addr, args: &[Val]) -> Result<Vec<Val>, Failure> {
+pub fn invoke(store: &mut Store, config: Config, func: Addr, args: &[Val]) -> Result<Vec<Val>, Failure> {
     let seq = invoke_seq(store, func, args).map_err(Failure::Embed)?;
-    run(store, limits, 0, seq)
+    run(store, config, 0, seq)
 }
 
 /// The code of a function, for tools that show it (`lockstep trace`).

@@ -1,6 +1,7 @@
 //! Runtime structure (spec 4.2): the store and the instances it holds.
 
 use super::code::Code;
+use super::numerics::Relaxed;
 use super::values::{Ref, Val};
 use crate::script::engine::HostFunc;
 use crate::syntax::{FuncType, GlobalType, MemType, PAGE_SIZE, RefType, TableType, TagType};
@@ -105,11 +106,20 @@ pub struct Config {
     pub max_call_depth: usize,
     /// `--fuel N`: loop iterations and function entries allowed, then `fuel exhausted`.
     pub fuel: Option<u64>,
+    /// The implementation-defined behaviour of the relaxed vector operators (the spec's
+    /// deterministic profile by default).
+    pub relaxed: Relaxed,
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { max_memory_pages: 65536, max_table_elems: 10_000_000, max_call_depth: 10_000, fuel: None }
+        Config {
+            max_memory_pages: 65536,
+            max_table_elems: 10_000_000,
+            max_call_depth: 10_000,
+            fuel: None,
+            relaxed: Relaxed::DETERMINISTIC,
+        }
     }
 }
 
