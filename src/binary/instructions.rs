@@ -221,12 +221,12 @@ impl Reader<'_> {
 
     /// binary-memarg. Wasm 3.0: flags below `2^7`, whose bit 6 says a memory index follows
     /// (otherwise memory 0) and whose low bits are the alignment exponent; a `u64` offset.
-    /// Wasm 2.0: an alignment exponent of at most 32 and a `u32` offset.
+    /// Wasm 2.0: an alignment exponent below 32 and a `u32` offset.
     fn memarg(&mut self) -> Result<(MemIdx, MemArg)> {
         let at = self.pos;
         let flags = self.u32()?;
         if !self.v3() {
-            if flags > 32 {
+            if flags >= 32 {
                 return self.error(at, "malformed memop flags", rules::BINARY_MEMARG);
             }
             return Ok((

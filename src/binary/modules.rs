@@ -16,6 +16,16 @@ const ORDER: [u8; 13] = [1, 2, 3, 4, 5, 13, 6, 7, 8, 9, 12, 10, 11];
 /// within what an engine can allocate.
 const MAX_LOCALS: u32 = 50_000;
 
+/// The most locals all functions together may declare: [`MAX_LOCALS`], and eight per byte
+/// of the module. The syntax keeps one type per local, and a function of six bytes can
+/// declare 50000; without a bound for the module, a megabyte of such functions would ask
+/// for tens of gigabytes. Modules that use their locals stay far below: each use takes bytes.
+fn locals_budget(module_len: usize) -> usize {
+    module_len
+        .saturating_mul(8)
+        .saturating_add(MAX_LOCALS as usize)
+}
+
 /// binary-module: the preamble (binary-magic, binary-version), then the sections in order,
 /// with custom sections anywhere between them.
 pub(super) fn module(r: &mut Reader) -> Result<Module> {
@@ -71,7 +81,10 @@ pub(super) fn module(r: &mut Reader) -> Result<Module> {
             9 => m.elems = section(r, rules::BINARY_ELEMSEC, |r, _| r.list(elem))?,
             12 => data_count = Some((section(r, rules::BINARY_DATACNTSEC, |r, _| r.u32())?, at)),
             10 => {
-                codes = section(r, rules::BINARY_CODESEC, |r, _| r.list(code))?;
+                let mut budget = locals_budget(r.bytes.len());
+                codes = section(r, rules::BINARY_CODESEC, |r, _| {
+                    r.list(|r| code(r, &mut budget))
+                })?;
                 code_at = Some(at);
             }
             11 => m.datas = section(r, rules::BINARY_DATASEC, |r, _| r.list(data))?,
@@ -306,16 +319,16 @@ fn ref_func(r: &mut Reader) -> Result<Expr> {
 }
 
 /// binary-code: a function body, `size:u32` and exactly `size` bytes of binary-func: the
-/// locals and the expression.
-fn code(r: &mut Reader) -> Result<(Vec<ValType>, Expr)> {
+/// locals and the expression. `budget` is the number of locals the module may still declare.
+fn code(r: &mut Reader, budget: &mut usize) -> Result<(Vec<ValType>, Expr)> {
     sized(r, rules::BINARY_CODE, rules::BINARY_FUNC, |r, _| {
-        Ok((locals(r)?, r.expr()?))
+        Ok((locals(r, budget)?, r.expr()?))
     })
 }
 
 /// binary-local: groups `n:u32 t:valtype` of `n` locals of type `t`. The groups are read
 /// first, so that nothing is allocated before the total is known to be within bounds.
-fn locals(r: &mut Reader) -> Result<Vec<ValType>> {
+fn locals(r: &mut Reader, budget: &mut usize) -> Result<Vec<ValType>> {
     let at = r.pos;
     let groups = r.list(|r| {
         r.ctx = rules::BINARY_LOCAL;
@@ -324,9 +337,10 @@ fn locals(r: &mut Reader) -> Result<Vec<ValType>> {
     let total = groups
         .iter()
         .try_fold(0u32, |sum, &(n, _)| sum.checked_add(n));
-    let Some(total) = total.filter(|&n| n <= MAX_LOCALS) else {
+    let Some(total) = total.filter(|&n| n <= MAX_LOCALS && n as usize <= *budget) else {
         return r.error(at, "too many locals", rules::BINARY_LOCAL);
     };
+    *budget -= total as usize;
     let mut locals = Vec::with_capacity(total as usize);
     for (n, t) in groups {
         locals.extend(std::iter::repeat_n(t, n as usize));
@@ -466,6 +480,41 @@ mod tests {
         assert_eq!(err(Spec::V3, &[TYPE, FUNC, over]), "too many locals @22");
         let wraps = b"\x0a\x0d\x01\x0b\x02\xff\xff\xff\xff\x0f\x7f\x01\x7e\x01\x0b";
         assert_eq!(err(Spec::V3, &[TYPE, FUNC, wraps]), "too many locals @22");
+    }
+
+    #[test]
+    fn locals_of_the_module_are_bounded() {
+        // Functions of 50000 locals each, in seven bytes: one fits the budget of a module of
+        // this size, two do not.
+        let module_of = |n: usize| {
+            let mut funcs = vec![0x03];
+            let mut code = vec![0x0a];
+            let leb = |mut x: usize, out: &mut Vec<u8>| loop {
+                let b = (x & 0x7f) as u8;
+                x >>= 7;
+                if x == 0 {
+                    break out.push(b);
+                }
+                out.push(b | 0x80);
+            };
+            let mut body = vec![];
+            leb(n, &mut body);
+            let mut fbody = body.clone();
+            for _ in 0..n {
+                fbody.push(0x00);
+                body.extend_from_slice(b"\x06\x01\xd0\x86\x03\x7f\x0b");
+            }
+            leb(fbody.len(), &mut funcs);
+            funcs.extend(fbody);
+            leb(body.len(), &mut code);
+            code.extend(body);
+            module(&[TYPE, &funcs, &code])
+        };
+        assert!(decode(&module_of(1), Spec::V3).is_ok());
+        assert_eq!(
+            decode(&module_of(2), Spec::V3).unwrap_err().message,
+            "too many locals"
+        );
     }
 
     #[test]
