@@ -101,3 +101,112 @@ fn expected_offset(chunk: &str) -> Option<usize> {
         .parse()
         .ok()
 }
+
+/// The first module of a test file, as bytes.
+fn first_module(file: &str) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testsuite")
+        .join(file);
+    let text = std::fs::read_to_string(path).expect("readable");
+    let buf = ParseBuffer::new(&text).expect("lexes");
+    let wast: Wast = parser::parse(&buf).expect("parses");
+    for d in wast.directives {
+        if let WastDirective::Module(mut m) = d {
+            return encode(&mut m);
+        }
+    }
+    panic!("no module in {file}")
+}
+
+#[test]
+fn encodings_of_3_0_decode_as_written() {
+    use lockstep::syntax::*;
+    let m = decode(&first_module("binary-encodings-3.0.wast"), Spec::V3).expect("decodes");
+    let RecType(group) = &m.types[1];
+    assert_eq!(
+        (group.len(), group[0].is_final, group[1].is_final),
+        (2, false, true)
+    );
+    assert_eq!(group[1].supertypes[..], [1]);
+    assert!(matches!(
+        m.types[2].0[0].comp,
+        CompType::Array(FieldType { mutable: true, .. })
+    ));
+    assert_eq!(
+        m.tables[0].init.instrs[..],
+        [Instr::RefNull(HeapType::Abs(AbsHeapType::Func)), Instr::End]
+    );
+    assert_eq!(m.tables[1].init.instrs[..], [Instr::RefFunc(0), Instr::End]);
+    assert_eq!(m.tables[1].ty.elem.to_string(), "(ref func)");
+    assert_eq!(
+        (m.tables[2].ty.addr, m.tables[2].ty.elem),
+        (AddrType::I64, RefType::EXTERNREF)
+    );
+    assert_eq!(
+        (m.mems[1].ty.addr, m.mems[1].ty.limits),
+        (
+            AddrType::I64,
+            Limits {
+                min: 1,
+                max: Some(2)
+            }
+        )
+    );
+    assert_eq!(m.tags[0].ty, TagType(0));
+    let kinds: Vec<_> = m.exports.iter().map(|e| e.desc).collect();
+    use ExternIdx::*;
+    assert_eq!(kinds, [Func(0), Table(1), Mem(1), Global(0), Tag(0)]);
+    let modes: Vec<_> = m
+        .elems
+        .iter()
+        .map(|e| match &e.mode {
+            ElemMode::Active(x, _) => format!("{x} {}", e.ty),
+            ElemMode::Passive => format!("passive {}", e.ty),
+            ElemMode::Declare => format!("declare {}", e.ty),
+        })
+        .collect();
+    let expected = [
+        "0 (ref func)",
+        "passive (ref func)",
+        "1 (ref func)",
+        "declare (ref func)",
+        "0 funcref",
+        "passive funcref",
+        "2 externref",
+        "declare funcref",
+    ];
+    assert_eq!(modes, expected);
+    assert!(matches!(m.datas[2].mode, DataMode::Active(1, _)) && m.datas[2].init[..] == *b"c");
+    let load = &m.funcs[0].body.instrs[1];
+    let load8_u = Some(LoadOp {
+        size: Sz::N8,
+        sx: Sx::U,
+    });
+    assert_eq!(
+        *load,
+        Instr::Load(
+            NumType::I64,
+            load8_u,
+            1,
+            MemArg {
+                align: 0,
+                offset: 0
+            }
+        )
+    );
+    assert_eq!(
+        m.funcs[0].locals[..],
+        [ValType::Ref(RefType {
+            nullable: true,
+            heap: HeapType::Idx(1)
+        })]
+    );
+    assert_eq!(
+        (m.names.module.as_deref(), m.func_name(0)),
+        (Some("m"), Some("f"))
+    );
+    assert_eq!(
+        (m.customs[0].name.as_str(), m.customs[0].after),
+        ("name", 11)
+    );
+}
