@@ -771,3 +771,304 @@ const SIZES: [Sz; 4] = [Sz::N8, Sz::N16, Sz::N32, Sz::N64];
 
 /// `extend` and `extmul` come in this order.
 const EXTS: [(Half, Sx); 4] = [(Low, S), (High, S), (Low, U), (High, U)];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Spec;
+    use crate::syntax::{AbsHeapType, HeapType, RefType, ValType};
+
+    /// The instructions of `bytes` (an expression without its final `end`), or the error.
+    fn expr(spec: Spec, bytes: &[u8]) -> Result<Vec<Instr>, String> {
+        let mut all = bytes.to_vec();
+        all.push(0x0b);
+        let mut r = Reader::new(&all, spec);
+        r.in_section = true;
+        let e = r
+            .expr()
+            .map_err(|e| format!("{} @{}", e.message, e.offset))?;
+        assert!(r.at_end(), "left {} bytes", r.left());
+        let mut instrs = e.instrs.into_vec();
+        assert_eq!(instrs.pop(), Some(I::End));
+        Ok(instrs)
+    }
+
+    fn one(spec: Spec, bytes: &[u8]) -> Result<Instr, String> {
+        let mut v = expr(spec, bytes)?;
+        assert_eq!(v.len(), 1, "{v:?}");
+        Ok(v.remove(0))
+    }
+
+    #[test]
+    fn structure_is_flat() {
+        let v = expr(
+            Spec::V3,
+            &[0x02, 0x40, 0x03, 0x7f, 0x41, 0x00, 0x0b, 0x1a, 0x0b],
+        )
+        .unwrap();
+        assert_eq!(v[0], I::Block(BlockType::Result(None)));
+        assert_eq!(v[1], I::Loop(BlockType::Result(Some(ValType::I32))));
+        assert_eq!(v[3..], [I::End, I::Drop, I::End]);
+        let v = expr(Spec::V2, &[0x41, 0x01, 0x04, 0x40, 0x05, 0x01, 0x0b]).unwrap();
+        assert_eq!(
+            v[1..],
+            [I::If(BlockType::Result(None)), I::Else, I::Nop, I::End]
+        );
+        // A block that a type index types, as a positive s33 of two bytes.
+        let v = expr(Spec::V2, &[0x02, 0x81, 0x01, 0x0b]).unwrap();
+        assert_eq!(v[0], I::Block(BlockType::Idx(129)));
+        // An else outside an if, a second else, an end too few.
+        assert_eq!(
+            expr(Spec::V3, &[0x05]),
+            Err("END opcode expected @0".into())
+        );
+        assert_eq!(
+            expr(Spec::V3, &[0x04, 0x40, 0x05, 0x05, 0x0b]),
+            Err("END opcode expected @3".into())
+        );
+        let mut r = Reader::new(&[0x02, 0x40, 0x0b], Spec::V3);
+        r.in_section = true;
+        assert_eq!(
+            r.expr().unwrap_err().message,
+            "unexpected end of section or function"
+        );
+    }
+
+    #[test]
+    fn nesting_costs_no_stack() {
+        let depth = 1_000_000;
+        let mut bytes = [0x02, 0x40].repeat(depth);
+        bytes.extend(vec![0x0b; depth]);
+        assert_eq!(expr(Spec::V3, &bytes).map(|v| v.len()), Ok(2 * depth));
+    }
+
+    #[test]
+    fn numeric() {
+        assert_eq!(
+            one(Spec::V3, &[0x41, 0x7f]),
+            Ok(I::Const(Num::I32(u32::MAX)))
+        );
+        assert_eq!(
+            one(Spec::V3, &[0x6d]),
+            Ok(I::Binop(I32, Binop::Int(IBinop::Div(S))))
+        );
+        assert_eq!(
+            one(Spec::V3, &[0x8a]),
+            Ok(I::Binop(I64, Binop::Int(IBinop::Rotr)))
+        );
+        assert_eq!(
+            one(Spec::V3, &[0x91]),
+            Ok(I::Unop(F32, Unop::Float(FUnop::Sqrt)))
+        );
+        assert_eq!(
+            one(Spec::V3, &[0x66]),
+            Ok(I::Relop(F64, Relop::Float(FRelop::Ge)))
+        );
+        assert_eq!(one(Spec::V3, &[0xa7]), Ok(I::Cvtop(I32, I64, Cvtop::Wrap)));
+        assert_eq!(
+            one(Spec::V3, &[0xbf]),
+            Ok(I::Cvtop(F64, I64, Cvtop::Reinterpret))
+        );
+        assert_eq!(
+            one(Spec::V3, &[0xc4]),
+            Ok(I::Unop(I64, Unop::Int(IUnop::Extend(Sz::N32))))
+        );
+        assert_eq!(
+            one(Spec::V2, &[0xfc, 0x07]),
+            Ok(I::Cvtop(I64, F64, Cvtop::TruncSat(U)))
+        );
+        assert_eq!(one(Spec::V3, &[0xc5]), Err("illegal opcode c5 @0".into()));
+    }
+
+    #[test]
+    fn memory() {
+        let m = |align, offset| MemArg { align, offset };
+        let load8_u = Some(LoadOp {
+            size: Sz::N8,
+            sx: U,
+        });
+        assert_eq!(
+            one(Spec::V3, &[0x2d, 0x00, 0x10]),
+            Ok(I::Load(I32, load8_u, 0, m(0, 16)))
+        );
+        assert_eq!(
+            one(Spec::V3, &[0x3e, 0x42, 0x03, 0x00]),
+            Ok(I::Store(I64, Some(Sz::N32), 3, m(2, 0)))
+        );
+        assert_eq!(one(Spec::V3, &[0x3f, 0x02]), Ok(I::MemorySize(2)));
+        assert_eq!(one(Spec::V2, &[0x40, 0x00]), Ok(I::MemoryGrow(0)));
+        assert_eq!(
+            one(Spec::V2, &[0x40, 0x80, 0x00]),
+            Err("zero byte expected @1".into())
+        );
+        assert_eq!(
+            one(Spec::V3, &[0xfc, 0x08, 0x05, 0x01]),
+            Ok(I::MemoryInit(1, 5))
+        );
+        assert_eq!(
+            one(Spec::V2, &[0xfc, 0x0a, 0x00, 0x00]),
+            Ok(I::MemoryCopy(0, 0))
+        );
+        let big = [
+            0x28, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01,
+        ];
+        assert_eq!(
+            one(Spec::V3, &big),
+            Ok(I::Load(I32, None, 0, m(0, u64::MAX)))
+        );
+        assert_eq!(one(Spec::V2, &big), Err("integer too large @6".into()));
+        assert_eq!(
+            one(Spec::V3, &[0x28, 0x80, 0x01, 0x00]),
+            Err("malformed memop flags @1".into())
+        );
+        assert_eq!(
+            one(Spec::V2, &[0x28, 0x20, 0x00]),
+            Err("malformed memop flags @1".into())
+        );
+    }
+
+    #[test]
+    fn control_and_references() {
+        assert_eq!(
+            one(Spec::V3, &[0x11, 0x02, 0x01]),
+            Ok(I::CallIndirect(1, 2))
+        );
+        assert_eq!(
+            one(Spec::V3, &[0x0e, 0x02, 0x00, 0x01, 0x02]),
+            Ok(I::BrTable(Box::new([0, 1]), 2))
+        );
+        assert_eq!(
+            one(Spec::V3, &[0x1c, 0x01, 0x7b]),
+            Ok(I::Select(Some(Box::new([ValType::V128]))))
+        );
+        assert_eq!(
+            one(Spec::V3, &[0xd0, 0x6c]),
+            Ok(I::RefNull(HeapType::Abs(AbsHeapType::I31)))
+        );
+        assert_eq!(
+            one(Spec::V3, &[0xd0, 0x05]),
+            Ok(I::RefNull(HeapType::Idx(5)))
+        );
+        assert_eq!(
+            one(Spec::V2, &[0xd0, 0x6f]),
+            Ok(I::RefNull(HeapType::Abs(AbsHeapType::Extern)))
+        );
+        assert_eq!(
+            one(Spec::V2, &[0xd0, 0x05]),
+            Err("malformed reference type @1".into())
+        );
+        let v = expr(
+            Spec::V3,
+            &[0x1f, 0x40, 0x02, 0x00, 0x01, 0x02, 0x03, 0x00, 0x0b],
+        )
+        .unwrap();
+        let catches = [Catch::Catch(1, 2), Catch::CatchAllRef(0)];
+        assert_eq!(
+            v,
+            [
+                I::TryTable(BlockType::Result(None), Box::new(catches)),
+                I::End
+            ]
+        );
+        assert_eq!(
+            one(Spec::V2, &[0x1f, 0x40, 0x00]),
+            Err("illegal opcode 1f @0".into())
+        );
+    }
+
+    #[test]
+    fn aggregates() {
+        assert_eq!(
+            one(Spec::V3, &[0xfb, 0x03, 0x01, 0x02]),
+            Ok(I::StructGet(Some(S), 1, 2))
+        );
+        assert_eq!(
+            one(Spec::V3, &[0xfb, 0x08, 0x01, 0x80, 0x01]),
+            Ok(I::ArrayNewFixed(1, 128))
+        );
+        let nullable_eq = RefType {
+            nullable: true,
+            heap: HeapType::Abs(AbsHeapType::Eq),
+        };
+        assert_eq!(
+            one(Spec::V3, &[0xfb, 0x17, 0x6d]),
+            Ok(I::RefCast(nullable_eq))
+        );
+        let any = |nullable| RefType {
+            nullable,
+            heap: HeapType::Abs(AbsHeapType::Any),
+        };
+        let cast = one(Spec::V3, &[0xfb, 0x19, 0x02, 0x00, 0x6e, 0x03]);
+        let three = RefType {
+            nullable: true,
+            heap: HeapType::Idx(3),
+        };
+        assert_eq!(cast, Ok(I::BrOnCastFail(0, any(false), three)));
+        assert_eq!(one(Spec::V3, &[0xfb, 0x1e]), Ok(I::I31Get(U)));
+        assert_eq!(
+            one(Spec::V3, &[0xfb, 0x80, 0x01]),
+            Err("illegal opcode fb 80 @0".into())
+        );
+    }
+
+    #[test]
+    fn vectors() {
+        let c = [
+            0xfd, 0x0c, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+        ];
+        assert_eq!(
+            one(Spec::V2, &c),
+            Ok(I::VConst(crate::syntax::V128(std::array::from_fn(|i| i
+                as u8
+                + 1))))
+        );
+        assert_eq!(
+            one(Spec::V3, &[0xfd, 0x15, 0x0f]),
+            Ok(I::VExtractLane(I8x16, Some(S), 15))
+        );
+        assert_eq!(
+            one(Spec::V3, &[0xfd, 0x21, 0x01]),
+            Ok(I::VExtractLane(F64x2, None, 1))
+        );
+        assert_eq!(
+            one(Spec::V3, &[0xfd, 0x1c, 0x03]),
+            Ok(I::VReplaceLane(I32x4, 3))
+        );
+        assert_eq!(
+            one(Spec::V3, &[0xfd, 0x55, 0x00, 0x00, 0x07]),
+            Ok(I::VLoadLane(
+                Sz::N16,
+                0,
+                MemArg {
+                    align: 0,
+                    offset: 0
+                },
+                7
+            ))
+        );
+        assert_eq!(
+            one(Spec::V3, &[0xfd, 0x03, 0x00, 0x00]).map(|i| format!("{i:?}")),
+            Ok("VLoad(Some(Shape(N16, 4, S)), 0, MemArg { align: 0, offset: 0 })".into())
+        );
+        assert_eq!(
+            one(Spec::V3, &[0xfd, 0xd9, 0x01]),
+            Ok(I::VRelop(I64x2, Relop::Int(IRelop::Gt(S))))
+        );
+        assert_eq!(
+            one(Spec::V3, &[0xfd, 0xfe, 0x01]),
+            Ok(I::VCvtop(F64x2, I32x4, VCvtop::Convert(Some(Low), S)))
+        );
+        assert_eq!(
+            one(Spec::V3, &[0xfd, 0x93, 0x02]),
+            Ok(I::VExtternop(I32x4, I16x8, VExtternop::RelaxedDotAdd))
+        );
+        assert_eq!(
+            one(Spec::V2, &[0xfd, 0x93, 0x02]),
+            Err("illegal opcode fd 113 @0".into())
+        );
+        assert_eq!(
+            one(Spec::V3, &[0xfd, 0xa2, 0x01]),
+            Err("illegal opcode fd a2 @0".into())
+        );
+    }
+}

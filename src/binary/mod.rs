@@ -156,3 +156,71 @@ impl<'a> Reader<'a> {
         u32::try_from(self.pos).unwrap_or(u32::MAX)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quickcheck::{QuickCheck, TestResult};
+
+    /// `content` after its size.
+    fn sized(content: &[u8]) -> Vec<u8> {
+        let (mut out, mut n) = (vec![], content.len());
+        while n >= 0x80 {
+            out.push(n as u8 | 0x80);
+            n >>= 7;
+        }
+        out.push(n as u8);
+        out.extend(content);
+        out
+    }
+
+    /// A module of the given sections, each with its size right, so that their contents
+    /// (arbitrary bytes) get decoded.
+    fn module(sections: &[(u8, Vec<u8>)]) -> Vec<u8> {
+        let mut m = b"\0asm\x01\0\0\0".to_vec();
+        for (id, content) in sections {
+            m.push(id % 14);
+            m.extend(sized(content));
+        }
+        m
+    }
+
+    /// No input makes the decoder panic, and an error lies within the input.
+    #[test]
+    fn arbitrary_sections_never_panic() {
+        fn prop(sections: Vec<(u8, Vec<u8>)>) -> TestResult {
+            let bytes = module(&sections);
+            for spec in [Spec::V2, Spec::V3] {
+                if let Err(e) = decode(&bytes, spec)
+                    && e.offset > bytes.len()
+                {
+                    return TestResult::error(format!("{e} beyond {} bytes", bytes.len()));
+                }
+            }
+            TestResult::passed()
+        }
+        QuickCheck::new()
+            .tests(5000)
+            .quickcheck(prop as fn(Vec<(u8, Vec<u8>)>) -> TestResult);
+    }
+
+    /// Function bodies of arbitrary instructions: type, function and code sections around them.
+    #[test]
+    fn arbitrary_bodies_never_panic() {
+        fn prop(body: Vec<u8>) -> TestResult {
+            let code = [&[0x01][..], &sized(&[&[0x00][..], &body].concat())].concat();
+            let bytes = module(&[(1, vec![1, 0x60, 0, 0]), (3, vec![1, 0]), (10, code)]);
+            for spec in [Spec::V2, Spec::V3] {
+                if let Err(e) = decode(&bytes, spec)
+                    && e.offset > bytes.len()
+                {
+                    return TestResult::error(format!("{e} beyond {} bytes", bytes.len()));
+                }
+            }
+            TestResult::passed()
+        }
+        QuickCheck::new()
+            .tests(5000)
+            .quickcheck(prop as fn(Vec<u8>) -> TestResult);
+    }
+}

@@ -486,28 +486,10 @@ mod tests {
     fn locals_of_the_module_are_bounded() {
         // Functions of 50000 locals each, in seven bytes: one fits the budget of a module of
         // this size, two do not.
-        let module_of = |n: usize| {
-            let mut funcs = vec![0x03];
-            let mut code = vec![0x0a];
-            let leb = |mut x: usize, out: &mut Vec<u8>| loop {
-                let b = (x & 0x7f) as u8;
-                x >>= 7;
-                if x == 0 {
-                    break out.push(b);
-                }
-                out.push(b | 0x80);
-            };
-            let mut body = vec![];
-            leb(n, &mut body);
-            let mut fbody = body.clone();
-            for _ in 0..n {
-                fbody.push(0x00);
-                body.extend_from_slice(b"\x06\x01\xd0\x86\x03\x7f\x0b");
-            }
-            leb(fbody.len(), &mut funcs);
-            funcs.extend(fbody);
-            leb(body.len(), &mut code);
-            code.extend(body);
+        let module_of = |n: u8| {
+            let funcs = [&[0x03, n + 1, n][..], &vec![0x00; n.into()]].concat();
+            let body = b"\x06\x01\xd0\x86\x03\x7f\x0b"; // 50000 locals of type i32, end
+            let code = [&[0x0a, 7 * n + 1, n][..], &body.repeat(n.into())].concat();
             module(&[TYPE, &funcs, &code])
         };
         assert!(decode(&module_of(1), Spec::V3).is_ok());
