@@ -9,6 +9,7 @@ use crate::syntax::{
     VExtbinop, VExtternop, VExtunop, VFBinop, VIBinop, VIUnop, VLoadOp, VShiftop, VSwizzlop,
     VTernop, VTestop, VUnop, VVbinop, VVternop, VVtestop, VVunop,
 };
+// `I::Relop`: the variants of `Instr` share their names with the operator types.
 use Instr as I;
 
 use Half::{High, Low};
@@ -69,7 +70,7 @@ impl Reader<'_> {
                 _ => false,
             };
             instrs.push(instr);
-            offsets.push(u32::try_from(at).unwrap_or(u32::MAX));
+            offsets.push(super::offset32(at));
             if done {
                 return Ok(Expr {
                     instrs: instrs.into(),

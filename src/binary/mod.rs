@@ -150,11 +150,11 @@ impl<'a> Reader<'a> {
             self.error(at, message, rule)
         }
     }
+}
 
-    /// The offset of the reader, as instruction offsets record it.
-    fn offset32(&self) -> u32 {
-        u32::try_from(self.pos).unwrap_or(u32::MAX)
-    }
+/// An offset as instruction offsets record it: modules beyond 4 GiB share the last one.
+fn offset32(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

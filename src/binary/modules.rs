@@ -180,11 +180,8 @@ fn custom(r: &mut Reader, end: usize, after: u8) -> Result<Custom> {
     let name = r.name()?;
     let Some(n) = end.checked_sub(r.pos) else {
         // The name runs past the section.
-        return Err(super::Error {
-            message: "unexpected end of section or function".into(),
-            offset: end,
-            rule: rules::BINARY_CUSTOMSEC,
-        });
+        let message = "unexpected end of section or function";
+        return r.error(end, message, rules::BINARY_CUSTOMSEC);
     };
     Ok(Custom {
         name,
@@ -220,7 +217,7 @@ fn table(r: &mut Reader) -> Result<Table> {
         r.pos = at;
     }
     let ty = r.tabletype()?;
-    let at = u32::try_from(at).unwrap_or(u32::MAX);
+    let at = super::offset32(at);
     let init = Expr {
         instrs: Box::new([Instr::RefNull(ty.elem.heap), Instr::End]),
         offsets: Box::new([at, at]),
@@ -311,7 +308,7 @@ fn elemkind(r: &mut Reader) -> Result<RefType> {
 
 /// A function index of an element segment, as the expression `ref.func x`.
 fn ref_func(r: &mut Reader) -> Result<Expr> {
-    let at = r.offset32();
+    let at = super::offset32(r.pos);
     Ok(Expr {
         instrs: Box::new([Instr::RefFunc(r.idx()?), Instr::End]),
         offsets: Box::new([at, at]),

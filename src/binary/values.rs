@@ -111,10 +111,11 @@ impl Reader<'_> {
         Ok(n)
     }
 
-    /// binary-list: `list(X) ::= n:u32 X^n`.
+    /// binary-list: `list(X) ::= n:u32 X^n`. `n` is at most the bytes left, but an element
+    /// may take many times its bytes in memory: only the first few are allocated up front.
     pub(super) fn list<T>(&mut self, mut x: impl FnMut(&mut Self) -> Result<T>) -> Result<Vec<T>> {
         let n = self.len()?;
-        let mut v = Vec::with_capacity(n);
+        let mut v = Vec::with_capacity(n.min(1024));
         for _ in 0..n {
             v.push(x(self)?);
         }
