@@ -25,5 +25,10 @@ impl Error {
 /// Validate a module under the given version of the spec (`Module_ok`).
 pub fn validate(module: &Module, spec: Spec) -> Result<(), Error> {
     let _ = (module, spec);
-    Err(Error { message: "unsupported: validation".into(), rule: crate::rules::MODULE_OK, func: None, offset: None })
+    Err(Error {
+        message: "unsupported: validation".into(),
+        rule: crate::rules::MODULE_OK,
+        func: None,
+        offset: None,
+    })
 }
