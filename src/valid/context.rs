@@ -6,7 +6,14 @@ use crate::Spec;
 use crate::rules::Rule;
 use crate::syntax::{CompType, FuncIdx, FuncType, GlobalType, MemType, RefType, SubType};
 use crate::syntax::{TableType, TagType, TypeIdx, ValType};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+
+/// `localtype ::= init valtype`: a local, and whether it is known to be `SET` (holds a value).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct LocalType {
+    pub set: bool,
+    pub t: ValType,
+}
 
 /// `C`, with the fields of the spec. `C.LABELS` is the control stack of the code being
 /// checked (see [`super::instructions`]), since that is how the algorithm keeps it.
@@ -17,6 +24,11 @@ pub struct Context<'m> {
     /// `C.TYPES`: one entry per type index, the subtypes of all recursion groups in order.
     /// (Rolling them up into closed `deftype`s matters only to GC, not checked yet.)
     pub types: Vec<&'m SubType>,
+    /// For each type index, the first index of a type equivalent to it: equivalent defined
+    /// types are the same type (see [`super::matching::define_type`]).
+    pub canon: Vec<TypeIdx>,
+    /// The canonical forms of the types defined so far, by their first index.
+    pub forms: HashMap<FuncType, TypeIdx>,
     pub tags: Vec<TagType>,
     pub globals: Vec<GlobalType>,
     pub mems: Vec<MemType>,
@@ -26,8 +38,8 @@ pub struct Context<'m> {
     /// `C.DATAS`: `OK` for each data segment, so just their number.
     pub datas: u64,
     pub elems: Vec<RefType>,
-    /// `C.LOCALS`: all `SET`, since only non-defaultable (3.0) types start `UNSET`.
-    pub locals: Vec<ValType>,
+    /// `C.LOCALS`, as they are at the start of the code; it then tracks their `SET`ting.
+    pub locals: Vec<LocalType>,
     /// `C.RETURN`.
     pub ret: Option<&'m [ValType]>,
     /// `C.REFS`: the functions that `ref.func` may name in code.
@@ -39,6 +51,8 @@ impl<'m> Context<'m> {
         Context {
             spec,
             types: Vec::new(),
+            canon: Vec::new(),
+            forms: HashMap::new(),
             tags: Vec::new(),
             globals: Vec::new(),
             mems: Vec::new(),
@@ -99,7 +113,7 @@ impl<'m> Context<'m> {
         }
     }
 
-    pub fn local(&self, rule: Rule, x: u32) -> Result<ValType> {
+    pub fn local(&self, rule: Rule, x: u32) -> Result<LocalType> {
         lookup(rule, "local", &self.locals, x).copied()
     }
 }

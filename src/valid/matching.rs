@@ -1,12 +1,12 @@
 //! Matching (spec 3.3, SpecTec `2.2-validation.subtyping`): `t_1 <: t_2`.
 //!
 //! Wasm 2.0 has no subtyping beyond the bottom type of unreachable code: there these reduce
-//! to equality plus `bot`. The abstract heap types of 3.0 are ordered here already; defined
-//! types match only themselves and the abstract type of their kind, because declared
-//! supertypes (and type equivalence across recursion groups) come with GC, not checked yet.
+//! to equality plus `bot`. The abstract heap types of 3.0 are ordered here already; a defined
+//! type matches the types equivalent to it and the abstract type of its kind, since declared
+//! supertypes come with GC, not checked yet.
 
 use super::Context;
-use crate::syntax::{AbsHeapType, CompType, HeapType, RefType, ValType};
+use crate::syntax::{AbsHeapType, CompType, FuncType, HeapType, RefType, TypeIdx, ValType};
 
 /// `Valtype_sub`: `t_1 <: t_2`.
 pub fn valtype_sub(c: &Context, t1: ValType, t2: ValType) -> bool {
@@ -39,6 +39,8 @@ pub fn heaptype_sub(c: &Context, h1: HeapType, h2: HeapType) -> bool {
         // Heaptype_sub/bot
         (HeapType::Abs(Bot), _) => true,
         (HeapType::Abs(a), HeapType::Abs(b)) => absheaptype_sub(a, b),
+        // Heaptype_sub/typeidx-l, /typeidx-r: equivalent types are one type.
+        (HeapType::Idx(x), HeapType::Idx(y)) => canon(c, x).is_some_and(|x| canon(c, y) == Some(x)),
         // Heaptype_sub/struct, /array, /func (and on up the hierarchy)
         (HeapType::Idx(x), HeapType::Abs(b)) => kind(c, x).is_some_and(|a| absheaptype_sub(a, b)),
         // Heaptype_sub/none, /nofunc: the bottom of a hierarchy is below its defined types
@@ -63,6 +65,56 @@ fn absheaptype_sub(a: AbsHeapType, b: AbsHeapType) -> bool {
             Exn => a == NoExn,
             _ => false,
         }
+}
+
+/// Type equivalence, for the type `x` just defined in `C.TYPES` and checked (so that it
+/// refers to earlier types and itself only): two types are one when their recursion groups
+/// are equal with indices into the group made relative to it and the others replaced by their
+/// representatives. Only groups of one function type are checked (larger ones are GC's), so
+/// the form of a group is its function type with `SELF` for itself; the first type of each
+/// form represents all.
+pub fn define_type(c: &mut Context, x: TypeIdx) {
+    let st = c.types.get(x as usize).copied();
+    let rep = match st.map(|st| &st.comp) {
+        Some(CompType::Func(ft)) => {
+            let forms = |ts: &[ValType]| ts.iter().map(|&t| form(c, x, t)).collect();
+            let key = FuncType {
+                params: forms(&ft.params),
+                results: forms(&ft.results),
+            };
+            *c.forms.entry(key).or_insert(x)
+        }
+        _ => x,
+    };
+    c.canon.push(rep);
+}
+
+/// A reference to the group itself, in canonical forms; no type has this index.
+const SELF: TypeIdx = TypeIdx::MAX;
+
+fn form(c: &Context, x: TypeIdx, t: ValType) -> ValType {
+    match t {
+        ValType::Ref(RefType {
+            nullable,
+            heap: HeapType::Idx(y),
+        }) => {
+            let y = if y == x {
+                SELF
+            } else {
+                canon(c, y).unwrap_or(y)
+            };
+            ValType::Ref(RefType {
+                nullable,
+                heap: HeapType::Idx(y),
+            })
+        }
+        t => t,
+    }
+}
+
+/// The representative of type `x`.
+fn canon(c: &Context, x: TypeIdx) -> Option<TypeIdx> {
+    c.canon.get(usize::try_from(x).ok()?).copied()
 }
 
 /// The abstract heap type of a defined type's kind (`struct`, `array` or `func`).

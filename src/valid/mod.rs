@@ -73,9 +73,16 @@ impl std::error::Error for Error {}
 pub(crate) type Result<T = ()> = std::result::Result<T, Error>;
 
 /// The 3.0 features beyond 2.0 that this validator checks in full. Every other 3.0 construct
-/// (GC types and instructions, typed function references, exceptions, relaxed SIMD) is
-/// refused under [`Spec::V3`] as `unsupported: FEATURE`.
-pub const CHECKED: &[&str] = &["multi-memory", "memory64", "tail-call", "extended-const"];
+/// (GC types and instructions) is refused under [`Spec::V3`] as `unsupported: FEATURE`.
+pub const CHECKED: &[&str] = &[
+    "function-references",
+    "exceptions",
+    "relaxed-simd",
+    "multi-memory",
+    "memory64",
+    "tail-call",
+    "extended-const",
+];
 
 /// A construct of the 3.0 `feature` met under `rule`: checked under 3.0 when the feature is
 /// in [`CHECKED`], refused as unsupported otherwise, and an error under 2.0.

@@ -1,10 +1,12 @@
 //! Modules (spec 3.5, SpecTec `2.4-validation.modules`): `Module_ok`, its definitions, and
 //! constant expressions.
 
+use super::context::LocalType;
 use super::instructions::expr_ok;
-use super::matching::reftype_sub;
+use super::matching::{define_type, reftype_sub};
 use super::types::{
-    externtype_ok, globaltype_ok, memtype_ok, rectype_ok, reftype_ok, tabletype_ok, valtype_ok,
+    externtype_ok, globaltype_ok, memtype_ok, rectype_ok, reftype_ok, tabletype_ok, tagtype_ok,
+    valtype_ok,
 };
 use super::{Context, Error, Result, feature};
 use crate::Spec;
@@ -22,8 +24,12 @@ use std::collections::{BTreeSet, HashSet};
 pub fn module_ok(m: &Module, spec: Spec) -> Result {
     let mut c = Context::new(spec);
     for rt in &m.types {
+        let x = c.types.len();
         c.types.extend(rt.0.iter());
         rectype_ok(&c, rt)?;
+        for x in x..c.types.len() {
+            define_type(&mut c, index(x));
+        }
     }
     for im in &m.imports {
         import_ok(&mut c, im)?;
@@ -32,11 +38,13 @@ pub fn module_ok(m: &Module, spec: Spec) -> Result {
     for (x, func) in m.funcs.iter().enumerate() {
         // Func_ok's `Expand: C.TYPES[x] ~~ FUNC ...`, checked up front so `C.FUNCS` is sound.
         c.func_type(rules::FUNC_OK, func.ty)
-            .map_err(|e| e.within(funcidx(imported_funcs + x)))?;
+            .map_err(|e| e.within(index(imported_funcs + x)))?;
         c.funcs.push(func.ty);
     }
-    if !m.tags.is_empty() {
-        feature(spec, rules::TAG_OK, "exceptions")?;
+    for tag in &m.tags {
+        // Tag_ok
+        tagtype_ok(&c, tag.ty)?;
+        c.tags.push(tag.ty);
     }
     c.refs = declared_funcs(m);
     for mem in &m.mems {
@@ -64,7 +72,7 @@ pub fn module_ok(m: &Module, spec: Spec) -> Result {
     c.elems = m.elems.iter().map(|e| e.ty).collect();
     c.datas = m.datas.len() as u64;
     for (x, func) in m.funcs.iter().enumerate() {
-        func_ok(&mut c, func).map_err(|e| e.within(funcidx(imported_funcs + x)))?;
+        func_ok(&mut c, func).map_err(|e| e.within(index(imported_funcs + x)))?;
     }
     if let Some(start) = m.start {
         start_ok(&c, start)?;
@@ -88,8 +96,8 @@ pub fn module_ok(m: &Module, spec: Spec) -> Result {
     Ok(())
 }
 
-fn funcidx(i: usize) -> FuncIdx {
-    FuncIdx::try_from(i).unwrap_or(FuncIdx::MAX)
+fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// `Import_ok`: the external type is valid; the import then joins its index space in `C`.
@@ -147,15 +155,36 @@ fn global_ok(c: &Context, global: &Global) -> Result {
 /// label and `C.RETURN`, the body has the function's result type.
 fn func_ok<'m>(c: &mut Context<'m>, func: &'m Func) -> Result {
     let ft = c.func_type(rules::FUNC_OK, func.ty)?;
-    // Local_ok/set; a non-defaultable local (Local_ok/unset) is 3.0's, refused by Valtype_ok.
-    func.locals.iter().try_for_each(|&t| valtype_ok(c, t))?;
     c.locals.clear();
-    c.locals.extend_from_slice(&ft.params);
-    c.locals.extend_from_slice(&func.locals);
+    c.locals
+        .extend(ft.params.iter().map(|&t| LocalType { set: true, t }));
+    for &t in &func.locals {
+        c.locals.push(local_ok(c, t)?);
+    }
     c.ret = Some(&ft.results);
     let ok = expr_ok(c, &func.body, &ft.results);
     c.ret = None;
     ok
+}
+
+/// `Local_ok/set`, `Local_ok/unset`: a local starts `SET` when its type has a default value.
+fn local_ok(c: &Context, t: ValType) -> Result<LocalType> {
+    valtype_ok(c, t)?;
+    Ok(LocalType {
+        set: defaultable(t),
+        t,
+    })
+}
+
+/// `Defaultable`: whether `$default_(t)` is defined, that is, `t` is not a non-null reference.
+pub fn defaultable(t: ValType) -> bool {
+    !matches!(
+        t,
+        ValType::Ref(RefType {
+            nullable: false,
+            ..
+        })
+    )
 }
 
 /// `Elem_ok`: the element type is valid, each initialiser is a constant of it, and the mode
@@ -216,10 +245,7 @@ fn export_ok(c: &Context, export: &Export) -> Result {
         ExternIdx::Table(x) => c.table(rules::EXTERNIDX_OK__TABLE, x).map(drop),
         ExternIdx::Mem(x) => c.mem(rules::EXTERNIDX_OK__MEM, x).map(drop),
         ExternIdx::Global(x) => c.global(rules::EXTERNIDX_OK__GLOBAL, x).map(drop),
-        ExternIdx::Tag(x) => {
-            feature(c.spec, rules::EXTERNIDX_OK__TAG, "exceptions")?;
-            c.tag(rules::EXTERNIDX_OK__TAG, x).map(drop)
-        }
+        ExternIdx::Tag(x) => c.tag(rules::EXTERNIDX_OK__TAG, x).map(drop),
     }
 }
 

@@ -890,64 +890,344 @@ fn references() {
 }
 
 #[test]
-fn unsupported_features() {
+fn gc_is_unsupported() {
+    let i31 = vec![I::LocalGet(0), I::RefI31, I::I31Get(Sx::S)];
+    unsupported(&func(&[V::I32], &[V::I32], i31), "gc");
+    let cast = I::RefCast(RefType::null(AbsHeapType::Func));
     unsupported(
-        &func(
-            &[V::I32],
-            &[V::I32],
-            vec![I::LocalGet(0), I::RefI31, I::I31Get(Sx::S)],
-        ),
+        &func(&[V::FUNCREF], &[], vec![I::LocalGet(0), cast, I::Drop]),
         "gc",
     );
-    unsupported(&body(vec![I::Throw(0)]), "exceptions");
-    unsupported(
-        &body(vec![
-            I::RefNull(HeapType::Abs(AbsHeapType::Func)),
-            I::RefAsNonNull,
-            I::Drop,
-        ]),
-        "function-references",
-    );
-    let v = || I::VConst(V128::default());
-    let madd = I::VTernop(Shape::F32x4, VTernop::RelaxedMadd);
-    let e = validate(&func(&[], &[V::V128], vec![v(), v(), v(), madd]), Spec::V3).unwrap_err();
+    let e = validate(&body(vec![I::Nop, I::ArrayLen]), Spec::V3).unwrap_err();
     assert_eq!(
-        (e.message.as_str(), e.rule, e.offset),
-        (
-            "unsupported: relaxed-simd",
-            rules::INSTR_OK__VTERNOP,
-            Some(3)
-        )
+        (e.rule, e.func, e.offset),
+        (rules::INSTR_OK__ARRAY_LEN, Some(0), Some(1))
     );
-    let swizzle = I::VSwizzlop(VSwizzlop::RelaxedSwizzle);
-    unsupported(
-        &func(&[], &[V::V128], vec![v(), v(), swizzle]),
-        "relaxed-simd",
-    );
-    let non_null = V::Ref(RefType {
-        nullable: false,
-        heap: HeapType::Abs(AbsHeapType::Func),
-    });
-    unsupported(&func(&[non_null], &[], vec![]), "function-references");
-    let mut m = body(vec![]);
-    m.funcs[0].locals = vec![V::Ref(RefType::EXNREF)];
-    unsupported(&m, "exceptions");
-    let mut m = Module::default();
-    m.tags.push(Tag { ty: TagType(0) });
-    unsupported(&m, "exceptions");
     let mut m = Module::default();
     m.types.push(RecType(Box::new([])));
     unsupported(&m, "gc");
     let mut m = Module::default();
+    let field = FieldType {
+        mutable: true,
+        storage: StorageType::Pack(PackType::I8),
+    };
+    let comp = CompType::Array(field);
     m.types.push(RecType(Box::new([SubType {
         is_final: true,
         supertypes: Box::new([]),
-        comp: CompType::Array(FieldType {
-            mutable: true,
-            storage: StorageType::Pack(PackType::I8),
-        }),
+        comp,
     }])));
     unsupported(&m, "gc");
+    let mut m = Module::default();
+    m.types.push(functype(&[], &[]));
+    m.types.push(RecType(Box::new([SubType {
+        is_final: true,
+        supertypes: Box::new([0]),
+        comp: CompType::Func(FuncType::default()),
+    }])));
+    unsupported(&m, "gc");
+    let nullref = V::Ref(RefType::null(AbsHeapType::NoFunc));
+    unsupported(&func(&[nullref], &[], vec![]), "gc");
+    // GC's constant instructions are refused, not "constant expression required".
+    let global = Global {
+        ty: GlobalType {
+            mutable: false,
+            val: V::I32,
+        },
+        init: expr(vec![i32c(0), I::RefI31]),
+    };
+    unsupported(
+        &Module {
+            globals: vec![global],
+            ..Module::default()
+        },
+        "gc",
+    );
+}
+
+fn ref_to(heap: HeapType) -> ValType {
+    V::Ref(RefType {
+        nullable: false,
+        heap,
+    })
+}
+
+fn null_to(heap: HeapType) -> ValType {
+    V::Ref(RefType {
+        nullable: true,
+        heap,
+    })
+}
+
+/// Under 3.0 only: valid, and an error (not unsupported) under 2.0.
+#[track_caller]
+fn valid_3_0(m: &Module) {
+    if let Err(e) = validate(m, Spec::V3) {
+        panic!("{e}")
+    }
+    let e = validate(m, Spec::V2).expect_err("3.0 only");
+    assert!(!e.is_unsupported(), "{e}");
+}
+
+#[test]
+fn function_references() {
+    let func_ = HeapType::Abs(AbsHeapType::Func);
+    // Non-null references: matching, and locals that must be set before use.
+    valid_3_0(&func(&[ref_to(func_)], &[V::FUNCREF], vec![I::LocalGet(0)]));
+    let e = validate(
+        &func(&[V::FUNCREF], &[ref_to(func_)], vec![I::LocalGet(0)]),
+        Spec::V3,
+    )
+    .unwrap_err();
+    assert!(e.message.starts_with("type mismatch"), "{e}");
+    let mut m = func(&[V::FUNCREF], &[], vec![I::LocalGet(1), I::Drop]);
+    m.funcs[0].locals = vec![ref_to(func_)];
+    invalid_in(
+        Spec::V3,
+        &m,
+        "uninitialized local 1",
+        rules::INSTR_OK__LOCAL_GET,
+    );
+    let set = vec![
+        I::LocalGet(0),
+        I::RefAsNonNull,
+        I::LocalSet(1),
+        I::LocalGet(1),
+        I::Drop,
+    ];
+    m.funcs[0].body = expr(set);
+    valid_3_0(&m);
+    // Setting a local in a block sets it for the rest of the block only.
+    let block = vec![
+        I::Block(BlockType::Result(None)),
+        I::LocalGet(0),
+        I::RefAsNonNull,
+        I::LocalTee(1),
+        I::Drop,
+        I::LocalGet(1),
+        I::Drop,
+        I::End,
+        I::LocalGet(1),
+        I::Drop,
+    ];
+    m.funcs[0].body = expr(block);
+    let e = invalid_in(
+        Spec::V3,
+        &m,
+        "uninitialized local 1",
+        rules::INSTR_OK__LOCAL_GET,
+    );
+    assert_eq!(e.offset, Some(8));
+    // br_on_null and br_on_non_null.
+    let on_null = vec![
+        I::Block(BlockType::Result(None)),
+        I::LocalGet(0),
+        I::BrOnNull(0),
+        I::Drop,
+        I::End,
+    ];
+    valid_3_0(&func(&[V::FUNCREF], &[], on_null));
+    let on_non_null = vec![
+        I::Block(BlockType::Result(Some(ref_to(func_)))),
+        I::LocalGet(0),
+        I::BrOnNonNull(0),
+        I::Unreachable,
+        I::End,
+    ];
+    valid_3_0(&func(&[V::FUNCREF], &[ref_to(func_)], on_non_null));
+    let on_non_null = vec![
+        I::Block(BlockType::Result(None)),
+        I::LocalGet(0),
+        I::BrOnNonNull(0),
+        I::End,
+    ];
+    invalid_in(
+        Spec::V3,
+        &func(&[V::FUNCREF], &[], on_non_null),
+        "type mismatch",
+        rules::INSTR_OK__BR_ON_NON_NULL,
+    );
+    invalid_in(
+        Spec::V3,
+        &func(&[], &[], vec![i32c(0), I::BrOnNull(0)]),
+        "type mismatch",
+        rules::INSTR_OK__BR_ON_NULL,
+    );
+    // call_ref on a reference to a function's type, or to an equivalent one.
+    let mut m = func(
+        &[V::I32],
+        &[V::I32],
+        vec![I::LocalGet(0), I::RefFunc(0), I::CallRef(0)],
+    );
+    m.exports.push(Export {
+        name: "f".into(),
+        desc: ExternIdx::Func(0),
+    });
+    valid_3_0(&m);
+    m.types.push(functype(&[V::I32], &[V::I32]));
+    m.funcs[0].body = expr(vec![I::LocalGet(0), I::RefFunc(0), I::CallRef(1)]);
+    valid_3_0(&m);
+    m.types.push(functype(&[V::I64], &[V::I32]));
+    m.funcs[0].body = expr(vec![I::LocalGet(0), I::RefFunc(0), I::CallRef(2)]);
+    invalid_in(Spec::V3, &m, "type mismatch", rules::INSTR_OK__CALL_REF);
+    m.funcs[0].body = expr(vec![I::LocalGet(0), I::RefFunc(0), I::ReturnCallRef(1)]);
+    valid_3_0(&m);
+    m.funcs[0].body = expr(vec![I::LocalGet(0), I::RefFunc(0), I::CallRef(9)]);
+    invalid_in(Spec::V3, &m, "unknown type 9", rules::INSTR_OK__CALL_REF);
+    // Tables of non-null references need an initialiser.
+    let mut m = body(vec![]);
+    m.tables[0].ty.elem = RefType {
+        nullable: false,
+        heap: func_,
+    };
+    m.tables[0].init = expr(vec![I::RefNull(func_)]);
+    invalid_in(Spec::V3, &m, "type mismatch", rules::EXPR_OK);
+    m.tables[0].init = expr(vec![I::RefFunc(0)]);
+    valid_3_0(&m);
+}
+
+#[test]
+fn type_equivalence() {
+    // (type $a (func (param (ref null $a)))) and a copy of it are one type; a type referring
+    // to each is one too.
+    let self_ref = |x| functype(&[null_to(HeapType::Idx(x))], &[]);
+    let mut m = Module::default();
+    m.types = vec![
+        self_ref(0),
+        self_ref(1),
+        functype(&[null_to(HeapType::Idx(0))], &[]),
+        functype(&[null_to(HeapType::Idx(1))], &[]),
+    ];
+    let c = {
+        let mut c = Context::new(Spec::V3);
+        for (x, rt) in m.types.iter().enumerate() {
+            c.types.extend(rt.0.iter());
+            matching::define_type(&mut c, x as u32);
+        }
+        c
+    };
+    assert_eq!(c.canon, [0, 0, 2, 2]);
+    let sub = |x, y| matching::heaptype_sub(&c, HeapType::Idx(x), HeapType::Idx(y));
+    assert!(sub(0, 1) && sub(2, 3) && !sub(0, 2));
+    assert!(matching::heaptype_sub(
+        &c,
+        HeapType::Idx(3),
+        HeapType::Abs(AbsHeapType::Func)
+    ));
+    valid_3_0(&m);
+    // A forward reference is an unknown type.
+    m.types
+        .insert(0, functype(&[null_to(HeapType::Idx(1))], &[]));
+    invalid_in(Spec::V3, &m, "unknown type 1", rules::TYPEUSE_OK__TYPEIDX);
+}
+
+#[test]
+fn exceptions() {
+    let mut m = body(vec![i32c(1), I::Throw(0)]);
+    m.types.push(functype(&[V::I32], &[]));
+    m.tags.push(Tag { ty: TagType(1) });
+    valid_3_0(&m);
+    m.funcs[0].body = expr(vec![I::Throw(0)]);
+    let e = invalid_in(Spec::V3, &m, "type mismatch", rules::INSTR_OK__THROW);
+    assert_eq!(
+        e.message,
+        "type mismatch: instruction requires [i32] but stack has []"
+    );
+    m.funcs[0].body = expr(vec![I::Throw(1)]);
+    invalid_in(Spec::V3, &m, "unknown tag 1", rules::INSTR_OK__THROW);
+    m.funcs[0].body = expr(vec![
+        I::RefNull(HeapType::Abs(AbsHeapType::Exn)),
+        I::ThrowRef,
+    ]);
+    valid_3_0(&m);
+    m.funcs[0].body = expr(vec![
+        I::RefNull(HeapType::Abs(AbsHeapType::Func)),
+        I::ThrowRef,
+    ]);
+    invalid_in(Spec::V3, &m, "type mismatch", rules::INSTR_OK__THROW_REF);
+    // try_table: handlers branch to the enclosing labels with what they catch.
+    let try_table = |catch, label: Option<ValType>| {
+        vec![
+            I::Block(BlockType::Result(label)),
+            I::TryTable(BlockType::Result(None), Box::new([catch])),
+            I::End,
+            I::Unreachable,
+            I::End,
+            I::Unreachable,
+        ]
+    };
+    let exnref = ref_to(HeapType::Abs(AbsHeapType::Exn));
+    m.funcs[0].body = expr(try_table(Catch::Catch(0, 0), Some(V::I32)));
+    valid_3_0(&m);
+    m.funcs[0].body = expr(try_table(Catch::CatchAllRef(0), Some(exnref)));
+    valid_3_0(&m);
+    m.funcs[0].body = expr(try_table(Catch::CatchAll(0), Some(V::I32)));
+    invalid_in(Spec::V3, &m, "type mismatch", rules::CATCH_OK__CATCH_ALL);
+    m.funcs[0].body = expr(try_table(Catch::CatchRef(0, 0), Some(V::I32)));
+    invalid_in(Spec::V3, &m, "type mismatch", rules::CATCH_OK__CATCH_REF);
+    m.funcs[0].body = expr(try_table(Catch::Catch(0, 2), Some(V::I32)));
+    invalid_in(Spec::V3, &m, "unknown label 2", rules::CATCH_OK__CATCH);
+    m.funcs[0].body = expr(vec![
+        I::TryTable(BlockType::Result(Some(V::I32)), Box::new([])),
+        I::End,
+        I::Drop,
+    ]);
+    invalid_in(Spec::V3, &m, "type mismatch", rules::INSTR_OK__TRY_TABLE);
+    // Tags have no results; imports and exports of tags.
+    let mut m = Module::default();
+    m.types.push(functype(&[], &[V::I32]));
+    m.tags.push(Tag { ty: TagType(0) });
+    invalid_in(Spec::V3, &m, "non-empty tag result type", rules::TAGTYPE_OK);
+    m.imports.push(Import {
+        module: "".into(),
+        name: "".into(),
+        desc: ExternType::Tag(TagType(0)),
+    });
+    invalid_in(Spec::V3, &m, "non-empty tag result type", rules::TAGTYPE_OK);
+    let mut m = Module::default();
+    m.types.push(functype(&[], &[]));
+    m.imports.push(Import {
+        module: "".into(),
+        name: "".into(),
+        desc: ExternType::Tag(TagType(0)),
+    });
+    m.exports.push(Export {
+        name: "t".into(),
+        desc: ExternIdx::Tag(0),
+    });
+    valid_3_0(&m);
+    m.exports.push(Export {
+        name: "u".into(),
+        desc: ExternIdx::Tag(1),
+    });
+    invalid_in(Spec::V3, &m, "unknown tag 1", rules::EXTERNIDX_OK__TAG);
+}
+
+#[test]
+fn relaxed_simd() {
+    let v = || I::VConst(V128::default());
+    let madd = I::VTernop(Shape::F32x4, VTernop::RelaxedMadd);
+    valid_3_0(&func(&[], &[V::V128], vec![v(), v(), v(), madd.clone()]));
+    invalid_in(
+        Spec::V3,
+        &func(&[], &[V::V128], vec![v(), v(), madd]),
+        "type mismatch",
+        rules::INSTR_OK__VTERNOP,
+    );
+    valid_3_0(&func(
+        &[],
+        &[V::V128],
+        vec![v(), v(), I::VSwizzlop(VSwizzlop::RelaxedSwizzle)],
+    ));
+    let dot_add = I::VExtternop(Shape::I32x4, Shape::I16x8, VExtternop::RelaxedDotAdd);
+    valid_3_0(&func(&[], &[V::V128], vec![v(), v(), v(), dot_add]));
+    let laneselect = I::VTernop(Shape::F64x2, VTernop::RelaxedLaneselect);
+    invalid_in(
+        Spec::V3,
+        &func(&[], &[V::V128], vec![v(), v(), v(), laneselect]),
+        "malformed",
+        rules::INSTR_OK__VTERNOP,
+    );
 }
 
 fn mem(min: u64, max: Option<u64>) -> Mem {

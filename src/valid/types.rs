@@ -3,7 +3,7 @@
 use super::{Context, Error, Result, feature};
 use crate::rules::{self, Rule};
 use crate::syntax::{AbsHeapType, AddrType, BlockType, CompType, ExternType, FuncType, GlobalType};
-use crate::syntax::{HeapType, Limits, MemType, RecType, RefType, TableType, ValType};
+use crate::syntax::{HeapType, Limits, MemType, RecType, RefType, TableType, TagType, ValType};
 
 /// `Valtype_ok`: number and vector types are always valid, reference types by `Reftype_ok`.
 pub fn valtype_ok(c: &Context, t: ValType) -> Result {
@@ -157,7 +157,18 @@ pub fn externtype_ok(c: &Context, xt: ExternType) -> Result {
         ExternType::Table(tt) => tabletype_ok(c, tt),
         ExternType::Mem(mt) => memtype_ok(c, mt),
         ExternType::Global(gt) => globaltype_ok(c, gt),
-        ExternType::Tag(_) => feature(c.spec, rules::EXTERNTYPE_OK__TAG, "exceptions"),
+        ExternType::Tag(jt) => tagtype_ok(c, jt).map(drop),
+    }
+}
+
+/// `Tagtype_ok`: a tag has a function type without results.
+pub fn tagtype_ok<'m>(c: &Context<'m>, jt: TagType) -> Result<&'m FuncType> {
+    let rule = rules::TAGTYPE_OK;
+    feature(c.spec, rule, "exceptions")?;
+    let ft = c.func_type(rule, jt.0)?;
+    match ft.results.is_empty() {
+        true => Ok(ft),
+        false => Err(Error::new(rule, "non-empty tag result type")),
     }
 }
 
@@ -238,25 +249,30 @@ mod tests {
     }
 
     #[test]
-    fn unsupported_types() {
+    fn types_of_3_0() {
         let c = Context::new(Spec::V3);
         let non_null = ValType::Ref(RefType {
             nullable: false,
             heap: HeapType::Abs(AbsHeapType::Func),
         });
-        assert_eq!(
-            err(valtype_ok(&c, non_null)),
-            ("unsupported: function-references".into(), rules::REFTYPE_OK)
-        );
+        assert!(valtype_ok(&c, non_null).is_ok());
+        let (message, rule) = err(valtype_ok(&Context::new(Spec::V2), non_null));
+        assert_eq!(message, "function-references is not part of Wasm 2.0");
+        assert_eq!(rule, rules::REFTYPE_OK);
         let anyref = ValType::Ref(RefType::null(AbsHeapType::Any));
         assert_eq!(err(valtype_ok(&c, anyref)).0, "unsupported: gc");
+        assert!(valtype_ok(&c, ValType::Ref(RefType::EXNREF)).is_ok());
+        let typed = ValType::Ref(RefType {
+            nullable: true,
+            heap: HeapType::Idx(0),
+        });
         assert_eq!(
-            err(valtype_ok(&c, ValType::Ref(RefType::EXNREF))).0,
-            "unsupported: exceptions"
+            err(valtype_ok(&c, typed)),
+            ("unknown type 0".into(), rules::TYPEUSE_OK__TYPEIDX)
         );
         assert_eq!(
-            err(externtype_ok(&c, ExternType::Tag(TagType(0)))).0,
-            "unsupported: exceptions"
+            err(externtype_ok(&c, ExternType::Tag(TagType(0)))),
+            ("unknown type 0".into(), rules::TAGTYPE_OK)
         );
         let open = RecType(Box::new([SubType {
             is_final: false,
