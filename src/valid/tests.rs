@@ -1091,13 +1091,15 @@ fn type_equivalence() {
     // (type $a (func (param (ref null $a)))) and a copy of it are one type; a type referring
     // to each is one too.
     let self_ref = |x| functype(&[null_to(HeapType::Idx(x))], &[]);
-    let mut m = Module::default();
-    m.types = vec![
-        self_ref(0),
-        self_ref(1),
-        functype(&[null_to(HeapType::Idx(0))], &[]),
-        functype(&[null_to(HeapType::Idx(1))], &[]),
-    ];
+    let mut m = Module {
+        types: vec![
+            self_ref(0),
+            self_ref(1),
+            functype(&[null_to(HeapType::Idx(0))], &[]),
+            functype(&[null_to(HeapType::Idx(1))], &[]),
+        ],
+        ..Module::default()
+    };
     let c = {
         let mut c = Context::new(Spec::V3);
         for (x, rt) in m.types.iter().enumerate() {
