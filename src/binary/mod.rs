@@ -16,9 +16,5 @@ pub struct Error {
 /// Decode a module under the given version of the spec.
 pub fn decode(bytes: &[u8], spec: Spec) -> Result<Module, Error> {
     let _ = (bytes, spec);
-    Err(Error {
-        message: "unsupported: binary decoding".into(),
-        offset: 0,
-        rule: crate::rules::BINARY_MODULE,
-    })
+    Err(Error { message: "unsupported: binary decoding".into(), offset: 0, rule: crate::rules::BINARY_MODULE })
 }
