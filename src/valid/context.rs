@@ -79,10 +79,14 @@ impl<'m> Context<'m> {
         }
     }
 
+    /// `C.FUNCS[x]`, by the index of its type.
+    pub fn func_idx(&self, rule: Rule, x: FuncIdx) -> Result<TypeIdx> {
+        lookup(rule, "function", &self.funcs, x).copied()
+    }
+
     /// `Expand: C.FUNCS[x] ~~ FUNC t_1* -> t_2*`.
     pub fn func(&self, rule: Rule, x: FuncIdx) -> Result<&'m FuncType> {
-        let y = *lookup(rule, "function", &self.funcs, x)?;
-        self.func_type(rule, y)
+        self.func_type(rule, self.func_idx(rule, x)?)
     }
 
     pub fn tag(&self, rule: Rule, x: u32) -> Result<TagType> {

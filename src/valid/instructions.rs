@@ -900,13 +900,13 @@ impl<'c, 'a> Code<'c, 'a> {
     /// the module declares outside of code (`x <- C.REFS`). 2.0 types it `funcref`.
     fn ref_func(&mut self, x: FuncIdx) -> Result {
         self.rule = rules::INSTR_OK__REF_FUNC;
-        self.c.func(self.rule, x)?;
+        let dt = self.c.func_idx(self.rule, x)?;
         if !self.c.refs.contains(&x) {
             return Err(Error::new(self.rule, format!("undeclared function reference {x}")));
         }
         let t = match self.c.spec {
             Spec::V2 => V::FUNCREF,
-            Spec::V3 => V::Ref(RefType { nullable: false, heap: HeapType::Idx(self.c.funcs[x as usize]) }),
+            Spec::V3 => V::Ref(RefType { nullable: false, heap: HeapType::Idx(dt) }),
         };
         self.op(&[], &[t])
     }

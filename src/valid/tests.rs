@@ -951,3 +951,190 @@ fn deep_nesting_does_not_recurse() {
     instrs.extend(vec![I::End; depth]);
     valid(&func(&[], &[V::I32], instrs));
 }
+
+/// A tiny xorshift generator of random modules: declarations sound but for a rare absurd
+/// one, so that the code gets checked, and code with random instructions and immediates.
+struct Rng {
+    state: u64,
+    /// How rarely `odd` holds: rarely in declarations, more often in code.
+    oddity: u64,
+}
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.state ^= self.state << 13;
+        self.state ^= self.state >> 7;
+        self.state ^= self.state << 17;
+        self.state
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+
+    /// Rarely true: the generator then picks something absurd.
+    fn odd(&mut self) -> bool {
+        self.below(self.oddity) == 0
+    }
+
+    /// An index: mostly small, sometimes absurd.
+    fn idx(&mut self) -> u32 {
+        match self.odd() {
+            true => u32::MAX - self.below(2) as u32,
+            false => self.below(3) as u32,
+        }
+    }
+
+    fn heap(&mut self) -> HeapType {
+        use AbsHeapType::*;
+        let abs = [Func, Extern, Exn, NoExn, Any, None, Bot];
+        match self.below(4) {
+            0 => HeapType::Idx(self.idx()),
+            _ if self.odd() => HeapType::Abs(abs[self.below(abs.len() as u64) as usize]),
+            _ => HeapType::Abs(abs[self.below(3) as usize]),
+        }
+    }
+
+    fn valtype(&mut self) -> ValType {
+        let rt = RefType { nullable: !self.odd(), heap: self.heap() };
+        match self.odd() {
+            true => V::Bot,
+            false => [V::I32, V::I64, V::F32, V::F64, V::V128, V::Ref(rt)][self.below(6) as usize],
+        }
+    }
+
+    fn types(&mut self) -> Box<[ValType]> {
+        (0..self.below(3)).map(|_| self.valtype()).collect()
+    }
+
+    fn instr(&mut self) -> Instr {
+        let (x, y, l) = (self.idx(), self.idx(), self.idx());
+        let bt = match self.below(3) {
+            0 => BlockType::Result(None),
+            1 => BlockType::Result(Some(self.valtype())),
+            _ => BlockType::Idx(x),
+        };
+        let ma = MemArg { align: self.below(6) as u32, offset: self.below(3) << 31 };
+        let sh = [Shape::I8x16, Shape::I16x8, Shape::I32x4, Shape::I64x2, Shape::F32x4, Shape::F64x2]
+            [self.below(6) as usize];
+        let nt = [NumType::I32, NumType::I64, NumType::F32, NumType::F64][self.below(4) as usize];
+        let lane = self.below(40) as u8;
+        let pool = [
+            I::Nop,
+            I::Unreachable,
+            I::Drop,
+            I::Select(None),
+            I::Select(Some(self.types())),
+            I::Block(bt),
+            I::Loop(bt),
+            I::If(bt),
+            I::Else,
+            I::End,
+            I::Br(l),
+            I::BrIf(l),
+            I::BrTable(Box::new([l, x]), y),
+            I::BrOnNull(l),
+            I::BrOnNonNull(l),
+            I::Call(x),
+            I::CallRef(x),
+            I::CallIndirect(x, y),
+            I::Return,
+            I::ReturnCall(x),
+            I::ReturnCallIndirect(x, y),
+            I::ReturnCallRef(x),
+            I::Throw(x),
+            I::ThrowRef,
+            I::TryTable(bt, Box::new([Catch::CatchRef(x, l)])),
+            I::LocalGet(x),
+            I::LocalSet(x),
+            I::LocalTee(x),
+            I::GlobalGet(x),
+            I::GlobalSet(x),
+            I::TableGet(x),
+            I::TableGrow(x),
+            I::TableCopy(x, y),
+            I::TableInit(x, y),
+            I::ElemDrop(x),
+            I::Load(nt, None, x, ma),
+            I::Store(nt, Some(Sz::N16), x, ma),
+            I::VLoadLane(Sz::N8, x, ma, lane),
+            I::MemoryCopy(x, y),
+            I::MemoryInit(x, y),
+            I::DataDrop(x),
+            I::RefNull(self.heap()),
+            I::RefIsNull,
+            I::RefAsNonNull,
+            I::RefFunc(x),
+            I::RefI31,
+            I::StructNew(x),
+            I::Const(Num::from_bits(nt, 0)),
+            I::Binop(nt, Binop::Int(IBinop::Add)),
+            I::Cvtop(nt, NumType::I32, Cvtop::Reinterpret),
+            I::VConst(V128::default()),
+            I::VShuffle([lane; 16]),
+            I::VExtractLane(sh, Some(Sx::S), lane),
+            I::VSplat(sh),
+            I::VTernop(sh, VTernop::RelaxedMadd),
+            I::VNarrow(sh, sh, Sx::U),
+        ];
+        let n = pool.len() as u64;
+        pool.into_iter().nth(self.below(n) as usize).expect("in the pool")
+    }
+
+    fn expr(&mut self) -> Expr {
+        Expr::new((0..self.below(12)).map(|_| self.instr()).chain([I::End]).collect())
+    }
+
+    fn module(&mut self) -> Module {
+        self.oddity = 500;
+        let mut m = Module::default();
+        for _ in 0..1 + self.below(3) {
+            let comp = CompType::Func(FuncType { params: self.types(), results: self.types() });
+            let is_final = !self.odd();
+            m.types.push(RecType(Box::new([SubType { is_final, supertypes: Box::new([]), comp }])));
+        }
+        let limits = Limits { min: self.below(3), max: Some(self.below(3) << (self.odd() as u64 * 40)) };
+        let addr = if self.below(4) == 0 { AddrType::I64 } else { AddrType::I32 };
+        let elem = RefType { nullable: !self.odd(), heap: HeapType::Abs(AbsHeapType::Func) };
+        let offset = |addr: AddrType| {
+            Expr::new(vec![I::Const(Num::from_bits(addr.val().as_num().expect("num"), 0)), I::End])
+        };
+        let x = self.below(m.types.len() as u64) as u32;
+        m.imports.push(Import { module: "".into(), name: "".into(), desc: ExternType::Func(x) });
+        m.mems.push(Mem { ty: MemType { addr, limits } });
+        m.tables.push(Table { ty: TableType { addr, limits, elem }, init: Expr::default() });
+        m.globals.push(Global { ty: GlobalType { mutable: true, val: V::I32 }, init: offset(AddrType::I32) });
+        m.elems.push(Elem { ty: elem, init: vec![], mode: ElemMode::Active(0, offset(addr)) });
+        m.datas.push(Data { init: Box::new([]), mode: DataMode::Active(0, offset(addr)) });
+        self.oddity = 16;
+        if self.odd() {
+            m.tags.push(Tag { ty: TagType(self.idx()) });
+        }
+        for _ in 0..1 + self.below(3) {
+            let ty = self.below(m.types.len() as u64) as u32;
+            let locals = self.types().into_vec();
+            m.funcs.push(Func { ty, locals, body: self.expr() });
+        }
+        m.exports.push(Export { name: "e".into(), desc: ExternIdx::Func(self.idx()) });
+        m.start = self.odd().then(|| Start { func: self.idx() });
+        m
+    }
+}
+
+#[test]
+fn random_modules_never_panic() {
+    let mut rng = Rng { state: 0x2545_f491_4f6c_dd1d, oddity: 16 };
+    let mut verdicts = [0; 3];
+    for _ in 0..20_000 {
+        let m = rng.module();
+        for spec in [Spec::V2, Spec::V3] {
+            verdicts[match validate(&m, spec) {
+                Ok(()) => 0,
+                Err(e) if e.is_unsupported() => 1,
+                Err(_) => 2,
+            }] += 1;
+        }
+    }
+    // Mostly invalid, as random code is; the point is that none panicked.
+    assert!(verdicts[0] > 0 && verdicts[2] > 0, "{verdicts:?}");
+}
