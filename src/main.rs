@@ -1,6 +1,7 @@
 //! The lockstep command line.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use lockstep::exec::Reference;
 use lockstep::rules::Rule;
 use lockstep::script::{self, engine::Engine, suite};
 use lockstep::{Spec, binary, valid};
@@ -9,8 +10,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "lockstep", version, about = "The WebAssembly specification made executable, \
-    a single-pass x86-64 compiler, and a referee that runs both in lockstep.")]
+#[command(
+    name = "lockstep",
+    version,
+    about = "The WebAssembly specification made executable, \
+    a single-pass x86-64 compiler, and a referee that runs both in lockstep."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -62,7 +67,12 @@ enum EngineKind {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Wast { spec, engine, json, paths } => wast(spec, engine, json, &paths),
+        Command::Wast {
+            spec,
+            engine,
+            json,
+            paths,
+        } => wast(spec, engine, json, &paths),
         Command::Validate { spec, json, file } => validate(spec, json, &file),
         Command::Rules { id, json } => rules(id.as_deref(), json),
     };
@@ -75,16 +85,22 @@ fn main() -> ExitCode {
     }
 }
 
-fn engine_factory(kind: EngineKind) -> Result<(&'static str, fn() -> Option<Box<dyn Engine>>), String> {
+fn engine_factory(
+    kind: EngineKind,
+) -> Result<(&'static str, fn() -> Option<Box<dyn Engine>>), String> {
     match kind {
-        EngineKind::Ref => Ok(("ref", || None)),
+        EngineKind::Ref => Ok(("ref", || Some(Box::new(Reference::default())))),
         EngineKind::Jit => Err("the compiler is not available yet".into()),
         EngineKind::Lockstep => Err("the referee is not available yet".into()),
     }
 }
 
 fn wast(spec: Spec, engine: EngineKind, json: bool, paths: &[PathBuf]) -> Result<ExitCode, String> {
-    let scripts = if paths.is_empty() { suite::embedded(spec) } else { suite::from_paths(paths)? };
+    let scripts = if paths.is_empty() {
+        suite::embedded(spec)
+    } else {
+        suite::from_paths(paths)?
+    };
     let (name, factory) = engine_factory(engine)?;
     let progress = !json && std::io::stderr().is_terminal();
     let report = script::run(&scripts, spec, name, &factory, |i, report| {
@@ -104,7 +120,11 @@ fn wast(spec: Spec, engine: EngineKind, json: bool, paths: &[PathBuf]) -> Result
     } else {
         println!("{}", report.summary());
     }
-    Ok(if report.failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if report.failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// Read a module: a binary, or text (by extension or by its first byte) through `wast`.
@@ -113,8 +133,10 @@ fn read_module(file: &PathBuf) -> Result<Vec<u8>, String> {
     if bytes.starts_with(b"\0asm") || file.extension().is_some_and(|x| x == "wasm") {
         return Ok(bytes);
     }
-    let text = String::from_utf8(bytes).map_err(|_| format!("{}: neither a binary module nor UTF-8 text", file.display()))?;
-    let buf = wast::parser::ParseBuffer::new(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("{}: neither a binary module nor UTF-8 text", file.display()))?;
+    let buf =
+        wast::parser::ParseBuffer::new(&text).map_err(|e| format!("{}: {e}", file.display()))?;
     let mut wat = wast::parser::parse::<wast::Wat>(&buf).map_err(|mut e| {
         e.set_path(file);
         e.set_text(&text);
@@ -127,7 +149,9 @@ fn validate(spec: Spec, json: bool, file: &PathBuf) -> Result<ExitCode, String> 
     let bytes = read_module(file)?;
     let error = match binary::decode(&bytes, spec) {
         Err(e) => Some((e.message, e.rule, Some(e.offset), None)),
-        Ok(module) => valid::validate(&module, spec).err().map(|e| (e.message, e.rule, e.offset.map(|o| o as usize), e.func)),
+        Ok(module) => valid::validate(&module, spec)
+            .err()
+            .map(|e| (e.message, e.rule, e.offset.map(|o| o as usize), e.func)),
     };
     let Some((message, rule, offset, func)) = error else {
         if json {
@@ -158,7 +182,10 @@ fn validate(spec: Spec, json: bool, file: &PathBuf) -> Result<ExitCode, String> 
 
 fn rules(id: Option<&str>, json: bool) -> Result<ExitCode, String> {
     let selected: Vec<Rule> = match id {
-        Some(id) => vec![Rule::lookup(id).ok_or_else(|| format!("no rule `{id}` in the catalog (see `lockstep rules`)"))?],
+        Some(id) => vec![
+            Rule::lookup(id)
+                .ok_or_else(|| format!("no rule `{id}` in the catalog (see `lockstep rules`)"))?,
+        ],
         None => Rule::all().collect(),
     };
     let as_json = |r: &lockstep::rules::RuleInfo| {
@@ -173,9 +200,20 @@ fn rules(id: Option<&str>, json: bool) -> Result<ExitCode, String> {
         serde_json::Value::Array(selected.iter().map(|r| as_json(r.info())).collect()).to_string()
     } else {
         let line = |r: &lockstep::rules::RuleInfo| {
-            format!("{}\t{}\t{}\t{}\t{}", r.id, r.kind, r.chapter, r.section.unwrap_or("-"), r.url.unwrap_or("-"))
+            format!(
+                "{}\t{}\t{}\t{}\t{}",
+                r.id,
+                r.kind,
+                r.chapter,
+                r.section.unwrap_or("-"),
+                r.url.unwrap_or("-")
+            )
         };
-        selected.iter().map(|r| line(r.info())).collect::<Vec<_>>().join("\n")
+        selected
+            .iter()
+            .map(|r| line(r.info()))
+            .collect::<Vec<_>>()
+            .join("\n")
     };
     // A reader that goes away early (`| head`) is not an error.
     let _ = writeln!(std::io::stdout().lock(), "{text}");

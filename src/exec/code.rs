@@ -137,16 +137,27 @@ pub struct Unsupported(pub &'static str);
 /// `$blocktype_(z, bt)`, resolved once.
 pub fn arity(bt: BlockType, types: &[Rc<FuncType>]) -> Arity {
     match bt {
-        BlockType::Result(t) => Arity { params: 0, results: t.is_some() as u32 },
+        BlockType::Result(t) => Arity {
+            params: 0,
+            results: t.is_some() as u32,
+        },
         BlockType::Idx(x) => {
             let ft = &types[x as usize];
-            Arity { params: ft.params.len() as u32, results: ft.results.len() as u32 }
+            Arity {
+                params: ft.params.len() as u32,
+                results: ft.results.len() as u32,
+            }
         }
     }
 }
 
 /// Prepare a validated function body: one op per instruction, blocks matched to their ends.
-pub fn prepare(func: &Func, idx: FuncIdx, ty: Rc<FuncType>, types: &[Rc<FuncType>]) -> Result<Code, Unsupported> {
+pub fn prepare(
+    func: &Func,
+    idx: FuncIdx,
+    ty: Rc<FuncType>,
+    types: &[Rc<FuncType>],
+) -> Result<Code, Unsupported> {
     let instrs = &func.body.instrs;
     let mut ops = Vec::with_capacity(instrs.len() + 1);
     // Open blocks: the index of the op that opened each, whose targets the `end` fills in.
@@ -299,7 +310,9 @@ fn translate(instr: &Instr) -> Result<Op, Unsupported> {
         I::VSplat(sh) => Op::VSplat(*sh),
         I::VExtractLane(sh, sx, l) => Op::VExtractLane(*sh, *sx, *l),
         I::VReplaceLane(sh, l) => Op::VReplaceLane(*sh, *l),
-        I::Block(_) | I::Loop(_) | I::If(_) | I::Else | I::End => unreachable!("structured instructions are matched by prepare"),
+        I::Block(_) | I::Loop(_) | I::If(_) | I::Else | I::End => {
+            unreachable!("structured instructions are matched by prepare")
+        }
         other => return Err(Unsupported(feature_of(other))),
     })
 }
@@ -310,7 +323,9 @@ fn feature_of(instr: &Instr) -> &'static str {
     match instr {
         I::ReturnCall(_) | I::ReturnCallRef(_) | I::ReturnCallIndirect(..) => "tail-call",
         I::Throw(_) | I::ThrowRef | I::TryTable(..) => "exceptions",
-        I::CallRef(_) | I::BrOnNull(_) | I::BrOnNonNull(_) | I::RefAsNonNull => "function-references",
+        I::CallRef(_) | I::BrOnNull(_) | I::BrOnNonNull(_) | I::RefAsNonNull => {
+            "function-references"
+        }
         _ => "gc",
     }
 }

@@ -43,9 +43,17 @@ pub enum Admin {
     /// `RETURN` as `return-label` leaves it.
     Return,
     /// `BLOCK bt instr*` as `if` leaves it: the arm's first op, and the `end` of the `if`.
-    Block { arity: super::code::Arity, start: u32, end: u32 },
-    /// `CALL_REF yy` after `call` or `call_indirect`; `in_table` says which (for messages).
-    CallRef { ty: Rc<FuncType>, indirect: bool },
+    Block {
+        arity: super::code::Arity,
+        start: u32,
+        end: u32,
+    },
+    /// `CALL_REF yy` after `call`, or after `call_indirect` with the table index it used
+    /// (messages name it).
+    CallRef {
+        ty: Rc<FuncType>,
+        indirect: Option<u32>,
+    },
     /// `REF.CAST (REF NULL yy)` of `call_indirect`.
     CastFunc(Rc<FuncType>),
     /// `TABLE.GET x` of `call_indirect`.
@@ -53,13 +61,15 @@ pub enum Admin {
     /// A plain instruction.
     Op(Op),
     /// `TRAP`; `bare` once the context holds nothing else (after `trap-instrs`).
-    Trap { bare: bool },
+    Trap {
+        bare: bool,
+    },
 }
 
 /// What a trap says: the suite's message and the rule that trapped.
-#[derive(Copy, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Trap {
-    pub message: &'static str,
+    pub message: String,
     pub rule: Rule,
 }
 
@@ -128,7 +138,15 @@ impl<'s, const TRACE: bool> Machine<'s, TRACE> {
     /// and instantiation run their instruction sequences in it.
     pub fn new(store: &'s mut Store, config: Config, module: Addr, admin: Vec<Admin>) -> Self {
         let code = host_code();
-        let frame = Frame { arity: 0, module, locals: 0, labels: 0, admin: 0, code: code.clone(), pc: 0 };
+        let frame = Frame {
+            arity: 0,
+            module,
+            locals: 0,
+            labels: 0,
+            admin: 0,
+            code: code.clone(),
+            pc: 0,
+        };
         let mut admin = admin;
         admin.reverse();
         Machine {
@@ -158,7 +176,7 @@ impl<'s, const TRACE: bool> Machine<'s, TRACE> {
     }
 
     pub fn outcome(&mut self, halt: Halt) -> Outcome {
-        match (halt, self.trap) {
+        match (halt, self.trap.take()) {
             (Halt::Limit(l), _) => Outcome::Limit(l),
             (Halt::Done, Some(trap)) => Outcome::Trap(trap),
             (Halt::Done, None) => Outcome::Values(std::mem::take(&mut self.vals)),
@@ -172,7 +190,10 @@ impl<'s, const TRACE: bool> Machine<'s, TRACE> {
 
     #[inline(always)]
     pub fn pop(&mut self) -> Val {
-        let v = self.vals.pop().expect("validated: the operand stack holds the operands");
+        let v = self
+            .vals
+            .pop()
+            .expect("validated: the operand stack holds the operands");
         if TRACE {
             self.low = self.low.min(self.vals.len());
         }
@@ -196,8 +217,11 @@ impl<'s, const TRACE: bool> Machine<'s, TRACE> {
     }
 
     /// Enter `TRAP` in place of the current instruction.
-    pub fn trap(&mut self, message: &'static str, rule: Rule) -> Rule {
-        self.trap = Some(Trap { message, rule });
+    pub fn trap(&mut self, message: impl Into<String>, rule: Rule) -> Rule {
+        self.trap = Some(Trap {
+            message: message.into(),
+            rule,
+        });
         self.admin.push(Admin::Trap { bare: false });
         rule
     }

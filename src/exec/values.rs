@@ -33,7 +33,10 @@ impl Val {
             ValType::F32 => Val::F32(F32(0)),
             ValType::F64 => Val::F64(F64(0)),
             ValType::V128 => Val::V128(V128::default()),
-            ValType::Ref(RefType { nullable: true, heap }) => Val::Ref(Ref::Null(heap)),
+            ValType::Ref(RefType {
+                nullable: true,
+                heap,
+            }) => Val::Ref(Ref::Null(heap)),
             ValType::Ref(_) | ValType::Bot => return None,
         })
     }
@@ -133,7 +136,9 @@ impl std::fmt::Display for Val {
     /// the spelling `lockstep run` reads and prints.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Val::I32(_) | Val::I64(_) | Val::F32(_) | Val::F64(_) => write!(f, "{}", self.as_num().unwrap()),
+            Val::I32(_) | Val::I64(_) | Val::F32(_) | Val::F64(_) => {
+                write!(f, "{}", self.as_num().unwrap())
+            }
             Val::V128(v) => write!(f, "v128:{v}"),
             Val::Ref(Ref::Null(ht)) => write!(f, "ref.null:{ht}"),
             Val::Ref(Ref::Func(a)) => write!(f, "ref.func:{a}"),

@@ -552,8 +552,10 @@ pub fn vextternop(
     v3: V128,
 ) -> V128 {
     let VExtternop::RelaxedDotAdd = op;
-    let mid = match (to, from) {
-        (Shape::I32x4, Shape::I8x16) => Shape::I16x8,
+    // The binary format names this instruction's shapes `i32x4` and `i16x8` (SpecTec 5.3):
+    // the operands are `i8x16`, their pairwise dot products `i16x8`.
+    let (from, mid) = match (to, from) {
+        (Shape::I32x4, Shape::I16x8 | Shape::I8x16) => (Shape::I8x16, Shape::I16x8),
         _ => ill_typed((to, from, op)),
     };
     let c1 = vextbinop(rx, mid, from, VExtbinop::RelaxedDot, v1, v2);
