@@ -67,12 +67,7 @@ enum EngineKind {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Wast {
-            spec,
-            engine,
-            json,
-            paths,
-        } => wast(spec, engine, json, &paths),
+        Command::Wast { spec, engine, json, paths } => wast(spec, engine, json, &paths),
         Command::Validate { spec, json, file } => validate(spec, json, &file),
         Command::Rules { id, json } => rules(id.as_deref(), json),
     };
@@ -85,9 +80,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn engine_factory(
-    kind: EngineKind,
-) -> Result<(&'static str, fn() -> Option<Box<dyn Engine>>), String> {
+fn engine_factory(kind: EngineKind) -> Result<(&'static str, fn() -> Option<Box<dyn Engine>>), String> {
     match kind {
         EngineKind::Ref => Ok(("ref", || Some(Box::new(Reference::default())))),
         EngineKind::Jit => Err("the compiler is not available yet".into()),
@@ -96,11 +89,7 @@ fn engine_factory(
 }
 
 fn wast(spec: Spec, engine: EngineKind, json: bool, paths: &[PathBuf]) -> Result<ExitCode, String> {
-    let scripts = if paths.is_empty() {
-        suite::embedded(spec)
-    } else {
-        suite::from_paths(paths)?
-    };
+    let scripts = if paths.is_empty() { suite::embedded(spec) } else { suite::from_paths(paths)? };
     let (name, factory) = engine_factory(engine)?;
     let progress = !json && std::io::stderr().is_terminal();
     let report = script::run(&scripts, spec, name, &factory, |i, report| {
@@ -120,11 +109,7 @@ fn wast(spec: Spec, engine: EngineKind, json: bool, paths: &[PathBuf]) -> Result
     } else {
         println!("{}", report.summary());
     }
-    Ok(if report.failed == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(if report.failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 /// Read a module: a binary, or text (by extension or by its first byte) through `wast`.
@@ -135,8 +120,7 @@ fn read_module(file: &PathBuf) -> Result<Vec<u8>, String> {
     }
     let text = String::from_utf8(bytes)
         .map_err(|_| format!("{}: neither a binary module nor UTF-8 text", file.display()))?;
-    let buf =
-        wast::parser::ParseBuffer::new(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+    let buf = wast::parser::ParseBuffer::new(&text).map_err(|e| format!("{}: {e}", file.display()))?;
     let mut wat = wast::parser::parse::<wast::Wat>(&buf).map_err(|mut e| {
         e.set_path(file);
         e.set_text(&text);
@@ -209,11 +193,7 @@ fn rules(id: Option<&str>, json: bool) -> Result<ExitCode, String> {
                 r.url.unwrap_or("-")
             )
         };
-        selected
-            .iter()
-            .map(|r| line(r.info()))
-            .collect::<Vec<_>>()
-            .join("\n")
+        selected.iter().map(|r| line(r.info())).collect::<Vec<_>>().join("\n")
     };
     // A reader that goes away early (`| head`) is not an error.
     let _ = writeln!(std::io::stdout().lock(), "{text}");

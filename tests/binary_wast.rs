@@ -14,20 +14,13 @@ fn binary_wast_files() {
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("testsuite/")
         .map(|e| e.expect("entry").path())
-        .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("binary-"))
-        })
+        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("binary-")))
         .collect();
     files.sort();
     assert!(!files.is_empty());
     let mut failures = vec![];
     for file in &files {
-        let name = file
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
+        let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
         let specs: &[Spec] = if name.contains("2.0") {
             &[Spec::V2]
         } else if name.contains("3.0") {
@@ -40,12 +33,7 @@ fn binary_wast_files() {
             check(&name, &text, spec, &mut failures);
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
 
 fn check(name: &str, text: &str, spec: Spec, failures: &mut Vec<String>) {
@@ -67,23 +55,21 @@ fn check(name: &str, text: &str, spec: Spec, failures: &mut Vec<String>) {
                     failures.push(format!("{at}: malformed, not invalid: {e}"));
                 }
             }
-            WastDirective::AssertMalformed {
-                mut module,
-                message,
-                ..
-            } => match decode(&encode(&mut module), spec) {
-                Ok(_) => failures.push(format!("{at}: decoded, expected {message:?}")),
-                Err(e) if !e.message.starts_with(message) => {
-                    failures.push(format!("{at}: {e}, expected {message:?}"))
-                }
-                Err(e) => {
-                    if let Some(offset) = expected_offset(chunk)
-                        && offset != e.offset
-                    {
-                        failures.push(format!("{at}: {e}, expected at byte {offset}"));
+            WastDirective::AssertMalformed { mut module, message, .. } => {
+                match decode(&encode(&mut module), spec) {
+                    Ok(_) => failures.push(format!("{at}: decoded, expected {message:?}")),
+                    Err(e) if !e.message.starts_with(message) => {
+                        failures.push(format!("{at}: {e}, expected {message:?}"))
+                    }
+                    Err(e) => {
+                        if let Some(offset) = expected_offset(chunk)
+                            && offset != e.offset
+                        {
+                            failures.push(format!("{at}: {e}, expected at byte {offset}"));
+                        }
                     }
                 }
-            },
+            }
             _ => {}
         }
     }
@@ -96,17 +82,12 @@ fn encode(m: &mut QuoteWat) -> Vec<u8> {
 /// `N` of the first `error at byte N` in an assertion's text.
 fn expected_offset(chunk: &str) -> Option<usize> {
     let rest = &chunk[chunk.find("error at byte ")? + "error at byte ".len()..];
-    rest.split(|c: char| !c.is_ascii_digit())
-        .next()?
-        .parse()
-        .ok()
+    rest.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
 }
 
 /// The first module of a test file, as bytes.
 fn first_module(file: &str) -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("testsuite")
-        .join(file);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("testsuite").join(file);
     let text = std::fs::read_to_string(path).expect("readable");
     let buf = ParseBuffer::new(&text).expect("lexes");
     let wast: Wast = parser::parse(&buf).expect("parses");
@@ -123,35 +104,14 @@ fn encodings_of_3_0_decode_as_written() {
     use lockstep::syntax::*;
     let m = decode(&first_module("binary-encodings-3.0.wast"), Spec::V3).expect("decodes");
     let RecType(group) = &m.types[1];
-    assert_eq!(
-        (group.len(), group[0].is_final, group[1].is_final),
-        (2, false, true)
-    );
+    assert_eq!((group.len(), group[0].is_final, group[1].is_final), (2, false, true));
     assert_eq!(group[1].supertypes[..], [1]);
-    assert!(matches!(
-        m.types[2].0[0].comp,
-        CompType::Array(FieldType { mutable: true, .. })
-    ));
-    assert_eq!(
-        m.tables[0].init.instrs[..],
-        [Instr::RefNull(HeapType::Abs(AbsHeapType::Func)), Instr::End]
-    );
+    assert!(matches!(m.types[2].0[0].comp, CompType::Array(FieldType { mutable: true, .. })));
+    assert_eq!(m.tables[0].init.instrs[..], [Instr::RefNull(HeapType::Abs(AbsHeapType::Func)), Instr::End]);
     assert_eq!(m.tables[1].init.instrs[..], [Instr::RefFunc(0), Instr::End]);
     assert_eq!(m.tables[1].ty.elem.to_string(), "(ref func)");
-    assert_eq!(
-        (m.tables[2].ty.addr, m.tables[2].ty.elem),
-        (AddrType::I64, RefType::EXTERNREF)
-    );
-    assert_eq!(
-        (m.mems[1].ty.addr, m.mems[1].ty.limits),
-        (
-            AddrType::I64,
-            Limits {
-                min: 1,
-                max: Some(2)
-            }
-        )
-    );
+    assert_eq!((m.tables[2].ty.addr, m.tables[2].ty.elem), (AddrType::I64, RefType::EXTERNREF));
+    assert_eq!((m.mems[1].ty.addr, m.mems[1].ty.limits), (AddrType::I64, Limits { min: 1, max: Some(2) }));
     assert_eq!(m.tags[0].ty, TagType(0));
     let kinds: Vec<_> = m.exports.iter().map(|e| e.desc).collect();
     use ExternIdx::*;
@@ -178,35 +138,9 @@ fn encodings_of_3_0_decode_as_written() {
     assert_eq!(modes, expected);
     assert!(matches!(m.datas[2].mode, DataMode::Active(1, _)) && m.datas[2].init[..] == *b"c");
     let load = &m.funcs[0].body.instrs[1];
-    let load8_u = Some(LoadOp {
-        size: Sz::N8,
-        sx: Sx::U,
-    });
-    assert_eq!(
-        *load,
-        Instr::Load(
-            NumType::I64,
-            load8_u,
-            1,
-            MemArg {
-                align: 0,
-                offset: 0
-            }
-        )
-    );
-    assert_eq!(
-        m.funcs[0].locals[..],
-        [ValType::Ref(RefType {
-            nullable: true,
-            heap: HeapType::Idx(1)
-        })]
-    );
-    assert_eq!(
-        (m.names.module.as_deref(), m.func_name(0)),
-        (Some("m"), Some("f"))
-    );
-    assert_eq!(
-        (m.customs[0].name.as_str(), m.customs[0].after),
-        ("name", 11)
-    );
+    let load8_u = Some(LoadOp { size: Sz::N8, sx: Sx::U });
+    assert_eq!(*load, Instr::Load(NumType::I64, load8_u, 1, MemArg { align: 0, offset: 0 }));
+    assert_eq!(m.funcs[0].locals[..], [ValType::Ref(RefType { nullable: true, heap: HeapType::Idx(1) })]);
+    assert_eq!((m.names.module.as_deref(), m.func_name(0)), (Some("m"), Some("f")));
+    assert_eq!((m.customs[0].name.as_str(), m.customs[0].after), ("name", 11));
 }

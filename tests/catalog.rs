@@ -11,20 +11,13 @@ fn root() -> PathBuf {
 
 /// The spec sources, or `None` (said loudly; an error under CI) when they are not here.
 fn spec_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("LOCKSTEP_SPEC")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("../shared/spec"));
+    let dir =
+        std::env::var_os("LOCKSTEP_SPEC").map(PathBuf::from).unwrap_or_else(|| root().join("../shared/spec"));
     if dir.join("wasm-3.0-spectec").is_dir() {
         return Some(dir);
     }
-    eprintln!(
-        "\n*** {} is missing: the rule catalog is NOT checked against the spec ***\n",
-        dir.display()
-    );
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI is set but the spec sources are missing"
-    );
+    eprintln!("\n*** {} is missing: the rule catalog is NOT checked against the spec ***\n", dir.display());
+    assert!(std::env::var_os("CI").is_none(), "CI is set but the spec sources are missing");
     None
 }
 
@@ -49,41 +42,28 @@ fn line_of(path: &Path, line: usize) -> String {
 fn every_entry_is_where_it_says() {
     let Some(spec) = spec_dir() else { return };
     let json: Vec<serde_json::Value> =
-        serde_json::from_str(&std::fs::read_to_string(root().join("spec/rules.json")).unwrap())
-            .unwrap();
+        serde_json::from_str(&std::fs::read_to_string(root().join("spec/rules.json")).unwrap()).unwrap();
     assert_eq!(json.len(), CATALOG.len());
     for entry in &json {
         let id = entry["id"].as_str().unwrap();
         let (file, line) = entry["source"].as_str().unwrap().rsplit_once(':').unwrap();
         let text = line_of(&spec.join(file), line.parse().unwrap());
         if file.ends_with(".spectec") {
-            assert!(
-                text.starts_with(&format!("rule {id}:")),
-                "{id}: {file}:{line} is `{text}`"
-            );
+            assert!(text.starts_with(&format!("rule {id}:")), "{id}: {file}:{line} is `{text}`");
         } else {
             assert_eq!(text.trim(), format!(".. _{id}:"), "{id}: {file}:{line}");
         }
         if let Some(anchor) = entry["anchor"].as_str() {
             let url = entry["url"].as_str().unwrap();
-            assert!(
-                url.ends_with(&format!(".html#{}", sphinx_id(anchor))),
-                "{id}: {url}"
-            );
+            assert!(url.ends_with(&format!(".html#{}", sphinx_id(anchor))), "{id}: {url}");
             let page = url
                 .strip_prefix("https://webassembly.github.io/spec/core/")
                 .unwrap()
                 .replace(".html#", ".rst#");
-            let rst = spec
-                .join("wasm-3.0-document")
-                .join(page.split('#').next().unwrap());
-            let doc = std::fs::read_to_string(&rst)
-                .unwrap_or_else(|e| panic!("{id}: {}: {e}", rst.display()));
-            assert!(
-                doc.contains(&format!(".. _{anchor}:")),
-                "{id}: no anchor {anchor} in {}",
-                rst.display()
-            );
+            let rst = spec.join("wasm-3.0-document").join(page.split('#').next().unwrap());
+            let doc =
+                std::fs::read_to_string(&rst).unwrap_or_else(|e| panic!("{id}: {}: {e}", rst.display()));
+            assert!(doc.contains(&format!(".. _{anchor}:")), "{id}: no anchor {anchor} in {}", rst.display());
         }
     }
 }
@@ -100,18 +80,11 @@ fn the_catalog_is_what_the_generator_makes() {
         Ok(out) => out,
         Err(e) => {
             eprintln!("*** python3 is not here ({e}): spec/rules.json is not regenerated ***");
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "CI is set but python3 is missing"
-            );
+            assert!(std::env::var_os("CI").is_none(), "CI is set but python3 is missing");
             return;
         }
     };
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let committed = std::fs::read_to_string(root().join("spec/rules.json")).unwrap();
     assert!(
         out.stdout == committed.as_bytes(),
@@ -146,30 +119,16 @@ fn every_cited_rule_has_a_url() {
     let by_const: std::collections::HashMap<String, Rule> =
         Rule::all().map(|r| (const_name(r.id()), r)).collect();
     for (path, name) in &cited {
-        let rule = by_const.get(name).unwrap_or_else(|| {
-            panic!(
-                "{}: rules::{name} is not a catalog constant",
-                path.display()
-            )
-        });
-        assert!(
-            !rule.url().is_empty(),
-            "{}: {} has no URL in the rendered spec",
-            path.display(),
-            rule.id()
-        );
+        let rule = by_const
+            .get(name)
+            .unwrap_or_else(|| panic!("{}: rules::{name} is not a catalog constant", path.display()));
+        assert!(!rule.url().is_empty(), "{}: {} has no URL in the rendered spec", path.display(), rule.id());
     }
 }
 
 fn const_name(id: &str) -> String {
     id.replace('/', "__")
         .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' {
-                c.to_ascii_uppercase()
-            } else {
-                '_'
-            }
-        })
+        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c.to_ascii_uppercase() } else { '_' })
         .collect()
 }

@@ -24,18 +24,8 @@ fn run(paths: &[PathBuf], spec: Spec) -> Report {
 }
 
 fn assert_clean(report: &Report, allowed_skips: &[&str]) {
-    let failures: Vec<String> = report
-        .failures
-        .iter()
-        .take(40)
-        .map(script::report::failure_line)
-        .collect();
-    assert!(
-        report.failed == 0,
-        "{} failed:\n{}",
-        report.failed,
-        failures.join("\n")
-    );
+    let failures: Vec<String> = report.failures.iter().take(40).map(script::report::failure_line).collect();
+    assert!(report.failed == 0, "{} failed:\n{}", report.failed, failures.join("\n"));
     for skip in &report.skips {
         assert!(
             allowed_skips.iter().any(|r| skip.reason.starts_with(r)),
@@ -54,14 +44,8 @@ fn official_wasm_2_0_suite() {
         .map(PathBuf::from)
         .unwrap_or_else(|| root().join("../shared/testsuite/wasm-2.0"));
     if !dir.is_dir() {
-        eprintln!(
-            "\n*** {} is missing: the official Wasm 2.0 suite is NOT run ***\n",
-            dir.display()
-        );
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI is set but the official suite is missing"
-        );
+        eprintln!("\n*** {} is missing: the official Wasm 2.0 suite is NOT run ***\n", dir.display());
+        assert!(std::env::var_os("CI").is_none(), "CI is set but the official suite is missing");
         return;
     }
     let report = run(&[dir], Spec::V2);

@@ -137,16 +137,10 @@ pub struct Unsupported(pub &'static str);
 /// `$blocktype_(z, bt)`, resolved once.
 pub fn arity(bt: BlockType, types: &[Rc<FuncType>]) -> Arity {
     match bt {
-        BlockType::Result(t) => Arity {
-            params: 0,
-            results: t.is_some() as u32,
-        },
+        BlockType::Result(t) => Arity { params: 0, results: t.is_some() as u32 },
         BlockType::Idx(x) => {
             let ft = &types[x as usize];
-            Arity {
-                params: ft.params.len() as u32,
-                results: ft.results.len() as u32,
-            }
+            Arity { params: ft.params.len() as u32, results: ft.results.len() as u32 }
         }
     }
 }
@@ -323,9 +317,7 @@ fn feature_of(instr: &Instr) -> &'static str {
     match instr {
         I::ReturnCall(_) | I::ReturnCallRef(_) | I::ReturnCallIndirect(..) => "tail-call",
         I::Throw(_) | I::ThrowRef | I::TryTable(..) => "exceptions",
-        I::CallRef(_) | I::BrOnNull(_) | I::BrOnNonNull(_) | I::RefAsNonNull => {
-            "function-references"
-        }
+        I::CallRef(_) | I::BrOnNull(_) | I::BrOnNonNull(_) | I::RefAsNonNull => "function-references",
         _ => "gc",
     }
 }

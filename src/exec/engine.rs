@@ -18,10 +18,7 @@ pub struct Reference {
 
 impl Reference {
     pub fn new(config: Config) -> Reference {
-        Reference {
-            store: Store::default(),
-            config,
-        }
+        Reference { store: Store::default(), config }
     }
 }
 
@@ -29,23 +26,13 @@ impl Reference {
 pub fn error(f: Failure) -> Error {
     match f {
         Failure::Link(message, rule) => Error::Link { message, rule },
-        Failure::Trap(t) => Error::Trap {
-            message: t.message,
-            rule: Some(t.rule),
-        },
-        Failure::Limit(Limit::CallStack) => Error::Trap {
-            message: "call stack exhausted".into(),
-            rule: Some(rules::IMPL_EXEC),
-        },
-        Failure::Limit(Limit::Fuel) => Error::Trap {
-            message: "fuel exhausted".into(),
-            rule: None,
-        },
+        Failure::Trap(t) => Error::Trap { message: t.message, rule: Some(t.rule) },
+        Failure::Limit(Limit::CallStack) => {
+            Error::Trap { message: "call stack exhausted".into(), rule: Some(rules::IMPL_EXEC) }
+        }
+        Failure::Limit(Limit::Fuel) => Error::Trap { message: "fuel exhausted".into(), rule: None },
         Failure::Unsupported(reason) => Error::Unsupported(reason),
-        Failure::Embed(message) => Error::Trap {
-            message,
-            rule: Some(rules::EMBED_FUNC_INVOKE),
-        },
+        Failure::Embed(message) => Error::Trap { message, rule: Some(rules::EMBED_FUNC_INVOKE) },
     }
 }
 
@@ -54,20 +41,13 @@ impl Engine for Reference {
         "ref"
     }
 
-    fn instantiate(
-        &mut self,
-        module: &Rc<Module>,
-        imports: &[ExternVal],
-    ) -> Result<InstanceId, Error> {
+    fn instantiate(&mut self, module: &Rc<Module>, imports: &[ExternVal]) -> Result<InstanceId, Error> {
         modules::instantiate(&mut self.store, self.config, module, imports).map_err(error)
     }
 
     fn export(&self, instance: InstanceId, name: &str) -> Option<ExternVal> {
         let inst = self.store.modules.get(instance as usize)?;
-        inst.exports
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, e)| *e)
+        inst.exports.iter().find(|(n, _)| n == name).map(|(_, e)| *e)
     }
 
     fn invoke(&mut self, func: u32, args: &[Val]) -> Result<Vec<Val>, Error> {
@@ -79,18 +59,12 @@ impl Engine for Reference {
     }
 
     fn alloc_func(&mut self, ty: FuncType, code: HostFunc) -> ExternVal {
-        self.store.funcs.push(FuncInst {
-            ty: Rc::new(ty),
-            code: FuncCode::Host(code),
-        });
+        self.store.funcs.push(FuncInst { ty: Rc::new(ty), code: FuncCode::Host(code) });
         ExternVal::Func(self.store.funcs.len() as u32 - 1)
     }
 
     fn alloc_table(&mut self, ty: TableType, init: Ref) -> ExternVal {
-        self.store.tables.push(TableInst {
-            ty,
-            refs: vec![init; ty.limits.min as usize],
-        });
+        self.store.tables.push(TableInst { ty, refs: vec![init; ty.limits.min as usize] });
         ExternVal::Table(self.store.tables.len() as u32 - 1)
     }
 

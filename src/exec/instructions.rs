@@ -8,8 +8,7 @@ use super::runtime::FuncCode;
 use super::values::{Ref, Val};
 use crate::rules::{self, Rule};
 use crate::syntax::{
-    AbsHeapType, F32, F64, FuncType, HeapType, LoadOp, MemArg, NumType, PAGE_SIZE, Sx, Sz, V128,
-    VLoadOp,
+    AbsHeapType, F32, F64, FuncType, HeapType, LoadOp, MemArg, NumType, PAGE_SIZE, Sx, Sz, V128, VLoadOp,
 };
 
 impl<const TRACE: bool> Machine<'_, TRACE> {
@@ -148,9 +147,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             // Memories.
             Op::Load(t, op, x, m) => self.load(*t, *op, *x, *m),
             Op::Store(t, sz, x, m) => self.store_(*t, *sz, *x, *m),
-            Op::VLoad(..) | Op::VLoadLane(..) | Op::VStore(..) | Op::VStoreLane(..) => {
-                self.vector_memory(op)
-            }
+            Op::VLoad(..) | Op::VLoadLane(..) | Op::VStore(..) | Op::VStoreLane(..) => self.vector_memory(op),
             Op::MemorySize(x) => {
                 let n = self.mem(*x).bytes.len() as u64 / PAGE_SIZE;
                 self.push(Val::I32(n as u32));
@@ -210,11 +207,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     /// label's continuation is what follows the block.
     fn block(&mut self, arity: Arity, start: u32, cont: u32) -> Rule {
         let height = (self.vals.len() - arity.params as usize) as u32;
-        self.labels.push(Label {
-            arity: arity.results,
-            height,
-            cont,
-        });
+        self.labels.push(Label { arity: arity.results, height, cont });
         self.pc = start as usize;
         rules::STEP_READ__BLOCK
     }
@@ -224,22 +217,14 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     fn loop_(&mut self, arity: Arity) -> Step {
         self.burn_fuel()?;
         let height = (self.vals.len() - arity.params as usize) as u32;
-        self.labels.push(Label {
-            arity: arity.params,
-            height,
-            cont: self.pc as u32 - 1,
-        });
+        self.labels.push(Label { arity: arity.params, height, cont: self.pc as u32 - 1 });
         Ok(rules::STEP_READ__LOOP)
     }
 
     /// `Step_pure/if-true`, `Step_pure/if-false`: reduce to the block of the arm.
     fn if_(&mut self, arity: Arity, els: u32, end: u32) -> Rule {
         if self.pop_i32() != 0 {
-            self.admin.push(Admin::Block {
-                arity,
-                start: self.pc as u32,
-                end,
-            });
+            self.admin.push(Admin::Block { arity, start: self.pc as u32, end });
             rules::STEP_PURE__IF_TRUE
         } else {
             // Without an else arm, `els` is the `end`, which closes an empty block.
@@ -353,10 +338,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     /// `(CALL_INDIRECT x yy) ~> (TABLE.GET x) (REF.CAST (REF NULL yy)) (CALL_REF yy)`.
     fn call_indirect(&mut self, x: u32, y: u32) -> Rule {
         let ty = self.inst().types[y as usize].clone();
-        self.admin.push(Admin::CallRef {
-            ty: ty.clone(),
-            indirect: Some(0),
-        });
+        self.admin.push(Admin::CallRef { ty: ty.clone(), indirect: Some(0) });
         self.admin.push(Admin::CastFunc(ty));
         self.admin.push(Admin::TableGetIndirect(x));
         rules::STEP_PURE__CALL_INDIRECT
@@ -368,10 +350,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         match self.vals.last() {
             Some(Val::Ref(Ref::Func(a))) if *self.store.funcs[*a as usize].ty != *ty => {
                 self.pop();
-                self.trap(
-                    "indirect call type mismatch",
-                    rules::STEP_READ__REF_CAST_FAIL,
-                )
+                self.trap("indirect call type mismatch", rules::STEP_READ__REF_CAST_FAIL)
             }
             _ => rules::STEP_READ__REF_CAST_SUCCEED,
         }
@@ -406,9 +385,8 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         let locals = self.vals.len() - ty.params.len();
         for t in code.locals.iter() {
             // A non-defaultable local starts unset; validation has it set before it is read.
-            self.vals.push(
-                Val::default_of(*t).unwrap_or(Val::Ref(Ref::Null(HeapType::Abs(AbsHeapType::Bot)))),
-            );
+            self.vals
+                .push(Val::default_of(*t).unwrap_or(Val::Ref(Ref::Null(HeapType::Abs(AbsHeapType::Bot)))));
         }
         let caller = std::mem::replace(&mut self.code, code);
         self.frames.push(Frame {
@@ -511,9 +489,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         let i = self.pop_i32();
         if indirect {
             let n = self.admin.len();
-            if let Some(Admin::CallRef { indirect, .. }) =
-                n.checked_sub(2).map(|k| &mut self.admin[k])
-            {
+            if let Some(Admin::CallRef { indirect, .. }) = n.checked_sub(2).map(|k| &mut self.admin[k]) {
                 *indirect = Some(i);
             }
         }
@@ -523,14 +499,8 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                 self.push(Val::Ref(r));
                 rules::STEP_READ__TABLE_GET_VAL
             }
-            None if indirect => self.trap(
-                format!("undefined element {i}"),
-                rules::STEP_READ__TABLE_GET_OOB,
-            ),
-            None => self.trap(
-                "out of bounds table access",
-                rules::STEP_READ__TABLE_GET_OOB,
-            ),
+            None if indirect => self.trap(format!("undefined element {i}"), rules::STEP_READ__TABLE_GET_OOB),
+            None => self.trap("out of bounds table access", rules::STEP_READ__TABLE_GET_OOB),
         }
     }
 
@@ -578,21 +548,14 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         let v = self.pop();
         let i = self.pop_i32();
         if i as u64 + n as u64 > self.table(x).refs.len() as u64 {
-            return self.trap(
-                "out of bounds table access",
-                rules::STEP_READ__TABLE_FILL_OOB,
-            );
+            return self.trap("out of bounds table access", rules::STEP_READ__TABLE_FILL_OOB);
         }
         if n == 0 {
             return rules::STEP_READ__TABLE_FILL_ZERO;
         }
         self.push(Val::I32(i));
         self.push(v);
-        self.then(
-            &[Op::TableSet(x)],
-            &[Val::I32(i + 1), v, Val::I32(n - 1)],
-            Op::TableFill(x),
-        );
+        self.then(&[Op::TableSet(x)], &[Val::I32(i + 1), v, Val::I32(n - 1)], Op::TableFill(x));
         rules::STEP_READ__TABLE_FILL_SUCC
     }
 
@@ -615,10 +578,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         let d = self.pop_i32();
         let (dn, sn) = (d as u64 + n as u64, s as u64 + n as u64);
         if dn > self.table(x).refs.len() as u64 || sn > self.table(y).refs.len() as u64 {
-            return self.trap(
-                "out of bounds table access",
-                rules::STEP_READ__TABLE_COPY_OOB,
-            );
+            return self.trap("out of bounds table access", rules::STEP_READ__TABLE_COPY_OOB);
         }
         if n == 0 {
             return rules::STEP_READ__TABLE_COPY_ZERO;
@@ -627,20 +587,12 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         if d <= s {
             self.push(Val::I32(d));
             self.push(Val::I32(s));
-            self.then(
-                &get_set,
-                &[Val::I32(d + 1), Val::I32(s + 1), Val::I32(n - 1)],
-                Op::TableCopy(x, y),
-            );
+            self.then(&get_set, &[Val::I32(d + 1), Val::I32(s + 1), Val::I32(n - 1)], Op::TableCopy(x, y));
             rules::STEP_READ__TABLE_COPY_LE
         } else {
             self.push(Val::I32(d + n - 1));
             self.push(Val::I32(s + n - 1));
-            self.then(
-                &get_set,
-                &[Val::I32(d), Val::I32(s), Val::I32(n - 1)],
-                Op::TableCopy(x, y),
-            );
+            self.then(&get_set, &[Val::I32(d), Val::I32(s), Val::I32(n - 1)], Op::TableCopy(x, y));
             rules::STEP_READ__TABLE_COPY_GT
         }
     }
@@ -653,10 +605,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         let ea = self.inst().elems[y as usize];
         let elem_len = self.store.elems[ea as usize].refs.len() as u64;
         if d as u64 + n as u64 > self.table(x).refs.len() as u64 || s as u64 + n as u64 > elem_len {
-            return self.trap(
-                "out of bounds table access",
-                rules::STEP_READ__TABLE_INIT_OOB,
-            );
+            return self.trap("out of bounds table access", rules::STEP_READ__TABLE_INIT_OOB);
         }
         if n == 0 {
             return rules::STEP_READ__TABLE_INIT_ZERO;
@@ -683,14 +632,8 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         let i = self.pop_i32();
         let n = op.map_or(t.size(), |op| op.size.bits()) as u64 / 8;
         let (oob, val) = match op {
-            None => (
-                rules::STEP_READ__LOAD_NUM_OOB,
-                rules::STEP_READ__LOAD_NUM_VAL,
-            ),
-            Some(_) => (
-                rules::STEP_READ__LOAD_PACK_OOB,
-                rules::STEP_READ__LOAD_PACK_VAL,
-            ),
+            None => (rules::STEP_READ__LOAD_NUM_OOB, rules::STEP_READ__LOAD_NUM_VAL),
+            Some(_) => (rules::STEP_READ__LOAD_PACK_OOB, rules::STEP_READ__LOAD_PACK_VAL),
         };
         let Some(ea) = self.effective(x, i, m, n) else {
             return self.trap("out of bounds memory access", oob);
@@ -712,11 +655,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
 
     /// `Step/store-num-oob`, `-val`, `Step/store-pack-oob`, `-val`.
     fn store_(&mut self, t: NumType, sz: Option<Sz>, x: u32, m: MemArg) -> Rule {
-        let c = self
-            .pop()
-            .as_num()
-            .expect("validated: a number to store")
-            .bits();
+        let c = self.pop().as_num().expect("validated: a number to store").bits();
         let i = self.pop_i32();
         let n = sz.map_or(t.size(), Sz::bits) as u64 / 8;
         let (oob, val) = match sz {
@@ -753,21 +692,14 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         let v = self.pop();
         let i = self.pop_i32();
         if i as u64 + n as u64 > self.mem(x).bytes.len() as u64 {
-            return self.trap(
-                "out of bounds memory access",
-                rules::STEP_READ__MEMORY_FILL_OOB,
-            );
+            return self.trap("out of bounds memory access", rules::STEP_READ__MEMORY_FILL_OOB);
         }
         if n == 0 {
             return rules::STEP_READ__MEMORY_FILL_ZERO;
         }
         self.push(Val::I32(i));
         self.push(v);
-        self.then(
-            &[store8(x)],
-            &[Val::I32(i + 1), v, Val::I32(n - 1)],
-            Op::MemoryFill(x),
-        );
+        self.then(&[store8(x)], &[Val::I32(i + 1), v, Val::I32(n - 1)], Op::MemoryFill(x));
         rules::STEP_READ__MEMORY_FILL_SUCC
     }
 
@@ -779,10 +711,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         let d = self.pop_i32();
         let (dn, sn) = (d as u64 + n as u64, s as u64 + n as u64);
         if dn > self.mem(x).bytes.len() as u64 || sn > self.mem(y).bytes.len() as u64 {
-            return self.trap(
-                "out of bounds memory access",
-                rules::STEP_READ__MEMORY_COPY_OOB,
-            );
+            return self.trap("out of bounds memory access", rules::STEP_READ__MEMORY_COPY_OOB);
         }
         if n == 0 {
             return rules::STEP_READ__MEMORY_COPY_ZERO;
@@ -800,11 +729,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         } else {
             self.push(Val::I32(d + n - 1));
             self.push(Val::I32(s + n - 1));
-            self.then(
-                &load_store,
-                &[Val::I32(d), Val::I32(s), Val::I32(n - 1)],
-                Op::MemoryCopy(x, y),
-            );
+            self.then(&load_store, &[Val::I32(d), Val::I32(s), Val::I32(n - 1)], Op::MemoryCopy(x, y));
             rules::STEP_READ__MEMORY_COPY_GT
         }
     }
@@ -817,10 +742,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         let da = self.inst().datas[y as usize];
         let data_len = self.store.datas[da as usize].bytes.len() as u64;
         if d as u64 + n as u64 > self.mem(x).bytes.len() as u64 || s as u64 + n as u64 > data_len {
-            return self.trap(
-                "out of bounds memory access",
-                rules::STEP_READ__MEMORY_INIT_OOB,
-            );
+            return self.trap("out of bounds memory access", rules::STEP_READ__MEMORY_INIT_OOB);
         }
         if n == 0 {
             return rules::STEP_READ__MEMORY_INIT_ZERO;
@@ -828,42 +750,19 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         let b = self.store.datas[da as usize].bytes[s as usize];
         self.push(Val::I32(d));
         self.push(Val::I32(b as u32));
-        self.then(
-            &[store8(x)],
-            &[Val::I32(d + 1), Val::I32(s + 1), Val::I32(n - 1)],
-            Op::MemoryInit(x, y),
-        );
+        self.then(&[store8(x)], &[Val::I32(d + 1), Val::I32(s + 1), Val::I32(n - 1)], Op::MemoryInit(x, y));
         rules::STEP_READ__MEMORY_INIT_SUCC
     }
 }
 
 /// `STORE I32 8 x $memarg0`
 fn store8(x: u32) -> Op {
-    Op::Store(
-        NumType::I32,
-        Some(Sz::N8),
-        x,
-        MemArg {
-            align: 0,
-            offset: 0,
-        },
-    )
+    Op::Store(NumType::I32, Some(Sz::N8), x, MemArg { align: 0, offset: 0 })
 }
 
 /// `LOAD I32 (8 _ U) x $memarg0`
 fn load8_u(x: u32) -> Op {
-    Op::Load(
-        NumType::I32,
-        Some(LoadOp {
-            size: Sz::N8,
-            sx: Sx::U,
-        }),
-        x,
-        MemArg {
-            align: 0,
-            offset: 0,
-        },
-    )
+    Op::Load(NumType::I32, Some(LoadOp { size: Sz::N8, sx: Sx::U }), x, MemArg { align: 0, offset: 0 })
 }
 
 impl<const TRACE: bool> Machine<'_, TRACE> {
@@ -877,17 +776,12 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                 let i = self.pop_i32();
                 let n = sz.bits() as u64 / 8;
                 let Some(ea) = self.effective(x, i, m, n) else {
-                    return self.trap(
-                        "out of bounds memory access",
-                        rules::STEP_READ__VLOAD_LANE_OOB,
-                    );
+                    return self.trap("out of bounds memory access", rules::STEP_READ__VLOAD_LANE_OOB);
                 };
                 let c = self.read(x, ea, n);
                 let shift = lane as u32 * sz.bits();
                 let mask = (u128::MAX >> (128 - sz.bits())) << shift;
-                self.push(Val::V128(V128::from_u128(
-                    (v & !mask) | ((c as u128) << shift),
-                )));
+                self.push(Val::V128(V128::from_u128((v & !mask) | ((c as u128) << shift))));
                 rules::STEP_READ__VLOAD_LANE_VAL
             }
             Op::VStore(x, m) => {
@@ -934,29 +828,21 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         let i = self.pop_i32();
         let (n, oob, val) = match vop {
             None => (16, rules::STEP_READ__VLOAD_OOB, rules::STEP_READ__VLOAD_VAL),
-            Some(VLoadOp::Shape(..)) => (
-                8,
-                rules::STEP_READ__VLOAD_PACK_OOB,
-                rules::STEP_READ__VLOAD_PACK_VAL,
-            ),
-            Some(VLoadOp::Splat(sz)) => (
-                sz.bits() as u64 / 8,
-                rules::STEP_READ__VLOAD_SPLAT_OOB,
-                rules::STEP_READ__VLOAD_SPLAT_VAL,
-            ),
-            Some(VLoadOp::Zero(sz)) => (
-                sz.bits() as u64 / 8,
-                rules::STEP_READ__VLOAD_ZERO_OOB,
-                rules::STEP_READ__VLOAD_ZERO_VAL,
-            ),
+            Some(VLoadOp::Shape(..)) => {
+                (8, rules::STEP_READ__VLOAD_PACK_OOB, rules::STEP_READ__VLOAD_PACK_VAL)
+            }
+            Some(VLoadOp::Splat(sz)) => {
+                (sz.bits() as u64 / 8, rules::STEP_READ__VLOAD_SPLAT_OOB, rules::STEP_READ__VLOAD_SPLAT_VAL)
+            }
+            Some(VLoadOp::Zero(sz)) => {
+                (sz.bits() as u64 / 8, rules::STEP_READ__VLOAD_ZERO_OOB, rules::STEP_READ__VLOAD_ZERO_VAL)
+            }
         };
         let Some(ea) = self.effective(x, i, m, n) else {
             return self.trap("out of bounds memory access", oob);
         };
         let v = match vop {
-            None => {
-                u128::from_le_bytes(self.mem(x).bytes[ea..ea + 16].try_into().expect("16 bytes"))
-            }
+            None => u128::from_le_bytes(self.mem(x).bytes[ea..ea + 16].try_into().expect("16 bytes")),
             Some(VLoadOp::Shape(sz, lanes, sx)) => {
                 let c = self.read(x, ea, 8);
                 let bits = sz.bits();
@@ -1211,10 +1097,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                 }
             }
             Op::VReplaceLane(sh, i) => {
-                let c = self
-                    .pop()
-                    .as_num()
-                    .expect("validated: a number for the lane");
+                let c = self.pop().as_num().expect("validated: a number for the lane");
                 let v = self.pop_vec();
                 self.push_vec(n::vreplace_lane(*sh, *i, v, c));
                 rules::STEP_PURE__VREPLACE_LANE

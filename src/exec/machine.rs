@@ -138,15 +138,7 @@ impl<'s, const TRACE: bool> Machine<'s, TRACE> {
     /// and instantiation run their instruction sequences in it.
     pub fn new(store: &'s mut Store, config: Config, module: Addr, admin: Vec<Admin>) -> Self {
         let code = host_code();
-        let frame = Frame {
-            arity: 0,
-            module,
-            locals: 0,
-            labels: 0,
-            admin: 0,
-            code: code.clone(),
-            pc: 0,
-        };
+        let frame = Frame { arity: 0, module, locals: 0, labels: 0, admin: 0, code: code.clone(), pc: 0 };
         let mut admin = admin;
         admin.reverse();
         Machine {
@@ -190,10 +182,7 @@ impl<'s, const TRACE: bool> Machine<'s, TRACE> {
 
     #[inline(always)]
     pub fn pop(&mut self) -> Val {
-        let v = self
-            .vals
-            .pop()
-            .expect("validated: the operand stack holds the operands");
+        let v = self.vals.pop().expect("validated: the operand stack holds the operands");
         if TRACE {
             self.low = self.low.min(self.vals.len());
         }
@@ -218,10 +207,7 @@ impl<'s, const TRACE: bool> Machine<'s, TRACE> {
 
     /// Enter `TRAP` in place of the current instruction.
     pub fn trap(&mut self, message: impl Into<String>, rule: Rule) -> Rule {
-        self.trap = Some(Trap {
-            message: message.into(),
-            rule,
-        });
+        self.trap = Some(Trap { message: message.into(), rule });
         self.admin.push(Admin::Trap { bare: false });
         rule
     }

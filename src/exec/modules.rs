@@ -45,11 +45,7 @@ fn unsupported(module: &Module) -> Option<&'static str> {
             ExternType::Table(t) => t.addr == AddrType::I64,
             _ => false,
         });
-    let tags = !module.tags.is_empty()
-        || module
-            .imports
-            .iter()
-            .any(|i| matches!(i.desc, ExternType::Tag(_)));
+    let tags = !module.tags.is_empty() || module.imports.iter().any(|i| matches!(i.desc, ExternType::Tag(_)));
     if i64_addr {
         Some("memory64")
     } else if tags {
@@ -70,14 +66,10 @@ fn uses_typed_refs(module: &Module) -> bool {
         _ => false,
     };
     let typed_ref = |rt: &RefType| typed(&ValType::Ref(*rt));
-    let in_types = module
-        .types
-        .iter()
-        .flat_map(|r| r.0.iter())
-        .any(|st| match &st.comp {
-            CompType::Func(ft) => ft.params.iter().chain(ft.results.iter()).any(typed),
-            _ => true,
-        });
+    let in_types = module.types.iter().flat_map(|r| r.0.iter()).any(|st| match &st.comp {
+        CompType::Func(ft) => ft.params.iter().chain(ft.results.iter()).any(typed),
+        _ => true,
+    });
     let in_imports = module.imports.iter().any(|i| match &i.desc {
         ExternType::Global(g) => typed(&g.val),
         ExternType::Table(t) => typed_ref(&t.elem),
@@ -96,21 +88,14 @@ fn uses_typed_refs(module: &Module) -> bool {
 /// any) at most the import's (`Limits_sub`); an immutable global's type may be a subtype
 /// (`Globaltype_sub`), a mutable one's and a table's element type must be equivalent.
 /// Matching is the validator's, over the abstract heap types the reference runs.
-fn import_matches(
-    store: &Store,
-    types: &[Rc<FuncType>],
-    import: &ExternType,
-    ext: ExternVal,
-) -> bool {
+fn import_matches(store: &Store, types: &[Rc<FuncType>], import: &ExternType, ext: ExternVal) -> bool {
     let limits_sub = |actual: Limits, min: u64, want: Limits| {
         min >= want.min && want.max.is_none_or(|m| actual.max.is_some_and(|a| a <= m))
     };
     let c = crate::valid::Context::new(crate::Spec::V3);
     let sub = |t1, t2| crate::valid::matching::valtype_sub(&c, t1, t2);
     match (import, ext) {
-        (ExternType::Func(x), ExternVal::Func(a)) => {
-            *store.funcs[a as usize].ty == *types[*x as usize]
-        }
+        (ExternType::Func(x), ExternVal::Func(a)) => *store.funcs[a as usize].ty == *types[*x as usize],
         (ExternType::Table(tt), ExternVal::Table(a)) => {
             let t = &store.tables[a as usize];
             let (t1, t2) = (ValType::Ref(t.ty.elem), ValType::Ref(tt.elem));
@@ -150,18 +135,12 @@ pub fn instantiate(
     }
     for (import, ext) in module.imports.iter().zip(imports) {
         if !import_matches(store, &types, &import.desc, *ext) {
-            let message = format!(
-                "incompatible import type for \"{}\".\"{}\"",
-                import.module, import.name
-            );
+            let message = format!("incompatible import type for \"{}\".\"{}\"", import.module, import.name);
             return Err(Failure::Link(message, rules::EXEC_INSTANTIATION));
         }
     }
     let addr = store.modules.len() as Addr;
-    let mut inst = ModuleInst {
-        types: types.clone(),
-        ..ModuleInst::default()
-    };
+    let mut inst = ModuleInst { types: types.clone(), ..ModuleInst::default() };
     for ext in imports {
         match *ext {
             ExternVal::Func(a) => inst.funcs.push(a),
@@ -177,25 +156,14 @@ pub fn instantiate(
         let code = code::prepare(func, first_func + i as u32, ty.clone(), &types)
             .map_err(|code::Unsupported(f)| Failure::Unsupported(format!("unsupported: {f}")))?;
         inst.funcs.push(store.funcs.len() as Addr);
-        store.funcs.push(FuncInst {
-            ty,
-            code: FuncCode::Wasm {
-                module: addr,
-                code: Rc::new(code),
-            },
-        });
+        store.funcs.push(FuncInst { ty, code: FuncCode::Wasm { module: addr, code: Rc::new(code) } });
     }
     store.modules.push(inst);
     alloc_entities(store, config, module, addr)?;
     let exports = module
         .exports
         .iter()
-        .map(|e| {
-            (
-                e.name.clone(),
-                extern_val(&store.modules[addr as usize], e.desc),
-            )
-        })
+        .map(|e| (e.name.clone(), extern_val(&store.modules[addr as usize], e.desc)))
         .collect();
     store.modules[addr as usize].exports = exports;
     run(store, config, addr, init_sequence(module))?;
@@ -204,26 +172,14 @@ pub fn instantiate(
 
 /// `allocmodule`, with the initial values of globals, tables and element segments each
 /// evaluated (`Eval_expr`) in the instance as far as it is built.
-fn alloc_entities(
-    store: &mut Store,
-    config: Config,
-    module: &Module,
-    addr: Addr,
-) -> Result<(), Failure> {
+fn alloc_entities(store: &mut Store, config: Config, module: &Module, addr: Addr) -> Result<(), Failure> {
     for global in &module.globals {
         let value = eval_const(store, config, addr, &global.init)?;
-        store.modules[addr as usize]
-            .globals
-            .push(store.globals.len() as Addr);
-        store.globals.push(GlobalInst {
-            ty: global.ty,
-            value,
-        });
+        store.modules[addr as usize].globals.push(store.globals.len() as Addr);
+        store.globals.push(GlobalInst { ty: global.ty, value });
     }
     for mem in &module.mems {
-        store.modules[addr as usize]
-            .mems
-            .push(store.mems.len() as Addr);
+        store.modules[addr as usize].mems.push(store.mems.len() as Addr);
         store.mems.push(MemInst::new(mem.ty));
     }
     for table in &module.tables {
@@ -231,13 +187,8 @@ fn alloc_entities(
             Val::Ref(r) => r,
             v => unreachable!("validated: a table's initial value is a reference, not {v:?}"),
         };
-        store.modules[addr as usize]
-            .tables
-            .push(store.tables.len() as Addr);
-        store.tables.push(TableInst {
-            ty: table.ty,
-            refs: vec![init; table.ty.limits.min as usize],
-        });
+        store.modules[addr as usize].tables.push(store.tables.len() as Addr);
+        store.tables.push(TableInst { ty: table.ty, refs: vec![init; table.ty.limits.min as usize] });
     }
     for elem in &module.elems {
         let mut refs = Vec::with_capacity(elem.init.len());
@@ -247,18 +198,12 @@ fn alloc_entities(
                 v => unreachable!("validated: an element is a reference, not {v:?}"),
             }
         }
-        store.modules[addr as usize]
-            .elems
-            .push(store.elems.len() as Addr);
+        store.modules[addr as usize].elems.push(store.elems.len() as Addr);
         store.elems.push(ElemInst { ty: elem.ty, refs });
     }
     for data in &module.datas {
-        store.modules[addr as usize]
-            .datas
-            .push(store.datas.len() as Addr);
-        store.datas.push(DataInst {
-            bytes: data.init.clone(),
-        });
+        store.modules[addr as usize].datas.push(store.datas.len() as Addr);
+        store.datas.push(DataInst { bytes: data.init.clone() });
     }
     Ok(())
 }
@@ -319,18 +264,11 @@ fn const_ops(expr: &Expr) -> impl Iterator<Item = Admin> + '_ {
 /// `Eval_expr`: run a constant expression in the instance to its value.
 fn eval_const(store: &mut Store, config: Config, addr: Addr, expr: &Expr) -> Result<Val, Failure> {
     let mut values = run(store, config, addr, const_ops(expr).collect())?;
-    values
-        .pop()
-        .ok_or_else(|| Failure::Unsupported("a constant expression without a value".into()))
+    values.pop().ok_or_else(|| Failure::Unsupported("a constant expression without a value".into()))
 }
 
 /// Run an instruction sequence in the host's frame for the instance.
-fn run(
-    store: &mut Store,
-    config: Config,
-    addr: Addr,
-    seq: Vec<Admin>,
-) -> Result<Vec<Val>, Failure> {
+fn run(store: &mut Store, config: Config, addr: Addr, seq: Vec<Admin>) -> Result<Vec<Val>, Failure> {
     match Machine::<false>::new(store, config, addr, seq).run() {
         Outcome::Values(vals) => Ok(vals),
         Outcome::Trap(trap) => Err(Failure::Trap(trap)),
@@ -352,18 +290,8 @@ fn extern_val(inst: &ModuleInst, desc: ExternIdx) -> ExternVal {
 /// `$invoke(s, funcaddr, val*)`: the arguments must match the function's parameters (the
 /// embedder's error otherwise); then `val* (REF.FUNC_ADDR a) (CALL_REF)` runs to its end.
 pub fn invoke_seq(store: &Store, func: Addr, args: &[Val]) -> Result<Vec<Admin>, String> {
-    let ty = store
-        .funcs
-        .get(func as usize)
-        .ok_or("no such function")?
-        .ty
-        .clone();
-    if args.len() != ty.params.len()
-        || !args
-            .iter()
-            .zip(ty.params.iter())
-            .all(|(v, t)| v.has_type(*t))
-    {
+    let ty = store.funcs.get(func as usize).ok_or("no such function")?.ty.clone();
+    if args.len() != ty.params.len() || !args.iter().zip(ty.params.iter()).all(|(v, t)| v.has_type(*t)) {
         return Err(format!("arguments do not match the function type {ty}"));
     }
     let mut seq: Vec<Admin> = args.iter().map(|v| Admin::Val(*v)).collect();
@@ -373,12 +301,7 @@ pub fn invoke_seq(store: &Store, func: Addr, args: &[Val]) -> Result<Vec<Admin>,
 }
 
 /// `$invoke` to the end.
-pub fn invoke(
-    store: &mut Store,
-    config: Config,
-    func: Addr,
-    args: &[Val],
-) -> Result<Vec<Val>, Failure> {
+pub fn invoke(store: &mut Store, config: Config, func: Addr, args: &[Val]) -> Result<Vec<Val>, Failure> {
     let seq = invoke_seq(store, func, args).map_err(Failure::Embed)?;
     run(store, config, 0, seq)
 }

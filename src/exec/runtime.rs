@@ -126,10 +126,7 @@ impl Default for Config {
 impl MemInst {
     /// `mem_alloc`: `min` pages of zeros.
     pub fn new(ty: MemType) -> MemInst {
-        MemInst {
-            ty,
-            bytes: vec![0; (ty.limits.min * PAGE_SIZE) as usize],
-        }
+        MemInst { ty, bytes: vec![0; (ty.limits.min * PAGE_SIZE) as usize] }
     }
 
     pub fn pages(&self) -> u64 {
@@ -140,13 +137,7 @@ impl MemInst {
     pub fn grow(&mut self, delta: u64, config: &Config) -> Option<u64> {
         let old = self.pages();
         let new = old.checked_add(delta)?;
-        let max = self
-            .ty
-            .limits
-            .max
-            .unwrap_or(u64::MAX)
-            .min(config.max_memory_pages)
-            .min(65536);
+        let max = self.ty.limits.max.unwrap_or(u64::MAX).min(config.max_memory_pages).min(65536);
         if new > max {
             return None;
         }
@@ -164,13 +155,7 @@ impl TableInst {
     pub fn grow(&mut self, delta: u64, init: Ref, config: &Config) -> Option<u64> {
         let old = self.refs.len() as u64;
         let new = old.checked_add(delta)?;
-        let max = self
-            .ty
-            .limits
-            .max
-            .unwrap_or(u64::MAX)
-            .min(config.max_table_elems)
-            .min(u32::MAX as u64);
+        let max = self.ty.limits.max.unwrap_or(u64::MAX).min(config.max_table_elems).min(u32::MAX as u64);
         if new > max {
             return None;
         }

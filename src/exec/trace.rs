@@ -59,13 +59,7 @@ pub fn trace(
             func: (from_code && f != u32::MAX).then_some(f),
             offset: offset.filter(|_| from_code && f != u32::MAX),
             consumed: before[low - base..].to_vec(),
-            produced: m.vals[m.low.min(m.vals.len())..]
-                .iter()
-                .rev()
-                .take(SHOWN)
-                .rev()
-                .copied()
-                .collect(),
+            produced: m.vals[m.low.min(m.vals.len())..].iter().rev().take(SHOWN).rev().copied().collect(),
         };
         if !each(&step) {
             return Ok(None);

@@ -33,10 +33,7 @@ impl Val {
             ValType::F32 => Val::F32(F32(0)),
             ValType::F64 => Val::F64(F64(0)),
             ValType::V128 => Val::V128(V128::default()),
-            ValType::Ref(RefType {
-                nullable: true,
-                heap,
-            }) => Val::Ref(Ref::Null(heap)),
+            ValType::Ref(RefType { nullable: true, heap }) => Val::Ref(Ref::Null(heap)),
             ValType::Ref(_) | ValType::Bot => return None,
         })
     }

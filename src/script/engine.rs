@@ -35,11 +35,7 @@ pub trait Engine {
 
     /// `module_instantiate`: allocate and initialise an instance of a validated module with
     /// the given imports (already resolved by name), and run its start function.
-    fn instantiate(
-        &mut self,
-        module: &Rc<Module>,
-        imports: &[ExternVal],
-    ) -> Result<InstanceId, Error>;
+    fn instantiate(&mut self, module: &Rc<Module>, imports: &[ExternVal]) -> Result<InstanceId, Error>;
 
     /// `instance_export`.
     fn export(&self, instance: InstanceId, name: &str) -> Option<ExternVal>;

@@ -43,14 +43,8 @@ impl Kind {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Verdict {
     Passed,
-    Failed {
-        expected: String,
-        got: String,
-        rule: Option<Rule>,
-    },
-    Skipped {
-        reason: String,
-    },
+    Failed { expected: String, got: String, rule: Option<Rule> },
+    Skipped { reason: String },
 }
 
 /// One command's verdict, where it stands.
@@ -146,11 +140,7 @@ impl Report {
             self.text_malformed_delegated += o.delegated as usize;
             match &o.verdict {
                 Verdict::Passed => {}
-                Verdict::Failed {
-                    expected,
-                    got,
-                    rule,
-                } => self.failures.push(Failure {
+                Verdict::Failed { expected, got, rule } => self.failures.push(Failure {
                     path: path.to_string(),
                     line: o.line,
                     kind: o.kind,
@@ -198,23 +188,14 @@ impl Report {
 
     /// The last line of a text report, alone.
     pub fn summary(&self) -> String {
-        format!(
-            "{} passed, {} failed, {} skipped",
-            self.passed, self.failed, self.skipped
-        )
+        format!("{} passed, {} failed, {} skipped", self.passed, self.failed, self.skipped)
     }
 }
 
 /// `path:line: kind: expected X, got Y [rule] url`
 pub fn failure_line(f: &Failure) -> String {
-    let mut line = format!(
-        "{}:{}: {}: expected {}, got {}",
-        f.path,
-        f.line,
-        f.kind.name(),
-        f.expected,
-        f.got
-    );
+    let mut line =
+        format!("{}:{}: {}: expected {}, got {}", f.path, f.line, f.kind.name(), f.expected, f.got);
     if let Some(rule) = f.rule.as_deref().and_then(Rule::lookup) {
         write!(line, " [{}] {}", rule.id(), rule.url()).unwrap();
     }

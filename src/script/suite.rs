@@ -45,10 +45,7 @@ pub fn embedded(spec: Spec) -> Vec<Script> {
             } else {
                 format!("proposals/{}", f.parent())
             };
-            Script {
-                path: format!("embedded:{folder}/{}", f.name()),
-                text: Cow::Borrowed(f.raw()),
-            }
+            Script { path: format!("embedded:{folder}/{}", f.name()), text: Cow::Borrowed(f.raw()) }
         })
         .collect();
     scripts.sort_by(|a, b| a.path.cmp(&b.path));
@@ -78,12 +75,8 @@ pub fn from_paths(paths: &[PathBuf]) -> Result<Vec<Script>, String> {
         .into_iter()
         .map(|path| {
             let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let text =
-                String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8", path.display()))?;
-            Ok(Script {
-                path: path.display().to_string(),
-                text: Cow::Owned(text),
-            })
+            let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8", path.display()))?;
+            Ok(Script { path: path.display().to_string(), text: Cow::Owned(text) })
         })
         .collect()
 }

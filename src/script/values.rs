@@ -24,9 +24,7 @@ pub fn arg_value(arg: &wast::WastArg) -> Result<Val, String> {
 
 fn heap_type(ht: &wast::core::HeapType) -> Result<HeapType, String> {
     match ht {
-        wast::core::HeapType::Abstract { shared: false, ty } => {
-            Ok(HeapType::Abs(abs_heap_type(*ty)?))
-        }
+        wast::core::HeapType::Abstract { shared: false, ty } => Ok(HeapType::Abs(abs_heap_type(*ty)?)),
         _ => Err(format!("unsupported: heap type {ht:?} in a script")),
     }
 }
@@ -104,30 +102,12 @@ fn f64_matches(p: &NanPattern<wast::token::F64>, bits: u64) -> bool {
 fn v128_matches(p: &V128Pattern, v: u128) -> bool {
     let lane = |i: usize, bits: u32| (v >> (i as u32 * bits)) & ((1u128 << bits) - 1);
     match p {
-        V128Pattern::I8x16(ls) => ls
-            .iter()
-            .enumerate()
-            .all(|(i, l)| lane(i, 8) == *l as u8 as u128),
-        V128Pattern::I16x8(ls) => ls
-            .iter()
-            .enumerate()
-            .all(|(i, l)| lane(i, 16) == *l as u16 as u128),
-        V128Pattern::I32x4(ls) => ls
-            .iter()
-            .enumerate()
-            .all(|(i, l)| lane(i, 32) == *l as u32 as u128),
-        V128Pattern::I64x2(ls) => ls
-            .iter()
-            .enumerate()
-            .all(|(i, l)| lane(i, 64) == *l as u64 as u128),
-        V128Pattern::F32x4(ls) => ls
-            .iter()
-            .enumerate()
-            .all(|(i, p)| f32_matches(p, lane(i, 32) as u32)),
-        V128Pattern::F64x2(ls) => ls
-            .iter()
-            .enumerate()
-            .all(|(i, p)| f64_matches(p, lane(i, 64) as u64)),
+        V128Pattern::I8x16(ls) => ls.iter().enumerate().all(|(i, l)| lane(i, 8) == *l as u8 as u128),
+        V128Pattern::I16x8(ls) => ls.iter().enumerate().all(|(i, l)| lane(i, 16) == *l as u16 as u128),
+        V128Pattern::I32x4(ls) => ls.iter().enumerate().all(|(i, l)| lane(i, 32) == *l as u32 as u128),
+        V128Pattern::I64x2(ls) => ls.iter().enumerate().all(|(i, l)| lane(i, 64) == *l as u64 as u128),
+        V128Pattern::F32x4(ls) => ls.iter().enumerate().all(|(i, p)| f32_matches(p, lane(i, 32) as u32)),
+        V128Pattern::F64x2(ls) => ls.iter().enumerate().all(|(i, p)| f64_matches(p, lane(i, 64) as u64)),
     }
 }
 
@@ -148,10 +128,7 @@ pub fn show_result(r: &WastRetCore) -> String {
         WastRetCore::RefExtern(None) => "ref.extern".into(),
         WastRetCore::RefFunc(_) => "ref.func".into(),
         WastRetCore::Either(cases) => {
-            format!(
-                "(either {})",
-                cases.iter().map(show_result).collect::<Vec<_>>().join(" ")
-            )
+            format!("(either {})", cases.iter().map(show_result).collect::<Vec<_>>().join(" "))
         }
         other => format!("{other:?}"),
     }
@@ -174,14 +151,12 @@ fn show_v128(p: &V128Pattern) -> String {
         V128Pattern::I16x8(ls) => format!("i16x8:{}", join(ls, |l| l.to_string())),
         V128Pattern::I32x4(ls) => format!("i32x4:{}", join(ls, |l| l.to_string())),
         V128Pattern::I64x2(ls) => format!("i64x2:{}", join(ls, |l| l.to_string())),
-        V128Pattern::F32x4(ls) => format!(
-            "f32x4:{}",
-            join(ls, |p| show_nan(p, |z| format!("{:?}", F32(z.bits))))
-        ),
-        V128Pattern::F64x2(ls) => format!(
-            "f64x2:{}",
-            join(ls, |p| show_nan(p, |z| format!("{:?}", F64(z.bits))))
-        ),
+        V128Pattern::F32x4(ls) => {
+            format!("f32x4:{}", join(ls, |p| show_nan(p, |z| format!("{:?}", F32(z.bits)))))
+        }
+        V128Pattern::F64x2(ls) => {
+            format!("f64x2:{}", join(ls, |p| show_nan(p, |z| format!("{:?}", F64(z.bits)))))
+        }
     }
 }
 
@@ -189,24 +164,19 @@ fn show_v128(p: &V128Pattern) -> String {
 /// `f32:nan:0x200000`, `v128:i32x4:1,2,3,4`, `ref.null:func`, `ref.extern:3`. Numbers use
 /// the text format's syntax, read by the `wast` parser.
 pub fn parse_val(s: &str) -> Result<Val, String> {
-    let (ty, lit) = s
-        .split_once(':')
-        .ok_or_else(|| format!("`{s}`: expected TYPE:VALUE, e.g. i32:7"))?;
+    let (ty, lit) = s.split_once(':').ok_or_else(|| format!("`{s}`: expected TYPE:VALUE, e.g. i32:7"))?;
     let text = match ty {
         "i32" | "i64" | "f32" | "f64" => format!("{ty}.const {lit}"),
         "v128" => {
-            let (shape, lanes) = lit
-                .split_once(':')
-                .ok_or_else(|| format!("`{s}`: expected v128:SHAPE:L1,L2,..."))?;
+            let (shape, lanes) =
+                lit.split_once(':').ok_or_else(|| format!("`{s}`: expected v128:SHAPE:L1,L2,..."))?;
             format!("v128.const {shape} {}", lanes.replace(',', " "))
         }
         "ref.null" | "ref.extern" => format!("{ty} {lit}"),
         _ => return Err(format!("`{s}`: unknown type `{ty}`")),
     };
-    let buf =
-        wast::parser::ParseBuffer::new(&text).map_err(|e| format!("`{s}`: {}", e.message()))?;
-    let arg = wast::parser::parse::<wast::WastArg>(&buf)
-        .map_err(|e| format!("`{s}`: {}", e.message()))?;
+    let buf = wast::parser::ParseBuffer::new(&text).map_err(|e| format!("`{s}`: {}", e.message()))?;
+    let arg = wast::parser::parse::<wast::WastArg>(&buf).map_err(|e| format!("`{s}`: {}", e.message()))?;
     arg_value(&arg)
 }
 
@@ -218,24 +188,12 @@ mod tests {
     fn command_line_values() {
         assert_eq!(parse_val("i32:7"), Ok(Val::I32(7)));
         assert_eq!(parse_val("i64:-1"), Ok(Val::I64(u64::MAX)));
-        assert_eq!(
-            parse_val("f64:0x1p-3"),
-            Ok(Val::F64(F64::from_float(0.125)))
-        );
-        assert_eq!(
-            parse_val("f32:nan:0x200000"),
-            Ok(Val::F32(F32(0x7fa0_0000)))
-        );
-        assert_eq!(
-            parse_val("ref.null:func"),
-            Ok(Val::Ref(Ref::null_of(AbsHeapType::Func)))
-        );
+        assert_eq!(parse_val("f64:0x1p-3"), Ok(Val::F64(F64::from_float(0.125))));
+        assert_eq!(parse_val("f32:nan:0x200000"), Ok(Val::F32(F32(0x7fa0_0000))));
+        assert_eq!(parse_val("ref.null:func"), Ok(Val::Ref(Ref::null_of(AbsHeapType::Func))));
         assert_eq!(parse_val("ref.extern:3"), Ok(Val::Ref(Ref::Extern(3))));
         let v = parse_val("v128:i32x4:1,2,3,4").unwrap();
-        assert_eq!(
-            v,
-            Val::V128(V128::from_u128(1 | 2 << 32 | 3 << 64 | 4 << 96))
-        );
+        assert_eq!(v, Val::V128(V128::from_u128(1 | 2 << 32 | 3 << 64 | 4 << 96)));
         assert!(parse_val("i32").is_err());
         assert!(parse_val("i32:x").is_err());
         assert!(parse_val("u8:1").is_err());

@@ -63,13 +63,7 @@ pub fn run_script(text: &str, spec: Spec, engine: EngineFactory) -> Vec<Outcome>
         Err(e) => {
             let line = e.span().linecol_in(text).0 + 1;
             let got = format!("parse error: {}", e.message());
-            vec![failed(
-                Kind::Module,
-                line,
-                "a script the wast parser reads".into(),
-                got,
-                None,
-            )]
+            vec![failed(Kind::Module, line, "a script the wast parser reads".into(), got, None)]
         }
     }
 }
@@ -98,19 +92,13 @@ impl Runner<'_> {
     }
 
     fn push(&mut self, kind: Kind, line: usize, verdict: Verdict) {
-        self.outcomes.push(Outcome {
-            kind,
-            line,
-            verdict,
-            delegated: false,
-        });
+        self.outcomes.push(Outcome { kind, line, verdict, delegated: false });
     }
 
     fn register_spectest(&mut self) {
         if let Some(engine) = self.engine.as_deref_mut() {
             let exports = super::spectest::instantiate(engine);
-            self.registered
-                .insert("spectest".into(), Slot::Host(Rc::new(exports)));
+            self.registered.insert("spectest".into(), Slot::Host(Rc::new(exports)));
         }
     }
 
@@ -119,9 +107,7 @@ impl Runner<'_> {
         match directive {
             WastDirective::Module(module) => self.module(line, module),
             WastDirective::ModuleDefinition(module) => self.definition(line, module),
-            WastDirective::ModuleInstance {
-                instance, module, ..
-            } => {
+            WastDirective::ModuleInstance { instance, module, .. } => {
                 let verdict = self.instance(instance.map(|i| i.name()), module.map(|m| m.name()));
                 self.push(Kind::Module, line, verdict);
             }
@@ -152,18 +138,14 @@ impl Runner<'_> {
                 };
                 self.push(Kind::AssertExhaustion, line, verdict);
             }
-            WastDirective::AssertInvalid {
-                module, message, ..
-            } => {
+            WastDirective::AssertInvalid { module, message, .. } => {
                 let verdict = self.assert_invalid(module, message);
                 self.push(Kind::AssertInvalid, line, verdict);
             }
-            WastDirective::AssertMalformed {
-                module, message, ..
-            } => self.assert_malformed(line, module, message),
-            WastDirective::AssertUnlinkable {
-                module, message, ..
-            } => {
+            WastDirective::AssertMalformed { module, message, .. } => {
+                self.assert_malformed(line, module, message)
+            }
+            WastDirective::AssertUnlinkable { module, message, .. } => {
                 let verdict = self.assert_unlinkable(QuoteWat::Wat(module), message);
                 self.push(Kind::AssertUnlinkable, line, verdict);
             }
@@ -171,16 +153,12 @@ impl Runner<'_> {
                 let verdict = self.assert_exception(exec);
                 self.push(Kind::AssertException, line, verdict);
             }
-            WastDirective::AssertInvalidCustom { .. } => self.push(
-                Kind::AssertInvalid,
-                line,
-                skip("custom-section assertions are not supported"),
-            ),
-            WastDirective::AssertMalformedCustom { .. } => self.push(
-                Kind::AssertMalformed,
-                line,
-                skip("custom-section assertions are not supported"),
-            ),
+            WastDirective::AssertInvalidCustom { .. } => {
+                self.push(Kind::AssertInvalid, line, skip("custom-section assertions are not supported"))
+            }
+            WastDirective::AssertMalformedCustom { .. } => {
+                self.push(Kind::AssertMalformed, line, skip("custom-section assertions are not supported"))
+            }
             WastDirective::AssertSuspension { .. } => {
                 self.push(Kind::Action, line, skip("stack switching is not supported"))
             }
@@ -204,10 +182,7 @@ impl Runner<'_> {
         let (verdict, slot) = match self.front_end(&mut quoted) {
             Err(e) => {
                 let reason = static_reason(&e);
-                (
-                    static_verdict("a valid module", &e),
-                    Slot::Unavailable(reason),
-                )
+                (static_verdict("a valid module", &e), Slot::Unavailable(reason))
             }
             Ok(module) => self.instantiate(&Rc::new(module)),
         };
@@ -237,14 +212,7 @@ impl Runner<'_> {
     fn instance(&mut self, instance: Option<&str>, module: Option<&str>) -> Verdict {
         let definition = module.and_then(|m| self.definitions.get(m)).cloned();
         let (verdict, slot) = match definition {
-            None => (
-                fail(
-                    "a module definition".into(),
-                    format!("no definition {module:?}"),
-                    None,
-                ),
-                None,
-            ),
+            None => (fail("a module definition".into(), format!("no definition {module:?}"), None), None),
             Some(Err(reason)) => (skip(&reason), Some(Slot::Unavailable(reason))),
             Some(Ok(module)) => {
                 let (verdict, slot) = self.instantiate(&module);
@@ -281,10 +249,7 @@ impl Runner<'_> {
             Err(Error::Unsupported(reason)) => (skip(&reason), Slot::Unavailable(reason)),
             Err(e) => {
                 let got = describe(&e);
-                (
-                    fail("instantiation".into(), got.clone(), error_rule(&e)),
-                    Slot::Unavailable(got),
-                )
+                (fail("instantiation".into(), got.clone(), error_rule(&e)), Slot::Unavailable(got))
             }
         }
     }
@@ -295,10 +260,9 @@ impl Runner<'_> {
         let mut imports = Vec::with_capacity(module.imports.len());
         for import in &module.imports {
             let found = match self.registered.get(&import.module) {
-                Some(Slot::Instance(inst)) => self
-                    .engine
-                    .as_deref()
-                    .and_then(|e| e.export(*inst, &import.name)),
+                Some(Slot::Instance(inst)) => {
+                    self.engine.as_deref().and_then(|e| e.export(*inst, &import.name))
+                }
                 Some(Slot::Host(exports)) => exports.get(&import.name).copied(),
                 Some(Slot::Unavailable(reason)) => return Err(Err(reason.clone())),
                 None if self.engine.is_none() => return Err(Err(NO_ENGINE.into())),
@@ -317,9 +281,8 @@ impl Runner<'_> {
             Some(name) => self.named.get(name),
             None => self.current.as_ref(),
         };
-        slot.cloned().unwrap_or_else(|| {
-            Slot::Unavailable(format!("no module {}", module.unwrap_or("defined yet")))
-        })
+        slot.cloned()
+            .unwrap_or_else(|| Slot::Unavailable(format!("no module {}", module.unwrap_or("defined yet"))))
     }
 
     fn register(&mut self, name: &str, module: Option<&str>) -> Verdict {
@@ -334,11 +297,7 @@ impl Runner<'_> {
     /// Find the export an action names: `Err` is the verdict when that is not possible.
     fn export(&self, module: Option<&str>, name: &str) -> Result<ExternVal, Verdict> {
         let found = match self.slot(module) {
-            Slot::Instance(inst) => self
-                .engine
-                .as_deref()
-                .ok_or_else(|| skip(NO_ENGINE))?
-                .export(inst, name),
+            Slot::Instance(inst) => self.engine.as_deref().ok_or_else(|| skip(NO_ENGINE))?.export(inst, name),
             Slot::Host(exports) => exports.get(name).copied(),
             Slot::Unavailable(reason) => return Err(skip(&reason)),
         };
@@ -351,12 +310,7 @@ impl Runner<'_> {
             ExternVal::Func(addr) => addr,
             other => return Err(fail("a function export".into(), format!("{other:?}"), None)),
         };
-        let args = invoke
-            .args
-            .iter()
-            .map(arg_value)
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|r| skip(&r))?;
+        let args = invoke.args.iter().map(arg_value).collect::<Result<Vec<_>, _>>().map_err(|r| skip(&r))?;
         let engine = self.engine.as_deref_mut().ok_or_else(|| skip(NO_ENGINE))?;
         match engine.invoke(func, &args) {
             Err(Error::Unsupported(reason)) => Err(skip(&reason)),
@@ -367,11 +321,9 @@ impl Runner<'_> {
     /// `get`: read an exported global.
     fn get(&self, module: Option<&str>, name: &str) -> Result<Val, Verdict> {
         match self.export(module, name)? {
-            ExternVal::Global(addr) => Ok(self
-                .engine
-                .as_deref()
-                .ok_or_else(|| skip(NO_ENGINE))?
-                .global_read(addr)),
+            ExternVal::Global(addr) => {
+                Ok(self.engine.as_deref().ok_or_else(|| skip(NO_ENGINE))?.global_read(addr))
+            }
             other => Err(fail("a global export".into(), format!("{other:?}"), None)),
         }
     }
@@ -393,12 +345,10 @@ impl Runner<'_> {
                 Ok(Err(e)) => return fail(show_results(&expected), describe(&e), error_rule(&e)),
                 Ok(Ok(values)) => values,
             },
-            WastExecute::Get { module, global, .. } => {
-                match self.get(module.map(|m| m.name()), global) {
-                    Err(verdict) => return verdict,
-                    Ok(value) => vec![value],
-                }
-            }
+            WastExecute::Get { module, global, .. } => match self.get(module.map(|m| m.name()), global) {
+                Err(verdict) => return verdict,
+                Ok(value) => vec![value],
+            },
             WastExecute::Wat(module) => {
                 let mut quoted = QuoteWat::Wat(module);
                 match self.front_end(&mut quoted) {
@@ -407,19 +357,12 @@ impl Runner<'_> {
                 }
             }
         };
-        let ok = values.len() == expected.len()
-            && values
-                .iter()
-                .zip(&expected)
-                .all(|(v, e)| matches_result(v, e));
+        let ok =
+            values.len() == expected.len() && values.iter().zip(&expected).all(|(v, e)| matches_result(v, e));
         if ok {
             Verdict::Passed
         } else {
-            let got = values
-                .iter()
-                .map(|v| v.to_string())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let got = values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(" ");
             fail(show_results(&expected), format!("[{got}]"), None)
         }
     }
@@ -430,9 +373,7 @@ impl Runner<'_> {
                 Err(verdict) => verdict,
                 Ok(result) => expect_trap(result, message),
             },
-            WastExecute::Get { .. } => {
-                fail(format!("trap \"{message}\""), "a global read".into(), None)
-            }
+            WastExecute::Get { .. } => fail(format!("trap \"{message}\""), "a global read".into(), None),
             WastExecute::Wat(module) => {
                 let mut quoted = QuoteWat::Wat(module);
                 let module = match self.front_end(&mut quoted) {
@@ -486,9 +427,7 @@ impl Runner<'_> {
     fn assert_malformed(&mut self, line: usize, mut module: QuoteWat, message: &str) {
         let expected = format!("malformed \"{message}\"");
         let quoted = matches!(module, QuoteWat::QuoteModule(..));
-        let decoded = module
-            .encode()
-            .map(|bytes| binary::decode(&bytes, self.spec));
+        let decoded = module.encode().map(|bytes| binary::decode(&bytes, self.spec));
         let verdict = match decoded {
             Err(_) | Ok(Err(_)) if quoted => {
                 self.outcomes.push(Outcome {
@@ -501,11 +440,7 @@ impl Runner<'_> {
             }
             Err(e) => fail(expected, format!("text parse error: {}", e.message()), None),
             Ok(Err(e)) if e.message.starts_with(message) => Verdict::Passed,
-            Ok(Err(e)) => fail(
-                expected,
-                format!("malformed \"{}\"", e.message),
-                Some(e.rule),
-            ),
+            Ok(Err(e)) => fail(expected, format!("malformed \"{}\"", e.message), Some(e.rule)),
             Ok(Ok(_)) if quoted => fail(expected, "text the wast parser accepts".into(), None),
             Ok(Ok(_)) => fail(expected, "a module that decodes".into(), None),
         };
@@ -515,9 +450,9 @@ impl Runner<'_> {
     fn assert_unlinkable(&mut self, mut module: QuoteWat, message: &str) -> Verdict {
         match self.front_end(&mut module) {
             Err(e) => static_verdict(&format!("unlinkable \"{message}\""), &e),
-            Ok(module) => self.instantiate_expecting(&Rc::new(module), message, |e| {
-                matches!(e, Error::Link { .. })
-            }),
+            Ok(module) => {
+                self.instantiate_expecting(&Rc::new(module), message, |e| matches!(e, Error::Link { .. }))
+            }
         }
     }
 
@@ -543,11 +478,7 @@ fn unknown_import(module: &str, name: &str) -> Error {
 fn expect_trap(result: Result<Vec<Val>, Error>, message: &str) -> Verdict {
     match result {
         Ok(values) => {
-            let got = values
-                .iter()
-                .map(|v| v.to_string())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let got = values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(" ");
             fail(format!("trap \"{message}\""), format!("[{got}]"), None)
         }
         Err(e) => judge_error(&e, message, |e| matches!(e, Error::Trap { .. })),
@@ -584,14 +515,7 @@ fn error_rule(e: &Error) -> Option<Rule> {
 }
 
 fn show_results(expected: &[&WastRetCore]) -> String {
-    format!(
-        "[{}]",
-        expected
-            .iter()
-            .map(|r| show_result(r))
-            .collect::<Vec<_>>()
-            .join(" ")
-    )
+    format!("[{}]", expected.iter().map(|r| show_result(r)).collect::<Vec<_>>().join(" "))
 }
 
 fn static_reason(e: &Static) -> String {
@@ -621,24 +545,13 @@ fn static_verdict(expected: &str, e: &Static) -> Verdict {
 }
 
 fn fail(expected: String, got: String, rule: Option<Rule>) -> Verdict {
-    Verdict::Failed {
-        expected,
-        got,
-        rule,
-    }
+    Verdict::Failed { expected, got, rule }
 }
 
 fn failed(kind: Kind, line: usize, expected: String, got: String, rule: Option<Rule>) -> Outcome {
-    Outcome {
-        kind,
-        line,
-        verdict: fail(expected, got, rule),
-        delegated: false,
-    }
+    Outcome { kind, line, verdict: fail(expected, got, rule), delegated: false }
 }
 
 fn skip(reason: &str) -> Verdict {
-    Verdict::Skipped {
-        reason: reason.to_string(),
-    }
+    Verdict::Skipped { reason: reason.to_string() }
 }

@@ -25,19 +25,13 @@ pub fn expr_ok<'a>(c: &Context<'a>, expr: &'a Expr, results: &'a [ValType]) -> R
             e
         };
         if code.ctrls.is_empty() {
-            return Err(at(Error::new(
-                rules::EXPR_OK,
-                "malformed expression: instructions after its end",
-            )));
+            return Err(at(Error::new(rules::EXPR_OK, "malformed expression: instructions after its end")));
         }
         code.instr(instr).map_err(at)?;
     }
     match code.ctrls.is_empty() {
         true => Ok(()),
-        false => Err(Error::new(
-            rules::EXPR_OK,
-            "malformed expression: missing end",
-        )),
+        false => Err(Error::new(rules::EXPR_OK, "malformed expression: missing end")),
     }
 }
 
@@ -69,11 +63,7 @@ struct Ctrl<'a> {
 impl<'a> Ctrl<'a> {
     /// The types a branch to this frame's label carries: a loop's start, any other's end.
     fn label(&self) -> &'a [ValType] {
-        if self.kind == Kind::Loop {
-            self.start
-        } else {
-            self.end
-        }
+        if self.kind == Kind::Loop { self.start } else { self.end }
     }
 }
 
@@ -113,9 +103,7 @@ impl<'c, 'a> Code<'c, 'a> {
 
     /// The innermost frame; `expr_ok` checks no instruction outside the outermost one.
     fn frame(&self) -> &Ctrl<'a> {
-        self.ctrls
-            .last()
-            .expect("an instruction is checked inside a frame")
+        self.ctrls.last().expect("an instruction is checked inside a frame")
     }
 
     fn push_vals(&mut self, ts: &[ValType]) {
@@ -134,12 +122,7 @@ impl<'c, 'a> Code<'c, 'a> {
         let n = ts.len().min(avail.len());
         let top = &avail[avail.len() - n..];
         let present = n == ts.len() || self.frame().unreachable;
-        match present
-            && top
-                .iter()
-                .zip(&ts[ts.len() - n..])
-                .all(|(&a, &t)| valtype_sub(self.c, a, t))
-        {
+        match present && top.iter().zip(&ts[ts.len() - n..]).all(|(&a, &t)| valtype_sub(self.c, a, t)) {
             true => Ok(n),
             false => Err(self.mismatch(&list(ts), top)),
         }
@@ -168,10 +151,7 @@ impl<'c, 'a> Code<'c, 'a> {
     fn pop_ref(&mut self) -> Result<RefType> {
         match self.pop_val()? {
             V::Ref(rt) => Ok(rt),
-            V::Bot => Ok(RefType {
-                nullable: false,
-                heap: HeapType::Abs(AbsHeapType::Bot),
-            }),
+            V::Bot => Ok(RefType { nullable: false, heap: HeapType::Abs(AbsHeapType::Bot) }),
             t => Err(self.mismatch("a reference", &[t])),
         }
     }
@@ -184,24 +164,13 @@ impl<'c, 'a> Code<'c, 'a> {
     }
 
     fn mismatch(&self, required: &str, stack: &[ValType]) -> Error {
-        let msg = format!(
-            "type mismatch: instruction requires {required} but stack has {}",
-            list(stack)
-        );
+        let msg = format!("type mismatch: instruction requires {required} but stack has {}", list(stack));
         Error::new(self.rule, msg)
     }
 
     fn push_ctrl(&mut self, kind: Kind, rule: Rule, start: &'a [ValType], end: &'a [ValType]) {
         let (height, init_height) = (self.vals.len(), self.inits.len());
-        self.ctrls.push(Ctrl {
-            kind,
-            rule,
-            start,
-            end,
-            height,
-            init_height,
-            unreachable: false,
-        });
+        self.ctrls.push(Ctrl { kind, rule, start, end, height, init_height, unreachable: false });
         self.push_vals(start);
     }
 
@@ -229,10 +198,7 @@ impl<'c, 'a> Code<'c, 'a> {
 
     /// The rest of the current frame is unreachable: its stack becomes polymorphic.
     fn unreachable(&mut self) {
-        let frame = self
-            .ctrls
-            .last_mut()
-            .expect("an instruction is checked inside a frame");
+        let frame = self.ctrls.last_mut().expect("an instruction is checked inside a frame");
         frame.unreachable = true;
         let height = frame.height;
         self.vals.truncate(height);
@@ -332,19 +298,11 @@ impl<'c, 'a> Code<'c, 'a> {
             I::VConst(_) => self.vconst(),
             I::VVunop(_) => self.vop(rules::INSTR_OK__VVUNOP, &[V::V128], V::V128),
             I::VVbinop(_) => self.vop(rules::INSTR_OK__VVBINOP, &[V::V128, V::V128], V::V128),
-            I::VVternop(_) => self.vop(
-                rules::INSTR_OK__VVTERNOP,
-                &[V::V128, V::V128, V::V128],
-                V::V128,
-            ),
+            I::VVternop(_) => self.vop(rules::INSTR_OK__VVTERNOP, &[V::V128, V::V128, V::V128], V::V128),
             I::VVtestop(_) => self.vop(rules::INSTR_OK__VVTESTOP, &[V::V128], V::I32),
             I::VUnop(..) => self.vop(rules::INSTR_OK__VUNOP, &[V::V128], V::V128),
             I::VBinop(..) => self.vop(rules::INSTR_OK__VBINOP, &[V::V128, V::V128], V::V128),
-            I::VTernop(..) => self.vop(
-                rules::INSTR_OK__VTERNOP,
-                &[V::V128, V::V128, V::V128],
-                V::V128,
-            ),
+            I::VTernop(..) => self.vop(rules::INSTR_OK__VTERNOP, &[V::V128, V::V128, V::V128], V::V128),
             I::VTestop(..) => self.vop(rules::INSTR_OK__VTESTOP, &[V::V128], V::I32),
             I::VRelop(..) => self.vop(rules::INSTR_OK__VRELOP, &[V::V128, V::V128], V::V128),
             I::VShiftop(..) => self.vop(rules::INSTR_OK__VSHIFTOP, &[V::V128, V::I32], V::V128),
@@ -353,11 +311,7 @@ impl<'c, 'a> Code<'c, 'a> {
             I::VShuffle(lanes) => self.vshuffle(lanes),
             I::VExtunop(..) => self.vop(rules::INSTR_OK__VEXTUNOP, &[V::V128], V::V128),
             I::VExtbinop(..) => self.vop(rules::INSTR_OK__VEXTBINOP, &[V::V128, V::V128], V::V128),
-            I::VExtternop(..) => self.vop(
-                rules::INSTR_OK__VEXTTERNOP,
-                &[V::V128, V::V128, V::V128],
-                V::V128,
-            ),
+            I::VExtternop(..) => self.vop(rules::INSTR_OK__VEXTTERNOP, &[V::V128, V::V128, V::V128], V::V128),
             I::VNarrow(..) => self.vop(rules::INSTR_OK__VNARROW, &[V::V128, V::V128], V::V128),
             I::VCvtop(..) => self.vop(rules::INSTR_OK__VCVTOP, &[V::V128], V::V128),
             I::VSplat(sh) => self.vsplat(*sh),
@@ -369,10 +323,7 @@ impl<'c, 'a> Code<'c, 'a> {
         }?;
         match shape_ok(i) {
             true => Ok(()),
-            false => Err(Error::new(
-                self.rule,
-                format!("malformed instruction: {i:?}"),
-            )),
+            false => Err(Error::new(self.rule, format!("malformed instruction: {i:?}"))),
         }
     }
 
@@ -444,10 +395,7 @@ impl<'c, 'a> Code<'c, 'a> {
     fn else_(&mut self) -> Result {
         self.rule = rules::INSTR_OK__IF;
         if self.frame().kind != Kind::If {
-            return Err(Error::new(
-                self.rule,
-                "malformed expression: else outside if",
-            ));
+            return Err(Error::new(self.rule, "malformed expression: else outside if"));
         }
         let frame = self.pop_ctrl()?;
         self.push_ctrl(Kind::Else, frame.rule, frame.start, frame.end);
@@ -493,11 +441,7 @@ impl<'c, 'a> Code<'c, 'a> {
         for &l in ls {
             let ts = self.label(l)?;
             if ts.len() != default.len() {
-                let msg = format!(
-                    "type mismatch: br_table labels {} and {}",
-                    list(ts),
-                    list(default)
-                );
+                let msg = format!("type mismatch: br_table labels {} and {}", list(ts), list(default));
                 return Err(Error::new(self.rule, msg));
             }
             self.peek_vals(ts)?;
@@ -514,10 +458,7 @@ impl<'c, 'a> Code<'c, 'a> {
         let ts = self.label(l)?;
         let rt = self.pop_ref()?;
         self.op(ts, ts)?;
-        self.push_vals(&[V::Ref(RefType {
-            nullable: false,
-            ..rt
-        })]);
+        self.push_vals(&[V::Ref(RefType { nullable: false, ..rt })]);
         Ok(())
     }
 
@@ -527,10 +468,7 @@ impl<'c, 'a> Code<'c, 'a> {
         self.rule = rules::INSTR_OK__BR_ON_NON_NULL;
         let ts = self.label(l)?;
         let rt = self.pop_ref()?;
-        let non_null = V::Ref(RefType {
-            nullable: false,
-            ..rt
-        });
+        let non_null = V::Ref(RefType { nullable: false, ..rt });
         match ts.split_last() {
             Some((&t, ts)) if valtype_sub(self.c, non_null, t) => self.op(ts, ts),
             _ => Err(self.mismatch(&format!("a label of {non_null}"), ts)),
@@ -580,10 +518,7 @@ impl<'c, 'a> Code<'c, 'a> {
     /// The callee type of `call_ref` and `return_call_ref`, its reference popped.
     fn func_ref(&mut self, x: TypeIdx) -> Result<&'a FuncType> {
         let ft = self.c.func_type(self.rule, x)?;
-        self.pop_vals(&[V::Ref(RefType {
-            nullable: true,
-            heap: HeapType::Idx(x),
-        })])?;
+        self.pop_vals(&[V::Ref(RefType { nullable: true, heap: HeapType::Idx(x) })])?;
         Ok(ft)
     }
 
@@ -630,10 +565,7 @@ impl<'c, 'a> Code<'c, 'a> {
     /// `Catch_ok/catch`, `/catch_ref`, `/catch_all`, `/catch_all_ref`: the values caught (the
     /// tag's, then the exception reference) match the label's types.
     fn catch(&mut self, catch: Catch) -> Result {
-        let exnref = V::Ref(RefType {
-            nullable: false,
-            heap: HeapType::Abs(AbsHeapType::Exn),
-        });
+        let exnref = V::Ref(RefType { nullable: false, heap: HeapType::Abs(AbsHeapType::Exn) });
         let (rule, x, l, with_ref) = match catch {
             Catch::Catch(x, l) => (rules::CATCH_OK__CATCH, Some(x), l, false),
             Catch::CatchRef(x, l) => (rules::CATCH_OK__CATCH_REF, Some(x), l, true),
@@ -650,11 +582,8 @@ impl<'c, 'a> Code<'c, 'a> {
         match resulttype_sub(self.c, &ts, label) {
             true => Ok(()),
             false => {
-                let msg = format!(
-                    "type mismatch: catch handler carries {} to label of {}",
-                    list(&ts),
-                    list(label)
-                );
+                let msg =
+                    format!("type mismatch: catch handler carries {} to label of {}", list(&ts), list(label));
                 Err(Error::new(rule, msg))
             }
         }
@@ -670,9 +599,7 @@ impl<'c, 'a> Code<'c, 'a> {
     }
 
     fn ret(&self) -> Result<&'a [ValType]> {
-        self.c
-            .ret
-            .ok_or_else(|| Error::new(self.rule, "malformed expression: return outside a function"))
+        self.c.ret.ok_or_else(|| Error::new(self.rule, "malformed expression: return outside a function"))
     }
 
     /// `Instr_ok/return_call`: `RETURN_CALL x : t_3* t_1* -> t_4*` for `C.FUNCS[x]` of type
@@ -757,11 +684,7 @@ impl<'c, 'a> Code<'c, 'a> {
         let gt = self.c.global(self.rule, x)?;
         if !gt.mutable {
             // The suites word this differently.
-            let msg = if self.c.spec == Spec::V2 {
-                "global is immutable"
-            } else {
-                "immutable global"
-            };
+            let msg = if self.c.spec == Spec::V2 { "global is immutable" } else { "immutable global" };
             return Err(Error::new(self.rule, format!("{msg} {x}")));
         }
         self.op(&[gt.val], &[])
@@ -810,16 +733,11 @@ impl<'c, 'a> Code<'c, 'a> {
         self.rule = rules::INSTR_OK__TABLE_COPY;
         let (tt1, tt2) = (self.c.table(self.rule, x1)?, self.c.table(self.rule, x2)?);
         if !reftype_sub(self.c, tt2.elem, tt1.elem) {
-            let msg = format!(
-                "type mismatch: table.copy from table of {} into table of {}",
-                tt2.elem, tt1.elem
-            );
+            let msg =
+                format!("type mismatch: table.copy from table of {} into table of {}", tt2.elem, tt1.elem);
             return Err(Error::new(self.rule, msg));
         }
-        self.op(
-            &[tt1.addr.val(), tt2.addr.val(), minat(tt1.addr, tt2.addr)],
-            &[],
-        )
+        self.op(&[tt1.addr.val(), tt2.addr.val(), minat(tt1.addr, tt2.addr)], &[])
     }
 
     /// `Instr_ok/table.init`: `TABLE.INIT x y : at I32 I32 -> eps` with `C.ELEMS[y] <: rt`.
@@ -828,10 +746,7 @@ impl<'c, 'a> Code<'c, 'a> {
         let tt = self.c.table(self.rule, x)?;
         let rt = self.c.elem(self.rule, y)?;
         if !reftype_sub(self.c, rt, tt.elem) {
-            let msg = format!(
-                "type mismatch: table.init from segment of {rt} into table of {}",
-                tt.elem
-            );
+            let msg = format!("type mismatch: table.init from segment of {rt} into table of {}", tt.elem);
             return Err(Error::new(self.rule, msg));
         }
         self.op(&[tt.addr.val(), V::I32, V::I32], &[])
@@ -850,10 +765,7 @@ impl<'c, 'a> Code<'c, 'a> {
     fn memarg(&self, x: MemIdx, ma: MemArg, n: u32) -> Result<ValType> {
         let mt = self.c.mem(self.rule, x)?;
         if ma.align >= 32 || 1u64 << ma.align > u64::from(n / 8) {
-            return Err(Error::new(
-                self.rule,
-                "alignment must not be larger than natural",
-            ));
+            return Err(Error::new(self.rule, "alignment must not be larger than natural"));
         }
         if mt.addr == AddrType::I32 && ma.offset > u32::MAX.into() {
             return Err(Error::new(self.rule, "offset out of range"));
@@ -870,22 +782,14 @@ impl<'c, 'a> Code<'c, 'a> {
 
     /// `Instr_ok/load-val`, `Instr_ok/load-pack`: `LOAD nt (K _ sx)? x memarg : at -> nt`.
     fn load(&mut self, nt: NumType, op: Option<LoadOp>, x: MemIdx, ma: MemArg) -> Result {
-        self.rule = if op.is_some() {
-            rules::INSTR_OK__LOAD_PACK
-        } else {
-            rules::INSTR_OK__LOAD_VAL
-        };
+        self.rule = if op.is_some() { rules::INSTR_OK__LOAD_PACK } else { rules::INSTR_OK__LOAD_VAL };
         let at = self.memarg(x, ma, op.map_or(nt.size(), |op| op.size.bits()))?;
         self.op(&[at], &[V::num(nt)])
     }
 
     /// `Instr_ok/store-val`, `Instr_ok/store-pack`: `STORE nt K? x memarg : at nt -> eps`.
     fn store(&mut self, nt: NumType, sz: Option<Sz>, x: MemIdx, ma: MemArg) -> Result {
-        self.rule = if sz.is_some() {
-            rules::INSTR_OK__STORE_PACK
-        } else {
-            rules::INSTR_OK__STORE_VAL
-        };
+        self.rule = if sz.is_some() { rules::INSTR_OK__STORE_PACK } else { rules::INSTR_OK__STORE_VAL };
         let at = self.memarg(x, ma, sz.map_or(nt.size(), Sz::bits))?;
         self.op(&[at, V::num(nt)], &[])
     }
@@ -895,9 +799,7 @@ impl<'c, 'a> Code<'c, 'a> {
     fn vload(&mut self, op: Option<VLoadOp>, x: MemIdx, ma: MemArg) -> Result {
         let (rule, n) = match op {
             None => (rules::INSTR_OK__VLOAD_VAL, 128),
-            Some(VLoadOp::Shape(sz, m, _)) => {
-                (rules::INSTR_OK__VLOAD_PACK, sz.bits() * u32::from(m))
-            }
+            Some(VLoadOp::Shape(sz, m, _)) => (rules::INSTR_OK__VLOAD_PACK, sz.bits() * u32::from(m)),
             Some(VLoadOp::Splat(sz)) => (rules::INSTR_OK__VLOAD_SPLAT, sz.bits()),
             Some(VLoadOp::Zero(sz)) => (rules::INSTR_OK__VLOAD_ZERO, sz.bits()),
         };
@@ -953,10 +855,7 @@ impl<'c, 'a> Code<'c, 'a> {
     /// `Instr_ok/memory.copy`: `MEMORY.COPY x_1 x_2 : at_1 at_2 $minat(at_1, at_2) -> eps`.
     fn memory_copy(&mut self, x1: MemIdx, x2: MemIdx) -> Result {
         self.rule = rules::INSTR_OK__MEMORY_COPY;
-        let (at1, at2) = (
-            self.c.mem(self.rule, x1)?.addr,
-            self.c.mem(self.rule, x2)?.addr,
-        );
+        let (at1, at2) = (self.c.mem(self.rule, x1)?.addr, self.c.mem(self.rule, x2)?.addr);
         self.op(&[at1.val(), at2.val(), minat(at1, at2)], &[])
     }
 
@@ -980,13 +879,7 @@ impl<'c, 'a> Code<'c, 'a> {
     fn ref_null(&mut self, ht: HeapType) -> Result {
         self.rule = rules::INSTR_OK__REF_NULL;
         heaptype_ok(self.c, ht)?;
-        self.op(
-            &[],
-            &[V::Ref(RefType {
-                nullable: true,
-                heap: ht,
-            })],
-        )
+        self.op(&[], &[V::Ref(RefType { nullable: true, heap: ht })])
     }
 
     /// `Instr_ok/ref.is_null`: `REF.IS_NULL : (REF NULL ht) -> I32`.
@@ -1000,13 +893,7 @@ impl<'c, 'a> Code<'c, 'a> {
     fn ref_as_non_null(&mut self) -> Result {
         self.rule = rules::INSTR_OK__REF_AS_NON_NULL;
         let rt = self.pop_ref()?;
-        self.op(
-            &[],
-            &[V::Ref(RefType {
-                nullable: false,
-                ..rt
-            })],
-        )
+        self.op(&[], &[V::Ref(RefType { nullable: false, ..rt })])
     }
 
     /// `Instr_ok/ref.func`: `REF.FUNC x : eps -> (REF dt)` for `C.FUNCS[x] = dt`, a function
@@ -1015,17 +902,11 @@ impl<'c, 'a> Code<'c, 'a> {
         self.rule = rules::INSTR_OK__REF_FUNC;
         let dt = self.c.func_idx(self.rule, x)?;
         if !self.c.refs.contains(&x) {
-            return Err(Error::new(
-                self.rule,
-                format!("undeclared function reference {x}"),
-            ));
+            return Err(Error::new(self.rule, format!("undeclared function reference {x}")));
         }
         let t = match self.c.spec {
             Spec::V2 => V::FUNCREF,
-            Spec::V3 => V::Ref(RefType {
-                nullable: false,
-                heap: HeapType::Idx(dt),
-            }),
+            Spec::V3 => V::Ref(RefType { nullable: false, heap: HeapType::Idx(dt) }),
         };
         self.op(&[], &[t])
     }
@@ -1080,10 +961,7 @@ impl<'c, 'a> Code<'c, 'a> {
     fn num_op(&mut self, exists: bool, ins: &[ValType], out: ValType) -> Result {
         match exists {
             true => self.op(ins, &[out]),
-            false => Err(Error::new(
-                self.rule,
-                "malformed instruction: operator undefined at its type",
-            )),
+            false => Err(Error::new(self.rule, "malformed instruction: operator undefined at its type")),
         }
     }
 
@@ -1135,11 +1013,7 @@ impl<'c, 'a> Code<'c, 'a> {
 
 /// `$minat(at_1, at_2)`.
 fn minat(at1: AddrType, at2: AddrType) -> ValType {
-    if at1 == AddrType::I32 || at2 == AddrType::I32 {
-        V::I32
-    } else {
-        V::I64
-    }
+    if at1 == AddrType::I32 || at2 == AddrType::I32 { V::I32 } else { V::I64 }
 }
 
 /// A result type as the suite's messages print it: `[i32 f64]`.
@@ -1169,14 +1043,11 @@ fn shape_ok(i: &Instr) -> bool {
     let int = |sh: Shape| !sh.is_float();
     let narrow = |sh: Shape| matches!(sh, I8x16 | I16x8);
     // `2 * lsize(sh_2) = lsize(sh_1)`: a lane of `sh_1` holds two of `sh_2`.
-    let widens =
-        |sh1: Shape, sh2: Shape| int(sh1) && int(sh2) && sh1.lane_bits() == 2 * sh2.lane_bits();
+    let widens = |sh1: Shape, sh2: Shape| int(sh1) && int(sh2) && sh1.lane_bits() == 2 * sh2.lane_bits();
     match *i {
         Instr::Load(nt, Some(op), ..) => nt.is_int() && op.size.bits() < nt.size(),
         Instr::Store(nt, Some(sz), ..) => nt.is_int() && sz.bits() < nt.size(),
-        Instr::VLoad(Some(VLoadOp::Shape(sz, m, _)), ..) => {
-            sz.bits() < 64 && sz.bits() * u32::from(m) == 64
-        }
+        Instr::VLoad(Some(VLoadOp::Shape(sz, m, _)), ..) => sz.bits() < 64 && sz.bits() * u32::from(m) == 64,
         Instr::VLoad(Some(VLoadOp::Zero(sz)), ..) => sz.bits() >= 32,
         Instr::VUnop(sh, VUnop::Int(VIUnop::Popcnt)) => sh == I8x16,
         Instr::VUnop(sh, VUnop::Int(_)) => int(sh),
@@ -1197,10 +1068,7 @@ fn shape_ok(i: &Instr) -> bool {
                 && (sh != I64x2
                     || !matches!(
                         op,
-                        IRelop::Lt(Sx::U)
-                            | IRelop::Gt(Sx::U)
-                            | IRelop::Le(Sx::U)
-                            | IRelop::Ge(Sx::U)
+                        IRelop::Lt(Sx::U) | IRelop::Gt(Sx::U) | IRelop::Le(Sx::U) | IRelop::Ge(Sx::U)
                     ))
         }
         Instr::VRelop(sh, Relop::Float(_)) => sh.is_float(),
@@ -1216,8 +1084,7 @@ fn shape_ok(i: &Instr) -> bool {
             VCvtop::Convert(None, _) => (sh1, sh2) == (F32x4, I32x4),
             VCvtop::Convert(Some(half), _) => (sh1, sh2, half) == (F64x2, I32x4, Half::Low),
             VCvtop::TruncSat(_, zero) | VCvtop::RelaxedTrunc(_, zero) => {
-                (sh1, sh2, zero) == (I32x4, F32x4, false)
-                    || (sh1, sh2, zero) == (I32x4, F64x2, true)
+                (sh1, sh2, zero) == (I32x4, F32x4, false) || (sh1, sh2, zero) == (I32x4, F64x2, true)
             }
             VCvtop::Demote => (sh1, sh2) == (F32x4, F64x2),
             VCvtop::Promote => (sh1, sh2) == (F64x2, F32x4),
@@ -1270,9 +1137,7 @@ fn proposal(i: &Instr) -> Option<(&'static str, Rule)> {
         I::ExternConvertAny => gc(INSTR_OK__EXTERN_CONVERT_ANY),
         I::AnyConvertExtern => gc(INSTR_OK__ANY_CONVERT_EXTERN),
         I::VBinop(_, VBinop::Int(VIBinop::RelaxedQ15mulr)) => relaxed(INSTR_OK__VBINOP),
-        I::VBinop(_, VBinop::Float(VFBinop::RelaxedMin | VFBinop::RelaxedMax)) => {
-            relaxed(INSTR_OK__VBINOP)
-        }
+        I::VBinop(_, VBinop::Float(VFBinop::RelaxedMin | VFBinop::RelaxedMax)) => relaxed(INSTR_OK__VBINOP),
         I::VTernop(..) => relaxed(INSTR_OK__VTERNOP),
         I::VSwizzlop(VSwizzlop::RelaxedSwizzle) => relaxed(INSTR_OK__VSWIZZLOP),
         I::VExtbinop(_, _, VExtbinop::RelaxedDot) => relaxed(INSTR_OK__VEXTBINOP),

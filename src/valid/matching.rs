@@ -78,10 +78,7 @@ pub fn define_type(c: &mut Context, x: TypeIdx) {
     let rep = match st.map(|st| &st.comp) {
         Some(CompType::Func(ft)) => {
             let forms = |ts: &[ValType]| ts.iter().map(|&t| form(c, x, t)).collect();
-            let key = FuncType {
-                params: forms(&ft.params),
-                results: forms(&ft.results),
-            };
+            let key = FuncType { params: forms(&ft.params), results: forms(&ft.results) };
             *c.forms.entry(key).or_insert(x)
         }
         _ => x,
@@ -94,19 +91,9 @@ const SELF: TypeIdx = TypeIdx::MAX;
 
 fn form(c: &Context, x: TypeIdx, t: ValType) -> ValType {
     match t {
-        ValType::Ref(RefType {
-            nullable,
-            heap: HeapType::Idx(y),
-        }) => {
-            let y = if y == x {
-                SELF
-            } else {
-                canon(c, y).unwrap_or(y)
-            };
-            ValType::Ref(RefType {
-                nullable,
-                heap: HeapType::Idx(y),
-            })
+        ValType::Ref(RefType { nullable, heap: HeapType::Idx(y) }) => {
+            let y = if y == x { SELF } else { canon(c, y).unwrap_or(y) };
+            ValType::Ref(RefType { nullable, heap: HeapType::Idx(y) })
         }
         t => t,
     }
@@ -141,11 +128,7 @@ mod tests {
         assert!(valtype_sub(&c, ValType::Bot, ValType::FUNCREF));
         assert!(!valtype_sub(&c, ValType::FUNCREF, ValType::EXTERNREF));
         assert!(!valtype_sub(&c, ValType::FUNCREF, ValType::Bot));
-        assert!(resulttype_sub(
-            &c,
-            &[ValType::Bot, ValType::I32],
-            &[ValType::F32, ValType::I32]
-        ));
+        assert!(resulttype_sub(&c, &[ValType::Bot, ValType::I32], &[ValType::F32, ValType::I32]));
         assert!(!resulttype_sub(&c, &[ValType::I32], &[]));
     }
 
@@ -156,10 +139,7 @@ mod tests {
         let sub = |a, b| heaptype_sub(&c, HeapType::Abs(a), HeapType::Abs(b));
         assert!(sub(I31, Any) && sub(None, Struct) && sub(NoFunc, Func) && sub(NoExn, Exn));
         assert!(!sub(Func, Any) && !sub(Extern, Any) && !sub(Any, Eq) && !sub(NoExtern, Func));
-        let non_null = RefType {
-            nullable: false,
-            heap: HeapType::Abs(Func),
-        };
+        let non_null = RefType { nullable: false, heap: HeapType::Abs(Func) };
         assert!(reftype_sub(&c, non_null, RefType::FUNCREF));
         assert!(!reftype_sub(&c, RefType::FUNCREF, non_null));
     }

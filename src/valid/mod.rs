@@ -40,12 +40,7 @@ impl Error {
     }
 
     pub(crate) fn new(rule: Rule, message: impl Into<String>) -> Error {
-        Error {
-            message: message.into(),
-            rule,
-            func: None,
-            offset: None,
-        }
+        Error { message: message.into(), rule, func: None, offset: None }
     }
 
     /// Place an error in code: function `func`, at byte `offset` (kept if already placed).
@@ -90,10 +85,7 @@ pub(crate) fn feature(spec: Spec, rule: Rule, feature: &str) -> Result {
     match spec {
         Spec::V3 if CHECKED.contains(&feature) => Ok(()),
         Spec::V3 => Err(Error::new(rule, format!("unsupported: {feature}"))),
-        Spec::V2 => Err(Error::new(
-            rule,
-            format!("{feature} is not part of Wasm 2.0"),
-        )),
+        Spec::V2 => Err(Error::new(rule, format!("{feature} is not part of Wasm 2.0"))),
     }
 }
 

@@ -5,8 +5,7 @@ use super::context::LocalType;
 use super::instructions::expr_ok;
 use super::matching::{define_type, reftype_sub};
 use super::types::{
-    externtype_ok, globaltype_ok, memtype_ok, rectype_ok, reftype_ok, tabletype_ok, tagtype_ok,
-    valtype_ok,
+    externtype_ok, globaltype_ok, memtype_ok, rectype_ok, reftype_ok, tabletype_ok, tagtype_ok, valtype_ok,
 };
 use super::{Context, Error, Result, feature};
 use crate::Spec;
@@ -37,8 +36,7 @@ pub fn module_ok(m: &Module, spec: Spec) -> Result {
     let imported_funcs = c.funcs.len();
     for (x, func) in m.funcs.iter().enumerate() {
         // Func_ok's `Expand: C.TYPES[x] ~~ FUNC ...`, checked up front so `C.FUNCS` is sound.
-        c.func_type(rules::FUNC_OK, func.ty)
-            .map_err(|e| e.within(index(imported_funcs + x)))?;
+        c.func_type(rules::FUNC_OK, func.ty).map_err(|e| e.within(index(imported_funcs + x)))?;
         c.funcs.push(func.ty);
     }
     for tag in &m.tags {
@@ -81,10 +79,7 @@ pub fn module_ok(m: &Module, spec: Spec) -> Result {
     for export in &m.exports {
         export_ok(&c, export)?;
         if !names.insert(export.name.as_str()) {
-            return Err(Error::new(
-                rules::MODULE_OK,
-                format!("duplicate export name \"{}\"", export.name),
-            ));
+            return Err(Error::new(rules::MODULE_OK, format!("duplicate export name \"{}\"", export.name)));
         }
     }
     if c.mems.len() > 1 {
@@ -156,8 +151,7 @@ fn global_ok(c: &Context, global: &Global) -> Result {
 fn func_ok<'m>(c: &mut Context<'m>, func: &'m Func) -> Result {
     let ft = c.func_type(rules::FUNC_OK, func.ty)?;
     c.locals.clear();
-    c.locals
-        .extend(ft.params.iter().map(|&t| LocalType { set: true, t }));
+    c.locals.extend(ft.params.iter().map(|&t| LocalType { set: true, t }));
     for &t in &func.locals {
         c.locals.push(local_ok(c, t)?);
     }
@@ -170,21 +164,12 @@ fn func_ok<'m>(c: &mut Context<'m>, func: &'m Func) -> Result {
 /// `Local_ok/set`, `Local_ok/unset`: a local starts `SET` when its type has a default value.
 fn local_ok(c: &Context, t: ValType) -> Result<LocalType> {
     valtype_ok(c, t)?;
-    Ok(LocalType {
-        set: defaultable(t),
-        t,
-    })
+    Ok(LocalType { set: defaultable(t), t })
 }
 
 /// `Defaultable`: whether `$default_(t)` is defined, that is, `t` is not a non-null reference.
 pub fn defaultable(t: ValType) -> bool {
-    !matches!(
-        t,
-        ValType::Ref(RefType {
-            nullable: false,
-            ..
-        })
-    )
+    !matches!(t, ValType::Ref(RefType { nullable: false, .. }))
 }
 
 /// `Elem_ok`: the element type is valid, each initialiser is a constant of it, and the mode
@@ -202,10 +187,7 @@ fn elem_ok(c: &Context, elem: &Elem) -> Result {
             let rule = rules::ELEMMODE_OK__ACTIVE;
             let tt = c.table(rule, *x)?;
             if !reftype_sub(c, elem.ty, tt.elem) {
-                let msg = format!(
-                    "type mismatch: segment of {} for table of {}",
-                    elem.ty, tt.elem
-                );
+                let msg = format!("type mismatch: segment of {} for table of {}", elem.ty, tt.elem);
                 return Err(Error::new(rule, msg));
             }
             expr_ok_const(c, offset, tt.addr.val())
@@ -231,10 +213,7 @@ fn start_ok(c: &Context, start: Start) -> Result {
     let ft = c.func(rules::START_OK, start.func)?;
     match ft.params.is_empty() && ft.results.is_empty() {
         true => Ok(()),
-        false => Err(Error::new(
-            rules::START_OK,
-            "start function must not have parameters or results",
-        )),
+        false => Err(Error::new(rules::START_OK, "start function must not have parameters or results")),
     }
 }
 
@@ -259,10 +238,7 @@ pub fn expr_ok_const(c: &Context, expr: &Expr, t: ValType) -> Result {
 /// `Expr_const`: every instruction is constant (`Instr_const`).
 pub fn expr_const(c: &Context, expr: &Expr) -> Result {
     for (i, instr) in expr.instrs.iter().enumerate() {
-        instr_const(c, instr).map_err(|e| Error {
-            offset: expr.offsets.get(i).copied(),
-            ..e
-        })?;
+        instr_const(c, instr).map_err(|e| Error { offset: expr.offsets.get(i).copied(), ..e })?;
     }
     Ok(())
 }
@@ -270,12 +246,7 @@ pub fn expr_const(c: &Context, expr: &Expr) -> Result {
 /// `Instr_const`: the instructions allowed in constant expressions.
 fn instr_const(c: &Context, instr: &Instr) -> Result {
     use Instr as I;
-    let not_const = || {
-        Err(Error::new(
-            rules::EXPR_CONST,
-            "constant expression required",
-        ))
-    };
+    let not_const = || Err(Error::new(rules::EXPR_CONST, "constant expression required"));
     match instr {
         // Instr_const/const, /vconst, /ref.null, /ref.func; and the expression's own `end`.
         I::Const(_) | I::VConst(_) | I::RefNull(_) | I::RefFunc(_) | I::End => Ok(()),
@@ -286,10 +257,11 @@ fn instr_const(c: &Context, instr: &Instr) -> Result {
             true => not_const(),
         },
         // Instr_const/binop: 3.0's extended constant expressions.
-        I::Binop(
-            NumType::I32 | NumType::I64,
-            Binop::Int(IBinop::Add | IBinop::Sub | IBinop::Mul),
-        ) if c.spec == Spec::V3 => feature(c.spec, rules::INSTR_CONST__BINOP, "extended-const"),
+        I::Binop(NumType::I32 | NumType::I64, Binop::Int(IBinop::Add | IBinop::Sub | IBinop::Mul))
+            if c.spec == Spec::V3 =>
+        {
+            feature(c.spec, rules::INSTR_CONST__BINOP, "extended-const")
+        }
         // The other constant instructions of 3.0 are GC's, refused when typed by `Expr_ok`.
         I::RefI31
         | I::StructNew(_)

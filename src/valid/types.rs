@@ -10,10 +10,7 @@ pub fn valtype_ok(c: &Context, t: ValType) -> Result {
     match t {
         ValType::Ref(rt) => reftype_ok(c, rt),
         // Valtype_ok/bot admits `bot` for the algorithm's sake; no source type is `bot`.
-        ValType::Bot => Err(Error::new(
-            rules::VALTYPE_OK__BOT,
-            "malformed value type: bot",
-        )),
+        ValType::Bot => Err(Error::new(rules::VALTYPE_OK__BOT, "malformed value type: bot")),
         _ => Ok(()),
     }
 }
@@ -37,10 +34,7 @@ pub fn heaptype_ok(c: &Context, ht: HeapType) -> Result {
     match ht {
         HeapType::Abs(Func | Extern) => Ok(()),
         HeapType::Abs(Exn | NoExn) => feature(c.spec, rules::HEAPTYPE_OK__ABS, "exceptions"),
-        HeapType::Abs(Bot) => Err(Error::new(
-            rules::HEAPTYPE_OK__BOT,
-            "malformed heap type: bot",
-        )),
+        HeapType::Abs(Bot) => Err(Error::new(rules::HEAPTYPE_OK__BOT, "malformed heap type: bot")),
         HeapType::Abs(_) => feature(c.spec, rules::HEAPTYPE_OK__ABS, "gc"),
         HeapType::Idx(x) => {
             feature(c.spec, rules::HEAPTYPE_OK__TYPEUSE, "function-references")?;
@@ -68,10 +62,7 @@ pub fn functype_ok(c: &Context, ft: &FuncType) -> Result {
 }
 
 /// `Blocktype_ok/valtype`, `Blocktype_ok/typeidx`: the instruction type of a block.
-pub fn blocktype_ok<'m>(
-    c: &Context<'m>,
-    bt: &'m BlockType,
-) -> Result<(&'m [ValType], &'m [ValType])> {
+pub fn blocktype_ok<'m>(c: &Context<'m>, bt: &'m BlockType) -> Result<(&'m [ValType], &'m [ValType])> {
     match bt {
         BlockType::Result(None) => Ok((&[], &[])),
         BlockType::Result(Some(t)) => {
@@ -91,10 +82,7 @@ pub fn limits_ok(rule: Rule, lim: Limits, k: u64, too_large: &str) -> Result {
         return Err(Error::new(rule, too_large));
     }
     match lim.max {
-        Some(m) if lim.min > m => Err(Error::new(
-            rule,
-            "size minimum must not be greater than maximum",
-        )),
+        Some(m) if lim.min > m => Err(Error::new(rule, "size minimum must not be greater than maximum")),
         _ => Ok(()),
     }
 }
@@ -103,20 +91,12 @@ pub fn limits_ok(rule: Rule, lim: Limits, k: u64, too_large: &str) -> Result {
 pub fn memtype_ok(c: &Context, mt: MemType) -> Result {
     let rule = rules::MEMTYPE_OK;
     match mt.addr {
-        AddrType::I32 => limits_ok(
-            rule,
-            mt.limits,
-            1 << 16,
-            "memory size must be at most 65536 pages (4GiB)",
-        ),
+        AddrType::I32 => {
+            limits_ok(rule, mt.limits, 1 << 16, "memory size must be at most 65536 pages (4GiB)")
+        }
         AddrType::I64 => {
             feature(c.spec, rule, "memory64")?;
-            limits_ok(
-                rule,
-                mt.limits,
-                1 << 48,
-                "memory size must be at most 2^48 pages (256TiB)",
-            )
+            limits_ok(rule, mt.limits, 1 << 48, "memory size must be at most 2^48 pages (256TiB)")
         }
     }
 }
@@ -125,20 +105,10 @@ pub fn memtype_ok(c: &Context, mt: MemType) -> Result {
 pub fn tabletype_ok(c: &Context, tt: TableType) -> Result {
     let rule = rules::TABLETYPE_OK;
     match tt.addr {
-        AddrType::I32 => limits_ok(
-            rule,
-            tt.limits,
-            u32::MAX.into(),
-            "table size must be at most 2^32-1",
-        )?,
+        AddrType::I32 => limits_ok(rule, tt.limits, u32::MAX.into(), "table size must be at most 2^32-1")?,
         AddrType::I64 => {
             feature(c.spec, rule, "memory64")?;
-            limits_ok(
-                rule,
-                tt.limits,
-                u64::MAX,
-                "table size must be at most 2^64-1",
-            )?
+            limits_ok(rule, tt.limits, u64::MAX, "table size must be at most 2^64-1")?
         }
     }
     reftype_ok(c, tt.elem)
@@ -186,75 +156,36 @@ mod tests {
     #[test]
     fn limits() {
         let lim = |min, max| Limits { min, max };
-        let mem = |limits| MemType {
-            addr: AddrType::I32,
-            limits,
-        };
+        let mem = |limits| MemType { addr: AddrType::I32, limits };
         let c = Context::new(Spec::V2);
         assert!(memtype_ok(&c, mem(lim(0, Some(65536)))).is_ok());
-        let too_large = (
-            "memory size must be at most 65536 pages (4GiB)".into(),
-            rules::MEMTYPE_OK,
-        );
+        let too_large = ("memory size must be at most 65536 pages (4GiB)".into(), rules::MEMTYPE_OK);
         assert_eq!(err(memtype_ok(&c, mem(lim(65537, None)))), too_large);
         assert_eq!(err(memtype_ok(&c, mem(lim(0, Some(1 << 32))))), too_large);
-        let min_max = (
-            "size minimum must not be greater than maximum".into(),
-            rules::MEMTYPE_OK,
-        );
+        let min_max = ("size minimum must not be greater than maximum".into(), rules::MEMTYPE_OK);
         assert_eq!(err(memtype_ok(&c, mem(lim(2, Some(1))))), min_max);
-        let table = |limits| TableType {
-            addr: AddrType::I32,
-            limits,
-            elem: RefType::FUNCREF,
-        };
+        let table = |limits| TableType { addr: AddrType::I32, limits, elem: RefType::FUNCREF };
         assert!(tabletype_ok(&c, table(lim(u32::MAX.into(), None))).is_ok());
         assert_eq!(
             err(tabletype_ok(&c, table(lim(1, Some(0))))).0,
             "size minimum must not be greater than maximum"
         );
-        assert_eq!(
-            err(tabletype_ok(&c, table(lim(1 << 32, None)))).0,
-            "table size must be at most 2^32-1"
-        );
+        assert_eq!(err(tabletype_ok(&c, table(lim(1 << 32, None)))).0, "table size must be at most 2^32-1");
     }
 
     #[test]
     fn memory64() {
-        let mt = MemType {
-            addr: AddrType::I64,
-            limits: Limits {
-                min: 1 << 48,
-                max: None,
-            },
-        };
+        let mt = MemType { addr: AddrType::I64, limits: Limits { min: 1 << 48, max: None } };
         assert!(memtype_ok(&Context::new(Spec::V3), mt).is_ok());
-        let mt = MemType {
-            addr: AddrType::I64,
-            limits: Limits {
-                min: (1 << 48) + 1,
-                max: None,
-            },
-        };
-        assert!(
-            err(memtype_ok(&Context::new(Spec::V3), mt))
-                .0
-                .starts_with("memory size")
-        );
-        assert!(
-            !memtype_ok(&Context::new(Spec::V2), mt)
-                .unwrap_err()
-                .is_unsupported()
-        );
+        let mt = MemType { addr: AddrType::I64, limits: Limits { min: (1 << 48) + 1, max: None } };
+        assert!(err(memtype_ok(&Context::new(Spec::V3), mt)).0.starts_with("memory size"));
+        assert!(!memtype_ok(&Context::new(Spec::V2), mt).unwrap_err().is_unsupported());
     }
 
     #[test]
     fn types_of_3_0() {
         let c = Context::new(Spec::V3);
-        let non_null = ValType::Ref(RefType {
-            nullable: false,
-            heap: HeapType::Abs(AbsHeapType::Func),
-        });
+        let non_null = ValType::Ref(RefType { nullable: false, heap: HeapType::Abs(AbsHeapType::Func) });
         assert!(valtype_ok(&c, non_null).is_ok());
         let (message, rule) = err(valtype_ok(&Context::new(Spec::V2), non_null));
         assert_eq!(message, "function-references is not part of Wasm 2.0");
@@ -262,14 +193,8 @@ mod tests {
         let anyref = ValType::Ref(RefType::null(AbsHeapType::Any));
         assert_eq!(err(valtype_ok(&c, anyref)).0, "unsupported: gc");
         assert!(valtype_ok(&c, ValType::Ref(RefType::EXNREF)).is_ok());
-        let typed = ValType::Ref(RefType {
-            nullable: true,
-            heap: HeapType::Idx(0),
-        });
-        assert_eq!(
-            err(valtype_ok(&c, typed)),
-            ("unknown type 0".into(), rules::TYPEUSE_OK__TYPEIDX)
-        );
+        let typed = ValType::Ref(RefType { nullable: true, heap: HeapType::Idx(0) });
+        assert_eq!(err(valtype_ok(&c, typed)), ("unknown type 0".into(), rules::TYPEUSE_OK__TYPEIDX));
         assert_eq!(
             err(externtype_ok(&c, ExternType::Tag(TagType(0)))),
             ("unknown type 0".into(), rules::TAGTYPE_OK)
@@ -279,15 +204,8 @@ mod tests {
             supertypes: Box::new([]),
             comp: CompType::Func(FuncType::default()),
         }]));
-        assert_eq!(
-            err(rectype_ok(&c, &open)),
-            ("unsupported: gc".into(), rules::RECTYPE_OK__CONS)
-        );
-        assert!(
-            !rectype_ok(&Context::new(Spec::V2), &open)
-                .unwrap_err()
-                .is_unsupported()
-        );
+        assert_eq!(err(rectype_ok(&c, &open)), ("unsupported: gc".into(), rules::RECTYPE_OK__CONS));
+        assert!(!rectype_ok(&Context::new(Spec::V2), &open).unwrap_err().is_unsupported());
         assert_eq!(err(valtype_ok(&c, ValType::Bot)).1, rules::VALTYPE_OK__BOT);
     }
 }

@@ -86,11 +86,7 @@ impl Allowed {
     /// The result `z` of an operator that returns `nans` where it returns a NaN: exactly `z`,
     /// or if `z` is a NaN, any of `nans`.
     pub fn float<F: Float>(z: F, nans: NanSet) -> Allowed {
-        if z.is_nan() {
-            Allowed::Nan(nans)
-        } else {
-            Allowed::exact(z.to_bits())
-        }
+        if z.is_nan() { Allowed::Nan(nans) } else { Allowed::exact(z.to_bits()) }
     }
 
     /// Whether the number of type `t` with these bits is allowed.
@@ -142,10 +138,7 @@ impl VAllowed {
     /// Whether every lane of `v` is allowed.
     pub fn contains(&self, v: V128) -> bool {
         let t = self.shape.unpacked();
-        self.lanes()
-            .iter()
-            .enumerate()
-            .all(|(k, a)| a.contains(t, lane_bits(self.shape, v, k)))
+        self.lanes().iter().enumerate().all(|(k, a)| a.contains(t, lane_bits(self.shape, v, k)))
     }
 }
 
@@ -269,9 +262,7 @@ pub fn binop_allowed(t: NumType, op: Binop, c1: Num, c2: Num) -> Result<Allowed,
         (NumType::F32, Binop::Float(op)) => {
             fbinop_allowed(op, f32::from_bits(b1 as u32), f32::from_bits(b2 as u32))
         }
-        (NumType::F64, Binop::Float(op)) => {
-            fbinop_allowed(op, f64::from_bits(b1), f64::from_bits(b2))
-        }
+        (NumType::F64, Binop::Float(op)) => fbinop_allowed(op, f64::from_bits(b1), f64::from_bits(b2)),
         _ => Allowed::Exact(binop(t, op, c1, c2)?.bits()),
     })
 }
@@ -295,12 +286,8 @@ pub fn cvtop_allowed(to: NumType, from: NumType, op: Cvtop, c: Num) -> Result<Al
 /// The sets of the lanes of `vunop_(sh, op, v)`.
 pub fn vunop_allowed(sh: Shape, op: VUnop, v: V128) -> VAllowed {
     match (sh, op) {
-        (Shape::F32x4, VUnop::Float(op)) => {
-            VAllowed::per_lane(sh, |k| funop_allowed(op, f32::get(v, k)))
-        }
-        (Shape::F64x2, VUnop::Float(op)) => {
-            VAllowed::per_lane(sh, |k| funop_allowed(op, f64::get(v, k)))
-        }
+        (Shape::F32x4, VUnop::Float(op)) => VAllowed::per_lane(sh, |k| funop_allowed(op, f32::get(v, k))),
+        (Shape::F64x2, VUnop::Float(op)) => VAllowed::per_lane(sh, |k| funop_allowed(op, f64::get(v, k))),
         _ => VAllowed::exact(sh, vunop(sh, op, v)),
     }
 }
@@ -308,25 +295,18 @@ pub fn vunop_allowed(sh: Shape, op: VUnop, v: V128) -> VAllowed {
 /// The sets of the lanes of `vbinop_(sh, op, v1, v2)` under `rx`.
 pub fn vbinop_allowed(rx: Relaxed, sh: Shape, op: VBinop, v1: V128, v2: V128) -> VAllowed {
     match (sh, op) {
-        (Shape::F32x4, VBinop::Float(op)) => VAllowed::per_lane(sh, |k| {
-            fvbinop_allowed(rx, op, f32::get(v1, k), f32::get(v2, k))
-        }),
-        (Shape::F64x2, VBinop::Float(op)) => VAllowed::per_lane(sh, |k| {
-            fvbinop_allowed(rx, op, f64::get(v1, k), f64::get(v2, k))
-        }),
+        (Shape::F32x4, VBinop::Float(op)) => {
+            VAllowed::per_lane(sh, |k| fvbinop_allowed(rx, op, f32::get(v1, k), f32::get(v2, k)))
+        }
+        (Shape::F64x2, VBinop::Float(op)) => {
+            VAllowed::per_lane(sh, |k| fvbinop_allowed(rx, op, f64::get(v1, k), f64::get(v2, k)))
+        }
         _ => VAllowed::exact(sh, vbinop(rx, sh, op, v1, v2)),
     }
 }
 
 /// The sets of the lanes of `vternop_(sh, op, v1, v2, v3)` under `rx`.
-pub fn vternop_allowed(
-    rx: Relaxed,
-    sh: Shape,
-    op: VTernop,
-    v1: V128,
-    v2: V128,
-    v3: V128,
-) -> VAllowed {
+pub fn vternop_allowed(rx: Relaxed, sh: Shape, op: VTernop, v1: V128, v2: V128, v3: V128) -> VAllowed {
     match sh {
         Shape::F32x4 => VAllowed::per_lane(sh, |k| {
             fvternop_allowed(rx, op, f32::get(v1, k), f32::get(v2, k), f32::get(v3, k))
@@ -344,14 +324,7 @@ pub fn vswizzlop_allowed(rx: Relaxed, op: VSwizzlop, v1: V128, v2: V128) -> VAll
 }
 
 /// The sets of the lanes of `vextbinop__(from, to, op, v1, v2)` under `rx`.
-pub fn vextbinop_allowed(
-    rx: Relaxed,
-    to: Shape,
-    from: Shape,
-    op: VExtbinop,
-    v1: V128,
-    v2: V128,
-) -> VAllowed {
+pub fn vextbinop_allowed(rx: Relaxed, to: Shape, from: Shape, op: VExtbinop, v1: V128, v2: V128) -> VAllowed {
     VAllowed::exact(to, vextbinop(rx, to, from, op, v1, v2))
 }
 
@@ -410,17 +383,9 @@ pub fn vunop_allows(sh: Shape, op: VUnop, v: V128, result: V128) -> bool {
 
 /// Whether `result` is a result of `vbinop_(sh, op, v1, v2)` under a parameter value in
 /// `choices`, which it narrows to those values.
-pub fn vbinop_allows(
-    choices: &mut Choices,
-    sh: Shape,
-    op: VBinop,
-    v1: V128,
-    v2: V128,
-    result: V128,
-) -> bool {
-    choices.narrow(Param::of(&Instr::VBinop(sh, op)), |rx| {
-        vbinop_allowed(rx, sh, op, v1, v2).contains(result)
-    })
+pub fn vbinop_allows(choices: &mut Choices, sh: Shape, op: VBinop, v1: V128, v2: V128, result: V128) -> bool {
+    choices
+        .narrow(Param::of(&Instr::VBinop(sh, op)), |rx| vbinop_allowed(rx, sh, op, v1, v2).contains(result))
 }
 
 /// Whether `result` is a result of `vternop_(sh, op, v1, v2, v3)`; narrows `choices` as
@@ -441,16 +406,8 @@ pub fn vternop_allows(
 }
 
 /// Whether `result` is a result of `vswizzlop_(i8x16, op, v1, v2)`; narrows `choices`.
-pub fn vswizzlop_allows(
-    choices: &mut Choices,
-    op: VSwizzlop,
-    v1: V128,
-    v2: V128,
-    result: V128,
-) -> bool {
-    choices.narrow(Param::of(&Instr::VSwizzlop(op)), |rx| {
-        vswizzlop_allowed(rx, op, v1, v2).contains(result)
-    })
+pub fn vswizzlop_allows(choices: &mut Choices, op: VSwizzlop, v1: V128, v2: V128, result: V128) -> bool {
+    choices.narrow(Param::of(&Instr::VSwizzlop(op)), |rx| vswizzlop_allowed(rx, op, v1, v2).contains(result))
 }
 
 /// Whether `result` is a result of `vextbinop__(from, to, op, v1, v2)`; narrows `choices`.

@@ -40,11 +40,7 @@ pub fn trunc_u<F: Float, I: Int>(z: F) -> Result<I, Trap> {
         return Err(Trap::InvalidConversionToInteger);
     }
     let i = z.truncz();
-    if -1 < i && i < 1 << I::N {
-        Ok(I::wrap(i))
-    } else {
-        Err(Trap::IntegerOverflow)
-    }
+    if -1 < i && i < 1 << I::N { Ok(I::wrap(i)) } else { Err(Trap::IntegerOverflow) }
 }
 
 /// `op-trunc`: `trunc_s_{M,N}(z) = truncz(z)` if `-2^(N-1) - 1 < truncz(z) < 2^(N-1)`, as a

@@ -6,22 +6,22 @@
 
 use crate::rules::{self, Rule};
 use crate::syntax::{
-    Binop, Cvtop, FBinop, FRelop, FUnop, IBinop, IRelop, IUnop, Instr, Num, NumType, Relop, Shape,
-    Sx, Testop, Unop, VBinop, VCvtop, VExtbinop, VFBinop, VIBinop, VIUnop, VShiftop, VSwizzlop,
-    VTernop, VUnop, VVbinop,
+    Binop, Cvtop, FBinop, FRelop, FUnop, IBinop, IRelop, IUnop, Instr, Num, NumType, Relop, Shape, Sx,
+    Testop, Unop, VBinop, VCvtop, VExtbinop, VFBinop, VIBinop, VIUnop, VShiftop, VSwizzlop, VTernop, VUnop,
+    VVbinop,
 };
 
 use super::Trap;
 use super::convert::{convert, demote, extend, promote, reinterpret, trunc, trunc_sat, wrap};
 use super::float::{
-    Float, fabs, fadd, fceil, fcopysign, fdiv, feq, ffloor, fge, fgt, fle, flt, fmax, fmin, fmul,
-    fne, fnearest, fneg, fsqrt, fsub, ftrunc,
+    Float, fabs, fadd, fceil, fcopysign, fdiv, feq, ffloor, fge, fgt, fle, flt, fmax, fmin, fmul, fne,
+    fnearest, fneg, fsqrt, fsub, ftrunc,
 };
 use super::ill_typed;
 use super::int::{
-    Int, iadd, iand, iclz, ictz, idiv_s, idiv_u, ieq, ieqz, iextend_s, ige_s, ige_u, igt_s, igt_u,
-    ile_s, ile_u, ilt_s, ilt_u, imul, ine, ior, ipopcnt, irem_s, irem_u, irotl, irotr, ishl,
-    ishr_s, ishr_u, isub, ixor,
+    Int, iadd, iand, iclz, ictz, idiv_s, idiv_u, ieq, ieqz, iextend_s, ige_s, ige_u, igt_s, igt_u, ile_s,
+    ile_u, ilt_s, ilt_u, imul, ine, ior, ipopcnt, irem_s, irem_u, irotl, irotr, ishl, ishr_s, ishr_u, isub,
+    ixor,
 };
 
 /// `unop_(Inn, op, i)`: `iclz`, `ictz`, `ipopcnt`, `iextendMs`.
@@ -132,13 +132,9 @@ pub fn binop(t: NumType, op: Binop, c1: Num, c2: Num) -> Result<Num, Trap> {
         (NumType::I32, Binop::Int(op)) => ibinop(op, c1 as u32, c2 as u32)?.into(),
         (NumType::I64, Binop::Int(op)) => ibinop(op, c1, c2)?,
         (NumType::F32, Binop::Float(op)) => {
-            fbinop(op, f32::from_bits(c1 as u32), f32::from_bits(c2 as u32))
-                .to_bits()
-                .into()
+            fbinop(op, f32::from_bits(c1 as u32), f32::from_bits(c2 as u32)).to_bits().into()
         }
-        (NumType::F64, Binop::Float(op)) => {
-            fbinop(op, f64::from_bits(c1), f64::from_bits(c2)).to_bits()
-        }
+        (NumType::F64, Binop::Float(op)) => fbinop(op, f64::from_bits(c1), f64::from_bits(c2)).to_bits(),
         _ => ill_typed((t, op)),
     };
     Ok(Num::from_bits(t, r))
@@ -160,9 +156,7 @@ pub fn relop(t: NumType, op: Relop, c1: Num, c2: Num) -> u32 {
     match (t, op) {
         (NumType::I32, Relop::Int(op)) => irelop(op, c1 as u32, c2 as u32),
         (NumType::I64, Relop::Int(op)) => irelop(op, c1, c2),
-        (NumType::F32, Relop::Float(op)) => {
-            frelop(op, f32::from_bits(c1 as u32), f32::from_bits(c2 as u32))
-        }
+        (NumType::F32, Relop::Float(op)) => frelop(op, f32::from_bits(c1 as u32), f32::from_bits(c2 as u32)),
         (NumType::F64, Relop::Float(op)) => frelop(op, f64::from_bits(c1), f64::from_bits(c2)),
         _ => ill_typed((t, op)),
     }
@@ -203,11 +197,7 @@ pub fn cvtop(to: NumType, from: NumType, op: Cvtop, c: Num) -> Result<Num, Trap>
 
 /// A float result as a `Num` of its type.
 fn float<F: Float>(z: F) -> Num {
-    let t = if F::N == 32 {
-        NumType::F32
-    } else {
-        NumType::F64
-    };
+    let t = if F::N == 32 { NumType::F32 } else { NumType::F64 };
     Num::from_bits(t, z.to_bits().nat() as u64)
 }
 
@@ -333,8 +323,9 @@ pub fn rule(instr: &Instr) -> Option<Rule> {
         Instr::VCvtop(_, _, VCvtop::RelaxedTrunc(Sx::U, _)) => OP_RELAXED_TRUNC_U,
         Instr::VCvtop(_, _, VCvtop::RelaxedTrunc(Sx::S, _)) => OP_RELAXED_TRUNC_S,
         Instr::VCvtop(..) => OP_VCVTOP,
-        Instr::VSplat(Shape::I8x16 | Shape::I16x8)
-        | Instr::VReplaceLane(Shape::I8x16 | Shape::I16x8, _) => OP_WRAP,
+        Instr::VSplat(Shape::I8x16 | Shape::I16x8) | Instr::VReplaceLane(Shape::I8x16 | Shape::I16x8, _) => {
+            OP_WRAP
+        }
         Instr::VExtractLane(_, Some(_), _) => OP_EXTEND,
         Instr::VSplat(_) | Instr::VExtractLane(..) | Instr::VReplaceLane(..) => OP_VEC,
         _ => return None,

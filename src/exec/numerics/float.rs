@@ -109,9 +109,7 @@ pub fn sign<F: Float>(z: F) -> bool {
 /// `z` with its sign bit set to `negative`, all other bits kept.
 pub fn with_sign<F: Float>(z: F, negative: bool) -> F {
     let magnitude = z.to_bits().nat() & ((1 << (F::N - 1)) - 1);
-    F::from_bits(F::Bits::wrap(
-        magnitude | (i128::from(negative) << (F::N - 1)),
-    ))
+    F::from_bits(F::Bits::wrap(magnitude | (i128::from(negative) << (F::N - 1))))
 }
 
 /// The payload `n` of `±NaN(n)`: the significand bits.

@@ -15,13 +15,7 @@ use super::Trap;
 /// `iN` as a bit sequence, N = 8, 16, 32, 64 or 128: enough for the bitwise operators, which
 /// `v128.and`, `v128.not`, ... apply to a whole vector as an `i128`.
 pub trait Bits:
-    Copy
-    + Eq
-    + Debug
-    + Not<Output = Self>
-    + BitAnd<Output = Self>
-    + BitOr<Output = Self>
-    + BitXor<Output = Self>
+    Copy + Eq + Debug + Not<Output = Self> + BitAnd<Output = Self> + BitOr<Output = Self> + BitXor<Output = Self>
 {
     /// The width `N`.
     const N: u32;

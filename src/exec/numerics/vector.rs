@@ -9,9 +9,8 @@
 use std::ops::Deref;
 
 use crate::syntax::{
-    Half, Num, Relop, Shape, Sx, V128, VBinop, VCvtop, VExtbinop, VExtternop, VExtunop, VFBinop,
-    VIBinop, VIUnop, VShiftop, VSwizzlop, VTernop, VTestop, VUnop, VVbinop, VVternop, VVtestop,
-    VVunop,
+    Half, Num, Relop, Shape, Sx, V128, VBinop, VCvtop, VExtbinop, VExtternop, VExtunop, VFBinop, VIBinop,
+    VIUnop, VShiftop, VSwizzlop, VTernop, VTestop, VUnop, VVbinop, VVternop, VVtestop, VVunop,
 };
 
 use super::convert::{convert, demote, extend, narrow, promote, trunc_sat, wrap};
@@ -19,14 +18,13 @@ use super::dispatch::{fbinop, frelop, funop, irelop};
 use super::float::{Float, fpmax, fpmin};
 use super::ill_typed;
 use super::int::{
-    Int, iabs, iadd, iadd_sat_s, iadd_sat_u, iand, iandnot, iavgr_u, ibitselect, ilt_s, imax_s,
-    imax_u, imin_s, imin_u, imul, ineg, inez, inot, ior, ipopcnt, iq15mulr_sat_s, ishl, ishr_s,
-    ishr_u, isub, isub_sat_s, isub_sat_u, ixor, signed,
+    Int, iabs, iadd, iadd_sat_s, iadd_sat_u, iand, iandnot, iavgr_u, ibitselect, ilt_s, imax_s, imax_u,
+    imin_s, imin_u, imul, ineg, inez, inot, ior, ipopcnt, iq15mulr_sat_s, ishl, ishr_s, ishr_u, isub,
+    isub_sat_s, isub_sat_u, ixor, signed,
 };
 use super::relaxed::{
-    Param, Relaxed, frelaxed_madd, frelaxed_max, frelaxed_min, frelaxed_nmadd, idot_sx,
-    irelaxed_laneselect, irelaxed_q15mulr_s, ivrelaxed_swizzle_lane, relaxed_trunc_s,
-    relaxed_trunc_u,
+    Param, Relaxed, frelaxed_madd, frelaxed_max, frelaxed_min, frelaxed_nmadd, idot_sx, irelaxed_laneselect,
+    irelaxed_q15mulr_s, ivrelaxed_swizzle_lane, relaxed_trunc_s, relaxed_trunc_u,
 };
 
 /// A lane type of `v128`: `i8`, `i16`, `i32`, `i64` as `u8`..`u64`, and `f32`, `f64`.
@@ -65,10 +63,7 @@ pub struct Lanes<L> {
 impl<L: Copy + Default> FromIterator<L> for Lanes<L> {
     /// Panics past 16 lanes, which no `v128` has.
     fn from_iter<T: IntoIterator<Item = L>>(iter: T) -> Self {
-        let mut lanes = Lanes {
-            len: 0,
-            c: [L::default(); 16],
-        };
+        let mut lanes = Lanes { len: 0, c: [L::default(); 16] };
         for c in iter {
             lanes.c[lanes.len] = c;
             lanes.len += 1;
@@ -135,19 +130,12 @@ pub fn ones<I: Int>(c: u32) -> I {
 /// `op-ivbitmask`: `ivbitmask_N(i^m)`: bit `k` of the result is `ilt_s_N(i[k], 0)`, the others
 /// 0 (SpecTec's `$ivbitmaskop_`: lane 0 is the least significant bit).
 pub fn ivbitmask<I: Int>(i: &[I]) -> u32 {
-    i.iter()
-        .enumerate()
-        .map(|(k, &i)| ilt_s(i, I::ZERO) << k)
-        .sum()
+    i.iter().enumerate().map(|(k, &i)| ilt_s(i, I::ZERO) << k).sum()
 }
 
 /// `op-ivswizzle_lane`: `iswizzle_lane(i^n, j)` is `i[j]` for `j < n`, else 0.
 pub fn ivswizzle_lane<I: Int>(i: &[I], j: I) -> I {
-    if j.nat() < i.len() as i128 {
-        i[j.nat() as usize]
-    } else {
-        I::ZERO
-    }
+    if j.nat() < i.len() as i128 { i[j.nat() as usize] } else { I::ZERO }
 }
 
 /// `op-ivswizzle`: `ivswizzle(i^n, j^n) = ivswizzle_lane(i^n, j)^n`.
@@ -165,11 +153,7 @@ pub fn ivrelaxed_swizzle<I: Int>(r: u8, i: &[I], j: &[I]) -> Lanes<I> {
 /// (`Instr_ok/vshuffle` checks the indices).
 pub fn ivshuffle<I: Int>(j: &[u8], i1: &[I], i2: &[I]) -> Lanes<I> {
     let i = |j: usize| {
-        if j < i1.len() {
-            i1[j]
-        } else {
-            i2[j - i1.len()]
-        }
+        if j < i1.len() { i1[j] } else { i2[j - i1.len()] }
     };
     j.iter().map(|&j| i(j.into())).collect()
 }
@@ -193,10 +177,7 @@ pub fn ivdot<I: Int>(i1: &[I], i2: &[I]) -> Lanes<I> {
 /// `op-ivdot_sat`: `ivdot_sat_N(i1^2m, i2^2m) = (iadd_sat_s_N(j1, j2))^m` where
 /// `(imul_N(i1, i2))^2m = (j1 j2)^m`.
 pub fn ivdot_sat<I: Int>(i1: &[I], i2: &[I]) -> Lanes<I> {
-    ivmul(i1, i2)
-        .chunks(2)
-        .map(|j| iadd_sat_s(j[0], j[1]))
-        .collect()
+    ivmul(i1, i2).chunks(2).map(|j| iadd_sat_s(j[0], j[1])).collect()
 }
 
 /// SpecTec's `$ivextunop__`: extend every lane of `v` from `A` to `B` with `sx`, apply `f`.
@@ -217,14 +198,8 @@ fn ivextbinop<A: Int + Lane, B: Int + Lane>(
     v1: V128,
     v2: V128,
 ) -> V128 {
-    let c1: Lanes<B> = lanes::<A>(v1)[i..i + k]
-        .iter()
-        .map(|&c| extend(sx1, c))
-        .collect();
-    let c2: Lanes<B> = lanes::<A>(v2)[i..i + k]
-        .iter()
-        .map(|&c| extend(sx2, c))
-        .collect();
+    let c1: Lanes<B> = lanes::<A>(v1)[i..i + k].iter().map(|&c| extend(sx1, c)).collect();
+    let c2: Lanes<B> = lanes::<A>(v2)[i..i + k].iter().map(|&c| extend(sx2, c)).collect();
     inv_lanes(&f(&c1, &c2))
 }
 
@@ -311,9 +286,7 @@ pub fn vvbinop(op: VVbinop, v1: V128, v2: V128) -> V128 {
 /// `vvternop_(V128, BITSELECT, v1, v2, v3) = ibitselect_128(v1, v2, v3)`.
 pub fn vvternop(op: VVternop, v1: V128, v2: V128, v3: V128) -> V128 {
     match op {
-        VVternop::Bitselect => {
-            V128::from_u128(ibitselect(v1.to_u128(), v2.to_u128(), v3.to_u128()))
-        }
+        VVternop::Bitselect => V128::from_u128(ibitselect(v1.to_u128(), v2.to_u128(), v3.to_u128())),
     }
 }
 
@@ -542,15 +515,7 @@ pub fn vextbinop(rx: Relaxed, to: Shape, from: Shape, op: VExtbinop, v1: V128, v
 
 /// `op-vextternop`: `RELAXED_DOT_ADD S` from `i8x16` to `i32x4`: `RELAXED_DOT S` into `i16x8`,
 /// `EXTADD_PAIRWISE S` into `i32x4`, then `ADD` of `v3`.
-pub fn vextternop(
-    rx: Relaxed,
-    to: Shape,
-    from: Shape,
-    op: VExtternop,
-    v1: V128,
-    v2: V128,
-    v3: V128,
-) -> V128 {
+pub fn vextternop(rx: Relaxed, to: Shape, from: Shape, op: VExtternop, v1: V128, v2: V128, v3: V128) -> V128 {
     let VExtternop::RelaxedDotAdd = op;
     // The binary format names this instruction's shapes `i32x4` and `i16x8` (SpecTec 5.3):
     // the operands are `i8x16`, their pairwise dot products `i16x8`.
@@ -568,12 +533,7 @@ pub fn vextternop(
 pub fn vnarrow(to: Shape, from: Shape, sx: Sx, v1: V128, v2: V128) -> V128 {
     fn go<A: Int + Lane, B: Int + Lane>(sx: Sx, v1: V128, v2: V128) -> V128 {
         let (c1, c2) = (lanes::<A>(v1), lanes::<A>(v2));
-        inv_lanes(
-            &c1.iter()
-                .chain(c2.iter())
-                .map(|&c| narrow::<A, B>(sx, c))
-                .collect::<Lanes<B>>(),
-        )
+        inv_lanes(&c1.iter().chain(c2.iter()).map(|&c| narrow::<A, B>(sx, c)).collect::<Lanes<B>>())
     }
     match (to, from) {
         (Shape::I8x16, Shape::I16x8) => go::<u16, u8>(sx, v1, v2),
@@ -589,20 +549,12 @@ pub fn vcvtop(rx: Relaxed, to: Shape, from: Shape, op: VCvtop, v: V128) -> V128 
     let (tu, ts) = (rx.get(Param::TruncU), rx.get(Param::TruncS));
     match (op, to, from) {
         (VCvtop::Extend(h, sx), I16x8, I8x16) => vcvt(Some(h), v, |i: u8| extend::<u8, u16>(sx, i)),
-        (VCvtop::Extend(h, sx), I32x4, I16x8) => {
-            vcvt(Some(h), v, |i: u16| extend::<u16, u32>(sx, i))
-        }
-        (VCvtop::Extend(h, sx), I64x2, I32x4) => {
-            vcvt(Some(h), v, |i: u32| extend::<u32, u64>(sx, i))
-        }
+        (VCvtop::Extend(h, sx), I32x4, I16x8) => vcvt(Some(h), v, |i: u16| extend::<u16, u32>(sx, i)),
+        (VCvtop::Extend(h, sx), I64x2, I32x4) => vcvt(Some(h), v, |i: u32| extend::<u32, u64>(sx, i)),
         (VCvtop::Convert(h, sx), F32x4, I32x4) => vcvt(h, v, |i: u32| convert::<u32, f32>(sx, i)),
         (VCvtop::Convert(h, sx), F64x2, I32x4) => vcvt(h, v, |i: u32| convert::<u32, f64>(sx, i)),
-        (VCvtop::TruncSat(sx, _), I32x4, F32x4) => {
-            vcvt(None, v, |z: f32| trunc_sat::<f32, u32>(sx, z))
-        }
-        (VCvtop::TruncSat(sx, _), I32x4, F64x2) => {
-            vcvt(None, v, |z: f64| trunc_sat::<f64, u32>(sx, z))
-        }
+        (VCvtop::TruncSat(sx, _), I32x4, F32x4) => vcvt(None, v, |z: f32| trunc_sat::<f32, u32>(sx, z)),
+        (VCvtop::TruncSat(sx, _), I32x4, F64x2) => vcvt(None, v, |z: f64| trunc_sat::<f64, u32>(sx, z)),
         (VCvtop::RelaxedTrunc(Sx::U, _), I32x4, F32x4) => {
             vcvt(None, v, |z: f32| relaxed_trunc_u::<f32, u32>(tu, z))
         }

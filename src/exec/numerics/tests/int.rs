@@ -71,10 +71,7 @@ fn bit_counts() {
 
 #[test]
 fn tests_and_relations() {
-    assert_eq!(
-        (ieqz(0u32), ieqz(5u32), inez(0u128), inez(1u128 << 127)),
-        (1, 0, 0, 1)
-    );
+    assert_eq!((ieqz(0u32), ieqz(5u32), inez(0u128), inez(1u128 << 127)), (1, 0, 0, 1));
     let m1 = u32::MAX;
     assert_eq!((ilt_u(m1, 0), ilt_s(m1, 0)), (0, 1));
     assert_eq!((igt_u(m1, 0), igt_s(m1, 0)), (1, 0));
