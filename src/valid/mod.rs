@@ -1,8 +1,26 @@
 //! Chapter 3, validation.
+//!
+//! One file per section of the chapter: [`context`] (the context `C`), [`types`] (type
+//! validity), [`matching`] (subtyping), [`instructions`] (`Instr_ok` over the flat instruction
+//! stream, as the spec's appendix *Validation Algorithm* does it) and [`modules`] (`Module_ok`
+//! and constant expressions). Each judgment is a function that names its rule, and each error
+//! carries that rule and the message the official suite expects.
+//!
+//! Under [`Spec::V3`] the validator checks Wasm 2.0 plus the 3.0 features named in
+//! [`CHECKED`]; any other 3.0 construct is refused as `unsupported: FEATURE`, never accepted
+//! unchecked. Under [`Spec::V2`] the same constructs are plain errors.
+
+pub mod context;
+pub mod instructions;
+pub mod matching;
+pub mod modules;
+pub mod types;
 
 use crate::Spec;
 use crate::rules::Rule;
 use crate::syntax::{FuncIdx, Module};
+
+pub use context::Context;
 
 /// An invalid module: the message the official suite expects (`type mismatch`, ...), the
 /// rule whose premise failed, and where: the function index and the byte offset of the
@@ -20,15 +38,61 @@ impl Error {
     pub fn is_unsupported(&self) -> bool {
         self.message.starts_with("unsupported: ")
     }
+
+    pub(crate) fn new(rule: Rule, message: impl Into<String>) -> Error {
+        Error { message: message.into(), rule, func: None, offset: None }
+    }
+
+    /// Place an error in code: function `func`, at byte `offset` (kept if already placed).
+    pub(crate) fn within(mut self, func: FuncIdx) -> Error {
+        self.func.get_or_insert(func);
+        self
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({}", self.message, self.rule)?;
+        if let Some(x) = self.func {
+            write!(f, ", function {x}")?;
+        }
+        if let Some(o) = self.offset {
+            write!(f, ", at byte 0x{o:x}")?;
+        }
+        f.write_str(")")
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub(crate) type Result<T = ()> = std::result::Result<T, Error>;
+
+/// The 3.0 features beyond 2.0 that this validator checks in full. Every other 3.0 construct
+/// (GC types and instructions) is refused under [`Spec::V3`] as `unsupported: FEATURE`.
+pub const CHECKED: &[&str] = &[
+    "function-references",
+    "exceptions",
+    "relaxed-simd",
+    "multi-memory",
+    "memory64",
+    "tail-call",
+    "extended-const",
+];
+
+/// A construct of the 3.0 `feature` met under `rule`: checked under 3.0 when the feature is
+/// in [`CHECKED`], refused as unsupported otherwise, and an error under 2.0.
+pub(crate) fn feature(spec: Spec, rule: Rule, feature: &str) -> Result {
+    match spec {
+        Spec::V3 if CHECKED.contains(&feature) => Ok(()),
+        Spec::V3 => Err(Error::new(rule, format!("unsupported: {feature}"))),
+        Spec::V2 => Err(Error::new(rule, format!("{feature} is not part of Wasm 2.0"))),
+    }
 }
 
 /// Validate a module under the given version of the spec (`Module_ok`).
-pub fn validate(module: &Module, spec: Spec) -> Result<(), Error> {
-    let _ = (module, spec);
-    Err(Error {
-        message: "unsupported: validation".into(),
-        rule: crate::rules::MODULE_OK,
-        func: None,
-        offset: None,
-    })
+pub fn validate(module: &Module, spec: Spec) -> Result {
+    modules::module_ok(module, spec)
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,280 @@
+//! Modules (spec 3.5, SpecTec `2.4-validation.modules`): `Module_ok`, its definitions, and
+//! constant expressions.
+
+use super::context::LocalType;
+use super::instructions::expr_ok;
+use super::matching::{define_type, reftype_sub};
+use super::types::{
+    externtype_ok, globaltype_ok, memtype_ok, rectype_ok, reftype_ok, tabletype_ok, tagtype_ok, valtype_ok,
+};
+use super::{Context, Error, Result, feature};
+use crate::Spec;
+use crate::rules;
+use crate::syntax::*;
+use std::collections::{BTreeSet, HashSet};
+
+/// `Module_ok`: the definitions checked in the order of the rule's premises, each under the
+/// context the rule gives it. The context is built up as the definitions are checked:
+/// - `C.TYPES` grows with each recursion group (`Types_ok`), and imports add their kinds;
+/// - memories and tables are checked under `C'`, which knows only the imported globals, and
+///   so are globals, each seeing the ones before it under 3.0 (`Globals_ok`);
+/// - segments see all globals under 3.0, only the imported ones under 2.0;
+/// - functions, the start function and exports see all of `C`.
+pub fn module_ok(m: &Module, spec: Spec) -> Result {
+    let mut c = Context::new(spec);
+    for rt in &m.types {
+        let x = c.types.len();
+        c.types.extend(rt.0.iter());
+        rectype_ok(&c, rt)?;
+        for x in x..c.types.len() {
+            define_type(&mut c, index(x));
+        }
+    }
+    for im in &m.imports {
+        import_ok(&mut c, im)?;
+    }
+    let imported_funcs = c.funcs.len();
+    for (x, func) in m.funcs.iter().enumerate() {
+        // Func_ok's `Expand: C.TYPES[x] ~~ FUNC ...`, checked up front so `C.FUNCS` is sound.
+        c.func_type(rules::FUNC_OK, func.ty).map_err(|e| e.within(index(imported_funcs + x)))?;
+        c.funcs.push(func.ty);
+    }
+    for tag in &m.tags {
+        // Tag_ok
+        tagtype_ok(&c, tag.ty)?;
+        c.tags.push(tag.ty);
+    }
+    c.refs = declared_funcs(m);
+    for mem in &m.mems {
+        memtype_ok(&c, mem.ty)?;
+        c.mems.push(mem.ty);
+    }
+    for table in &m.tables {
+        table_ok(&c, table)?;
+    }
+    c.tables.extend(m.tables.iter().map(|t| t.ty));
+    for global in &m.globals {
+        global_ok(&c, global)?;
+        if spec == Spec::V3 {
+            c.globals.push(global.ty);
+        }
+    }
+    let segments_ok = |c: &Context| -> Result {
+        m.elems.iter().try_for_each(|elem| elem_ok(c, elem))?;
+        m.datas.iter().try_for_each(|data| data_ok(c, data))
+    };
+    segments_ok(&c)?;
+    if spec == Spec::V2 {
+        c.globals.extend(m.globals.iter().map(|g| g.ty));
+    }
+    c.elems = m.elems.iter().map(|e| e.ty).collect();
+    c.datas = m.datas.len() as u64;
+    for (x, func) in m.funcs.iter().enumerate() {
+        func_ok(&mut c, func).map_err(|e| e.within(index(imported_funcs + x)))?;
+    }
+    if let Some(start) = m.start {
+        start_ok(&c, start)?;
+    }
+    let mut names = HashSet::new();
+    for export in &m.exports {
+        export_ok(&c, export)?;
+        if !names.insert(export.name.as_str()) {
+            return Err(Error::new(rules::MODULE_OK, format!("duplicate export name \"{}\"", export.name)));
+        }
+    }
+    if c.mems.len() > 1 {
+        match spec {
+            Spec::V2 => return Err(Error::new(rules::MODULE_OK, "multiple memories")),
+            Spec::V3 => feature(spec, rules::MODULE_OK, "multi-memory")?,
+        }
+    }
+    Ok(())
+}
+
+fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// `Import_ok`: the external type is valid; the import then joins its index space in `C`.
+fn import_ok<'m>(c: &mut Context<'m>, im: &Import) -> Result {
+    externtype_ok(c, im.desc)?;
+    match im.desc {
+        ExternType::Func(x) => c.funcs.push(x),
+        ExternType::Table(tt) => c.tables.push(tt),
+        ExternType::Mem(mt) => c.mems.push(mt),
+        ExternType::Global(gt) => c.globals.push(gt),
+        ExternType::Tag(jt) => c.tags.push(jt),
+    }
+    Ok(())
+}
+
+/// `C.REFS`, `$funcidx_nonfuncs`: the functions named in globals, tables, element segments
+/// and exports, which code may then take references to.
+fn declared_funcs(m: &Module) -> BTreeSet<FuncIdx> {
+    let offsets = m.elems.iter().filter_map(|e| match &e.mode {
+        ElemMode::Active(_, offset) => Some(offset),
+        _ => None,
+    });
+    let exprs = (m.globals.iter().map(|g| &g.init))
+        .chain(m.tables.iter().map(|t| &t.init))
+        .chain(m.elems.iter().flat_map(|e| &e.init))
+        .chain(offsets);
+    let in_exprs = exprs.flat_map(|e| &e.instrs).filter_map(|i| match i {
+        Instr::RefFunc(x) => Some(*x),
+        _ => None,
+    });
+    let exported = m.exports.iter().filter_map(|e| match e.desc {
+        ExternIdx::Func(x) => Some(x),
+        _ => None,
+    });
+    in_exprs.chain(exported).collect()
+}
+
+/// `Table_ok`: the table type is valid, and its initialiser a constant of its element type.
+/// An empty initialiser stands for the implicit `ref.null` of a table defined without one.
+fn table_ok(c: &Context, table: &Table) -> Result {
+    tabletype_ok(c, table.ty)?;
+    match table.init.instrs.is_empty() {
+        true => Ok(()),
+        false => expr_ok_const(c, &table.init, ValType::Ref(table.ty.elem)),
+    }
+}
+
+/// `Global_ok`: the global type is valid, and its initialiser a constant of its value type.
+fn global_ok(c: &Context, global: &Global) -> Result {
+    globaltype_ok(c, global.ty)?;
+    expr_ok_const(c, &global.init, global.ty.val)
+}
+
+/// `Func_ok`: under `C` with the parameters and locals as `C.LOCALS`, the results as the
+/// label and `C.RETURN`, the body has the function's result type.
+fn func_ok<'m>(c: &mut Context<'m>, func: &'m Func) -> Result {
+    let ft = c.func_type(rules::FUNC_OK, func.ty)?;
+    c.locals.clear();
+    c.locals.extend(ft.params.iter().map(|&t| LocalType { set: true, t }));
+    for &t in &func.locals {
+        c.locals.push(local_ok(c, t)?);
+    }
+    c.ret = Some(&ft.results);
+    let ok = expr_ok(c, &func.body, &ft.results);
+    c.ret = None;
+    ok
+}
+
+/// `Local_ok/set`, `Local_ok/unset`: a local starts `SET` when its type has a default value.
+fn local_ok(c: &Context, t: ValType) -> Result<LocalType> {
+    valtype_ok(c, t)?;
+    Ok(LocalType { set: defaultable(t), t })
+}
+
+/// `Defaultable`: whether `$default_(t)` is defined, that is, `t` is not a non-null reference.
+pub fn defaultable(t: ValType) -> bool {
+    !matches!(t, ValType::Ref(RefType { nullable: false, .. }))
+}
+
+/// `Elem_ok`: the element type is valid, each initialiser is a constant of it, and the mode
+/// fits it (`Elemmode_ok`).
+fn elem_ok(c: &Context, elem: &Elem) -> Result {
+    reftype_ok(c, elem.ty)?;
+    for init in &elem.init {
+        expr_ok_const(c, init, ValType::Ref(elem.ty))?;
+    }
+    match &elem.mode {
+        // Elemmode_ok/passive, Elemmode_ok/declare
+        ElemMode::Passive | ElemMode::Declare => Ok(()),
+        // Elemmode_ok/active: `C.TABLES[x] = at lim rt'` with `rt <: rt'`, the offset an `at`.
+        ElemMode::Active(x, offset) => {
+            let rule = rules::ELEMMODE_OK__ACTIVE;
+            let tt = c.table(rule, *x)?;
+            if !reftype_sub(c, elem.ty, tt.elem) {
+                let msg = format!("type mismatch: segment of {} for table of {}", elem.ty, tt.elem);
+                return Err(Error::new(rule, msg));
+            }
+            expr_ok_const(c, offset, tt.addr.val())
+        }
+    }
+}
+
+/// `Data_ok`: the mode is valid (`Datamode_ok`).
+fn data_ok(c: &Context, data: &Data) -> Result {
+    match &data.mode {
+        // Datamode_ok/passive
+        DataMode::Passive => Ok(()),
+        // Datamode_ok/active: `C.MEMS[x] = at lim PAGE`, the offset an `at`.
+        DataMode::Active(x, offset) => {
+            let mt = c.mem(rules::DATAMODE_OK__ACTIVE, *x)?;
+            expr_ok_const(c, offset, mt.addr.val())
+        }
+    }
+}
+
+/// `Start_ok`: the start function has type `[] -> []`.
+fn start_ok(c: &Context, start: Start) -> Result {
+    let ft = c.func(rules::START_OK, start.func)?;
+    match ft.params.is_empty() && ft.results.is_empty() {
+        true => Ok(()),
+        false => Err(Error::new(rules::START_OK, "start function must not have parameters or results")),
+    }
+}
+
+/// `Export_ok`, `Externidx_ok`: the exported index exists.
+fn export_ok(c: &Context, export: &Export) -> Result {
+    match export.desc {
+        ExternIdx::Func(x) => c.func(rules::EXTERNIDX_OK__FUNC, x).map(drop),
+        ExternIdx::Table(x) => c.table(rules::EXTERNIDX_OK__TABLE, x).map(drop),
+        ExternIdx::Mem(x) => c.mem(rules::EXTERNIDX_OK__MEM, x).map(drop),
+        ExternIdx::Global(x) => c.global(rules::EXTERNIDX_OK__GLOBAL, x).map(drop),
+        ExternIdx::Tag(x) => c.tag(rules::EXTERNIDX_OK__TAG, x).map(drop),
+    }
+}
+
+/// `Expr_ok_const`: `C |- expr : t CONST`, a constant expression of type `t`. Constness is
+/// checked first, so that `(global i32 (nop))` is not constant rather than mistyped.
+pub fn expr_ok_const(c: &Context, expr: &Expr, t: ValType) -> Result {
+    expr_const(c, expr)?;
+    expr_ok(c, expr, &[t])
+}
+
+/// `Expr_const`: every instruction is constant (`Instr_const`).
+pub fn expr_const(c: &Context, expr: &Expr) -> Result {
+    for (i, instr) in expr.instrs.iter().enumerate() {
+        instr_const(c, instr).map_err(|e| Error { offset: expr.offsets.get(i).copied(), ..e })?;
+    }
+    Ok(())
+}
+
+/// `Instr_const`: the instructions allowed in constant expressions.
+fn instr_const(c: &Context, instr: &Instr) -> Result {
+    use Instr as I;
+    let not_const = || Err(Error::new(rules::EXPR_CONST, "constant expression required"));
+    match instr {
+        // Instr_const/const, /vconst, /ref.null, /ref.func; and the expression's own `end`.
+        I::Const(_) | I::VConst(_) | I::RefNull(_) | I::RefFunc(_) | I::End => Ok(()),
+        // Instr_const/global.get: an immutable global of the context, which under 2.0 has
+        // only the imported ones.
+        I::GlobalGet(x) => match c.global(rules::INSTR_CONST__GLOBAL_GET, *x)?.mutable {
+            false => Ok(()),
+            true => not_const(),
+        },
+        // Instr_const/binop: 3.0's extended constant expressions.
+        I::Binop(NumType::I32 | NumType::I64, Binop::Int(IBinop::Add | IBinop::Sub | IBinop::Mul))
+            if c.spec == Spec::V3 =>
+        {
+            feature(c.spec, rules::INSTR_CONST__BINOP, "extended-const")
+        }
+        // The other constant instructions of 3.0 are GC's, refused when typed by `Expr_ok`.
+        I::RefI31
+        | I::StructNew(_)
+        | I::StructNewDefault(_)
+        | I::ArrayNew(_)
+        | I::ArrayNewDefault(_)
+        | I::ArrayNewFixed(..)
+        | I::AnyConvertExtern
+        | I::ExternConvertAny
+            if c.spec == Spec::V3 =>
+        {
+            Ok(())
+        }
+        _ => not_const(),
+    }
+}
