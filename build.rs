@@ -13,10 +13,7 @@ fn main() {
     for (i, r) in rules.iter().enumerate() {
         let id = r["id"].as_str().expect("id");
         let name = const_name(id);
-        assert!(
-            seen.insert(name.clone()),
-            "two rules share the constant {name}"
-        );
+        assert!(seen.insert(name.clone()), "two rules share the constant {name}");
         let opt = |k: &str| match r[k].as_str() {
             Some(s) => format!("Some({s:?})"),
             None => "None".to_string(),
@@ -34,12 +31,7 @@ fn main() {
         .unwrap();
     }
     writeln!(out, "/// Every entry of spec/rules.json, in catalog order.").unwrap();
-    writeln!(
-        out,
-        "pub static CATALOG: [RuleInfo; {}] = [\n{table}];",
-        rules.len()
-    )
-    .unwrap();
+    writeln!(out, "pub static CATALOG: [RuleInfo; {}] = [\n{table}];", rules.len()).unwrap();
     let dest = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("rules.rs");
     std::fs::write(dest, out).unwrap();
 }
@@ -48,12 +40,6 @@ fn main() {
 fn const_name(id: &str) -> String {
     id.replace('/', "__")
         .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' {
-                c.to_ascii_uppercase()
-            } else {
-                '_'
-            }
-        })
+        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c.to_ascii_uppercase() } else { '_' })
         .collect()
 }

@@ -45,10 +45,7 @@ impl Rule {
 
     /// The rule with this id, if the catalog has it.
     pub fn lookup(id: &str) -> Option<Rule> {
-        CATALOG
-            .iter()
-            .position(|r| r.id == id)
-            .map(|i| Rule(i as u16))
+        CATALOG.iter().position(|r| r.id == id).map(|i| Rule(i as u16))
     }
 
     pub fn all() -> impl Iterator<Item = Rule> {
@@ -79,10 +76,7 @@ mod tests {
             INSTR_OK__BINOP.url(),
             "https://webassembly.github.io/spec/core/valid/instructions.html#valid-binop"
         );
-        assert_eq!(
-            Rule::lookup("Step_pure/br_if-true"),
-            Some(STEP_PURE__BR_IF_TRUE)
-        );
+        assert_eq!(Rule::lookup("Step_pure/br_if-true"), Some(STEP_PURE__BR_IF_TRUE));
         assert_eq!(Rule::lookup("Step_pure/no-such-rule"), None);
         assert_eq!(Rule::all().count(), CATALOG.len());
     }

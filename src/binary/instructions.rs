@@ -4,10 +4,10 @@ use super::{Reader, Result};
 use crate::rules::{self, Rule};
 use crate::syntax::{Binop, Relop, Testop, Unop};
 use crate::syntax::{
-    BlockType, Catch, Cvtop, Expr, FBinop, FRelop, FUnop, FieldIdx, Half, IBinop, IRelop, IUnop,
-    Instr, LoadOp, MemArg, MemIdx, Num, NumType, RefType, Shape, Sx, Sz, TypeIdx, VBinop, VCvtop,
-    VExtbinop, VExtternop, VExtunop, VFBinop, VIBinop, VIUnop, VLoadOp, VShiftop, VSwizzlop,
-    VTernop, VTestop, VUnop, VVbinop, VVternop, VVtestop, VVunop,
+    BlockType, Catch, Cvtop, Expr, FBinop, FRelop, FUnop, FieldIdx, Half, IBinop, IRelop, IUnop, Instr,
+    LoadOp, MemArg, MemIdx, Num, NumType, RefType, Shape, Sx, Sz, TypeIdx, VBinop, VCvtop, VExtbinop,
+    VExtternop, VExtunop, VFBinop, VIBinop, VIUnop, VLoadOp, VShiftop, VSwizzlop, VTernop, VTestop, VUnop,
+    VVbinop, VVternop, VVtestop, VVunop,
 };
 // `I::Relop`: the variants of `Instr` share their names with the operator types.
 use Instr as I;
@@ -72,10 +72,7 @@ impl Reader<'_> {
             instrs.push(instr);
             offsets.push(super::offset32(at));
             if done {
-                return Ok(Expr {
-                    instrs: instrs.into(),
-                    offsets: offsets.into(),
-                });
+                return Ok(Expr { instrs: instrs.into(), offsets: offsets.into() });
             }
         }
     }
@@ -230,25 +227,13 @@ impl Reader<'_> {
             if flags >= 32 {
                 return self.error(at, "malformed memop flags", rules::BINARY_MEMARG);
             }
-            return Ok((
-                0,
-                MemArg {
-                    align: flags,
-                    offset: self.u32()?.into(),
-                },
-            ));
+            return Ok((0, MemArg { align: flags, offset: self.u32()?.into() }));
         }
         if flags >= 1 << 7 {
             return self.error(at, "malformed memop flags", rules::BINARY_MEMARG);
         }
         let x = if flags & 1 << 6 != 0 { self.idx()? } else { 0 };
-        Ok((
-            x,
-            MemArg {
-                align: flags & 0x3f,
-                offset: self.u64()?,
-            },
-        ))
+        Ok((x, MemArg { align: flags & 0x3f, offset: self.u64()? }))
     }
 
     /// The memory index of `memory.size` and its kin, which Wasm 2.0 reserves as a zero byte.
@@ -282,10 +267,7 @@ impl Reader<'_> {
     /// binary-instr-aggr, binary-instr-ref: the instructions of prefix `0xFB` (3.0 only).
     fn instr_fb(&mut self, at: usize) -> Result<Instr> {
         let sub = self.u32()?;
-        let nonnull = |heap| RefType {
-            nullable: false,
-            heap,
-        };
+        let nonnull = |heap| RefType { nullable: false, heap };
         Ok(match sub {
             0 => I::StructNew(self.idx()?),
             1 => I::StructNewDefault(self.idx()?),
@@ -310,31 +292,15 @@ impl Reader<'_> {
             18 => I::ArrayInitData(self.idx()?, self.idx()?),
             19 => I::ArrayInitElem(self.idx()?, self.idx()?),
             20 => I::RefTest(nonnull(self.heaptype()?)),
-            21 => I::RefTest(RefType {
-                nullable: true,
-                heap: self.heaptype()?,
-            }),
+            21 => I::RefTest(RefType { nullable: true, heap: self.heaptype()? }),
             22 => I::RefCast(nonnull(self.heaptype()?)),
-            23 => I::RefCast(RefType {
-                nullable: true,
-                heap: self.heaptype()?,
-            }),
+            23 => I::RefCast(RefType { nullable: true, heap: self.heaptype()? }),
             24 | 25 => {
                 let (null1, null2) = self.castop()?;
                 let l = self.idx()?;
-                let rt1 = RefType {
-                    nullable: null1,
-                    heap: self.heaptype()?,
-                };
-                let rt2 = RefType {
-                    nullable: null2,
-                    heap: self.heaptype()?,
-                };
-                if sub == 24 {
-                    I::BrOnCast(l, rt1, rt2)
-                } else {
-                    I::BrOnCastFail(l, rt1, rt2)
-                }
+                let rt1 = RefType { nullable: null1, heap: self.heaptype()? };
+                let rt2 = RefType { nullable: null2, heap: self.heaptype()? };
+                if sub == 24 { I::BrOnCast(l, rt1, rt2) } else { I::BrOnCastFail(l, rt1, rt2) }
             }
             26 => I::AnyConvertExtern,
             27 => I::ExternConvertAny,
@@ -387,11 +353,7 @@ impl Reader<'_> {
     fn vlane(&mut self, sz: Sz, store: bool) -> Result<Instr> {
         let (x, m) = self.memarg()?;
         let l = self.laneidx()?;
-        Ok(if store {
-            Instr::VStoreLane(sz, x, m, l)
-        } else {
-            Instr::VLoadLane(sz, x, m, l)
-        })
+        Ok(if store { Instr::VStoreLane(sz, x, m, l) } else { Instr::VLoadLane(sz, x, m, l) })
     }
 
     /// binary-instr-vec: the instructions of prefix `0xFD`; from 256 up, relaxed SIMD (3.0).
@@ -409,14 +371,9 @@ impl Reader<'_> {
         Ok(match sub {
             0 => self.vload(None)?,
             1..=6 => {
-                let (sz, sx) = [
-                    (Sz::N8, S),
-                    (Sz::N8, U),
-                    (Sz::N16, S),
-                    (Sz::N16, U),
-                    (Sz::N32, S),
-                    (Sz::N32, U),
-                ][idx(sub, 1)];
+                let (sz, sx) =
+                    [(Sz::N8, S), (Sz::N8, U), (Sz::N16, S), (Sz::N16, U), (Sz::N32, S), (Sz::N32, U)]
+                        [idx(sub, 1)];
                 self.vload(Some(VLoadOp::Shape(sz, (64 / sz.bits()) as u8, sx)))?
             }
             7..=10 => self.vload(Some(VLoadOp::Splat(SIZES[idx(sub, 7)])))?,
@@ -556,10 +513,7 @@ impl Reader<'_> {
             213 => ibin(I64x2, VIBinop::Mul),
             214..=219 => {
                 use IRelop::*;
-                I::VRelop(
-                    I64x2,
-                    Relop::Int([Eq, Ne, Lt(S), Gt(S), Le(S), Ge(S)][idx(sub, 214)]),
-                )
+                I::VRelop(I64x2, Relop::Int([Eq, Ne, Lt(S), Gt(S), Le(S), Ge(S)][idx(sub, 214)]))
             }
             220..=223 => {
                 let (half, sx) = ext(sub, 220);
@@ -657,18 +611,7 @@ const STORES: [(NumType, Option<Sz>); 9] = [
 /// binary-relop of integers, in opcode order.
 const IRELOPS: [IRelop; 10] = {
     use IRelop::*;
-    [
-        Eq,
-        Ne,
-        Lt(S),
-        Lt(U),
-        Gt(S),
-        Gt(U),
-        Le(S),
-        Le(U),
-        Ge(S),
-        Ge(U),
-    ]
+    [Eq, Ne, Lt(S), Lt(U), Gt(S), Gt(U), Le(S), Le(U), Ge(S), Ge(U)]
 };
 
 /// binary-relop of floats, in opcode order.
@@ -683,23 +626,7 @@ const IUNOPS: [IUnop; 3] = [IUnop::Clz, IUnop::Ctz, IUnop::Popcnt];
 /// binary-binop of integers, in opcode order.
 const IBINOPS: [IBinop; 15] = {
     use IBinop::*;
-    [
-        Add,
-        Sub,
-        Mul,
-        Div(S),
-        Div(U),
-        Rem(S),
-        Rem(U),
-        And,
-        Or,
-        Xor,
-        Shl,
-        Shr(S),
-        Shr(U),
-        Rotl,
-        Rotr,
-    ]
+    [Add, Sub, Mul, Div(S), Div(U), Rem(S), Rem(U), And, Or, Xor, Shl, Shr(S), Shr(U), Rotl, Rotr]
 };
 
 /// binary-unop of floats, in opcode order.
@@ -785,9 +712,7 @@ mod tests {
         all.push(0x0b);
         let mut r = Reader::new(&all, spec);
         r.in_section = true;
-        let e = r
-            .expr()
-            .map_err(|e| format!("{} @{}", e.message, e.offset))?;
+        let e = r.expr().map_err(|e| format!("{} @{}", e.message, e.offset))?;
         assert!(r.at_end(), "left {} bytes", r.left());
         let mut instrs = e.instrs.into_vec();
         assert_eq!(instrs.pop(), Some(I::End));
@@ -802,37 +727,21 @@ mod tests {
 
     #[test]
     fn structure_is_flat() {
-        let v = expr(
-            Spec::V3,
-            &[0x02, 0x40, 0x03, 0x7f, 0x41, 0x00, 0x0b, 0x1a, 0x0b],
-        )
-        .unwrap();
+        let v = expr(Spec::V3, &[0x02, 0x40, 0x03, 0x7f, 0x41, 0x00, 0x0b, 0x1a, 0x0b]).unwrap();
         assert_eq!(v[0], I::Block(BlockType::Result(None)));
         assert_eq!(v[1], I::Loop(BlockType::Result(Some(ValType::I32))));
         assert_eq!(v[3..], [I::End, I::Drop, I::End]);
         let v = expr(Spec::V2, &[0x41, 0x01, 0x04, 0x40, 0x05, 0x01, 0x0b]).unwrap();
-        assert_eq!(
-            v[1..],
-            [I::If(BlockType::Result(None)), I::Else, I::Nop, I::End]
-        );
+        assert_eq!(v[1..], [I::If(BlockType::Result(None)), I::Else, I::Nop, I::End]);
         // A block that a type index types, as a positive s33 of two bytes.
         let v = expr(Spec::V2, &[0x02, 0x81, 0x01, 0x0b]).unwrap();
         assert_eq!(v[0], I::Block(BlockType::Idx(129)));
         // An else outside an if, a second else, an end too few.
-        assert_eq!(
-            expr(Spec::V3, &[0x05]),
-            Err("END opcode expected @0".into())
-        );
-        assert_eq!(
-            expr(Spec::V3, &[0x04, 0x40, 0x05, 0x05, 0x0b]),
-            Err("END opcode expected @3".into())
-        );
+        assert_eq!(expr(Spec::V3, &[0x05]), Err("END opcode expected @0".into()));
+        assert_eq!(expr(Spec::V3, &[0x04, 0x40, 0x05, 0x05, 0x0b]), Err("END opcode expected @3".into()));
         let mut r = Reader::new(&[0x02, 0x40, 0x0b], Spec::V3);
         r.in_section = true;
-        assert_eq!(
-            r.expr().unwrap_err().message,
-            "unexpected end of section or function"
-        );
+        assert_eq!(r.expr().unwrap_err().message, "unexpected end of section or function");
     }
 
     #[test]
@@ -845,216 +754,84 @@ mod tests {
 
     #[test]
     fn numeric() {
-        assert_eq!(
-            one(Spec::V3, &[0x41, 0x7f]),
-            Ok(I::Const(Num::I32(u32::MAX)))
-        );
-        assert_eq!(
-            one(Spec::V3, &[0x6d]),
-            Ok(I::Binop(I32, Binop::Int(IBinop::Div(S))))
-        );
-        assert_eq!(
-            one(Spec::V3, &[0x8a]),
-            Ok(I::Binop(I64, Binop::Int(IBinop::Rotr)))
-        );
-        assert_eq!(
-            one(Spec::V3, &[0x91]),
-            Ok(I::Unop(F32, Unop::Float(FUnop::Sqrt)))
-        );
-        assert_eq!(
-            one(Spec::V3, &[0x66]),
-            Ok(I::Relop(F64, Relop::Float(FRelop::Ge)))
-        );
+        assert_eq!(one(Spec::V3, &[0x41, 0x7f]), Ok(I::Const(Num::I32(u32::MAX))));
+        assert_eq!(one(Spec::V3, &[0x6d]), Ok(I::Binop(I32, Binop::Int(IBinop::Div(S)))));
+        assert_eq!(one(Spec::V3, &[0x8a]), Ok(I::Binop(I64, Binop::Int(IBinop::Rotr))));
+        assert_eq!(one(Spec::V3, &[0x91]), Ok(I::Unop(F32, Unop::Float(FUnop::Sqrt))));
+        assert_eq!(one(Spec::V3, &[0x66]), Ok(I::Relop(F64, Relop::Float(FRelop::Ge))));
         assert_eq!(one(Spec::V3, &[0xa7]), Ok(I::Cvtop(I32, I64, Cvtop::Wrap)));
-        assert_eq!(
-            one(Spec::V3, &[0xbf]),
-            Ok(I::Cvtop(F64, I64, Cvtop::Reinterpret))
-        );
-        assert_eq!(
-            one(Spec::V3, &[0xc4]),
-            Ok(I::Unop(I64, Unop::Int(IUnop::Extend(Sz::N32))))
-        );
-        assert_eq!(
-            one(Spec::V2, &[0xfc, 0x07]),
-            Ok(I::Cvtop(I64, F64, Cvtop::TruncSat(U)))
-        );
+        assert_eq!(one(Spec::V3, &[0xbf]), Ok(I::Cvtop(F64, I64, Cvtop::Reinterpret)));
+        assert_eq!(one(Spec::V3, &[0xc4]), Ok(I::Unop(I64, Unop::Int(IUnop::Extend(Sz::N32)))));
+        assert_eq!(one(Spec::V2, &[0xfc, 0x07]), Ok(I::Cvtop(I64, F64, Cvtop::TruncSat(U))));
         assert_eq!(one(Spec::V3, &[0xc5]), Err("illegal opcode c5 @0".into()));
     }
 
     #[test]
     fn memory() {
         let m = |align, offset| MemArg { align, offset };
-        let load8_u = Some(LoadOp {
-            size: Sz::N8,
-            sx: U,
-        });
-        assert_eq!(
-            one(Spec::V3, &[0x2d, 0x00, 0x10]),
-            Ok(I::Load(I32, load8_u, 0, m(0, 16)))
-        );
-        assert_eq!(
-            one(Spec::V3, &[0x3e, 0x42, 0x03, 0x00]),
-            Ok(I::Store(I64, Some(Sz::N32), 3, m(2, 0)))
-        );
+        let load8_u = Some(LoadOp { size: Sz::N8, sx: U });
+        assert_eq!(one(Spec::V3, &[0x2d, 0x00, 0x10]), Ok(I::Load(I32, load8_u, 0, m(0, 16))));
+        assert_eq!(one(Spec::V3, &[0x3e, 0x42, 0x03, 0x00]), Ok(I::Store(I64, Some(Sz::N32), 3, m(2, 0))));
         assert_eq!(one(Spec::V3, &[0x3f, 0x02]), Ok(I::MemorySize(2)));
         assert_eq!(one(Spec::V2, &[0x40, 0x00]), Ok(I::MemoryGrow(0)));
-        assert_eq!(
-            one(Spec::V2, &[0x40, 0x80, 0x00]),
-            Err("zero byte expected @1".into())
-        );
-        assert_eq!(
-            one(Spec::V3, &[0xfc, 0x08, 0x05, 0x01]),
-            Ok(I::MemoryInit(1, 5))
-        );
-        assert_eq!(
-            one(Spec::V2, &[0xfc, 0x0a, 0x00, 0x00]),
-            Ok(I::MemoryCopy(0, 0))
-        );
-        let big = [
-            0x28, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01,
-        ];
-        assert_eq!(
-            one(Spec::V3, &big),
-            Ok(I::Load(I32, None, 0, m(0, u64::MAX)))
-        );
+        assert_eq!(one(Spec::V2, &[0x40, 0x80, 0x00]), Err("zero byte expected @1".into()));
+        assert_eq!(one(Spec::V3, &[0xfc, 0x08, 0x05, 0x01]), Ok(I::MemoryInit(1, 5)));
+        assert_eq!(one(Spec::V2, &[0xfc, 0x0a, 0x00, 0x00]), Ok(I::MemoryCopy(0, 0)));
+        let big = [0x28, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01];
+        assert_eq!(one(Spec::V3, &big), Ok(I::Load(I32, None, 0, m(0, u64::MAX))));
         assert_eq!(one(Spec::V2, &big), Err("integer too large @6".into()));
-        assert_eq!(
-            one(Spec::V3, &[0x28, 0x80, 0x01, 0x00]),
-            Err("malformed memop flags @1".into())
-        );
-        assert_eq!(
-            one(Spec::V2, &[0x28, 0x20, 0x00]),
-            Err("malformed memop flags @1".into())
-        );
+        assert_eq!(one(Spec::V3, &[0x28, 0x80, 0x01, 0x00]), Err("malformed memop flags @1".into()));
+        assert_eq!(one(Spec::V2, &[0x28, 0x20, 0x00]), Err("malformed memop flags @1".into()));
     }
 
     #[test]
     fn control_and_references() {
-        assert_eq!(
-            one(Spec::V3, &[0x11, 0x02, 0x01]),
-            Ok(I::CallIndirect(1, 2))
-        );
-        assert_eq!(
-            one(Spec::V3, &[0x0e, 0x02, 0x00, 0x01, 0x02]),
-            Ok(I::BrTable(Box::new([0, 1]), 2))
-        );
-        assert_eq!(
-            one(Spec::V3, &[0x1c, 0x01, 0x7b]),
-            Ok(I::Select(Some(Box::new([ValType::V128]))))
-        );
-        assert_eq!(
-            one(Spec::V3, &[0xd0, 0x6c]),
-            Ok(I::RefNull(HeapType::Abs(AbsHeapType::I31)))
-        );
-        assert_eq!(
-            one(Spec::V3, &[0xd0, 0x05]),
-            Ok(I::RefNull(HeapType::Idx(5)))
-        );
-        assert_eq!(
-            one(Spec::V2, &[0xd0, 0x6f]),
-            Ok(I::RefNull(HeapType::Abs(AbsHeapType::Extern)))
-        );
-        assert_eq!(
-            one(Spec::V2, &[0xd0, 0x05]),
-            Err("malformed reference type @1".into())
-        );
-        let v = expr(
-            Spec::V3,
-            &[0x1f, 0x40, 0x02, 0x00, 0x01, 0x02, 0x03, 0x00, 0x0b],
-        )
-        .unwrap();
+        assert_eq!(one(Spec::V3, &[0x11, 0x02, 0x01]), Ok(I::CallIndirect(1, 2)));
+        assert_eq!(one(Spec::V3, &[0x0e, 0x02, 0x00, 0x01, 0x02]), Ok(I::BrTable(Box::new([0, 1]), 2)));
+        assert_eq!(one(Spec::V3, &[0x1c, 0x01, 0x7b]), Ok(I::Select(Some(Box::new([ValType::V128])))));
+        assert_eq!(one(Spec::V3, &[0xd0, 0x6c]), Ok(I::RefNull(HeapType::Abs(AbsHeapType::I31))));
+        assert_eq!(one(Spec::V3, &[0xd0, 0x05]), Ok(I::RefNull(HeapType::Idx(5))));
+        assert_eq!(one(Spec::V2, &[0xd0, 0x6f]), Ok(I::RefNull(HeapType::Abs(AbsHeapType::Extern))));
+        assert_eq!(one(Spec::V2, &[0xd0, 0x05]), Err("malformed reference type @1".into()));
+        let v = expr(Spec::V3, &[0x1f, 0x40, 0x02, 0x00, 0x01, 0x02, 0x03, 0x00, 0x0b]).unwrap();
         let catches = [Catch::Catch(1, 2), Catch::CatchAllRef(0)];
-        assert_eq!(
-            v,
-            [
-                I::TryTable(BlockType::Result(None), Box::new(catches)),
-                I::End
-            ]
-        );
-        assert_eq!(
-            one(Spec::V2, &[0x1f, 0x40, 0x00]),
-            Err("illegal opcode 1f @0".into())
-        );
+        assert_eq!(v, [I::TryTable(BlockType::Result(None), Box::new(catches)), I::End]);
+        assert_eq!(one(Spec::V2, &[0x1f, 0x40, 0x00]), Err("illegal opcode 1f @0".into()));
     }
 
     #[test]
     fn aggregates() {
-        assert_eq!(
-            one(Spec::V3, &[0xfb, 0x03, 0x01, 0x02]),
-            Ok(I::StructGet(Some(S), 1, 2))
-        );
-        assert_eq!(
-            one(Spec::V3, &[0xfb, 0x08, 0x01, 0x80, 0x01]),
-            Ok(I::ArrayNewFixed(1, 128))
-        );
-        let nullable_eq = RefType {
-            nullable: true,
-            heap: HeapType::Abs(AbsHeapType::Eq),
-        };
-        assert_eq!(
-            one(Spec::V3, &[0xfb, 0x17, 0x6d]),
-            Ok(I::RefCast(nullable_eq))
-        );
-        let any = |nullable| RefType {
-            nullable,
-            heap: HeapType::Abs(AbsHeapType::Any),
-        };
+        assert_eq!(one(Spec::V3, &[0xfb, 0x03, 0x01, 0x02]), Ok(I::StructGet(Some(S), 1, 2)));
+        assert_eq!(one(Spec::V3, &[0xfb, 0x08, 0x01, 0x80, 0x01]), Ok(I::ArrayNewFixed(1, 128)));
+        let nullable_eq = RefType { nullable: true, heap: HeapType::Abs(AbsHeapType::Eq) };
+        assert_eq!(one(Spec::V3, &[0xfb, 0x17, 0x6d]), Ok(I::RefCast(nullable_eq)));
+        let any = |nullable| RefType { nullable, heap: HeapType::Abs(AbsHeapType::Any) };
         let cast = one(Spec::V3, &[0xfb, 0x19, 0x02, 0x00, 0x6e, 0x03]);
-        let three = RefType {
-            nullable: true,
-            heap: HeapType::Idx(3),
-        };
+        let three = RefType { nullable: true, heap: HeapType::Idx(3) };
         assert_eq!(cast, Ok(I::BrOnCastFail(0, any(false), three)));
         assert_eq!(one(Spec::V3, &[0xfb, 0x1e]), Ok(I::I31Get(U)));
-        assert_eq!(
-            one(Spec::V3, &[0xfb, 0x80, 0x01]),
-            Err("illegal opcode fb 80 @0".into())
-        );
+        assert_eq!(one(Spec::V3, &[0xfb, 0x80, 0x01]), Err("illegal opcode fb 80 @0".into()));
     }
 
     #[test]
     fn vectors() {
-        let c = [
-            0xfd, 0x0c, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
-        ];
+        let c = [0xfd, 0x0c, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
         assert_eq!(
             one(Spec::V2, &c),
-            Ok(I::VConst(crate::syntax::V128(std::array::from_fn(|i| i
-                as u8
-                + 1))))
+            Ok(I::VConst(crate::syntax::V128(std::array::from_fn(|i| i as u8 + 1))))
         );
-        assert_eq!(
-            one(Spec::V3, &[0xfd, 0x15, 0x0f]),
-            Ok(I::VExtractLane(I8x16, Some(S), 15))
-        );
-        assert_eq!(
-            one(Spec::V3, &[0xfd, 0x21, 0x01]),
-            Ok(I::VExtractLane(F64x2, None, 1))
-        );
-        assert_eq!(
-            one(Spec::V3, &[0xfd, 0x1c, 0x03]),
-            Ok(I::VReplaceLane(I32x4, 3))
-        );
+        assert_eq!(one(Spec::V3, &[0xfd, 0x15, 0x0f]), Ok(I::VExtractLane(I8x16, Some(S), 15)));
+        assert_eq!(one(Spec::V3, &[0xfd, 0x21, 0x01]), Ok(I::VExtractLane(F64x2, None, 1)));
+        assert_eq!(one(Spec::V3, &[0xfd, 0x1c, 0x03]), Ok(I::VReplaceLane(I32x4, 3)));
         assert_eq!(
             one(Spec::V3, &[0xfd, 0x55, 0x00, 0x00, 0x07]),
-            Ok(I::VLoadLane(
-                Sz::N16,
-                0,
-                MemArg {
-                    align: 0,
-                    offset: 0
-                },
-                7
-            ))
+            Ok(I::VLoadLane(Sz::N16, 0, MemArg { align: 0, offset: 0 }, 7))
         );
         assert_eq!(
             one(Spec::V3, &[0xfd, 0x03, 0x00, 0x00]).map(|i| format!("{i:?}")),
             Ok("VLoad(Some(Shape(N16, 4, S)), 0, MemArg { align: 0, offset: 0 })".into())
         );
-        assert_eq!(
-            one(Spec::V3, &[0xfd, 0xd9, 0x01]),
-            Ok(I::VRelop(I64x2, Relop::Int(IRelop::Gt(S))))
-        );
+        assert_eq!(one(Spec::V3, &[0xfd, 0xd9, 0x01]), Ok(I::VRelop(I64x2, Relop::Int(IRelop::Gt(S)))));
         assert_eq!(
             one(Spec::V3, &[0xfd, 0xfe, 0x01]),
             Ok(I::VCvtop(F64x2, I32x4, VCvtop::Convert(Some(Low), S)))
@@ -1063,13 +840,7 @@ mod tests {
             one(Spec::V3, &[0xfd, 0x93, 0x02]),
             Ok(I::VExtternop(I32x4, I16x8, VExtternop::RelaxedDotAdd))
         );
-        assert_eq!(
-            one(Spec::V2, &[0xfd, 0x93, 0x02]),
-            Err("illegal opcode fd 113 @0".into())
-        );
-        assert_eq!(
-            one(Spec::V3, &[0xfd, 0xa2, 0x01]),
-            Err("illegal opcode fd a2 @0".into())
-        );
+        assert_eq!(one(Spec::V2, &[0xfd, 0x93, 0x02]), Err("illegal opcode fd 113 @0".into()));
+        assert_eq!(one(Spec::V3, &[0xfd, 0xa2, 0x01]), Err("illegal opcode fd a2 @0".into()));
     }
 }

@@ -35,11 +35,7 @@ pub struct Error {
 
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} at byte {:#x} ({})",
-            self.message, self.offset, self.rule
-        )
+        write!(f, "{} at byte {:#x} ({})", self.message, self.offset, self.rule)
     }
 }
 
@@ -67,13 +63,7 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn new(bytes: &'a [u8], spec: Spec) -> Self {
-        Reader {
-            bytes,
-            pos: 0,
-            spec,
-            ctx: rules::BINARY_MODULE,
-            in_section: false,
-        }
+        Reader { bytes, pos: 0, spec, ctx: rules::BINARY_MODULE, in_section: false }
     }
 
     /// Whether Wasm 3.0 is being decoded (otherwise 2.0).
@@ -95,25 +85,14 @@ impl<'a> Reader<'a> {
 
     /// An error at `offset`, citing `rule`.
     fn error<T>(&self, offset: usize, message: impl Into<String>, rule: Rule) -> Result<T> {
-        Err(Error {
-            message: message.into(),
-            offset,
-            rule,
-        })
+        Err(Error { message: message.into(), offset, rule })
     }
 
     /// The bytes ran out.
     fn eof(&self) -> Error {
-        let message = if self.in_section {
-            "unexpected end of section or function"
-        } else {
-            "unexpected end"
-        };
-        Error {
-            message: message.into(),
-            offset: self.bytes.len(),
-            rule: self.ctx,
-        }
+        let message =
+            if self.in_section { "unexpected end of section or function" } else { "unexpected end" };
+        Error { message: message.into(), offset: self.bytes.len(), rule: self.ctx }
     }
 
     /// binary-byte
@@ -144,11 +123,7 @@ impl<'a> Reader<'a> {
     /// `END opcode expected`).
     fn expect(&mut self, b: u8, message: &str, rule: Rule) -> Result<()> {
         let at = self.pos;
-        if self.byte()? == b {
-            Ok(())
-        } else {
-            self.error(at, message, rule)
-        }
+        if self.byte()? == b { Ok(()) } else { self.error(at, message, rule) }
     }
 }
 
@@ -199,9 +174,7 @@ mod tests {
             }
             TestResult::passed()
         }
-        QuickCheck::new()
-            .tests(5000)
-            .quickcheck(prop as fn(Vec<(u8, Vec<u8>)>) -> TestResult);
+        QuickCheck::new().tests(5000).quickcheck(prop as fn(Vec<(u8, Vec<u8>)>) -> TestResult);
     }
 
     /// Function bodies of arbitrary instructions: type, function and code sections around them.
@@ -219,8 +192,6 @@ mod tests {
             }
             TestResult::passed()
         }
-        QuickCheck::new()
-            .tests(5000)
-            .quickcheck(prop as fn(Vec<u8>) -> TestResult);
+        QuickCheck::new().tests(5000).quickcheck(prop as fn(Vec<u8>) -> TestResult);
     }
 }

@@ -3,8 +3,8 @@
 use super::{Reader, Result};
 use crate::rules::{self, Rule};
 use crate::syntax::{
-    Custom, Data, DataMode, Elem, ElemMode, Export, Expr, ExternIdx, Func, Global, Import, Instr,
-    Mem, Module, RefType, Start, Table, Tag, TypeIdx, ValType,
+    Custom, Data, DataMode, Elem, ElemMode, Export, Expr, ExternIdx, Func, Global, Import, Instr, Mem,
+    Module, RefType, Start, Table, Tag, TypeIdx, ValType,
 };
 
 /// The non-custom sections by id, in the order a module must give them (binary-module): the
@@ -21,9 +21,7 @@ const MAX_LOCALS: u32 = 50_000;
 /// declare 50000; without a bound for the module, a megabyte of such functions would ask
 /// for tens of gigabytes. Modules that use their locals stay far below: each use takes bytes.
 fn locals_budget(module_len: usize) -> usize {
-    module_len
-        .saturating_mul(8)
-        .saturating_add(MAX_LOCALS as usize)
+    module_len.saturating_mul(8).saturating_add(MAX_LOCALS as usize)
 }
 
 /// binary-module: the preamble (binary-magic, binary-version), then the sections in order,
@@ -100,9 +98,7 @@ impl Sections {
             }
             10 => {
                 let mut budget = locals_budget(r.bytes.len());
-                self.codes = section(r, rules::BINARY_CODESEC, |r, _| {
-                    r.list(|r| code(r, &mut budget))
-                })?;
+                self.codes = section(r, rules::BINARY_CODESEC, |r, _| r.list(|r| code(r, &mut budget)))?;
                 self.code_at = Some(at);
             }
             11 => m.datas = section(r, rules::BINARY_DATASEC, |r, _| r.list(data))?,
@@ -114,14 +110,7 @@ impl Sections {
     /// The module, if the sections agree: as many bodies as functions, as many data segments
     /// as the data count says, and a data count if any body names a data segment.
     fn module(self, r: &Reader) -> Result<Module> {
-        let Sections {
-            mut m,
-            funcs,
-            codes,
-            data_count,
-            code_at,
-            ..
-        } = self;
+        let Sections { mut m, funcs, codes, data_count, code_at, .. } = self;
         if funcs.len() != codes.len() {
             let message = "function and code section have inconsistent lengths";
             return r.error(code_at.unwrap_or(r.pos), message, rules::BINARY_MODULE);
@@ -139,9 +128,7 @@ impl Sections {
             _ => {}
         }
         let funcs = funcs.into_iter().zip(codes);
-        m.funcs = funcs
-            .map(|(ty, (locals, body))| Func { ty, locals, body })
-            .collect();
+        m.funcs = funcs.map(|(ty, (locals, body))| Func { ty, locals, body }).collect();
         for c in m.customs.iter().filter(|c| c.name == "name") {
             super::names::decode(&c.bytes, &mut m.names);
         }
@@ -155,10 +142,7 @@ fn uses_data(body: &Expr) -> Option<usize> {
     let i = body.instrs.iter().position(|i| {
         matches!(
             i,
-            Instr::MemoryInit(..)
-                | Instr::DataDrop(_)
-                | Instr::ArrayNewData(..)
-                | Instr::ArrayInitData(..)
+            Instr::MemoryInit(..) | Instr::DataDrop(_) | Instr::ArrayNewData(..) | Instr::ArrayInitData(..)
         )
     })?;
     Some(body.offsets[i] as usize)
@@ -203,21 +187,13 @@ fn custom(r: &mut Reader, end: usize, after: u8) -> Result<Custom> {
         let message = "unexpected end of section or function";
         return r.error(end, message, rules::BINARY_CUSTOMSEC);
     };
-    Ok(Custom {
-        name,
-        bytes: r.take(n)?.into(),
-        after,
-    })
+    Ok(Custom { name, bytes: r.take(n)?.into(), after })
 }
 
 /// binary-import: `module:name name:name externtype`.
 fn import(r: &mut Reader) -> Result<Import> {
     r.ctx = rules::BINARY_IMPORT;
-    Ok(Import {
-        module: r.name()?,
-        name: r.name()?,
-        desc: r.externtype()?,
-    })
+    Ok(Import { module: r.name()?, name: r.name()?, desc: r.externtype()? })
 }
 
 /// binary-mem: a memory type.
@@ -246,39 +222,28 @@ fn table(r: &mut Reader) -> Result<Table> {
     if r.v3() && r.peek() == Some(0x40) {
         r.pos += 1;
         if r.byte()? == 0x00 {
-            return Ok(Table {
-                ty: r.tabletype()?,
-                init: r.expr()?,
-            });
+            return Ok(Table { ty: r.tabletype()?, init: r.expr()? });
         }
         // Not the prefix after all: let the table type say what is wrong.
         r.pos = at;
     }
     let ty = r.tabletype()?;
     let at = super::offset32(at);
-    let init = Expr {
-        instrs: Box::new([Instr::RefNull(ty.elem.heap), Instr::End]),
-        offsets: Box::new([at, at]),
-    };
+    let init =
+        Expr { instrs: Box::new([Instr::RefNull(ty.elem.heap), Instr::End]), offsets: Box::new([at, at]) };
     Ok(Table { ty, init })
 }
 
 /// binary-global: `globaltype expr`.
 fn global(r: &mut Reader) -> Result<Global> {
     r.ctx = rules::BINARY_GLOBAL;
-    Ok(Global {
-        ty: r.globaltype()?,
-        init: r.expr()?,
-    })
+    Ok(Global { ty: r.globaltype()?, init: r.expr()? })
 }
 
 /// binary-export: `name externidx`.
 fn export(r: &mut Reader) -> Result<Export> {
     r.ctx = rules::BINARY_EXPORT;
-    Ok(Export {
-        name: r.name()?,
-        desc: externidx(r)?,
-    })
+    Ok(Export { name: r.name()?, desc: externidx(r)? })
 }
 
 /// binary-externidx: a kind byte and an index; tags (`0x04`) are 3.0's.
@@ -317,25 +282,14 @@ fn elem(r: &mut Reader) -> Result<Elem> {
         1..=3 => elemkind(r)?,
         _ => r.reftype()?,
     };
-    let init = if kind & 4 == 0 {
-        r.list(ref_func)?
-    } else {
-        r.list(Reader::expr)?
-    };
+    let init = if kind & 4 == 0 { r.list(ref_func)? } else { r.list(Reader::expr)? };
     Ok(Elem { ty, init, mode })
 }
 
 /// The type of a segment given as function indices: `(ref func)`; in 2.0, `funcref`, as
 /// 2.0 has no other.
 fn funcs_type(r: &Reader) -> RefType {
-    if r.v3() {
-        RefType {
-            nullable: false,
-            ..RefType::FUNCREF
-        }
-    } else {
-        RefType::FUNCREF
-    }
+    if r.v3() { RefType { nullable: false, ..RefType::FUNCREF } } else { RefType::FUNCREF }
 }
 
 /// binary-elemkind: `0x00`, functions.
@@ -347,18 +301,13 @@ fn elemkind(r: &mut Reader) -> Result<RefType> {
 /// A function index of an element segment, as the expression `ref.func x`.
 fn ref_func(r: &mut Reader) -> Result<Expr> {
     let at = super::offset32(r.pos);
-    Ok(Expr {
-        instrs: Box::new([Instr::RefFunc(r.idx()?), Instr::End]),
-        offsets: Box::new([at, at]),
-    })
+    Ok(Expr { instrs: Box::new([Instr::RefFunc(r.idx()?), Instr::End]), offsets: Box::new([at, at]) })
 }
 
 /// binary-code: a function body, `size:u32` and exactly `size` bytes of binary-func: the
 /// locals and the expression. `budget` is the number of locals the module may still declare.
 fn code(r: &mut Reader, budget: &mut usize) -> Result<(Vec<ValType>, Expr)> {
-    sized(r, rules::BINARY_CODE, rules::BINARY_FUNC, |r, _| {
-        Ok((locals(r, budget)?, r.expr()?))
-    })
+    sized(r, rules::BINARY_CODE, rules::BINARY_FUNC, |r, _| Ok((locals(r, budget)?, r.expr()?)))
 }
 
 /// binary-local: groups `n:u32 t:valtype` of `n` locals of type `t`. The groups are read
@@ -369,9 +318,7 @@ fn locals(r: &mut Reader, budget: &mut usize) -> Result<Vec<ValType>> {
         r.ctx = rules::BINARY_LOCAL;
         Ok((r.u32()?, r.valtype()?))
     })?;
-    let total = groups
-        .iter()
-        .try_fold(0u32, |sum, &(n, _)| sum.checked_add(n));
+    let total = groups.iter().try_fold(0u32, |sum, &(n, _)| sum.checked_add(n));
     let Some(total) = total.filter(|&n| n <= MAX_LOCALS && n as usize <= *budget) else {
         return r.error(at, "too many locals", rules::BINARY_LOCAL);
     };
@@ -394,10 +341,7 @@ fn data(r: &mut Reader) -> Result<Data> {
         2 => DataMode::Active(r.idx()?, r.expr()?),
         _ => return r.error(at, "malformed data segment kind", rules::BINARY_DATA),
     };
-    Ok(Data {
-        init: r.byte_list()?.into(),
-        mode,
-    })
+    Ok(Data { init: r.byte_list()?.into(), mode })
 }
 
 #[cfg(test)]
@@ -431,26 +375,14 @@ mod tests {
         assert_eq!(err(Spec::V3, &[]), "decoded");
         let e = decode(b"\0asm\x01\0\0", Spec::V3).unwrap_err();
         assert_eq!((e.message.as_str(), e.offset), ("unexpected end", 7));
-        assert_eq!(
-            decode(b"\0ASM\x01\0\0\0", Spec::V3).unwrap_err().message,
-            "magic header not detected"
-        );
-        assert_eq!(
-            decode(b"\0asm\x02\0\0\0", Spec::V3).unwrap_err().message,
-            "unknown binary version"
-        );
+        assert_eq!(decode(b"\0ASM\x01\0\0\0", Spec::V3).unwrap_err().message, "magic header not detected");
+        assert_eq!(decode(b"\0asm\x02\0\0\0", Spec::V3).unwrap_err().message, "unknown binary version");
     }
 
     #[test]
     fn section_order_and_ids() {
-        assert_eq!(
-            err(Spec::V3, &[FUNC, TYPE]),
-            "unexpected content after last section @12"
-        );
-        assert_eq!(
-            err(Spec::V3, &[TYPE, TYPE]),
-            "unexpected content after last section @14"
-        );
+        assert_eq!(err(Spec::V3, &[FUNC, TYPE]), "unexpected content after last section @12");
+        assert_eq!(err(Spec::V3, &[TYPE, TYPE]), "unexpected content after last section @14");
         assert_eq!(err(Spec::V3, &[b"\x0e\x00"]), "malformed section id @8");
         assert_eq!(err(Spec::V2, &[b"\x0d\x01\x00"]), "malformed section id @8");
         assert_eq!(err(Spec::V3, &[b"\x0d\x01\x00"]), "decoded");
@@ -459,35 +391,18 @@ mod tests {
             err(Spec::V3, &[b"\x06\x01\x00", b"\x0d\x01\x00"]),
             "unexpected content after last section @11"
         );
-        assert_eq!(
-            err(Spec::V3, &[TYPE, b"\x02"]),
-            "unexpected end of section or function @15"
-        );
+        assert_eq!(err(Spec::V3, &[TYPE, b"\x02"]), "unexpected end of section or function @15");
         assert_eq!(err(Spec::V3, &[b"\x01\x05\x00"]), "length out of bounds @9");
-        assert_eq!(
-            err(Spec::V3, &[b"\x01\x02\x00\x00"]),
-            "section size mismatch @10"
-        );
+        assert_eq!(err(Spec::V3, &[b"\x01\x02\x00\x00"]), "section size mismatch @10");
     }
 
     #[test]
     fn customs_are_kept_in_place() {
-        let m = decode(
-            &module(&[b"\x00\x03\x01ab", TYPE, b"\x00\x02\x01z"]),
-            Spec::V3,
-        )
-        .unwrap();
-        let places: Vec<_> = m
-            .customs
-            .iter()
-            .map(|c| (c.name.as_str(), &c.bytes[..], c.after))
-            .collect();
+        let m = decode(&module(&[b"\x00\x03\x01ab", TYPE, b"\x00\x02\x01z"]), Spec::V3).unwrap();
+        let places: Vec<_> = m.customs.iter().map(|c| (c.name.as_str(), &c.bytes[..], c.after)).collect();
         assert_eq!(places, [("a", &b"b"[..], 0), ("z", &b""[..], 1)]);
         // The name runs past the section's size.
-        assert_eq!(
-            err(Spec::V3, &[b"\x00\x01\x05hello"]),
-            "unexpected end of section or function @11"
-        );
+        assert_eq!(err(Spec::V3, &[b"\x00\x01\x05hello"]), "unexpected end of section or function @11");
     }
 
     #[test]
@@ -497,14 +412,8 @@ mod tests {
         assert_eq!(m.funcs[0].locals, [ValType::I32, ValType::I32]);
         assert_eq!(m.funcs[0].body.instrs[..], [Instr::Nop, Instr::End]);
         assert_eq!(m.funcs[0].body.offsets[..], [25, 26]);
-        assert_eq!(
-            err(Spec::V3, &[TYPE, FUNC]),
-            "function and code section have inconsistent lengths @18"
-        );
-        assert_eq!(
-            err(Spec::V3, &[TYPE, code]),
-            "function and code section have inconsistent lengths @14"
-        );
+        assert_eq!(err(Spec::V3, &[TYPE, FUNC]), "function and code section have inconsistent lengths @18");
+        assert_eq!(err(Spec::V3, &[TYPE, code]), "function and code section have inconsistent lengths @14");
     }
 
     #[test]
@@ -528,10 +437,7 @@ mod tests {
             module(&[TYPE, &funcs, &code])
         };
         assert!(decode(&module_of(1), Spec::V3).is_ok());
-        assert_eq!(
-            decode(&module_of(2), Spec::V3).unwrap_err().message,
-            "too many locals"
-        );
+        assert_eq!(decode(&module_of(2), Spec::V3).unwrap_err().message, "too many locals");
     }
 
     #[test]
@@ -540,59 +446,26 @@ mod tests {
             let mut sec = vec![0x09, seg.len() as u8 + 1, 0x01];
             sec.extend_from_slice(seg);
             decode(
-                &module(&[
-                    TYPE,
-                    FUNC,
-                    b"\x04\x04\x01\x70\x00\x01",
-                    &sec,
-                    b"\x0a\x04\x01\x02\x00\x0b",
-                ]),
+                &module(&[TYPE, FUNC, b"\x04\x04\x01\x70\x00\x01", &sec, b"\x0a\x04\x01\x02\x00\x0b"]),
                 Spec::V3,
             )
             .map(|m| m.elems.into_iter().next().expect("one segment"))
             .map_err(|e| e.message)
         };
-        let funcref_nonnull = RefType {
-            nullable: false,
-            heap: HeapType::Abs(AbsHeapType::Func),
-        };
+        let funcref_nonnull = RefType { nullable: false, heap: HeapType::Abs(AbsHeapType::Func) };
         let e = elems(b"\x00\x41\x00\x0b\x01\x00").unwrap();
         assert!(matches!(e.mode, ElemMode::Active(0, _)) && e.ty == funcref_nonnull);
         assert_eq!(e.init[0].instrs[..], [Instr::RefFunc(0), Instr::End]);
-        assert!(matches!(
-            elems(b"\x01\x00\x01\x00").unwrap().mode,
-            ElemMode::Passive
-        ));
-        assert!(matches!(
-            elems(b"\x02\x00\x41\x00\x0b\x00\x00").unwrap().mode,
-            ElemMode::Active(0, _)
-        ));
-        assert!(matches!(
-            elems(b"\x03\x00\x00").unwrap().mode,
-            ElemMode::Declare
-        ));
-        assert_eq!(
-            elems(b"\x04\x41\x00\x0b\x01\xd2\x00\x0b").unwrap().ty,
-            RefType::FUNCREF
-        );
-        assert_eq!(
-            elems(b"\x05\x6f\x01\xd0\x6f\x0b").unwrap().ty,
-            RefType::EXTERNREF
-        );
+        assert!(matches!(elems(b"\x01\x00\x01\x00").unwrap().mode, ElemMode::Passive));
+        assert!(matches!(elems(b"\x02\x00\x41\x00\x0b\x00\x00").unwrap().mode, ElemMode::Active(0, _)));
+        assert!(matches!(elems(b"\x03\x00\x00").unwrap().mode, ElemMode::Declare));
+        assert_eq!(elems(b"\x04\x41\x00\x0b\x01\xd2\x00\x0b").unwrap().ty, RefType::FUNCREF);
+        assert_eq!(elems(b"\x05\x6f\x01\xd0\x6f\x0b").unwrap().ty, RefType::EXTERNREF);
         let e = elems(b"\x06\x00\x41\x00\x0b\x70\x00").unwrap();
         assert!(matches!(e.mode, ElemMode::Active(0, _)) && e.init.is_empty());
-        assert!(matches!(
-            elems(b"\x07\x70\x00").unwrap().mode,
-            ElemMode::Declare
-        ));
-        assert_eq!(
-            elems(b"\x08\x70\x00").unwrap_err(),
-            "malformed elements segment kind"
-        );
-        assert_eq!(
-            elems(b"\x01\x01\x00").unwrap_err(),
-            "malformed element kind"
-        );
+        assert!(matches!(elems(b"\x07\x70\x00").unwrap().mode, ElemMode::Declare));
+        assert_eq!(elems(b"\x08\x70\x00").unwrap_err(), "malformed elements segment kind");
+        assert_eq!(elems(b"\x01\x01\x00").unwrap_err(), "malformed element kind");
     }
 
     #[test]
@@ -600,70 +473,40 @@ mod tests {
         let datas = |spec, seg: &[u8]| {
             let mut sec = vec![0x0b, seg.len() as u8 + 1, 0x01];
             sec.extend_from_slice(seg);
-            decode(&module(&[b"\x05\x03\x01\x00\x01", &sec]), spec)
-                .map(|m| m.datas)
-                .map_err(|e| e.message)
+            decode(&module(&[b"\x05\x03\x01\x00\x01", &sec]), spec).map(|m| m.datas).map_err(|e| e.message)
         };
         let d = datas(Spec::V3, b"\x00\x41\x00\x0b\x02ab").unwrap();
         assert!(matches!(d[0].mode, DataMode::Active(0, _)) && d[0].init[..] == *b"ab");
-        assert!(matches!(
-            datas(Spec::V3, b"\x01\x00").unwrap()[0].mode,
-            DataMode::Passive
-        ));
+        assert!(matches!(datas(Spec::V3, b"\x01\x00").unwrap()[0].mode, DataMode::Passive));
         assert!(matches!(
             datas(Spec::V2, b"\x02\x01\x41\x00\x0b\x00").unwrap()[0].mode,
             DataMode::Active(1, _)
         ));
-        assert_eq!(
-            datas(Spec::V3, b"\x03\x00").unwrap_err(),
-            "malformed data segment kind"
-        );
+        assert_eq!(datas(Spec::V3, b"\x03\x00").unwrap_err(), "malformed data segment kind");
     }
 
     #[test]
     fn data_count() {
         let memory = b"\x05\x03\x01\x00\x01";
         let passive = b"\x0b\x03\x01\x01\x00";
-        assert_eq!(
-            err(Spec::V3, &[memory, b"\x0c\x01\x01", passive]),
-            "decoded"
-        );
+        assert_eq!(err(Spec::V3, &[memory, b"\x0c\x01\x01", passive]), "decoded");
         assert_eq!(
             err(Spec::V3, &[memory, b"\x0c\x01\x02", passive]),
             "data count and data section have inconsistent lengths @13"
         );
         // data.drop 0 without a data count section.
         let code = b"\x0a\x07\x01\x05\x00\xfc\x09\x00\x0b";
-        assert_eq!(
-            err(Spec::V3, &[TYPE, FUNC, memory, code, passive]),
-            "data count section required @28"
-        );
-        assert_eq!(
-            err(
-                Spec::V3,
-                &[TYPE, FUNC, memory, b"\x0c\x01\x01", code, passive]
-            ),
-            "decoded"
-        );
+        assert_eq!(err(Spec::V3, &[TYPE, FUNC, memory, code, passive]), "data count section required @28");
+        assert_eq!(err(Spec::V3, &[TYPE, FUNC, memory, b"\x0c\x01\x01", code, passive]), "decoded");
     }
 
     #[test]
     fn tables() {
-        let tables = |spec, sec: &[u8]| {
-            decode(&module(&[sec]), spec)
-                .map(|m| m.tables)
-                .map_err(|e| e.message)
-        };
+        let tables =
+            |spec, sec: &[u8]| decode(&module(&[sec]), spec).map(|m| m.tables).map_err(|e| e.message);
         let t = tables(Spec::V3, b"\x04\x04\x01\x70\x00\x01").unwrap();
-        assert_eq!(
-            t[0].init.instrs[..],
-            [Instr::RefNull(HeapType::Abs(AbsHeapType::Func)), Instr::End]
-        );
-        let t = tables(
-            Spec::V3,
-            b"\x04\x0a\x01\x40\x00\x64\x70\x00\x01\xd2\x00\x0b",
-        )
-        .unwrap();
+        assert_eq!(t[0].init.instrs[..], [Instr::RefNull(HeapType::Abs(AbsHeapType::Func)), Instr::End]);
+        let t = tables(Spec::V3, b"\x04\x0a\x01\x40\x00\x64\x70\x00\x01\xd2\x00\x0b").unwrap();
         assert_eq!(t[0].init.instrs[..], [Instr::RefFunc(0), Instr::End]);
         assert_eq!(
             tables(Spec::V3, b"\x04\x06\x01\x40\x01\x70\x00\x01").unwrap_err(),
@@ -681,9 +524,6 @@ mod tests {
         assert_eq!(err(Spec::V2, &[exports]), "malformed export kind @13");
         let m = decode(&module(&[exports]), Spec::V3).unwrap();
         assert_eq!(m.exports[0].desc, ExternIdx::Tag(0));
-        assert_eq!(
-            err(Spec::V3, &[b"\x02\x05\x01\x00\x00\x05\x00"]),
-            "malformed import kind @13"
-        );
+        assert_eq!(err(Spec::V3, &[b"\x02\x05\x01\x00\x00\x05\x00"]), "malformed import kind @13");
     }
 }

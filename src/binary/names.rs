@@ -32,11 +32,8 @@ fn subsection(r: &mut Reader, names: &mut Names) -> Result<()> {
         0 => names.module = Some(whole(&mut s, Reader::name)?),
         1 => names.funcs = whole(&mut s, namemap)?,
         2 => {
-            names.locals = whole(&mut s, |s| {
-                Ok(s.list(|s| Ok((s.idx()?, namemap(s)?)))?
-                    .into_iter()
-                    .collect())
-            })?
+            names.locals =
+                whole(&mut s, |s| Ok(s.list(|s| Ok((s.idx()?, namemap(s)?)))?.into_iter().collect()))?
         }
         _ => {}
     }
@@ -49,11 +46,7 @@ fn whole<'a, T>(s: &mut Reader<'a>, x: impl FnOnce(&mut Reader<'a>) -> Result<T>
     if s.at_end() {
         Ok(v)
     } else {
-        s.error(
-            s.pos,
-            "section size mismatch",
-            crate::rules::BINARY_NAMESUBSECTION,
-        )
+        s.error(s.pos, "section size mismatch", crate::rules::BINARY_NAMESUBSECTION)
     }
 }
 
@@ -76,10 +69,7 @@ mod tests {
     fn module_function_and_local_names() {
         let n = names(b"\x00\x02\x01m\x01\x07\x02\x00\x01f\x03\x01g\x02\x06\x01\x00\x01\x01\x01x");
         assert_eq!(n.module.as_deref(), Some("m"));
-        assert_eq!(
-            n.funcs.into_iter().collect::<Vec<_>>(),
-            [(0, "f".into()), (3, "g".into())]
-        );
+        assert_eq!(n.funcs.into_iter().collect::<Vec<_>>(), [(0, "f".into()), (3, "g".into())]);
         assert_eq!(n.locals[&0][&1], "x");
     }
 

@@ -7,8 +7,8 @@
 use super::{Reader, Result};
 use crate::rules;
 use crate::syntax::{
-    AbsHeapType, AddrType, CompType, ExternType, FieldType, FuncType, GlobalType, HeapType, Limits,
-    MemType, PackType, RecType, RefType, StorageType, SubType, TableType, TagType, ValType,
+    AbsHeapType, AddrType, CompType, ExternType, FieldType, FuncType, GlobalType, HeapType, Limits, MemType,
+    PackType, RecType, RefType, StorageType, SubType, TableType, TagType, ValType,
 };
 
 impl Reader<'_> {
@@ -16,11 +16,7 @@ impl Reader<'_> {
     fn typecode(&mut self) -> Result<u8> {
         let b = self.byte()?;
         if b & 0x80 != 0 {
-            return self.error(
-                self.pos,
-                "integer representation too long",
-                rules::BINARY_SINT,
-            );
+            return self.error(self.pos, "integer representation too long", rules::BINARY_SINT);
         }
         Ok(b)
     }
@@ -71,10 +67,7 @@ impl Reader<'_> {
         let at = self.pos;
         let b = self.typecode()?;
         match b {
-            0x63 | 0x64 if self.v3() => Ok(RefType {
-                nullable: b == 0x63,
-                heap: self.heaptype()?,
-            }),
+            0x63 | 0x64 if self.v3() => Ok(RefType { nullable: b == 0x63, heap: self.heaptype()? }),
             _ => match self.absheaptype(b) {
                 Some(ht) => Ok(RefType::null(ht)),
                 None => self.error(at, "malformed reference type", rules::BINARY_REFTYPE),
@@ -128,10 +121,7 @@ impl Reader<'_> {
     /// binary-fieldtype: `storagetype mut`.
     fn fieldtype(&mut self) -> Result<FieldType> {
         let storage = self.storagetype()?;
-        Ok(FieldType {
-            mutable: self.mutability()?,
-            storage,
-        })
+        Ok(FieldType { mutable: self.mutability()?, storage })
     }
 
     /// binary-comptype: `0x5E` array, `0x5F` struct, `0x60` function (binary-functype); Wasm
@@ -141,10 +131,7 @@ impl Reader<'_> {
         match self.typecode()? {
             0x60 => {
                 let params = self.resulttype()?;
-                Ok(CompType::Func(FuncType {
-                    params,
-                    results: self.resulttype()?,
-                }))
+                Ok(CompType::Func(FuncType { params, results: self.resulttype()? }))
             }
             0x5f if self.v3() => Ok(CompType::Struct(self.list(Self::fieldtype)?.into())),
             0x5e if self.v3() => Ok(CompType::Array(self.fieldtype()?)),
@@ -162,19 +149,11 @@ impl Reader<'_> {
                 b == 0x4f
             }
             _ => {
-                return Ok(SubType {
-                    is_final: true,
-                    supertypes: Box::new([]),
-                    comp: self.comptype()?,
-                });
+                return Ok(SubType { is_final: true, supertypes: Box::new([]), comp: self.comptype()? });
             }
         };
         let supertypes = self.list(Self::idx)?.into();
-        Ok(SubType {
-            is_final,
-            supertypes,
-            comp: self.comptype()?,
-        })
+        Ok(SubType { is_final, supertypes, comp: self.comptype()? })
     }
 
     /// binary-rectype: `0x4E` and a list of subtypes, or a single subtype as a group of one.
@@ -193,11 +172,7 @@ impl Reader<'_> {
         if !self.v3() {
             let has_max = self.uint(1)? == 1;
             let min = self.u32()?.into();
-            let max = if has_max {
-                Some(self.u32()?.into())
-            } else {
-                None
-            };
+            let max = if has_max { Some(self.u32()?.into()) } else { None };
             return Ok((AddrType::I32, Limits { min, max }));
         }
         let at = self.pos;
@@ -205,17 +180,9 @@ impl Reader<'_> {
         if flags & !0x05 != 0 {
             return self.error(at, "malformed limits flags", rules::BINARY_LIMITS);
         }
-        let addr = if flags & 0x04 != 0 {
-            AddrType::I64
-        } else {
-            AddrType::I32
-        };
+        let addr = if flags & 0x04 != 0 { AddrType::I64 } else { AddrType::I32 };
         let min = self.u64()?;
-        let max = if flags & 0x01 != 0 {
-            Some(self.u64()?)
-        } else {
-            None
-        };
+        let max = if flags & 0x01 != 0 { Some(self.u64()?) } else { None };
         Ok((addr, Limits { min, max }))
     }
 
@@ -228,10 +195,7 @@ impl Reader<'_> {
     /// binary-globaltype: `valtype mut`.
     pub(super) fn globaltype(&mut self) -> Result<GlobalType> {
         let val = self.valtype()?;
-        Ok(GlobalType {
-            mutable: self.mutability()?,
-            val,
-        })
+        Ok(GlobalType { mutable: self.mutability()?, val })
     }
 
     /// binary-memtype: limits, in pages.
@@ -274,11 +238,7 @@ mod tests {
         let mut r = Reader::new(bytes, spec);
         r.in_section = true;
         let v = f(&mut r).map_err(|e| format!("{} @{}", e.message, e.offset))?;
-        if r.at_end() {
-            Ok(v)
-        } else {
-            Err(format!("left {} bytes", r.left()))
-        }
+        if r.at_end() { Ok(v) } else { Err(format!("left {} bytes", r.left())) }
     }
 
     #[test]
@@ -287,31 +247,16 @@ mod tests {
         assert_eq!(v3(&[0x7f]), Ok(ValType::I32));
         assert_eq!(v3(&[0x7b]), Ok(ValType::V128));
         assert_eq!(v3(&[0x70]), Ok(ValType::FUNCREF));
-        assert_eq!(
-            v3(&[0x6e]),
-            Ok(ValType::Ref(RefType::null(AbsHeapType::Any)))
-        );
-        assert_eq!(
-            v3(&[0x64, 0x05]),
-            Ok(ValType::Ref(RefType {
-                nullable: false,
-                heap: HeapType::Idx(5)
-            }))
-        );
-        assert_eq!(
-            v3(&[0x63, 0x71]),
-            Ok(ValType::Ref(RefType::null(AbsHeapType::None)))
-        );
+        assert_eq!(v3(&[0x6e]), Ok(ValType::Ref(RefType::null(AbsHeapType::Any))));
+        assert_eq!(v3(&[0x64, 0x05]), Ok(ValType::Ref(RefType { nullable: false, heap: HeapType::Idx(5) })));
+        assert_eq!(v3(&[0x63, 0x71]), Ok(ValType::Ref(RefType::null(AbsHeapType::None))));
         assert_eq!(
             v3(&[0x63, 0xff, 0xff, 0xff, 0xff, 0x0f]).map(|t| t.to_string()),
             Ok("(ref null 4294967295)".into())
         );
         assert_eq!(v3(&[0x63, 0x40]), Err("malformed heap type @1".into()));
         assert_eq!(v3(&[0x60]), Err("malformed reference type @0".into()));
-        assert_eq!(
-            v3(&[0xff, 0x7f]),
-            Err("integer representation too long @1".into())
-        );
+        assert_eq!(v3(&[0xff, 0x7f]), Err("integer representation too long @1".into()));
         let v2 = |b: &[u8]| run(Spec::V2, b, Reader::valtype);
         assert_eq!(v2(&[0x6f]), Ok(ValType::EXTERNREF));
         assert_eq!(v2(&[0x6e]), Err("malformed reference type @0".into()));
@@ -325,41 +270,21 @@ mod tests {
             supertypes: Box::new([]),
             comp: CompType::Func(FuncType::new([ValType::I32], [])),
         }]));
-        assert_eq!(
-            run(Spec::V3, &[0x60, 0x01, 0x7f, 0x00], Reader::rectype),
-            Ok(func.clone())
-        );
-        assert_eq!(
-            run(Spec::V2, &[0x60, 0x01, 0x7f, 0x00], Reader::rectype),
-            Ok(func)
-        );
+        assert_eq!(run(Spec::V3, &[0x60, 0x01, 0x7f, 0x00], Reader::rectype), Ok(func.clone()));
+        assert_eq!(run(Spec::V2, &[0x60, 0x01, 0x7f, 0x00], Reader::rectype), Ok(func));
         // rec (sub 0 (struct (field (mut i8)))) (sub final (array i64))
-        let group = [
-            0x4e, 0x02, 0x50, 0x01, 0x00, 0x5f, 0x01, 0x78, 0x01, 0x4f, 0x00, 0x5e, 0x7e, 0x00,
-        ];
+        let group = [0x4e, 0x02, 0x50, 0x01, 0x00, 0x5f, 0x01, 0x78, 0x01, 0x4f, 0x00, 0x5e, 0x7e, 0x00];
         let RecType(subs) = run(Spec::V3, &group, Reader::rectype).unwrap();
         assert_eq!(subs.len(), 2);
         assert!(!subs[0].is_final && subs[0].supertypes[..] == [0]);
-        let i8_mut = FieldType {
-            mutable: true,
-            storage: StorageType::Pack(PackType::I8),
-        };
+        let i8_mut = FieldType { mutable: true, storage: StorageType::Pack(PackType::I8) };
         assert_eq!(subs[0].comp, CompType::Struct(Box::new([i8_mut])));
         assert_eq!(
             subs[1].comp,
-            CompType::Array(FieldType {
-                mutable: false,
-                storage: StorageType::Val(ValType::I64)
-            })
+            CompType::Array(FieldType { mutable: false, storage: StorageType::Val(ValType::I64) })
         );
-        assert_eq!(
-            run(Spec::V2, &group, Reader::rectype),
-            Err("malformed function type @0".into())
-        );
-        assert_eq!(
-            run(Spec::V3, &[0x5d], Reader::rectype),
-            Err("malformed definition type @0".into())
-        );
+        assert_eq!(run(Spec::V2, &group, Reader::rectype), Err("malformed function type @0".into()));
+        assert_eq!(run(Spec::V3, &[0x5d], Reader::rectype), Err("malformed definition type @0".into()));
         assert_eq!(
             run(Spec::V3, &[0x5e, 0x76, 0x00], Reader::rectype),
             Err("malformed storage type @1".into())
@@ -373,57 +298,28 @@ mod tests {
     #[test]
     fn limits() {
         let lim = |min, max| Limits { min, max };
-        assert_eq!(
-            run(Spec::V3, &[0x00, 0x01], Reader::memtype).map(|m| m.limits),
-            Ok(lim(1, None))
-        );
-        let mem64 = run(
-            Spec::V3,
-            &[0x05, 0x01, 0x80, 0x80, 0x80, 0x80, 0x10],
-            Reader::memtype,
-        )
-        .unwrap();
-        assert_eq!(
-            (mem64.addr, mem64.limits),
-            (AddrType::I64, lim(1, Some(1 << 32)))
-        );
-        assert_eq!(
-            run(Spec::V3, &[0x02, 0x00], Reader::memtype),
-            Err("malformed limits flags @0".into())
-        );
-        assert_eq!(
-            run(Spec::V3, &[0x81, 0x00], Reader::memtype),
-            Err("malformed limits flags @0".into())
-        );
+        assert_eq!(run(Spec::V3, &[0x00, 0x01], Reader::memtype).map(|m| m.limits), Ok(lim(1, None)));
+        let mem64 = run(Spec::V3, &[0x05, 0x01, 0x80, 0x80, 0x80, 0x80, 0x10], Reader::memtype).unwrap();
+        assert_eq!((mem64.addr, mem64.limits), (AddrType::I64, lim(1, Some(1 << 32))));
+        assert_eq!(run(Spec::V3, &[0x02, 0x00], Reader::memtype), Err("malformed limits flags @0".into()));
+        assert_eq!(run(Spec::V3, &[0x81, 0x00], Reader::memtype), Err("malformed limits flags @0".into()));
         assert_eq!(
             run(Spec::V2, &[0x01, 0x00, 0x02], Reader::memtype).map(|m| m.limits),
             Ok(lim(0, Some(2)))
         );
-        assert_eq!(
-            run(Spec::V2, &[0x04, 0x00], Reader::memtype),
-            Err("integer too large @0".into())
-        );
+        assert_eq!(run(Spec::V2, &[0x04, 0x00], Reader::memtype), Err("integer too large @0".into()));
         assert_eq!(
             run(Spec::V2, &[0x81, 0x00], Reader::memtype),
             Err("integer representation too long @1".into())
         );
         let over_u32 = [0x00, 0x80, 0x80, 0x80, 0x80, 0x10];
-        assert_eq!(
-            run(Spec::V2, &over_u32, Reader::memtype),
-            Err("integer too large @5".into())
-        );
-        assert_eq!(
-            run(Spec::V3, &over_u32, Reader::memtype).map(|m| m.limits),
-            Ok(lim(1 << 32, None))
-        );
+        assert_eq!(run(Spec::V2, &over_u32, Reader::memtype), Err("integer too large @5".into()));
+        assert_eq!(run(Spec::V3, &over_u32, Reader::memtype).map(|m| m.limits), Ok(lim(1 << 32, None)));
     }
 
     #[test]
     fn externtypes() {
-        assert_eq!(
-            run(Spec::V3, &[0x04, 0x00, 0x02], Reader::externtype),
-            Ok(ExternType::Tag(TagType(2)))
-        );
+        assert_eq!(run(Spec::V3, &[0x04, 0x00, 0x02], Reader::externtype), Ok(ExternType::Tag(TagType(2))));
         assert_eq!(
             run(Spec::V3, &[0x04, 0x01, 0x02], Reader::externtype),
             Err("zero byte expected @1".into())
@@ -432,30 +328,11 @@ mod tests {
             run(Spec::V2, &[0x04, 0x00, 0x02], Reader::externtype),
             Err("malformed import kind @0".into())
         );
-        assert_eq!(
-            run(Spec::V3, &[0x05], Reader::externtype),
-            Err("malformed import kind @0".into())
-        );
-        let table = run(
-            Spec::V3,
-            &[0x01, 0x64, 0x6e, 0x04, 0x00],
-            Reader::externtype,
-        )
-        .unwrap();
-        let ExternType::Table(tt) = table else {
-            panic!("{table:?}")
-        };
-        assert_eq!(
-            (tt.addr, tt.elem.to_string()),
-            (AddrType::I64, "(ref any)".into())
-        );
+        assert_eq!(run(Spec::V3, &[0x05], Reader::externtype), Err("malformed import kind @0".into()));
+        let table = run(Spec::V3, &[0x01, 0x64, 0x6e, 0x04, 0x00], Reader::externtype).unwrap();
+        let ExternType::Table(tt) = table else { panic!("{table:?}") };
+        assert_eq!((tt.addr, tt.elem.to_string()), (AddrType::I64, "(ref any)".into()));
         let global = run(Spec::V3, &[0x03, 0x7c, 0x01], Reader::externtype);
-        assert_eq!(
-            global,
-            Ok(ExternType::Global(GlobalType {
-                mutable: true,
-                val: ValType::F64
-            }))
-        );
+        assert_eq!(global, Ok(ExternType::Global(GlobalType { mutable: true, val: ValType::F64 })));
     }
 }

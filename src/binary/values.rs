@@ -11,11 +11,7 @@ impl Reader<'_> {
         let (mut result, mut shift, mut left) = (0u64, 0, n as i32);
         loop {
             if left <= 0 {
-                return self.error(
-                    self.pos,
-                    "integer representation too long",
-                    rules::BINARY_UINT,
-                );
+                return self.error(self.pos, "integer representation too long", rules::BINARY_UINT);
             }
             let b = self.byte()?;
             if left < 7 && u32::from(b & 0x7f) >= 1 << left {
@@ -36,11 +32,7 @@ impl Reader<'_> {
         let (mut result, mut shift, mut left) = (0i64, 0, n as i32);
         loop {
             if left <= 0 {
-                return self.error(
-                    self.pos,
-                    "integer representation too long",
-                    rules::BINARY_SINT,
-                );
+                return self.error(self.pos, "integer representation too long", rules::BINARY_SINT);
             }
             let b = self.byte()?;
             if left < 7 {
@@ -171,36 +163,18 @@ mod tests {
         assert_eq!(run(&[0x7f], Reader::u32), (Ok(127), 1));
         assert_eq!(run(&[0x80, 0x01], Reader::u32), (Ok(128), 2));
         // Padded zero: redundant continuation bytes are allowed up to the maximum length.
-        assert_eq!(
-            run(&[0x80, 0x80, 0x80, 0x80, 0x00], Reader::u32),
-            (Ok(0), 5)
-        );
-        assert_eq!(
-            run(&[0xff, 0xff, 0xff, 0xff, 0x0f], Reader::u32),
-            (Ok(u32::MAX), 5)
-        );
+        assert_eq!(run(&[0x80, 0x80, 0x80, 0x80, 0x00], Reader::u32), (Ok(0), 5));
+        assert_eq!(run(&[0xff, 0xff, 0xff, 0xff, 0x0f], Reader::u32), (Ok(u32::MAX), 5));
         // Unused bits set in the fifth byte.
-        assert_eq!(
-            run(&[0xff, 0xff, 0xff, 0xff, 0x1f], Reader::u32).0,
-            Err("integer too large @4".into())
-        );
-        assert_eq!(
-            run(&[0x80, 0x80, 0x80, 0x80, 0x70], Reader::u32).0,
-            Err("integer too large @4".into())
-        );
+        assert_eq!(run(&[0xff, 0xff, 0xff, 0xff, 0x1f], Reader::u32).0, Err("integer too large @4".into()));
+        assert_eq!(run(&[0x80, 0x80, 0x80, 0x80, 0x70], Reader::u32).0, Err("integer too large @4".into()));
         // A sixth byte.
         assert_eq!(
             run(&[0x80, 0x80, 0x80, 0x80, 0x80, 0x00], Reader::u32).0,
             Err("integer representation too long @5".into())
         );
-        assert_eq!(
-            run(&[0x80, 0x80], Reader::u32).0,
-            Err("unexpected end of section or function @2".into())
-        );
-        assert_eq!(
-            run(&[], Reader::u32).0,
-            Err("unexpected end of section or function @0".into())
-        );
+        assert_eq!(run(&[0x80, 0x80], Reader::u32).0, Err("unexpected end of section or function @2".into()));
+        assert_eq!(run(&[], Reader::u32).0, Err("unexpected end of section or function @0".into()));
     }
 
     #[test]
@@ -210,13 +184,8 @@ mod tests {
         let mut big = max;
         big[9] = 0x02;
         assert_eq!(run(&big, Reader::u64).0, Err("integer too large @9".into()));
-        let long = [
-            0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00,
-        ];
-        assert_eq!(
-            run(&long, Reader::u64).0,
-            Err("integer representation too long @10".into())
-        );
+        let long = [0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00];
+        assert_eq!(run(&long, Reader::u64).0, Err("integer representation too long @10".into()));
     }
 
     #[test]
@@ -224,27 +193,12 @@ mod tests {
         assert_eq!(run(&[0x7f], Reader::i32), (Ok(u32::MAX), 1));
         assert_eq!(run(&[0x40], Reader::i32), (Ok(-64i32 as u32), 1));
         assert_eq!(run(&[0x3f], Reader::i32), (Ok(63), 1));
-        assert_eq!(
-            run(&[0xff, 0xff, 0xff, 0xff, 0x07], Reader::i32),
-            (Ok(i32::MAX as u32), 5)
-        );
-        assert_eq!(
-            run(&[0x80, 0x80, 0x80, 0x80, 0x78], Reader::i32),
-            (Ok(i32::MIN as u32), 5)
-        );
-        assert_eq!(
-            run(&[0xff, 0xff, 0xff, 0xff, 0x7f], Reader::i32),
-            (Ok(u32::MAX), 5)
-        );
+        assert_eq!(run(&[0xff, 0xff, 0xff, 0xff, 0x07], Reader::i32), (Ok(i32::MAX as u32), 5));
+        assert_eq!(run(&[0x80, 0x80, 0x80, 0x80, 0x78], Reader::i32), (Ok(i32::MIN as u32), 5));
+        assert_eq!(run(&[0xff, 0xff, 0xff, 0xff, 0x7f], Reader::i32), (Ok(u32::MAX), 5));
         // Unused bits that differ from the sign bit.
-        assert_eq!(
-            run(&[0xff, 0xff, 0xff, 0xff, 0x0f], Reader::i32).0,
-            Err("integer too large @4".into())
-        );
-        assert_eq!(
-            run(&[0x80, 0x80, 0x80, 0x80, 0x70], Reader::i32).0,
-            Err("integer too large @4".into())
-        );
+        assert_eq!(run(&[0xff, 0xff, 0xff, 0xff, 0x0f], Reader::i32).0, Err("integer too large @4".into()));
+        assert_eq!(run(&[0x80, 0x80, 0x80, 0x80, 0x70], Reader::i32).0, Err("integer too large @4".into()));
         assert_eq!(
             run(&[0xff, 0xff, 0xff, 0xff, 0xff, 0x7f], Reader::i32).0,
             Err("integer representation too long @5".into())
@@ -258,22 +212,10 @@ mod tests {
     #[test]
     fn s33_edges() {
         // The largest type index and the most negative s33.
-        assert_eq!(
-            run(&[0xff, 0xff, 0xff, 0xff, 0x0f], Reader::s33),
-            (Ok(u32::MAX as i64), 5)
-        );
-        assert_eq!(
-            run(&[0x80, 0x80, 0x80, 0x80, 0x70], Reader::s33),
-            (Ok(-(1 << 32)), 5)
-        );
-        assert_eq!(
-            run(&[0xff, 0xff, 0xff, 0xff, 0x1f], Reader::s33).0,
-            Err("integer too large @4".into())
-        );
-        assert_eq!(
-            run(&[0x80, 0x80, 0x80, 0x80, 0x60], Reader::s33).0,
-            Err("integer too large @4".into())
-        );
+        assert_eq!(run(&[0xff, 0xff, 0xff, 0xff, 0x0f], Reader::s33), (Ok(u32::MAX as i64), 5));
+        assert_eq!(run(&[0x80, 0x80, 0x80, 0x80, 0x70], Reader::s33), (Ok(-(1 << 32)), 5));
+        assert_eq!(run(&[0xff, 0xff, 0xff, 0xff, 0x1f], Reader::s33).0, Err("integer too large @4".into()));
+        assert_eq!(run(&[0x80, 0x80, 0x80, 0x80, 0x60], Reader::s33).0, Err("integer too large @4".into()));
         assert_eq!(run(&[0x40], Reader::s33), (Ok(-64), 1));
     }
 
@@ -288,39 +230,20 @@ mod tests {
         assert_eq!(run(&bad, Reader::i64).0, Err("integer too large @9".into()));
         bad[9] = 0x7e;
         assert_eq!(run(&bad, Reader::i64).0, Err("integer too large @9".into()));
-        let long = [
-            0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f,
-        ];
-        assert_eq!(
-            run(&long, Reader::i64).0,
-            Err("integer representation too long @10".into())
-        );
-        let long = [
-            0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00,
-        ];
-        assert_eq!(
-            run(&long, Reader::i64).0,
-            Err("integer representation too long @10".into())
-        );
+        let long = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f];
+        assert_eq!(run(&long, Reader::i64).0, Err("integer representation too long @10".into()));
+        let long = [0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00];
+        assert_eq!(run(&long, Reader::i64).0, Err("integer representation too long @10".into()));
     }
 
     #[test]
     fn floats() {
-        assert_eq!(
-            run(&[0x00, 0x00, 0x80, 0x3f], Reader::f32),
-            (Ok(F32::from_float(1.0)), 4)
-        );
+        assert_eq!(run(&[0x00, 0x00, 0x80, 0x3f], Reader::f32), (Ok(F32::from_float(1.0)), 4));
         // A NaN keeps its payload.
-        assert_eq!(
-            run(&[0x01, 0x00, 0xa0, 0x7f], Reader::f32),
-            (Ok(F32(0x7fa0_0001)), 4)
-        );
+        assert_eq!(run(&[0x01, 0x00, 0xa0, 0x7f], Reader::f32), (Ok(F32(0x7fa0_0001)), 4));
         let one = 1.0f64.to_le_bytes();
         assert_eq!(run(&one, Reader::f64), (Ok(F64::from_float(1.0)), 8));
-        assert_eq!(
-            run(&one[..7], Reader::f64).0,
-            Err("unexpected end of section or function @7".into())
-        );
+        assert_eq!(run(&one[..7], Reader::f64).0, Err("unexpected end of section or function @7".into()));
     }
 
     #[test]
@@ -336,30 +259,17 @@ mod tests {
             b"\x05\xf8\x88\x80\x80\x80", // a five-byte form
         ];
         for b in bad {
-            assert_eq!(
-                run(b, Reader::name).0,
-                Err("malformed UTF-8 encoding @0".into()),
-                "{b:x?}"
-            );
+            assert_eq!(run(b, Reader::name).0, Err("malformed UTF-8 encoding @0".into()), "{b:x?}");
         }
-        assert_eq!(
-            run(b"\x05abc", Reader::name).0,
-            Err("length out of bounds @0".into())
-        );
+        assert_eq!(run(b"\x05abc", Reader::name).0, Err("length out of bounds @0".into()));
     }
 
     #[test]
     fn lists() {
-        assert_eq!(
-            run(&[0x02, 0x05, 0x06], |r| r.list(Reader::u32)),
-            (Ok(vec![5, 6]), 3)
-        );
+        assert_eq!(run(&[0x02, 0x05, 0x06], |r| r.list(Reader::u32)), (Ok(vec![5, 6]), 3));
         // A huge declared count fails before anything is allocated for it.
         let huge = [0xff, 0xff, 0xff, 0xff, 0x0f, 0x00];
-        assert_eq!(
-            run(&huge, |r| r.list(Reader::u32)).0,
-            Err("length out of bounds @0".into())
-        );
+        assert_eq!(run(&huge, |r| r.list(Reader::u32)).0, Err("length out of bounds @0".into()));
         // The count may not exceed the bytes left, counted from the count itself.
         assert_eq!(
             run(&[0x02, 0x00], |r| r.list(Reader::u32)).0,

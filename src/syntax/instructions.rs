@@ -543,9 +543,6 @@ impl Expr {
     /// An expression from instructions without binary offsets (built by hand, in tests).
     pub fn new(instrs: Vec<Instr>) -> Expr {
         let offsets = vec![0; instrs.len()].into_boxed_slice();
-        Expr {
-            instrs: instrs.into_boxed_slice(),
-            offsets,
-        }
+        Expr { instrs: instrs.into_boxed_slice(), offsets }
     }
 }

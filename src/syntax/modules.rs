@@ -1,9 +1,7 @@
 //! Modules (spec 2.5, SpecTec `1.4-syntax.modules`).
 
 use super::instructions::Expr;
-use super::types::{
-    ExternType, GlobalType, MemType, RecType, RefType, TableType, TagType, ValType,
-};
+use super::types::{ExternType, GlobalType, MemType, RecType, RefType, TableType, TagType, ValType};
 use super::{FuncIdx, MemIdx, TableIdx, TypeIdx};
 use std::collections::BTreeMap;
 

@@ -210,10 +210,7 @@ impl RefType {
 
     /// `(REF NULL ht)` for an abstract `ht`.
     pub const fn null(ht: AbsHeapType) -> RefType {
-        RefType {
-            nullable: true,
-            heap: HeapType::Abs(ht),
-        }
+        RefType { nullable: true, heap: HeapType::Abs(ht) }
     }
 }
 
@@ -257,10 +254,7 @@ impl StorageType {
 
 impl FuncType {
     pub fn new(params: impl Into<ResultType>, results: impl Into<ResultType>) -> FuncType {
-        FuncType {
-            params: params.into(),
-            results: results.into(),
-        }
+        FuncType { params: params.into(), results: results.into() }
     }
 }
 
@@ -337,12 +331,7 @@ impl std::fmt::Display for ValType {
 
 impl std::fmt::Display for FuncType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let list = |ts: &[ValType]| {
-            ts.iter()
-                .map(|t| t.to_string())
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let list = |ts: &[ValType]| ts.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(" ");
         write!(f, "[{}] -> [{}]", list(&self.params), list(&self.results))
     }
 }

@@ -84,11 +84,7 @@ impl V128 {
 
 impl std::fmt::Debug for F32 {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}",
-            fmt_float(self.to_float() as f64, self.0 as u64, 23)
-        )
+        write!(f, "{}", fmt_float(self.to_float() as f64, self.0 as u64, 23))
     }
 }
 
@@ -108,9 +104,7 @@ impl std::fmt::Display for V128 {
     /// As the text format's `v128.const i32x4 ...`, in hex lanes.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let v = self.to_u128();
-        let lanes: Vec<String> = (0..4)
-            .map(|i| format!("0x{:08x}", (v >> (32 * i)) as u32))
-            .collect();
+        let lanes: Vec<String> = (0..4).map(|i| format!("0x{:08x}", (v >> (32 * i)) as u32)).collect();
         write!(f, "i32x4:{}", lanes.join(","))
     }
 }
@@ -131,11 +125,7 @@ impl std::fmt::Display for Num {
 /// `nan:0x...` for NaNs with a payload other than the canonical one.
 fn fmt_float(z: f64, bits: u64, mantissa: u32) -> String {
     if z.is_nan() {
-        let sign = if bits >> (mantissa + if mantissa == 23 { 8 } else { 11 }) & 1 == 1 {
-            "-"
-        } else {
-            ""
-        };
+        let sign = if bits >> (mantissa + if mantissa == 23 { 8 } else { 11 }) & 1 == 1 { "-" } else { "" };
         let payload = bits & ((1u64 << mantissa) - 1);
         if payload == 1u64 << (mantissa - 1) {
             format!("{sign}nan")
