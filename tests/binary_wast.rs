@@ -1,37 +1,50 @@
-//! The decoder against the project's own tests of the binary format, testsuite/binary-*.wast:
-//! every module decodes (validation and execution are the .wast runner's business), and every
-//! malformed one fails with the expected message, at the byte a `;; error at byte N` comment
-//! in the assertion names. A file whose name says `2.0` or `3.0` is for that version only.
+//! The decoder against the project's own tests of the binary format: testsuite/binary-*.wast,
+//! which hold under Wasm 2.0 and 3.0 alike (the .wast runner runs them under both), and
+//! tests/binary/*.wast, which hold under the version their name says (`--spec 2.0` for
+//! `malformed-2.0.wast`). Every module decodes (validation and execution are the runner's
+//! business), and every malformed one fails with the expected message, at the byte that a
+//! `;; error at byte N` comment in the assertion names.
 
 use lockstep::Spec;
 use lockstep::binary::decode;
+use std::path::{Path, PathBuf};
 use wast::parser::{self, ParseBuffer};
 use wast::{QuoteWat, Wast, WastDirective};
 
-#[test]
-fn binary_wast_files() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("testsuite");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("testsuite/")
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The .wast files in `dir` whose names start with `prefix`, sorted.
+fn scripts(dir: &str, prefix: &str) -> Vec<PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(root().join(dir))
+        .expect("readable folder")
         .map(|e| e.expect("entry").path())
-        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("binary-")))
+        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(prefix)))
+        .filter(|p| p.extension().is_some_and(|x| x == "wast"))
         .collect();
     files.sort();
-    assert!(!files.is_empty());
+    assert!(!files.is_empty(), "no scripts in {dir}");
+    files
+}
+
+#[test]
+fn binary_wast_files() {
     let mut failures = vec![];
-    for file in &files {
+    let mut run = |file: &Path, specs: &[Spec]| {
         let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
-        let specs: &[Spec] = if name.contains("2.0") {
-            &[Spec::V2]
-        } else if name.contains("3.0") {
-            &[Spec::V3]
-        } else {
-            &[Spec::V2, Spec::V3]
-        };
         let text = std::fs::read_to_string(file).expect("readable");
         for &spec in specs {
             check(&name, &text, spec, &mut failures);
         }
+    };
+    for file in scripts("testsuite", "binary-") {
+        run(&file, &[Spec::V2, Spec::V3]);
+    }
+    for file in scripts("tests/binary", "") {
+        let name = file.to_string_lossy();
+        let spec = if name.contains("2.0") { Spec::V2 } else { Spec::V3 };
+        run(&file, &[spec]);
     }
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
@@ -87,7 +100,7 @@ fn expected_offset(chunk: &str) -> Option<usize> {
 
 /// The first module of a test file, as bytes.
 fn first_module(file: &str) -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("testsuite").join(file);
+    let path = root().join(file);
     let text = std::fs::read_to_string(path).expect("readable");
     let buf = ParseBuffer::new(&text).expect("lexes");
     let wast: Wast = parser::parse(&buf).expect("parses");
@@ -102,7 +115,7 @@ fn first_module(file: &str) -> Vec<u8> {
 #[test]
 fn encodings_of_3_0_decode_as_written() {
     use lockstep::syntax::*;
-    let m = decode(&first_module("binary-encodings-3.0.wast"), Spec::V3).expect("decodes");
+    let m = decode(&first_module("tests/binary/encodings-3.0.wast"), Spec::V3).expect("decodes");
     let RecType(group) = &m.types[1];
     assert_eq!((group.len(), group[0].is_final, group[1].is_final), (2, false, true));
     assert_eq!(group[1].supertypes[..], [1]);

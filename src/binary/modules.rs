@@ -4,7 +4,7 @@ use super::{Reader, Result};
 use crate::rules::{self, Rule};
 use crate::syntax::{
     Custom, Data, DataMode, Elem, ElemMode, Export, Expr, ExternIdx, Func, Global, Import, Instr, Mem,
-    Module, RefType, Start, Table, Tag, ValType,
+    Module, RefType, Start, Table, Tag, TypeIdx, ValType,
 };
 
 /// The non-custom sections by id, in the order a module must give them (binary-module): the
@@ -33,72 +33,107 @@ pub(super) fn module(r: &mut Reader) -> Result<Module> {
     if r.take(4)? != [1, 0, 0, 0] {
         return r.error(4, "unknown binary version", rules::BINARY_VERSION);
     }
-    let mut m = Module::default();
-    let (mut funcs, mut codes, mut data_count) = (Vec::new(), Vec::new(), None);
-    let mut code_at = None;
-    let (mut next, mut after) = (0, 0);
+    let mut s = Sections::default();
     let last_id = if r.v3() { 13 } else { 12 };
     while let Some(id) = r.peek() {
         if id > last_id {
             return r.error(r.pos, "malformed section id", rules::BINARY_SECTION);
         }
+        if !s.section(r, id)? {
+            break;
+        }
+    }
+    if !r.at_end() {
+        let message = "unexpected content after last section";
+        return r.error(r.pos, message, rules::BINARY_MODULE);
+    }
+    s.module(r)
+}
+
+/// What the sections give, on the way to the module.
+#[derive(Default)]
+struct Sections {
+    m: Module,
+    funcs: Vec<TypeIdx>,
+    codes: Vec<(Vec<ValType>, Expr)>,
+    /// The data count and the offset of its section.
+    data_count: Option<(u32, usize)>,
+    code_at: Option<usize>,
+    /// How far along [`ORDER`] the sections have come.
+    next: usize,
+    /// The id of the last section other than a custom one.
+    after: u8,
+}
+
+impl Sections {
+    /// The section of this id, or `false` if it comes out of order: that ends the module, and
+    /// what follows is unexpected content.
+    fn section(&mut self, r: &mut Reader, id: u8) -> Result<bool> {
+        let m = &mut self.m;
         if id == 0 {
+            let after = self.after;
             let c = section(r, rules::BINARY_CUSTOMSEC, |r, end| custom(r, end, after))?;
             m.customs.push(c);
-            continue;
+            return Ok(true);
         }
-        // A section out of order ends the module; what follows is unexpected content.
-        let Some(k) = ORDER[next..].iter().position(|&s| s == id) else {
-            break;
+        let Some(k) = ORDER[self.next..].iter().position(|&s| s == id) else {
+            return Ok(false);
         };
-        next += k + 1;
-        after = id;
+        (self.next, self.after) = (self.next + k + 1, id);
         let at = r.pos;
         match id {
             1 => m.types = section(r, rules::BINARY_TYPESEC, |r, _| r.list(Reader::rectype))?,
             2 => m.imports = section(r, rules::BINARY_IMPORTSEC, |r, _| r.list(import))?,
-            3 => funcs = section(r, rules::BINARY_FUNCSEC, |r, _| r.list(Reader::idx))?,
+            3 => self.funcs = section(r, rules::BINARY_FUNCSEC, |r, _| r.list(Reader::idx))?,
             4 => m.tables = section(r, rules::BINARY_TABLESEC, |r, _| r.list(table))?,
-            5 => m.mems = section(r, rules::BINARY_MEMSEC, |r, _| r.list(|r| Ok(Mem { ty: r.memtype()? })))?,
-            13 => m.tags = section(r, rules::BINARY_TAGSEC, |r, _| r.list(|r| Ok(Tag { ty: r.tagtype()? })))?,
+            5 => m.mems = section(r, rules::BINARY_MEMSEC, |r, _| r.list(mem))?,
+            13 => m.tags = section(r, rules::BINARY_TAGSEC, |r, _| r.list(tag))?,
             6 => m.globals = section(r, rules::BINARY_GLOBALSEC, |r, _| r.list(global))?,
             7 => m.exports = section(r, rules::BINARY_EXPORTSEC, |r, _| r.list(export))?,
-            8 => m.start = Some(section(r, rules::BINARY_STARTSEC, |r, _| Ok(Start { func: r.idx()? }))?),
+            8 => m.start = Some(section(r, rules::BINARY_STARTSEC, |r, _| start(r))?),
             9 => m.elems = section(r, rules::BINARY_ELEMSEC, |r, _| r.list(elem))?,
-            12 => data_count = Some((section(r, rules::BINARY_DATACNTSEC, |r, _| r.u32())?, at)),
+            12 => {
+                let n = section(r, rules::BINARY_DATACNTSEC, |r, _| r.u32())?;
+                self.data_count = Some((n, at));
+            }
             10 => {
                 let mut budget = locals_budget(r.bytes.len());
-                codes = section(r, rules::BINARY_CODESEC, |r, _| r.list(|r| code(r, &mut budget)))?;
-                code_at = Some(at);
+                self.codes = section(r, rules::BINARY_CODESEC, |r, _| r.list(|r| code(r, &mut budget)))?;
+                self.code_at = Some(at);
             }
             11 => m.datas = section(r, rules::BINARY_DATASEC, |r, _| r.list(data))?,
             _ => {}
         }
+        Ok(true)
     }
-    if !r.at_end() {
-        return r.error(r.pos, "unexpected content after last section", rules::BINARY_MODULE);
-    }
-    if funcs.len() != codes.len() {
-        let at = code_at.unwrap_or(r.pos);
-        return r.error(at, "function and code section have inconsistent lengths", rules::BINARY_MODULE);
-    }
-    match data_count {
-        Some((n, at)) if n as usize != m.datas.len() => {
-            let message = "data count and data section have inconsistent lengths";
-            return r.error(at, message, rules::BINARY_MODULE);
+
+    /// The module, if the sections agree: as many bodies as functions, as many data segments
+    /// as the data count says, and a data count if any body names a data segment.
+    fn module(self, r: &Reader) -> Result<Module> {
+        let Sections { mut m, funcs, codes, data_count, code_at, .. } = self;
+        if funcs.len() != codes.len() {
+            let message = "function and code section have inconsistent lengths";
+            return r.error(code_at.unwrap_or(r.pos), message, rules::BINARY_MODULE);
         }
-        None => {
-            if let Some(at) = codes.iter().find_map(|(_, body)| uses_data(body)) {
-                return r.error(at, "data count section required", rules::BINARY_DATACNTSEC);
+        match data_count {
+            Some((n, at)) if n as usize != m.datas.len() => {
+                let message = "data count and data section have inconsistent lengths";
+                return r.error(at, message, rules::BINARY_MODULE);
             }
+            None => {
+                if let Some(at) = codes.iter().find_map(|(_, body)| uses_data(body)) {
+                    return r.error(at, "data count section required", rules::BINARY_DATACNTSEC);
+                }
+            }
+            _ => {}
         }
-        _ => {}
+        let funcs = funcs.into_iter().zip(codes);
+        m.funcs = funcs.map(|(ty, (locals, body))| Func { ty, locals, body }).collect();
+        for c in m.customs.iter().filter(|c| c.name == "name") {
+            super::names::decode(&c.bytes, &mut m.names);
+        }
+        Ok(m)
     }
-    m.funcs = funcs.into_iter().zip(codes).map(|(ty, (locals, body))| Func { ty, locals, body }).collect();
-    for c in m.customs.iter().filter(|c| c.name == "name") {
-        super::names::decode(&c.bytes, &mut m.names);
-    }
-    Ok(m)
 }
 
 /// The offset of the first instruction that names a data segment, which the data count
@@ -159,6 +194,24 @@ fn custom(r: &mut Reader, end: usize, after: u8) -> Result<Custom> {
 fn import(r: &mut Reader) -> Result<Import> {
     r.ctx = rules::BINARY_IMPORT;
     Ok(Import { module: r.name()?, name: r.name()?, desc: r.externtype()? })
+}
+
+/// binary-mem: a memory type.
+fn mem(r: &mut Reader) -> Result<Mem> {
+    r.ctx = rules::BINARY_MEM;
+    Ok(Mem { ty: r.memtype()? })
+}
+
+/// binary-tag: a tag type.
+fn tag(r: &mut Reader) -> Result<Tag> {
+    r.ctx = rules::BINARY_TAG;
+    Ok(Tag { ty: r.tagtype()? })
+}
+
+/// binary-start: the index of the function to start with.
+fn start(r: &mut Reader) -> Result<Start> {
+    r.ctx = rules::BINARY_START;
+    Ok(Start { func: r.idx()? })
 }
 
 /// binary-table: a table type alone, whose elements start as `ref.null` of its heap type,

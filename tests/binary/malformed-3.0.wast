@@ -1,5 +1,5 @@
 ;; Wasm 3.0 only (--spec 3.0): malformed encodings of what 3.0 added. Under 2.0 the same
-;; bytes are malformed too, for other reasons (see binary-malformed-2.0.wast).
+;; bytes are malformed too, for other reasons (see malformed-2.0.wast).
 
 ;; Bit 1 of the limits flags (shared memories, not in 3.0).
 (assert_malformed
