@@ -378,7 +378,9 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                 return Ok(self.call_host(&host, ty));
             }
         };
-        if self.frames.len() > self.config.max_call_depth {
+        if self.frames.len() > self.config.max_call_depth
+            || self.vals.len() + code.locals.len() > self.config.max_stack_values
+        {
             return Err(Halt::Limit(Limit::CallStack));
         }
         self.burn_fuel()?;

@@ -102,8 +102,10 @@ pub struct Config {
     pub max_memory_pages: u64,
     /// Tables grow to at most this many elements.
     pub max_table_elems: u64,
-    /// Calls nest at most this deep; the next is `call stack exhausted`.
+    /// Calls nest at most this deep, and all frames together hold at most this many
+    /// values (locals and operands); the next call is `call stack exhausted`.
     pub max_call_depth: usize,
+    pub max_stack_values: usize,
     /// `--fuel N`: loop iterations and function entries allowed, then `fuel exhausted`.
     pub fuel: Option<u64>,
     /// The implementation-defined behaviour of the relaxed vector operators (the spec's
@@ -117,6 +119,7 @@ impl Default for Config {
             max_memory_pages: 65536,
             max_table_elems: 10_000_000,
             max_call_depth: 10_000,
+            max_stack_values: 1 << 20,
             fuel: None,
             relaxed: Relaxed::DETERMINISTIC,
         }

@@ -32,8 +32,9 @@ enum Slot {
 }
 
 /// The state of one script.
-struct Runner<'t> {
-    text: &'t str,
+struct Runner {
+    /// Where each line of the script starts, to turn spans into line numbers.
+    lines: Vec<usize>,
     spec: Spec,
     engine: Option<Box<dyn Engine>>,
     current: Option<Slot>,
@@ -61,7 +62,7 @@ pub fn run_script(text: &str, spec: Spec, engine: EngineFactory) -> Vec<Outcome>
     match parsed {
         Ok(outcomes) => outcomes,
         Err(e) => {
-            let line = e.span().linecol_in(text).0 + 1;
+            let line = line_starts(text).partition_point(|&start| start <= e.span().offset());
             let got = format!("parse error: {}", e.message());
             vec![failed(Kind::Module, line, "a script the wast parser reads".into(), got, None)]
         }
@@ -70,7 +71,7 @@ pub fn run_script(text: &str, spec: Spec, engine: EngineFactory) -> Vec<Outcome>
 
 fn run_directives(text: &str, spec: Spec, engine: EngineFactory, wast: wast::Wast) -> Vec<Outcome> {
     let mut runner = Runner {
-        text,
+        lines: line_starts(text),
         spec,
         engine: engine(),
         current: None,
@@ -86,9 +87,15 @@ fn run_directives(text: &str, spec: Spec, engine: EngineFactory, wast: wast::Was
     runner.outcomes
 }
 
-impl Runner<'_> {
+/// The offset where each line starts.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
+}
+
+impl Runner {
+    /// The line (from 1) a span starts on.
     fn line(&self, span: wast::token::Span) -> usize {
-        span.linecol_in(self.text).0 + 1
+        self.lines.partition_point(|&start| start <= span.offset())
     }
 
     fn push(&mut self, kind: Kind, line: usize, verdict: Verdict) {
