@@ -3,7 +3,7 @@
 
 use super::context::LocalType;
 use super::instructions::expr_ok;
-use super::matching::{define_type, reftype_sub};
+use super::matching::{define_group, reftype_sub};
 use super::types::{
     externtype_ok, globaltype_ok, memtype_ok, rectype_ok, reftype_ok, tabletype_ok, tagtype_ok, valtype_ok,
 };
@@ -22,13 +22,12 @@ use std::collections::{BTreeSet, HashSet};
 /// - functions, the start function and exports see all of `C`.
 pub fn module_ok(m: &Module, spec: Spec) -> Result {
     let mut c = Context::new(spec);
+    // Types_ok: each group sees itself and the ones before.
     for rt in &m.types {
-        let x = c.types.len();
+        let x = index(c.types.len());
         c.types.extend(rt.0.iter());
-        rectype_ok(&c, rt)?;
-        for x in x..c.types.len() {
-            define_type(&mut c, index(x));
-        }
+        rectype_ok(&c, rt, x)?;
+        define_group(&mut c, x);
     }
     for im in &m.imports {
         import_ok(&mut c, im)?;
@@ -131,12 +130,17 @@ fn declared_funcs(m: &Module) -> BTreeSet<FuncIdx> {
 }
 
 /// `Table_ok`: the table type is valid, and its initialiser a constant of its element type.
-/// An empty initialiser stands for the implicit `ref.null` of a table defined without one.
+/// An empty initialiser stands for the `ref.null` of a table defined without one, which
+/// suits nullable element types only.
 fn table_ok(c: &Context, table: &Table) -> Result {
     tabletype_ok(c, table.ty)?;
+    let rt = table.ty.elem;
     match table.init.instrs.is_empty() {
-        true => Ok(()),
-        false => expr_ok_const(c, &table.init, ValType::Ref(table.ty.elem)),
+        true if rt.nullable => Ok(()),
+        true => {
+            Err(Error::new(rules::TABLE_OK, format!("type mismatch: table of {rt} needs an initialiser")))
+        }
+        false => expr_ok_const(c, &table.init, ValType::Ref(rt)),
     }
 }
 
