@@ -22,7 +22,8 @@ pub struct Context<'m> {
     /// Which rules apply: a few premises and messages differ between 2.0 and 3.0.
     pub spec: Spec,
     /// `C.TYPES`: one entry per type index, the subtypes of all recursion groups in order.
-    /// (Rolling them up into closed `deftype`s matters only to GC, not checked yet.)
+    /// Their indices stay indices into `C.TYPES` rather than closed `deftype`s; `canon` says
+    /// which denote one type.
     pub types: Vec<&'m SubType>,
     /// For each type index, the first index of a type equivalent to it: equivalent defined
     /// types are the same type (see [`super::matching::define_group`]).

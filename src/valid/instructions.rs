@@ -8,8 +8,7 @@
 //! be a subtype of the one required (`Instrs_ok/sub`).
 
 use super::matching::{self, heaptype_sub, reftype_sub, resulttype_sub, storagetype_sub, valtype_sub};
-use super::modules::defaultable;
-use super::types::{blocktype_ok, heaptype_ok, reftype_ok, tagtype_ok, valtype_ok};
+use super::types::{blocktype_ok, defaultable, heaptype_ok, reftype_ok, tagtype_ok, valtype_ok};
 use super::{Context, Error, Result, feature};
 use crate::Spec;
 use crate::rules::{self, Rule};

@@ -5,7 +5,8 @@ use super::context::LocalType;
 use super::instructions::expr_ok;
 use super::matching::{define_group, reftype_sub};
 use super::types::{
-    externtype_ok, globaltype_ok, memtype_ok, rectype_ok, reftype_ok, tabletype_ok, tagtype_ok, valtype_ok,
+    defaultable, externtype_ok, globaltype_ok, memtype_ok, rectype_ok, reftype_ok, tabletype_ok, tagtype_ok,
+    valtype_ok,
 };
 use super::{Context, Error, Result, feature};
 use crate::Spec;
@@ -58,11 +59,8 @@ pub fn module_ok(m: &Module, spec: Spec) -> Result {
             c.globals.push(global.ty);
         }
     }
-    let segments_ok = |c: &Context| -> Result {
-        m.elems.iter().try_for_each(|elem| elem_ok(c, elem))?;
-        m.datas.iter().try_for_each(|data| data_ok(c, data))
-    };
-    segments_ok(&c)?;
+    m.elems.iter().try_for_each(|elem| elem_ok(&c, elem))?;
+    m.datas.iter().try_for_each(|data| data_ok(&c, data))?;
     if spec == Spec::V2 {
         c.globals.extend(m.globals.iter().map(|g| g.ty));
     }
@@ -171,11 +169,6 @@ fn local_ok(c: &Context, t: ValType) -> Result<LocalType> {
     Ok(LocalType { set: defaultable(t), t })
 }
 
-/// `Defaultable`: whether `$default_(t)` is defined, that is, `t` is not a non-null reference.
-pub fn defaultable(t: ValType) -> bool {
-    !matches!(t, ValType::Ref(RefType { nullable: false, .. }))
-}
-
 /// `Elem_ok`: the element type is valid, each initialiser is a constant of it, and the mode
 /// fits it (`Elemmode_ok`).
 fn elem_ok(c: &Context, elem: &Elem) -> Result {
@@ -266,7 +259,7 @@ fn instr_const(c: &Context, instr: &Instr) -> Result {
         {
             feature(c.spec, rules::INSTR_CONST__BINOP, "extended-const")
         }
-        // The other constant instructions of 3.0 are GC's, refused when typed by `Expr_ok`.
+        // Instr_const/ref.i31, /struct.new, /array.new, ...: GC's, under 3.0.
         I::RefI31
         | I::StructNew(_)
         | I::StructNewDefault(_)

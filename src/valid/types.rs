@@ -17,6 +17,11 @@ pub fn valtype_ok(c: &Context, t: ValType) -> Result {
     }
 }
 
+/// `Defaultable`: whether `$default_(t)` is defined, that is, `t` is not a non-null reference.
+pub fn defaultable(t: ValType) -> bool {
+    !matches!(t, ValType::Ref(RefType { nullable: false, .. }))
+}
+
 /// `Resulttype_ok`: every type is valid.
 pub fn resulttype_ok(c: &Context, ts: &[ValType]) -> Result {
     ts.iter().try_for_each(|&t| valtype_ok(c, t))
