@@ -168,6 +168,12 @@ impl<'c, 'a> Code<'c, 'a> {
         Error::new(self.rule, msg)
     }
 
+    /// A branch that carries a `t` to a label that does not take it last.
+    fn label_mismatch(&self, t: ValType, label: &[ValType]) -> Error {
+        let msg = format!("type mismatch: instruction requires type {t} but label has {}", list(label));
+        Error::new(self.rule, msg)
+    }
+
     fn push_ctrl(&mut self, kind: Kind, rule: Rule, start: &'a [ValType], end: &'a [ValType]) {
         let (height, init_height) = (self.vals.len(), self.inits.len());
         self.ctrls.push(Ctrl { kind, rule, start, end, height, init_height, unreachable: false });
@@ -498,7 +504,7 @@ impl<'c, 'a> Code<'c, 'a> {
         let non_null = V::Ref(RefType { nullable: false, ..rt });
         match ts.split_last() {
             Some((&t, ts)) if valtype_sub(self.c, non_null, t) => self.op(ts, ts),
-            _ => Err(self.mismatch(&format!("a label of {non_null}"), ts)),
+            _ => Err(self.label_mismatch(non_null, ts)),
         }
     }
 
@@ -1005,7 +1011,7 @@ impl<'c, 'a> Code<'c, 'a> {
                 self.pop_vals(&[V::Ref(rt1)])?;
                 Ok(ts)
             }
-            _ => Err(self.mismatch(&format!("a label of {branched}"), label)),
+            _ => Err(self.label_mismatch(V::Ref(branched), label)),
         }
     }
 
