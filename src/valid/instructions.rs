@@ -35,6 +35,11 @@ pub fn expr_ok<'a>(c: &Context<'a>, expr: &'a Expr, results: &'a [ValType]) -> R
     }
 }
 
+/// The most operands the stack may hold: an implementation limit (spec appendix
+/// *Implementation Limitations*), so that no module makes validation run out of memory, as
+/// pushing the many results of a call again and again could.
+pub const MAX_OPERANDS: usize = 1 << 20;
+
 /// Which structured instruction opened a control frame.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 enum Kind {
@@ -95,7 +100,16 @@ impl<'c, 'a> Code<'c, 'a> {
         if c.locals.iter().any(|l| !l.set) {
             code.set = c.locals.iter().map(|l| l.set).collect();
         }
-        code.push_ctrl(Kind::Expr, rules::EXPR_OK, &[], results);
+        let frame = Ctrl {
+            kind: Kind::Expr,
+            rule: rules::EXPR_OK,
+            start: &[],
+            end: results,
+            height: 0,
+            init_height: 0,
+            unreachable: false,
+        };
+        code.ctrls.push(frame);
         code
     }
 
@@ -106,8 +120,14 @@ impl<'c, 'a> Code<'c, 'a> {
         self.ctrls.last().expect("an instruction is checked inside a frame")
     }
 
-    fn push_vals(&mut self, ts: &[ValType]) {
+    /// `push_vals`, up to [`MAX_OPERANDS`].
+    fn push_vals(&mut self, ts: &[ValType]) -> Result {
+        if self.vals.len() + ts.len() > MAX_OPERANDS {
+            let msg = format!("implementation limit: more than {MAX_OPERANDS} operands on the stack");
+            return Err(Error::new(self.rule, msg));
+        }
         self.vals.extend_from_slice(ts);
+        Ok(())
     }
 
     /// The operands of the current frame.
@@ -135,6 +155,19 @@ impl<'c, 'a> Code<'c, 'a> {
         Ok(())
     }
 
+    /// Pop operands of the types `ts` yields, from the top down, without collecting them:
+    /// their number may be huge, yet this costs no more than the frame holds.
+    fn pop_each(&mut self, ts: impl Iterator<Item = ValType>) -> Result {
+        for t in ts {
+            if self.frame_vals().is_empty() {
+                // The rest: `bot`s from an unreachable frame, or a mismatch.
+                return self.pop_vals(&[t]);
+            }
+            self.pop_vals(&[t])?;
+        }
+        Ok(())
+    }
+
     /// `pop_val`: pop one operand of any type, `bot` from an unreachable frame.
     fn pop_val(&mut self) -> Result<ValType> {
         match self.frame_vals().last() {
@@ -159,8 +192,7 @@ impl<'c, 'a> Code<'c, 'a> {
     /// Pop `ins`, push `outs`: an instruction of type `ins -> outs`.
     fn op(&mut self, ins: &[ValType], outs: &[ValType]) -> Result {
         self.pop_vals(ins)?;
-        self.push_vals(outs);
-        Ok(())
+        self.push_vals(outs)
     }
 
     fn mismatch(&self, required: &str, stack: &[ValType]) -> Error {
@@ -174,10 +206,10 @@ impl<'c, 'a> Code<'c, 'a> {
         Error::new(self.rule, msg)
     }
 
-    fn push_ctrl(&mut self, kind: Kind, rule: Rule, start: &'a [ValType], end: &'a [ValType]) {
+    fn push_ctrl(&mut self, kind: Kind, rule: Rule, start: &'a [ValType], end: &'a [ValType]) -> Result {
         let (height, init_height) = (self.vals.len(), self.inits.len());
         self.ctrls.push(Ctrl { kind, rule, start, end, height, init_height, unreachable: false });
-        self.push_vals(start);
+        self.push_vals(start)
     }
 
     /// Close the innermost frame: its results must be exactly what is left on its stack, and
@@ -400,8 +432,7 @@ impl<'c, 'a> Code<'c, 'a> {
         if !(numvec(t1) && numvec(t2)) || (t1 != t2 && t1 != V::Bot && t2 != V::Bot) {
             return Err(self.mismatch("two operands of one number or vector type", &[t2, t1]));
         }
-        self.push_vals(&[if t1 == V::Bot { t2 } else { t1 }]);
-        Ok(())
+        self.push_vals(&[if t1 == V::Bot { t2 } else { t1 }])
     }
 
     // Block instructions.
@@ -415,8 +446,7 @@ impl<'c, 'a> Code<'c, 'a> {
             self.pop_vals(&[V::I32])?;
         }
         self.pop_vals(t1)?;
-        self.push_ctrl(kind, rule, t1, t2);
-        Ok(())
+        self.push_ctrl(kind, rule, t1, t2)
     }
 
     /// `Instr_ok/if`: `IF bt instr_1* ELSE instr_2* : t_1* I32 -> t_2*`.
@@ -431,8 +461,7 @@ impl<'c, 'a> Code<'c, 'a> {
             return Err(Error::new(self.rule, "malformed expression: else outside if"));
         }
         let frame = self.pop_ctrl()?;
-        self.push_ctrl(Kind::Else, frame.rule, frame.start, frame.end);
-        Ok(())
+        self.push_ctrl(Kind::Else, frame.rule, frame.start, frame.end)
     }
 
     /// The `END` of a block: its frame must end with its result types, which it then leaves.
@@ -442,8 +471,7 @@ impl<'c, 'a> Code<'c, 'a> {
             self.else_()?;
         }
         let frame = self.pop_ctrl()?;
-        self.push_vals(frame.end);
-        Ok(())
+        self.push_vals(frame.end)
     }
 
     // Branch instructions.
@@ -471,7 +499,8 @@ impl<'c, 'a> Code<'c, 'a> {
         self.rule = rules::INSTR_OK__BR_TABLE;
         self.pop_vals(&[V::I32])?;
         let default = self.label(l_default)?;
-        for &l in ls {
+        let mut checked = std::collections::HashSet::new();
+        for &l in ls.iter().filter(|&&l| checked.insert(l)) {
             let ts = self.label(l)?;
             if ts.len() != default.len() {
                 let msg = format!("type mismatch: br_table labels {} and {}", list(ts), list(default));
@@ -491,8 +520,7 @@ impl<'c, 'a> Code<'c, 'a> {
         let ts = self.label(l)?;
         let rt = self.pop_ref()?;
         self.op(ts, ts)?;
-        self.push_vals(&[V::Ref(RefType { nullable: false, ..rt })]);
-        Ok(())
+        self.push_vals(&[V::Ref(RefType { nullable: false, ..rt })])
     }
 
     /// `Instr_ok/br_on_non_null`: `BR_ON_NON_NULL l : t* (REF NULL ht) -> t*` with
@@ -979,8 +1007,7 @@ impl<'c, 'a> Code<'c, 'a> {
         self.rule = rules::INSTR_OK__BR_ON_CAST;
         let ts = self.cast_label(l, rt1, rt2, rt2)?;
         self.op(ts, ts)?;
-        self.push_vals(&[V::Ref(diffrt(rt1, rt2))]);
-        Ok(())
+        self.push_vals(&[V::Ref(diffrt(rt1, rt2))])
     }
 
     /// `Instr_ok/br_on_cast_fail`: `BR_ON_CAST_FAIL l rt_1 rt_2 : t* rt_1 -> t* rt_2` with
@@ -989,8 +1016,7 @@ impl<'c, 'a> Code<'c, 'a> {
         self.rule = rules::INSTR_OK__BR_ON_CAST_FAIL;
         let ts = self.cast_label(l, rt1, rt2, diffrt(rt1, rt2))?;
         self.op(ts, ts)?;
-        self.push_vals(&[V::Ref(rt2)]);
-        Ok(())
+        self.push_vals(&[V::Ref(rt2)])
     }
 
     /// The premises both branches on casts share: valid types, `rt_2 <: rt_1`, a label
@@ -1049,8 +1075,9 @@ impl<'c, 'a> Code<'c, 'a> {
     /// `Instr_ok/struct.new`: `STRUCT.NEW x : $unpack(zt)* -> (REF x)` for a struct type `x`.
     fn struct_new(&mut self, x: TypeIdx) -> Result {
         self.rule = rules::INSTR_OK__STRUCT_NEW;
-        let fields: Vec<V> = self.c.struct_type(self.rule, x)?.iter().map(|ft| ft.storage.unpack()).collect();
-        self.op(&fields, &[Self::refs(x).1])
+        let fields = self.c.struct_type(self.rule, x)?;
+        self.pop_each(fields.iter().rev().map(|ft| ft.storage.unpack()))?;
+        self.op(&[], &[Self::refs(x).1])
     }
 
     /// `Instr_ok/struct.new_default`: `STRUCT.NEW_DEFAULT x : eps -> (REF x)`, all fields
@@ -1138,15 +1165,7 @@ impl<'c, 'a> Code<'c, 'a> {
     fn array_new_fixed(&mut self, x: TypeIdx, n: u32) -> Result {
         self.rule = rules::INSTR_OK__ARRAY_NEW_FIXED;
         let (_, t) = self.array(x)?;
-        // `n` may be huge: pop one at a time, and no more than the frame holds.
-        let (n, avail) = (usize::try_from(n).unwrap_or(usize::MAX), self.frame_vals().len());
-        for _ in 0..n.min(avail) {
-            self.pop_vals(&[t])?;
-        }
-        if n > avail {
-            // The rest: from an unreachable frame, or a mismatch.
-            self.pop_vals(&[t])?;
-        }
+        self.pop_each(std::iter::repeat_n(t, n as usize))?;
         self.op(&[], &[Self::refs(x).1])
     }
 

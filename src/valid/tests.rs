@@ -1399,3 +1399,24 @@ fn random_modules_never_panic() {
     // Mostly invalid, as random code is; the point is that none panicked.
     assert!(verdicts[0] > 0 && verdicts[2] > 0, "{verdicts:?}");
 }
+
+#[test]
+fn absurd_types_cost_no_more_than_the_code() {
+    // A call of 1000 results, 2000 times: the operand stack is bounded.
+    let results = vec![V::I32; 1000];
+    let mut m = func(&[], &[], vec![I::Call(1); 2000]);
+    m.types.push(functype(&[], &results));
+    m.funcs.push(Func { ty: 1, locals: vec![], body: expr(vec![I::Unreachable]) });
+    let e = validate(&m, Spec::V3).unwrap_err();
+    assert!(e.message.starts_with("implementation limit"), "{e}");
+    assert_eq!((e.rule, e.offset), (rules::INSTR_OK__CALL, Some(1048)));
+    // A struct of a million fields, made a million times from unreachable stacks, and an
+    // array of 2^32 - 1 elements.
+    let mut m = body(vec![]);
+    let fields = vec![field(false, StorageType::Val(V::I64)); 1_000_000].into_boxed_slice();
+    m.types.push(group(vec![sub(true, &[], CompType::Struct(fields))]));
+    m.types.push(group(vec![sub(true, &[], CompType::Array(field(false, StorageType::Val(V::I64))))]));
+    let make = [I::Unreachable, I::StructNew(1), I::Drop, I::ArrayNewFixed(2, u32::MAX), I::Drop];
+    m.funcs[0].body = expr(make.iter().cycle().take(5 * 1_000_000).cloned().collect());
+    valid_3_0(&m);
+}
