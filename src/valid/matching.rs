@@ -83,7 +83,7 @@ pub fn top(c: &Context, ht: HeapType) -> AbsHeapType {
 
 /// `x` and its declared supertypes, on up: each earlier than the one before, as `Subtype_ok`
 /// requires (the chain stops where a type breaks that).
-fn supertypes<'c>(c: &'c Context, x: TypeIdx) -> impl Iterator<Item = TypeIdx> + 'c {
+pub(crate) fn supertypes<'c>(c: &'c Context, x: TypeIdx) -> impl Iterator<Item = TypeIdx> + 'c {
     let sup = move |&z: &TypeIdx| c.types.get(z as usize)?.supertypes.first().copied().filter(|&y| y < z);
     std::iter::successors(Some(x), sup)
 }

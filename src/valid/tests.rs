@@ -532,6 +532,14 @@ fn subtypes() {
     invalid_3_0(&m, "sub type", rules::SUBTYPE_OK);
     let m = types(vec![sub(false, &[9], st(vec![]))]);
     invalid_3_0(&m, "unknown type 9", rules::SUBTYPE_OK);
+    // Chains of supertypes have a bounded depth.
+    let chain = |n: u32| {
+        types(
+            (0..n).map(|x| sub(false, &(0..x).last().into_iter().collect::<Vec<_>>(), st(vec![]))).collect(),
+        )
+    };
+    valid_3_0(&chain(64));
+    invalid_3_0(&chain(65), "implementation limit: sub type 64", rules::SUBTYPE_OK);
     // Functions: contravariant parameters, covariant results.
     let func = |p: V, r: V| CompType::Func(FuncType::new([p], [r]));
     let (anyref, eqref) = (V::Ref(RefType::null(AbsHeapType::Any)), V::Ref(RefType::null(AbsHeapType::Eq)));

@@ -1,6 +1,6 @@
 //! Types (spec 3.2, SpecTec `2.1-validation.types`): which types are valid in a context.
 
-use super::matching::comptype_sub;
+use super::matching::{comptype_sub, supertypes};
 use super::{Context, Error, Result, feature};
 use crate::rules::{self, Rule};
 use crate::syntax::{AbsHeapType, AddrType, BlockType, CompType, ExternType, FieldType, FuncType};
@@ -63,6 +63,11 @@ pub fn rectype_ok(c: &Context, rt: &RecType, x: TypeIdx) -> Result {
     (x..).zip(&rt.0).try_for_each(|(x, st)| subtype_ok(c, st, x))
 }
 
+/// The longest chain of declared supertypes a type may have: an implementation limit (spec
+/// appendix *Implementation Limitations*, as other engines have it), so that matching a
+/// defined type against another costs a bounded walk up its chain.
+pub const MAX_SUBTYPE_DEPTH: usize = 63;
+
 /// `Subtype_ok`: the subtype `x` has at most one supertype, defined before it and not
 /// final, and its composite type is valid and matches the supertype's (`Comptype_sub`).
 pub fn subtype_ok(c: &Context, st: &SubType, x: TypeIdx) -> Result {
@@ -78,6 +83,10 @@ pub fn subtype_ok(c: &Context, st: &SubType, x: TypeIdx) -> Result {
         }
         if sup.is_final {
             return Err(Error::new(rule, format!("sub type {x} has final super type {y}")));
+        }
+        if supertypes(c, y).nth(MAX_SUBTYPE_DEPTH).is_some() {
+            let msg = format!("implementation limit: sub type {x} is more than {MAX_SUBTYPE_DEPTH} deep");
+            return Err(Error::new(rule, msg));
         }
         sups.push((y, sup));
     }
