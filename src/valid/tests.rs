@@ -1256,7 +1256,7 @@ impl Rng {
 
     fn heap(&mut self) -> HeapType {
         use AbsHeapType::*;
-        let abs = [Func, Extern, Exn, NoExn, Any, None, Bot];
+        let abs = [Func, Extern, Any, Exn, NoExn, None, Bot];
         match self.below(4) {
             0 => HeapType::Idx(self.idx()),
             _ if self.odd() => HeapType::Abs(abs[self.below(abs.len() as u64) as usize]),
@@ -1336,6 +1336,19 @@ impl Rng {
             I::RefFunc(x),
             I::RefI31,
             I::StructNew(x),
+            I::StructGet(Some(Sx::S), x, y),
+            I::StructSet(x, y),
+            I::ArrayNewFixed(x, self.below(3) as u32),
+            I::ArrayGet(None, x),
+            I::ArrayCopy(x, y),
+            I::ArrayInitElem(x, y),
+            I::RefTest(RefType { nullable: true, heap: self.heap() }),
+            I::BrOnCast(
+                l,
+                RefType { nullable: true, heap: self.heap() },
+                RefType { nullable: false, heap: self.heap() },
+            ),
+            I::AnyConvertExtern,
             I::Const(Num::from_bits(nt, 0)),
             I::Binop(nt, Binop::Int(IBinop::Add)),
             I::Cvtop(nt, NumType::I32, Cvtop::Reinterpret),
@@ -1361,6 +1374,23 @@ impl Rng {
             let comp = CompType::Func(FuncType { params: self.types(), results: self.types() });
             let is_final = !self.odd();
             m.types.push(RecType(Box::new([SubType { is_final, supertypes: Box::new([]), comp }])));
+        }
+        // Some GC types, in groups, open or not, some declaring supertypes.
+        for _ in 0..self.below(3) {
+            let group = (0..1 + self.below(2)).map(|_| {
+                let storage = match self.below(3) {
+                    0 => StorageType::Pack(PackType::I8),
+                    _ => StorageType::Val(self.valtype()),
+                };
+                let ft = FieldType { mutable: self.below(2) == 0, storage };
+                let comp = match self.below(2) {
+                    0 => CompType::Array(ft),
+                    _ => CompType::Struct(vec![ft; self.below(3) as usize].into()),
+                };
+                let supertypes = (0..self.below(2)).map(|_| self.idx()).collect();
+                SubType { is_final: self.below(2) == 0, supertypes, comp }
+            });
+            m.types.push(RecType(group.collect()));
         }
         let limits = Limits { min: self.below(3), max: Some(self.below(3) << (self.odd() as u64 * 40)) };
         let addr = if self.below(4) == 0 { AddrType::I64 } else { AddrType::I32 };
