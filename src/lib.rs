@@ -3,7 +3,9 @@
 //! chapter of the specification.
 
 pub mod binary;
+pub mod exec;
 pub mod rules;
+pub mod script;
 pub mod syntax;
 pub mod valid;
 

@@ -1,0 +1,846 @@
+//! 5.4 Instructions, decoded flat: see the module docs of [`crate::syntax::instructions`].
+
+use super::{Reader, Result};
+use crate::rules::{self, Rule};
+use crate::syntax::{Binop, Relop, Testop, Unop};
+use crate::syntax::{
+    BlockType, Catch, Cvtop, Expr, FBinop, FRelop, FUnop, FieldIdx, Half, IBinop, IRelop, IUnop, Instr,
+    LoadOp, MemArg, MemIdx, Num, NumType, RefType, Shape, Sx, Sz, TypeIdx, VBinop, VCvtop, VExtbinop,
+    VExtternop, VExtunop, VFBinop, VIBinop, VIUnop, VLoadOp, VShiftop, VSwizzlop, VTernop, VTestop, VUnop,
+    VVbinop, VVternop, VVtestop, VVunop,
+};
+// `I::Relop`: the variants of `Instr` share their names with the operator types.
+use Instr as I;
+
+use Half::{High, Low};
+use NumType::{F32, F64, I32, I64};
+use Shape::{F32x4, F64x2, I8x16, I16x8, I32x4, I64x2};
+use Sx::{S, U};
+
+/// A block open in the expression being decoded, by what may come next: `Else` only inside
+/// an `if` that has none yet.
+#[derive(Copy, Clone, PartialEq)]
+enum Open {
+    Block,
+    If,
+    Else,
+}
+
+impl Reader<'_> {
+    /// binary-expr: `instr* 0x0B`, flat. A stack of the blocks open says which `else` and
+    /// `end` are allowed (binary-block, binary-loop, binary-if, binary-try_table), so no
+    /// nesting depth costs Rust stack; the expression ends at the `end` that closes no block.
+    pub(super) fn expr(&mut self) -> Result<Expr> {
+        let (mut instrs, mut offsets, mut open) = (Vec::new(), Vec::new(), Vec::new());
+        loop {
+            let at = self.pos;
+            self.ctx = rules::BINARY_EXPR;
+            let instr = match self.peek() {
+                Some(0x0b) => {
+                    self.pos += 1;
+                    Instr::End
+                }
+                Some(0x05) => match open.last_mut() {
+                    Some(top @ Open::If) => {
+                        *top = Open::Else;
+                        self.pos += 1;
+                        Instr::Else
+                    }
+                    top => {
+                        let rule = match top {
+                            Some(Open::Block) => rules::BINARY_BLOCK,
+                            Some(_) => rules::BINARY_IF,
+                            None => rules::BINARY_EXPR,
+                        };
+                        return self.error(at, "END opcode expected", rule);
+                    }
+                },
+                _ => self.instr()?,
+            };
+            let done = match instr {
+                Instr::Block(_) | Instr::Loop(_) | Instr::TryTable(..) => {
+                    open.push(Open::Block);
+                    false
+                }
+                Instr::If(_) => {
+                    open.push(Open::If);
+                    false
+                }
+                Instr::End => open.pop().is_none(),
+                _ => false,
+            };
+            instrs.push(instr);
+            offsets.push(super::offset32(at));
+            if done {
+                return Ok(Expr { instrs: instrs.into(), offsets: offsets.into() });
+            }
+        }
+    }
+
+    /// binary-instr: one instruction other than `else` and `end`, by its opcode.
+    fn instr(&mut self) -> Result<Instr> {
+        let at = self.pos;
+        let op = self.byte()?;
+        self.ctx = family(op);
+        if !self.v3() && matches!(op, 0x08 | 0x0a | 0x12..=0x15 | 0x1f | 0xd3..=0xd6 | 0xfb) {
+            return self.illegal(at, op, None);
+        }
+        Ok(match op {
+            0x00 => I::Unreachable,
+            0x01 => I::Nop,
+            0x02 => I::Block(self.blocktype()?),
+            0x03 => I::Loop(self.blocktype()?),
+            0x04 => I::If(self.blocktype()?),
+            0x08 => I::Throw(self.idx()?),
+            0x0a => I::ThrowRef,
+            0x0c => I::Br(self.idx()?),
+            0x0d => I::BrIf(self.idx()?),
+            0x0e => {
+                let ls = self.list(Self::idx)?;
+                I::BrTable(ls.into(), self.idx()?)
+            }
+            0x0f => I::Return,
+            0x10 => I::Call(self.idx()?),
+            0x11 => {
+                let y = self.idx()?;
+                I::CallIndirect(self.idx()?, y)
+            }
+            0x12 => I::ReturnCall(self.idx()?),
+            0x13 => {
+                let y = self.idx()?;
+                I::ReturnCallIndirect(self.idx()?, y)
+            }
+            0x14 => I::CallRef(self.idx()?),
+            0x15 => I::ReturnCallRef(self.idx()?),
+            0x1a => I::Drop,
+            0x1b => I::Select(None),
+            0x1c => I::Select(Some(self.list(Self::valtype)?.into())),
+            0x1f => {
+                let bt = self.blocktype()?;
+                I::TryTable(bt, self.list(Self::catch)?.into())
+            }
+            0x20 => I::LocalGet(self.idx()?),
+            0x21 => I::LocalSet(self.idx()?),
+            0x22 => I::LocalTee(self.idx()?),
+            0x23 => I::GlobalGet(self.idx()?),
+            0x24 => I::GlobalSet(self.idx()?),
+            0x25 => I::TableGet(self.idx()?),
+            0x26 => I::TableSet(self.idx()?),
+            0x28..=0x35 => {
+                let (t, op) = LOADS[usize::from(op - 0x28)];
+                let (x, m) = self.memarg()?;
+                I::Load(t, op, x, m)
+            }
+            0x36..=0x3e => {
+                let (t, sz) = STORES[usize::from(op - 0x36)];
+                let (x, m) = self.memarg()?;
+                I::Store(t, sz, x, m)
+            }
+            0x3f => I::MemorySize(self.memidx(rules::BINARY_MEMORY_SIZE)?),
+            0x40 => I::MemoryGrow(self.memidx(rules::BINARY_MEMORY_GROW)?),
+            0x41 => I::Const(Num::I32(self.i32()?)),
+            0x42 => I::Const(Num::I64(self.i64()?)),
+            0x43 => I::Const(Num::F32(self.f32()?)),
+            0x44 => I::Const(Num::F64(self.f64()?)),
+            0x45 => I::Testop(I32, Testop::Eqz),
+            0x46..=0x4f => I::Relop(I32, Relop::Int(IRELOPS[usize::from(op - 0x46)])),
+            0x50 => I::Testop(I64, Testop::Eqz),
+            0x51..=0x5a => I::Relop(I64, Relop::Int(IRELOPS[usize::from(op - 0x51)])),
+            0x5b..=0x60 => I::Relop(F32, Relop::Float(FRELOPS[usize::from(op - 0x5b)])),
+            0x61..=0x66 => I::Relop(F64, Relop::Float(FRELOPS[usize::from(op - 0x61)])),
+            0x67..=0x69 => I::Unop(I32, Unop::Int(IUNOPS[usize::from(op - 0x67)])),
+            0x6a..=0x78 => I::Binop(I32, Binop::Int(IBINOPS[usize::from(op - 0x6a)])),
+            0x79..=0x7b => I::Unop(I64, Unop::Int(IUNOPS[usize::from(op - 0x79)])),
+            0x7c..=0x8a => I::Binop(I64, Binop::Int(IBINOPS[usize::from(op - 0x7c)])),
+            0x8b..=0x91 => I::Unop(F32, Unop::Float(FUNOPS[usize::from(op - 0x8b)])),
+            0x92..=0x98 => I::Binop(F32, Binop::Float(FBINOPS[usize::from(op - 0x92)])),
+            0x99..=0x9f => I::Unop(F64, Unop::Float(FUNOPS[usize::from(op - 0x99)])),
+            0xa0..=0xa6 => I::Binop(F64, Binop::Float(FBINOPS[usize::from(op - 0xa0)])),
+            0xa7..=0xbf => {
+                let (t1, t2, op) = CVTOPS[usize::from(op - 0xa7)];
+                I::Cvtop(t1, t2, op)
+            }
+            0xc0 => I::Unop(I32, Unop::Int(IUnop::Extend(Sz::N8))),
+            0xc1 => I::Unop(I32, Unop::Int(IUnop::Extend(Sz::N16))),
+            0xc2 => I::Unop(I64, Unop::Int(IUnop::Extend(Sz::N8))),
+            0xc3 => I::Unop(I64, Unop::Int(IUnop::Extend(Sz::N16))),
+            0xc4 => I::Unop(I64, Unop::Int(IUnop::Extend(Sz::N32))),
+            0xd0 => I::RefNull(self.heaptype()?),
+            0xd1 => I::RefIsNull,
+            0xd2 => I::RefFunc(self.idx()?),
+            0xd3 => I::RefEq,
+            0xd4 => I::RefAsNonNull,
+            0xd5 => I::BrOnNull(self.idx()?),
+            0xd6 => I::BrOnNonNull(self.idx()?),
+            0xfb => self.instr_fb(at)?,
+            0xfc => self.instr_fc(at)?,
+            0xfd => self.instr_fd(at)?,
+            _ => return self.illegal(at, op, None),
+        })
+    }
+
+    /// `illegal opcode XX`, or `illegal opcode XX YY` for a prefixed one.
+    fn illegal<T>(&self, at: usize, op: u8, sub: Option<u32>) -> Result<T> {
+        let message = match sub {
+            None => format!("illegal opcode {op:02x}"),
+            Some(n) => format!("illegal opcode {op:02x} {n:02x}"),
+        };
+        self.error(at, message, rules::BINARY_INSTR)
+    }
+
+    /// binary-blocktype: `0x40` for no result, a value type for one, or the index of a
+    /// function type as a non-negative `s33`.
+    fn blocktype(&mut self) -> Result<BlockType> {
+        if self.peek() == Some(0x40) {
+            self.pos += 1;
+            return Ok(BlockType::Result(None));
+        }
+        let at = self.pos;
+        match self.s33() {
+            Ok(x) if x >= 0 => Ok(BlockType::Idx(x as u32)),
+            _ => {
+                self.pos = at;
+                Ok(BlockType::Result(Some(self.valtype()?)))
+            }
+        }
+    }
+
+    /// binary-catch: the clauses of `try_table`.
+    fn catch(&mut self) -> Result<Catch> {
+        let at = self.pos;
+        Ok(match self.byte()? {
+            0x00 => Catch::Catch(self.idx()?, self.idx()?),
+            0x01 => Catch::CatchRef(self.idx()?, self.idx()?),
+            0x02 => Catch::CatchAll(self.idx()?),
+            0x03 => Catch::CatchAllRef(self.idx()?),
+            _ => return self.error(at, "malformed catch clause", rules::BINARY_CATCH),
+        })
+    }
+
+    /// binary-memarg. Wasm 3.0: flags below `2^7`, whose bit 6 says a memory index follows
+    /// (otherwise memory 0) and whose low bits are the alignment exponent; a `u64` offset.
+    /// Wasm 2.0: an alignment exponent below 32 and a `u32` offset.
+    fn memarg(&mut self) -> Result<(MemIdx, MemArg)> {
+        let at = self.pos;
+        let flags = self.u32()?;
+        if !self.v3() {
+            if flags >= 32 {
+                return self.error(at, "malformed memop flags", rules::BINARY_MEMARG);
+            }
+            return Ok((0, MemArg { align: flags, offset: self.u32()?.into() }));
+        }
+        if flags >= 1 << 7 {
+            return self.error(at, "malformed memop flags", rules::BINARY_MEMARG);
+        }
+        let x = if flags & 1 << 6 != 0 { self.idx()? } else { 0 };
+        Ok((x, MemArg { align: flags & 0x3f, offset: self.u64()? }))
+    }
+
+    /// The memory index of `memory.size` and its kin, which Wasm 2.0 reserves as a zero byte.
+    fn memidx(&mut self, rule: Rule) -> Result<MemIdx> {
+        if self.v3() {
+            return self.idx();
+        }
+        self.expect(0x00, "zero byte expected", rule)?;
+        Ok(0)
+    }
+
+    /// binary-laneidx: a byte.
+    fn laneidx(&mut self) -> Result<u8> {
+        self.byte()
+    }
+
+    /// A type index and a field index (binary-struct.get and its kin).
+    fn typeidx_fieldidx(&mut self) -> Result<(TypeIdx, FieldIdx)> {
+        Ok((self.idx()?, self.idx()?))
+    }
+
+    /// binary-castop: which of the two reference types of `br_on_cast` are nullable.
+    fn castop(&mut self) -> Result<(bool, bool)> {
+        let at = self.pos;
+        match self.byte()? {
+            flags @ 0..=3 => Ok((flags & 1 != 0, flags & 2 != 0)),
+            _ => self.error(at, "malformed br_on_cast flags", rules::BINARY_CASTOP),
+        }
+    }
+
+    /// binary-instr-aggr, binary-instr-ref: the instructions of prefix `0xFB` (3.0 only).
+    fn instr_fb(&mut self, at: usize) -> Result<Instr> {
+        let sub = self.u32()?;
+        let nonnull = |heap| RefType { nullable: false, heap };
+        Ok(match sub {
+            0 => I::StructNew(self.idx()?),
+            1 => I::StructNewDefault(self.idx()?),
+            2..=4 => {
+                let (x, i) = self.typeidx_fieldidx()?;
+                I::StructGet([None, Some(S), Some(U)][sub as usize - 2], x, i)
+            }
+            5 => {
+                let (x, i) = self.typeidx_fieldidx()?;
+                I::StructSet(x, i)
+            }
+            6 => I::ArrayNew(self.idx()?),
+            7 => I::ArrayNewDefault(self.idx()?),
+            8 => I::ArrayNewFixed(self.idx()?, self.u32()?),
+            9 => I::ArrayNewData(self.idx()?, self.idx()?),
+            10 => I::ArrayNewElem(self.idx()?, self.idx()?),
+            11..=13 => I::ArrayGet([None, Some(S), Some(U)][sub as usize - 11], self.idx()?),
+            14 => I::ArraySet(self.idx()?),
+            15 => I::ArrayLen,
+            16 => I::ArrayFill(self.idx()?),
+            17 => I::ArrayCopy(self.idx()?, self.idx()?),
+            18 => I::ArrayInitData(self.idx()?, self.idx()?),
+            19 => I::ArrayInitElem(self.idx()?, self.idx()?),
+            20 => I::RefTest(nonnull(self.heaptype()?)),
+            21 => I::RefTest(RefType { nullable: true, heap: self.heaptype()? }),
+            22 => I::RefCast(nonnull(self.heaptype()?)),
+            23 => I::RefCast(RefType { nullable: true, heap: self.heaptype()? }),
+            24 | 25 => {
+                let (null1, null2) = self.castop()?;
+                let l = self.idx()?;
+                let rt1 = RefType { nullable: null1, heap: self.heaptype()? };
+                let rt2 = RefType { nullable: null2, heap: self.heaptype()? };
+                if sub == 24 { I::BrOnCast(l, rt1, rt2) } else { I::BrOnCastFail(l, rt1, rt2) }
+            }
+            26 => I::AnyConvertExtern,
+            27 => I::ExternConvertAny,
+            28 => I::RefI31,
+            29 => I::I31Get(S),
+            30 => I::I31Get(U),
+            _ => return self.illegal(at, 0xfb, Some(sub)),
+        })
+    }
+
+    /// binary-instr-numeric, binary-instr-memory, binary-instr-table: the instructions of
+    /// prefix `0xFC`.
+    fn instr_fc(&mut self, at: usize) -> Result<Instr> {
+        let sub = self.u32()?;
+        Ok(match sub {
+            0..=7 => {
+                let (t1, t2, sx) = TRUNC_SATS[sub as usize];
+                I::Cvtop(t1, t2, Cvtop::TruncSat(sx))
+            }
+            8 => {
+                let y = self.idx()?;
+                I::MemoryInit(self.memidx(rules::BINARY_MEMORY_INIT)?, y)
+            }
+            9 => I::DataDrop(self.idx()?),
+            10 => {
+                let x1 = self.memidx(rules::BINARY_MEMORY_COPY)?;
+                I::MemoryCopy(x1, self.memidx(rules::BINARY_MEMORY_COPY)?)
+            }
+            11 => I::MemoryFill(self.memidx(rules::BINARY_MEMORY_FILL)?),
+            12 => {
+                let y = self.idx()?;
+                I::TableInit(self.idx()?, y)
+            }
+            13 => I::ElemDrop(self.idx()?),
+            14 => I::TableCopy(self.idx()?, self.idx()?),
+            15 => I::TableGrow(self.idx()?),
+            16 => I::TableSize(self.idx()?),
+            17 => I::TableFill(self.idx()?),
+            _ => return self.illegal(at, 0xfc, Some(sub)),
+        })
+    }
+
+    /// `v128.load*` with its memarg.
+    fn vload(&mut self, op: Option<VLoadOp>) -> Result<Instr> {
+        let (x, m) = self.memarg()?;
+        Ok(Instr::VLoad(op, x, m))
+    }
+
+    /// `v128.load*_lane` and `v128.store*_lane`: a memarg and a lane index.
+    fn vlane(&mut self, sz: Sz, store: bool) -> Result<Instr> {
+        let (x, m) = self.memarg()?;
+        let l = self.laneidx()?;
+        Ok(if store { Instr::VStoreLane(sz, x, m, l) } else { Instr::VLoadLane(sz, x, m, l) })
+    }
+
+    /// binary-instr-vec: the instructions of prefix `0xFD`; from 256 up, relaxed SIMD (3.0).
+    fn instr_fd(&mut self, at: usize) -> Result<Instr> {
+        let sub = self.u32()?;
+        if !self.v3() && sub >= 256 {
+            return self.illegal(at, 0xfd, Some(sub));
+        }
+        let ibin = |sh, op| I::VBinop(sh, VBinop::Int(op));
+        let fbin = |sh, op| I::VBinop(sh, VBinop::Float(op));
+        let iun = |sh, op| I::VUnop(sh, VUnop::Int(op));
+        let fun = |sh, op| I::VUnop(sh, VUnop::Float(op));
+        let idx = |sub: u32, base: u32| (sub - base) as usize;
+        let ext = |sub, base| EXTS[idx(sub, base)];
+        Ok(match sub {
+            0 => self.vload(None)?,
+            1..=6 => {
+                let (sz, sx) =
+                    [(Sz::N8, S), (Sz::N8, U), (Sz::N16, S), (Sz::N16, U), (Sz::N32, S), (Sz::N32, U)]
+                        [idx(sub, 1)];
+                self.vload(Some(VLoadOp::Shape(sz, (64 / sz.bits()) as u8, sx)))?
+            }
+            7..=10 => self.vload(Some(VLoadOp::Splat(SIZES[idx(sub, 7)])))?,
+            11 => {
+                let (x, m) = self.memarg()?;
+                I::VStore(x, m)
+            }
+            12 => I::VConst(crate::syntax::V128(self.array()?)),
+            13 => I::VShuffle(self.array()?),
+            14 => I::VSwizzlop(VSwizzlop::Swizzle),
+            15..=20 => I::VSplat(SHAPES[idx(sub, 15)]),
+            21 => I::VExtractLane(I8x16, Some(S), self.laneidx()?),
+            22 => I::VExtractLane(I8x16, Some(U), self.laneidx()?),
+            23 => I::VReplaceLane(I8x16, self.laneidx()?),
+            24 => I::VExtractLane(I16x8, Some(S), self.laneidx()?),
+            25 => I::VExtractLane(I16x8, Some(U), self.laneidx()?),
+            26 => I::VReplaceLane(I16x8, self.laneidx()?),
+            27 | 29 | 31 | 33 => I::VExtractLane(SHAPES[idx(sub, 23) / 2], None, self.laneidx()?),
+            28 | 30 | 32 | 34 => I::VReplaceLane(SHAPES[idx(sub, 24) / 2], self.laneidx()?),
+            35..=44 => I::VRelop(I8x16, Relop::Int(IRELOPS[idx(sub, 35)])),
+            45..=54 => I::VRelop(I16x8, Relop::Int(IRELOPS[idx(sub, 45)])),
+            55..=64 => I::VRelop(I32x4, Relop::Int(IRELOPS[idx(sub, 55)])),
+            65..=70 => I::VRelop(F32x4, Relop::Float(FRELOPS[idx(sub, 65)])),
+            71..=76 => I::VRelop(F64x2, Relop::Float(FRELOPS[idx(sub, 71)])),
+            77 => I::VVunop(VVunop::Not),
+            78 => I::VVbinop(VVbinop::And),
+            79 => I::VVbinop(VVbinop::AndNot),
+            80 => I::VVbinop(VVbinop::Or),
+            81 => I::VVbinop(VVbinop::Xor),
+            82 => I::VVternop(VVternop::Bitselect),
+            83 => I::VVtestop(VVtestop::AnyTrue),
+            84..=87 => self.vlane(SIZES[idx(sub, 84)], false)?,
+            88..=91 => self.vlane(SIZES[idx(sub, 88)], true)?,
+            92 => self.vload(Some(VLoadOp::Zero(Sz::N32)))?,
+            93 => self.vload(Some(VLoadOp::Zero(Sz::N64)))?,
+            94 => I::VCvtop(F32x4, F64x2, VCvtop::Demote),
+            95 => I::VCvtop(F64x2, F32x4, VCvtop::Promote),
+            96 => iun(I8x16, VIUnop::Abs),
+            97 => iun(I8x16, VIUnop::Neg),
+            98 => iun(I8x16, VIUnop::Popcnt),
+            99 => I::VTestop(I8x16, VTestop::AllTrue),
+            100 => I::VBitmask(I8x16),
+            101 => I::VNarrow(I8x16, I16x8, S),
+            102 => I::VNarrow(I8x16, I16x8, U),
+            103 => fun(F32x4, FUnop::Ceil),
+            104 => fun(F32x4, FUnop::Floor),
+            105 => fun(F32x4, FUnop::Trunc),
+            106 => fun(F32x4, FUnop::Nearest),
+            107 => I::VShiftop(I8x16, VShiftop::Shl),
+            108 => I::VShiftop(I8x16, VShiftop::Shr(S)),
+            109 => I::VShiftop(I8x16, VShiftop::Shr(U)),
+            110 => ibin(I8x16, VIBinop::Add),
+            111 => ibin(I8x16, VIBinop::AddSat(S)),
+            112 => ibin(I8x16, VIBinop::AddSat(U)),
+            113 => ibin(I8x16, VIBinop::Sub),
+            114 => ibin(I8x16, VIBinop::SubSat(S)),
+            115 => ibin(I8x16, VIBinop::SubSat(U)),
+            116 => fun(F64x2, FUnop::Ceil),
+            117 => fun(F64x2, FUnop::Floor),
+            118 => ibin(I8x16, VIBinop::Min(S)),
+            119 => ibin(I8x16, VIBinop::Min(U)),
+            120 => ibin(I8x16, VIBinop::Max(S)),
+            121 => ibin(I8x16, VIBinop::Max(U)),
+            122 => fun(F64x2, FUnop::Trunc),
+            123 => ibin(I8x16, VIBinop::Avgr),
+            124 => I::VExtunop(I16x8, I8x16, VExtunop::ExtaddPairwise(S)),
+            125 => I::VExtunop(I16x8, I8x16, VExtunop::ExtaddPairwise(U)),
+            126 => I::VExtunop(I32x4, I16x8, VExtunop::ExtaddPairwise(S)),
+            127 => I::VExtunop(I32x4, I16x8, VExtunop::ExtaddPairwise(U)),
+            128 => iun(I16x8, VIUnop::Abs),
+            129 => iun(I16x8, VIUnop::Neg),
+            130 => ibin(I16x8, VIBinop::Q15mulrSat),
+            131 => I::VTestop(I16x8, VTestop::AllTrue),
+            132 => I::VBitmask(I16x8),
+            133 => I::VNarrow(I16x8, I32x4, S),
+            134 => I::VNarrow(I16x8, I32x4, U),
+            135..=138 => {
+                let (half, sx) = ext(sub, 135);
+                I::VCvtop(I16x8, I8x16, VCvtop::Extend(half, sx))
+            }
+            139 => I::VShiftop(I16x8, VShiftop::Shl),
+            140 => I::VShiftop(I16x8, VShiftop::Shr(S)),
+            141 => I::VShiftop(I16x8, VShiftop::Shr(U)),
+            142 => ibin(I16x8, VIBinop::Add),
+            143 => ibin(I16x8, VIBinop::AddSat(S)),
+            144 => ibin(I16x8, VIBinop::AddSat(U)),
+            145 => ibin(I16x8, VIBinop::Sub),
+            146 => ibin(I16x8, VIBinop::SubSat(S)),
+            147 => ibin(I16x8, VIBinop::SubSat(U)),
+            148 => fun(F64x2, FUnop::Nearest),
+            149 => ibin(I16x8, VIBinop::Mul),
+            150 => ibin(I16x8, VIBinop::Min(S)),
+            151 => ibin(I16x8, VIBinop::Min(U)),
+            152 => ibin(I16x8, VIBinop::Max(S)),
+            153 => ibin(I16x8, VIBinop::Max(U)),
+            155 => ibin(I16x8, VIBinop::Avgr),
+            156..=159 => {
+                let (half, sx) = ext(sub, 156);
+                I::VExtbinop(I16x8, I8x16, VExtbinop::Extmul(half, sx))
+            }
+            160 => iun(I32x4, VIUnop::Abs),
+            161 => iun(I32x4, VIUnop::Neg),
+            163 => I::VTestop(I32x4, VTestop::AllTrue),
+            164 => I::VBitmask(I32x4),
+            167..=170 => {
+                let (half, sx) = ext(sub, 167);
+                I::VCvtop(I32x4, I16x8, VCvtop::Extend(half, sx))
+            }
+            171 => I::VShiftop(I32x4, VShiftop::Shl),
+            172 => I::VShiftop(I32x4, VShiftop::Shr(S)),
+            173 => I::VShiftop(I32x4, VShiftop::Shr(U)),
+            174 => ibin(I32x4, VIBinop::Add),
+            177 => ibin(I32x4, VIBinop::Sub),
+            181 => ibin(I32x4, VIBinop::Mul),
+            182 => ibin(I32x4, VIBinop::Min(S)),
+            183 => ibin(I32x4, VIBinop::Min(U)),
+            184 => ibin(I32x4, VIBinop::Max(S)),
+            185 => ibin(I32x4, VIBinop::Max(U)),
+            186 => I::VExtbinop(I32x4, I16x8, VExtbinop::Dot),
+            188..=191 => {
+                let (half, sx) = ext(sub, 188);
+                I::VExtbinop(I32x4, I16x8, VExtbinop::Extmul(half, sx))
+            }
+            192 => iun(I64x2, VIUnop::Abs),
+            193 => iun(I64x2, VIUnop::Neg),
+            195 => I::VTestop(I64x2, VTestop::AllTrue),
+            196 => I::VBitmask(I64x2),
+            199..=202 => {
+                let (half, sx) = ext(sub, 199);
+                I::VCvtop(I64x2, I32x4, VCvtop::Extend(half, sx))
+            }
+            203 => I::VShiftop(I64x2, VShiftop::Shl),
+            204 => I::VShiftop(I64x2, VShiftop::Shr(S)),
+            205 => I::VShiftop(I64x2, VShiftop::Shr(U)),
+            206 => ibin(I64x2, VIBinop::Add),
+            209 => ibin(I64x2, VIBinop::Sub),
+            213 => ibin(I64x2, VIBinop::Mul),
+            214..=219 => {
+                use IRelop::*;
+                I::VRelop(I64x2, Relop::Int([Eq, Ne, Lt(S), Gt(S), Le(S), Ge(S)][idx(sub, 214)]))
+            }
+            220..=223 => {
+                let (half, sx) = ext(sub, 220);
+                I::VExtbinop(I64x2, I32x4, VExtbinop::Extmul(half, sx))
+            }
+            224 => fun(F32x4, FUnop::Abs),
+            225 => fun(F32x4, FUnop::Neg),
+            227 => fun(F32x4, FUnop::Sqrt),
+            228..=235 => fbin(F32x4, VFBINOPS[idx(sub, 228)]),
+            236 => fun(F64x2, FUnop::Abs),
+            237 => fun(F64x2, FUnop::Neg),
+            239 => fun(F64x2, FUnop::Sqrt),
+            240..=247 => fbin(F64x2, VFBINOPS[idx(sub, 240)]),
+            248 => I::VCvtop(I32x4, F32x4, VCvtop::TruncSat(S, false)),
+            249 => I::VCvtop(I32x4, F32x4, VCvtop::TruncSat(U, false)),
+            250 => I::VCvtop(F32x4, I32x4, VCvtop::Convert(None, S)),
+            251 => I::VCvtop(F32x4, I32x4, VCvtop::Convert(None, U)),
+            252 => I::VCvtop(I32x4, F64x2, VCvtop::TruncSat(S, true)),
+            253 => I::VCvtop(I32x4, F64x2, VCvtop::TruncSat(U, true)),
+            254 => I::VCvtop(F64x2, I32x4, VCvtop::Convert(Some(Low), S)),
+            255 => I::VCvtop(F64x2, I32x4, VCvtop::Convert(Some(Low), U)),
+            256 => I::VSwizzlop(VSwizzlop::RelaxedSwizzle),
+            257 => I::VCvtop(I32x4, F32x4, VCvtop::RelaxedTrunc(S, false)),
+            258 => I::VCvtop(I32x4, F32x4, VCvtop::RelaxedTrunc(U, false)),
+            259 => I::VCvtop(I32x4, F64x2, VCvtop::RelaxedTrunc(S, true)),
+            260 => I::VCvtop(I32x4, F64x2, VCvtop::RelaxedTrunc(U, true)),
+            261 => I::VTernop(F32x4, VTernop::RelaxedMadd),
+            262 => I::VTernop(F32x4, VTernop::RelaxedNmadd),
+            263 => I::VTernop(F64x2, VTernop::RelaxedMadd),
+            264 => I::VTernop(F64x2, VTernop::RelaxedNmadd),
+            265..=268 => I::VTernop(SHAPES[idx(sub, 265)], VTernop::RelaxedLaneselect),
+            269 => fbin(F32x4, VFBinop::RelaxedMin),
+            270 => fbin(F32x4, VFBinop::RelaxedMax),
+            271 => fbin(F64x2, VFBinop::RelaxedMin),
+            272 => fbin(F64x2, VFBinop::RelaxedMax),
+            273 => ibin(I16x8, VIBinop::RelaxedQ15mulr),
+            274 => I::VExtbinop(I16x8, I8x16, VExtbinop::RelaxedDot),
+            275 => I::VExtternop(I32x4, I16x8, VExtternop::RelaxedDotAdd),
+            _ => return self.illegal(at, 0xfd, Some(sub)),
+        })
+    }
+}
+
+/// The rule of an opcode's family, cited if its immediates run out.
+fn family(op: u8) -> Rule {
+    match op {
+        0x1a..=0x1c => rules::BINARY_INSTR_PARAMETRIC,
+        0x00..=0x1f | 0xd5 | 0xd6 => rules::BINARY_INSTR_CONTROL,
+        0x20..=0x24 => rules::BINARY_INSTR_VARIABLE,
+        0x25 | 0x26 => rules::BINARY_INSTR_TABLE,
+        0x28..=0x40 => rules::BINARY_INSTR_MEMORY,
+        0xd0..=0xd4 => rules::BINARY_INSTR_REF,
+        0xfb => rules::BINARY_INSTR_AGGR,
+        0xfd => rules::BINARY_INSTR_VEC,
+        _ => rules::BINARY_INSTR_NUMERIC,
+    }
+}
+
+/// Opcodes `0x28`-`0x35`: `t.load` and `t.loadN_sx` (binary-load, binary-loadn).
+const LOADS: [(NumType, Option<LoadOp>); 14] = {
+    const fn n(size: Sz, sx: Sx) -> Option<LoadOp> {
+        Some(LoadOp { size, sx })
+    }
+    [
+        (I32, None),
+        (I64, None),
+        (F32, None),
+        (F64, None),
+        (I32, n(Sz::N8, S)),
+        (I32, n(Sz::N8, U)),
+        (I32, n(Sz::N16, S)),
+        (I32, n(Sz::N16, U)),
+        (I64, n(Sz::N8, S)),
+        (I64, n(Sz::N8, U)),
+        (I64, n(Sz::N16, S)),
+        (I64, n(Sz::N16, U)),
+        (I64, n(Sz::N32, S)),
+        (I64, n(Sz::N32, U)),
+    ]
+};
+
+/// Opcodes `0x36`-`0x3E`: `t.store` and `t.storeN` (binary-store, binary-storen).
+const STORES: [(NumType, Option<Sz>); 9] = [
+    (I32, None),
+    (I64, None),
+    (F32, None),
+    (F64, None),
+    (I32, Some(Sz::N8)),
+    (I32, Some(Sz::N16)),
+    (I64, Some(Sz::N8)),
+    (I64, Some(Sz::N16)),
+    (I64, Some(Sz::N32)),
+];
+
+/// binary-relop of integers, in opcode order.
+const IRELOPS: [IRelop; 10] = {
+    use IRelop::*;
+    [Eq, Ne, Lt(S), Lt(U), Gt(S), Gt(U), Le(S), Le(U), Ge(S), Ge(U)]
+};
+
+/// binary-relop of floats, in opcode order.
+const FRELOPS: [FRelop; 6] = {
+    use FRelop::*;
+    [Eq, Ne, Lt, Gt, Le, Ge]
+};
+
+/// binary-unop of integers, in opcode order.
+const IUNOPS: [IUnop; 3] = [IUnop::Clz, IUnop::Ctz, IUnop::Popcnt];
+
+/// binary-binop of integers, in opcode order.
+const IBINOPS: [IBinop; 15] = {
+    use IBinop::*;
+    [Add, Sub, Mul, Div(S), Div(U), Rem(S), Rem(U), And, Or, Xor, Shl, Shr(S), Shr(U), Rotl, Rotr]
+};
+
+/// binary-unop of floats, in opcode order.
+const FUNOPS: [FUnop; 7] = {
+    use FUnop::*;
+    [Abs, Neg, Ceil, Floor, Trunc, Nearest, Sqrt]
+};
+
+/// binary-binop of floats, in opcode order.
+const FBINOPS: [FBinop; 7] = {
+    use FBinop::*;
+    [Add, Sub, Mul, Div, Min, Max, Copysign]
+};
+
+/// binary-vfbinop: the float lane operators `0xFD 228`-`235` (and `240`-`247`).
+const VFBINOPS: [VFBinop; 8] = {
+    use VFBinop::*;
+    [Add, Sub, Mul, Div, Min, Max, Pmin, Pmax]
+};
+
+/// binary-cvtop: opcodes `0xA7`-`0xBF`, as `(t_1, t_2, op)` converting a `t_2` into a `t_1`.
+const CVTOPS: [(NumType, NumType, Cvtop); 25] = {
+    use Cvtop::*;
+    [
+        (I32, I64, Wrap),
+        (I32, F32, Trunc(S)),
+        (I32, F32, Trunc(U)),
+        (I32, F64, Trunc(S)),
+        (I32, F64, Trunc(U)),
+        (I64, I32, Extend(S)),
+        (I64, I32, Extend(U)),
+        (I64, F32, Trunc(S)),
+        (I64, F32, Trunc(U)),
+        (I64, F64, Trunc(S)),
+        (I64, F64, Trunc(U)),
+        (F32, I32, Convert(S)),
+        (F32, I32, Convert(U)),
+        (F32, I64, Convert(S)),
+        (F32, I64, Convert(U)),
+        (F32, F64, Demote),
+        (F64, I32, Convert(S)),
+        (F64, I32, Convert(U)),
+        (F64, I64, Convert(S)),
+        (F64, I64, Convert(U)),
+        (F64, F32, Promote),
+        (I32, F32, Reinterpret),
+        (I64, F64, Reinterpret),
+        (F32, I32, Reinterpret),
+        (F64, I64, Reinterpret),
+    ]
+};
+
+/// binary-cvtop-trunc-sat: `0xFC 0`-`7`.
+const TRUNC_SATS: [(NumType, NumType, Sx); 8] = [
+    (I32, F32, S),
+    (I32, F32, U),
+    (I32, F64, S),
+    (I32, F64, U),
+    (I64, F32, S),
+    (I64, F32, U),
+    (I64, F64, S),
+    (I64, F64, U),
+];
+
+/// The six shapes, in the order of `splat` opcodes.
+const SHAPES: [Shape; 6] = [I8x16, I16x8, I32x4, I64x2, F32x4, F64x2];
+
+/// The lane sizes of `load_splat` and `load_lane`, in opcode order.
+const SIZES: [Sz; 4] = [Sz::N8, Sz::N16, Sz::N32, Sz::N64];
+
+/// `extend` and `extmul` come in this order.
+const EXTS: [(Half, Sx); 4] = [(Low, S), (High, S), (Low, U), (High, U)];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Spec;
+    use crate::syntax::{AbsHeapType, HeapType, RefType, ValType};
+
+    /// The instructions of `bytes` (an expression without its final `end`), or the error.
+    fn expr(spec: Spec, bytes: &[u8]) -> Result<Vec<Instr>, String> {
+        let mut all = bytes.to_vec();
+        all.push(0x0b);
+        let mut r = Reader::new(&all, spec);
+        r.in_section = true;
+        let e = r.expr().map_err(|e| format!("{} @{}", e.message, e.offset))?;
+        assert!(r.at_end(), "left {} bytes", r.left());
+        let mut instrs = e.instrs.into_vec();
+        assert_eq!(instrs.pop(), Some(I::End));
+        Ok(instrs)
+    }
+
+    fn one(spec: Spec, bytes: &[u8]) -> Result<Instr, String> {
+        let mut v = expr(spec, bytes)?;
+        assert_eq!(v.len(), 1, "{v:?}");
+        Ok(v.remove(0))
+    }
+
+    #[test]
+    fn structure_is_flat() {
+        let v = expr(Spec::V3, &[0x02, 0x40, 0x03, 0x7f, 0x41, 0x00, 0x0b, 0x1a, 0x0b]).unwrap();
+        assert_eq!(v[0], I::Block(BlockType::Result(None)));
+        assert_eq!(v[1], I::Loop(BlockType::Result(Some(ValType::I32))));
+        assert_eq!(v[3..], [I::End, I::Drop, I::End]);
+        let v = expr(Spec::V2, &[0x41, 0x01, 0x04, 0x40, 0x05, 0x01, 0x0b]).unwrap();
+        assert_eq!(v[1..], [I::If(BlockType::Result(None)), I::Else, I::Nop, I::End]);
+        // A block that a type index types, as a positive s33 of two bytes.
+        let v = expr(Spec::V2, &[0x02, 0x81, 0x01, 0x0b]).unwrap();
+        assert_eq!(v[0], I::Block(BlockType::Idx(129)));
+        // An else outside an if, a second else, an end too few.
+        assert_eq!(expr(Spec::V3, &[0x05]), Err("END opcode expected @0".into()));
+        assert_eq!(expr(Spec::V3, &[0x04, 0x40, 0x05, 0x05, 0x0b]), Err("END opcode expected @3".into()));
+        let mut r = Reader::new(&[0x02, 0x40, 0x0b], Spec::V3);
+        r.in_section = true;
+        assert_eq!(r.expr().unwrap_err().message, "unexpected end of section or function");
+    }
+
+    #[test]
+    fn nesting_costs_no_stack() {
+        let depth = 1_000_000;
+        let mut bytes = [0x02, 0x40].repeat(depth);
+        bytes.extend(vec![0x0b; depth]);
+        assert_eq!(expr(Spec::V3, &bytes).map(|v| v.len()), Ok(2 * depth));
+    }
+
+    #[test]
+    fn numeric() {
+        assert_eq!(one(Spec::V3, &[0x41, 0x7f]), Ok(I::Const(Num::I32(u32::MAX))));
+        assert_eq!(one(Spec::V3, &[0x6d]), Ok(I::Binop(I32, Binop::Int(IBinop::Div(S)))));
+        assert_eq!(one(Spec::V3, &[0x8a]), Ok(I::Binop(I64, Binop::Int(IBinop::Rotr))));
+        assert_eq!(one(Spec::V3, &[0x91]), Ok(I::Unop(F32, Unop::Float(FUnop::Sqrt))));
+        assert_eq!(one(Spec::V3, &[0x66]), Ok(I::Relop(F64, Relop::Float(FRelop::Ge))));
+        assert_eq!(one(Spec::V3, &[0xa7]), Ok(I::Cvtop(I32, I64, Cvtop::Wrap)));
+        assert_eq!(one(Spec::V3, &[0xbf]), Ok(I::Cvtop(F64, I64, Cvtop::Reinterpret)));
+        assert_eq!(one(Spec::V3, &[0xc4]), Ok(I::Unop(I64, Unop::Int(IUnop::Extend(Sz::N32)))));
+        assert_eq!(one(Spec::V2, &[0xfc, 0x07]), Ok(I::Cvtop(I64, F64, Cvtop::TruncSat(U))));
+        assert_eq!(one(Spec::V3, &[0xc5]), Err("illegal opcode c5 @0".into()));
+    }
+
+    #[test]
+    fn memory() {
+        let m = |align, offset| MemArg { align, offset };
+        let load8_u = Some(LoadOp { size: Sz::N8, sx: U });
+        assert_eq!(one(Spec::V3, &[0x2d, 0x00, 0x10]), Ok(I::Load(I32, load8_u, 0, m(0, 16))));
+        assert_eq!(one(Spec::V3, &[0x3e, 0x42, 0x03, 0x00]), Ok(I::Store(I64, Some(Sz::N32), 3, m(2, 0))));
+        assert_eq!(one(Spec::V3, &[0x3f, 0x02]), Ok(I::MemorySize(2)));
+        assert_eq!(one(Spec::V2, &[0x40, 0x00]), Ok(I::MemoryGrow(0)));
+        assert_eq!(one(Spec::V2, &[0x40, 0x80, 0x00]), Err("zero byte expected @1".into()));
+        assert_eq!(one(Spec::V3, &[0xfc, 0x08, 0x05, 0x01]), Ok(I::MemoryInit(1, 5)));
+        assert_eq!(one(Spec::V2, &[0xfc, 0x0a, 0x00, 0x00]), Ok(I::MemoryCopy(0, 0)));
+        let big = [0x28, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01];
+        assert_eq!(one(Spec::V3, &big), Ok(I::Load(I32, None, 0, m(0, u64::MAX))));
+        assert_eq!(one(Spec::V2, &big), Err("integer too large @6".into()));
+        assert_eq!(one(Spec::V3, &[0x28, 0x80, 0x01, 0x00]), Err("malformed memop flags @1".into()));
+        assert_eq!(one(Spec::V2, &[0x28, 0x20, 0x00]), Err("malformed memop flags @1".into()));
+    }
+
+    #[test]
+    fn control_and_references() {
+        assert_eq!(one(Spec::V3, &[0x11, 0x02, 0x01]), Ok(I::CallIndirect(1, 2)));
+        assert_eq!(one(Spec::V3, &[0x0e, 0x02, 0x00, 0x01, 0x02]), Ok(I::BrTable(Box::new([0, 1]), 2)));
+        assert_eq!(one(Spec::V3, &[0x1c, 0x01, 0x7b]), Ok(I::Select(Some(Box::new([ValType::V128])))));
+        assert_eq!(one(Spec::V3, &[0xd0, 0x6c]), Ok(I::RefNull(HeapType::Abs(AbsHeapType::I31))));
+        assert_eq!(one(Spec::V3, &[0xd0, 0x05]), Ok(I::RefNull(HeapType::Idx(5))));
+        assert_eq!(one(Spec::V2, &[0xd0, 0x6f]), Ok(I::RefNull(HeapType::Abs(AbsHeapType::Extern))));
+        assert_eq!(one(Spec::V2, &[0xd0, 0x05]), Err("malformed reference type @1".into()));
+        let v = expr(Spec::V3, &[0x1f, 0x40, 0x02, 0x00, 0x01, 0x02, 0x03, 0x00, 0x0b]).unwrap();
+        let catches = [Catch::Catch(1, 2), Catch::CatchAllRef(0)];
+        assert_eq!(v, [I::TryTable(BlockType::Result(None), Box::new(catches)), I::End]);
+        assert_eq!(one(Spec::V2, &[0x1f, 0x40, 0x00]), Err("illegal opcode 1f @0".into()));
+    }
+
+    #[test]
+    fn aggregates() {
+        assert_eq!(one(Spec::V3, &[0xfb, 0x03, 0x01, 0x02]), Ok(I::StructGet(Some(S), 1, 2)));
+        assert_eq!(one(Spec::V3, &[0xfb, 0x08, 0x01, 0x80, 0x01]), Ok(I::ArrayNewFixed(1, 128)));
+        let nullable_eq = RefType { nullable: true, heap: HeapType::Abs(AbsHeapType::Eq) };
+        assert_eq!(one(Spec::V3, &[0xfb, 0x17, 0x6d]), Ok(I::RefCast(nullable_eq)));
+        let any = |nullable| RefType { nullable, heap: HeapType::Abs(AbsHeapType::Any) };
+        let cast = one(Spec::V3, &[0xfb, 0x19, 0x02, 0x00, 0x6e, 0x03]);
+        let three = RefType { nullable: true, heap: HeapType::Idx(3) };
+        assert_eq!(cast, Ok(I::BrOnCastFail(0, any(false), three)));
+        assert_eq!(one(Spec::V3, &[0xfb, 0x1e]), Ok(I::I31Get(U)));
+        assert_eq!(one(Spec::V3, &[0xfb, 0x80, 0x01]), Err("illegal opcode fb 80 @0".into()));
+    }
+
+    #[test]
+    fn vectors() {
+        let c = [0xfd, 0x0c, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
+        assert_eq!(
+            one(Spec::V2, &c),
+            Ok(I::VConst(crate::syntax::V128(std::array::from_fn(|i| i as u8 + 1))))
+        );
+        assert_eq!(one(Spec::V3, &[0xfd, 0x15, 0x0f]), Ok(I::VExtractLane(I8x16, Some(S), 15)));
+        assert_eq!(one(Spec::V3, &[0xfd, 0x21, 0x01]), Ok(I::VExtractLane(F64x2, None, 1)));
+        assert_eq!(one(Spec::V3, &[0xfd, 0x1c, 0x03]), Ok(I::VReplaceLane(I32x4, 3)));
+        assert_eq!(
+            one(Spec::V3, &[0xfd, 0x55, 0x00, 0x00, 0x07]),
+            Ok(I::VLoadLane(Sz::N16, 0, MemArg { align: 0, offset: 0 }, 7))
+        );
+        assert_eq!(
+            one(Spec::V3, &[0xfd, 0x03, 0x00, 0x00]).map(|i| format!("{i:?}")),
+            Ok("VLoad(Some(Shape(N16, 4, S)), 0, MemArg { align: 0, offset: 0 })".into())
+        );
+        assert_eq!(one(Spec::V3, &[0xfd, 0xd9, 0x01]), Ok(I::VRelop(I64x2, Relop::Int(IRelop::Gt(S)))));
+        assert_eq!(
+            one(Spec::V3, &[0xfd, 0xfe, 0x01]),
+            Ok(I::VCvtop(F64x2, I32x4, VCvtop::Convert(Some(Low), S)))
+        );
+        assert_eq!(
+            one(Spec::V3, &[0xfd, 0x93, 0x02]),
+            Ok(I::VExtternop(I32x4, I16x8, VExtternop::RelaxedDotAdd))
+        );
+        assert_eq!(one(Spec::V2, &[0xfd, 0x93, 0x02]), Err("illegal opcode fd 113 @0".into()));
+        assert_eq!(one(Spec::V3, &[0xfd, 0xa2, 0x01]), Err("illegal opcode fd a2 @0".into()));
+    }
+}

@@ -1,0 +1,323 @@
+//! The data layout of a function body for the reference: the validated instructions, one
+//! [`Op`] each, in their flat order, with what reduction needs resolved ahead of time.
+//!
+//! Nothing here changes what a rule does. A block knows where its `end` is (the spec finds
+//! it by the block's nesting); a block type is resolved to its arities (the spec looks it up
+//! in the module's types each time); numeric operators are grouped by their operand type so
+//! that one dispatch reaches the operator.
+
+use crate::syntax::*;
+use std::rc::Rc;
+
+/// A prepared function body. `ops` ends with the body's `end` and then [`Op::FrameEnd`],
+/// the point where only the frame is left (`Step_pure/frame-vals`).
+#[derive(Debug)]
+pub struct Code {
+    pub ty: Rc<FuncType>,
+    /// The declared locals (after the parameters), for their default values.
+    pub locals: Box<[ValType]>,
+    pub ops: Box<[Op]>,
+    /// The byte offset of each op in the module's binary (traces quote it).
+    pub offsets: Box<[u32]>,
+    /// The function's index in its module (traces name it).
+    pub func: FuncIdx,
+}
+
+/// The arities of a block type: `t_1^m -> t_2^n`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Arity {
+    pub params: u32,
+    pub results: u32,
+}
+
+/// One instruction of a prepared body.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Op {
+    Unreachable,
+    Nop,
+    Drop,
+    Select,
+
+    /// `block`: its arities and the index of its `end`.
+    Block(Arity, u32),
+    /// `loop`: its arities.
+    Loop(Arity),
+    /// `if`: its arities, the index of its `else` (its `end` when it has none), its `end`.
+    If(Arity, u32, u32),
+    /// `else`, reached at the end of the then-arm: the index of the `end`.
+    Else(u32),
+    End,
+    /// After the body's `end`: only the frame is left.
+    FrameEnd,
+
+    Br(LabelIdx),
+    BrIf(LabelIdx),
+    BrTable(Box<[LabelIdx]>, LabelIdx),
+    Return,
+    Call(FuncIdx),
+    CallIndirect(TableIdx, TypeIdx),
+
+    LocalGet(LocalIdx),
+    LocalSet(LocalIdx),
+    LocalTee(LocalIdx),
+    GlobalGet(GlobalIdx),
+    GlobalSet(GlobalIdx),
+
+    TableGet(TableIdx),
+    TableSet(TableIdx),
+    TableSize(TableIdx),
+    TableGrow(TableIdx),
+    TableFill(TableIdx),
+    TableCopy(TableIdx, TableIdx),
+    TableInit(TableIdx, ElemIdx),
+    ElemDrop(ElemIdx),
+
+    Load(NumType, Option<LoadOp>, MemIdx, MemArg),
+    Store(NumType, Option<Sz>, MemIdx, MemArg),
+    VLoad(Option<VLoadOp>, MemIdx, MemArg),
+    VLoadLane(Sz, MemIdx, MemArg, LaneIdx),
+    VStore(MemIdx, MemArg),
+    VStoreLane(Sz, MemIdx, MemArg, LaneIdx),
+    MemorySize(MemIdx),
+    MemoryGrow(MemIdx),
+    MemoryFill(MemIdx),
+    MemoryCopy(MemIdx, MemIdx),
+    MemoryInit(MemIdx, DataIdx),
+    DataDrop(DataIdx),
+
+    RefNull(HeapType),
+    RefIsNull,
+    RefFunc(FuncIdx),
+
+    Const(Num),
+    I32Unop(IUnop),
+    I64Unop(IUnop),
+    F32Unop(FUnop),
+    F64Unop(FUnop),
+    I32Binop(IBinop),
+    I64Binop(IBinop),
+    F32Binop(FBinop),
+    F64Binop(FBinop),
+    I32Eqz,
+    I64Eqz,
+    I32Relop(IRelop),
+    I64Relop(IRelop),
+    F32Relop(FRelop),
+    F64Relop(FRelop),
+    Cvtop(NumType, NumType, Cvtop),
+
+    VConst(V128),
+    VVunop(VVunop),
+    VVbinop(VVbinop),
+    VVternop(VVternop),
+    VVtestop(VVtestop),
+    VUnop(Shape, VUnop),
+    VBinop(Shape, VBinop),
+    VTernop(Shape, VTernop),
+    VTestop(Shape, VTestop),
+    VRelop(Shape, Relop),
+    VShiftop(Shape, VShiftop),
+    VBitmask(Shape),
+    VSwizzlop(VSwizzlop),
+    VShuffle(Box<[LaneIdx; 16]>),
+    VExtunop(Shape, Shape, VExtunop),
+    VExtbinop(Shape, Shape, VExtbinop),
+    VExtternop(Shape, Shape, VExtternop),
+    VNarrow(Shape, Shape, Sx),
+    VCvtop(Shape, Shape, VCvtop),
+    VSplat(Shape),
+    VExtractLane(Shape, Option<Sx>, LaneIdx),
+    VReplaceLane(Shape, LaneIdx),
+}
+
+/// Why a validated body cannot be prepared: it uses what the reference does not run yet.
+#[derive(Debug)]
+pub struct Unsupported(pub &'static str);
+
+/// `$blocktype_(z, bt)`, resolved once.
+pub fn arity(bt: BlockType, types: &[Rc<FuncType>]) -> Arity {
+    match bt {
+        BlockType::Result(t) => Arity { params: 0, results: t.is_some() as u32 },
+        BlockType::Idx(x) => {
+            let ft = &types[x as usize];
+            Arity { params: ft.params.len() as u32, results: ft.results.len() as u32 }
+        }
+    }
+}
+
+/// Prepare a validated function body: one op per instruction, blocks matched to their ends.
+pub fn prepare(
+    func: &Func,
+    idx: FuncIdx,
+    ty: Rc<FuncType>,
+    types: &[Rc<FuncType>],
+) -> Result<Code, Unsupported> {
+    let instrs = &func.body.instrs;
+    let mut ops = Vec::with_capacity(instrs.len() + 1);
+    // Open blocks: the index of the op that opened each, whose targets the `end` fills in.
+    let mut open: Vec<usize> = Vec::new();
+    for (i, instr) in instrs.iter().enumerate() {
+        let op = match instr {
+            Instr::Block(bt) => {
+                open.push(i);
+                Op::Block(arity(*bt, types), 0)
+            }
+            Instr::Loop(bt) => {
+                open.push(i);
+                Op::Loop(arity(*bt, types))
+            }
+            Instr::If(bt) => {
+                open.push(i);
+                Op::If(arity(*bt, types), 0, 0)
+            }
+            Instr::Else => {
+                let start = *open.last().expect("validated: else inside if");
+                if let Op::If(_, els, _) = &mut ops[start] {
+                    *els = i as u32;
+                }
+                Op::Else(0)
+            }
+            Instr::End => {
+                if let Some(start) = open.pop() {
+                    close(&mut ops, start, i as u32);
+                }
+                Op::End
+            }
+            other => translate(other)?,
+        };
+        ops.push(op);
+    }
+    ops.push(Op::FrameEnd);
+    let mut offsets = func.body.offsets.to_vec();
+    offsets.push(offsets.last().copied().unwrap_or(0));
+    Ok(Code {
+        ty,
+        locals: func.locals.clone().into_boxed_slice(),
+        ops: ops.into_boxed_slice(),
+        offsets: offsets.into_boxed_slice(),
+        func: idx,
+    })
+}
+
+/// Record where the block opened at `start` ends.
+fn close(ops: &mut [Op], start: usize, end: u32) {
+    match &mut ops[start] {
+        Op::Block(_, e) => *e = end,
+        Op::If(_, els, e) => {
+            *e = end;
+            if *els == 0 {
+                *els = end;
+            } else if let Op::Else(e) = &mut ops[*els as usize] {
+                *e = end;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The op of an instruction that is not structured.
+fn translate(instr: &Instr) -> Result<Op, Unsupported> {
+    use Instr as I;
+    Ok(match instr {
+        I::Unreachable => Op::Unreachable,
+        I::Nop => Op::Nop,
+        I::Drop => Op::Drop,
+        I::Select(_) => Op::Select,
+        I::Br(l) => Op::Br(*l),
+        I::BrIf(l) => Op::BrIf(*l),
+        I::BrTable(ls, l) => Op::BrTable(ls.clone(), *l),
+        I::Return => Op::Return,
+        I::Call(x) => Op::Call(*x),
+        I::CallIndirect(x, y) => Op::CallIndirect(*x, *y),
+        I::LocalGet(x) => Op::LocalGet(*x),
+        I::LocalSet(x) => Op::LocalSet(*x),
+        I::LocalTee(x) => Op::LocalTee(*x),
+        I::GlobalGet(x) => Op::GlobalGet(*x),
+        I::GlobalSet(x) => Op::GlobalSet(*x),
+        I::TableGet(x) => Op::TableGet(*x),
+        I::TableSet(x) => Op::TableSet(*x),
+        I::TableSize(x) => Op::TableSize(*x),
+        I::TableGrow(x) => Op::TableGrow(*x),
+        I::TableFill(x) => Op::TableFill(*x),
+        I::TableCopy(x, y) => Op::TableCopy(*x, *y),
+        I::TableInit(x, y) => Op::TableInit(*x, *y),
+        I::ElemDrop(x) => Op::ElemDrop(*x),
+        I::Load(t, op, x, m) => Op::Load(*t, *op, *x, *m),
+        I::Store(t, sz, x, m) => Op::Store(*t, *sz, *x, *m),
+        I::VLoad(op, x, m) => Op::VLoad(*op, *x, *m),
+        I::VLoadLane(sz, x, m, l) => Op::VLoadLane(*sz, *x, *m, *l),
+        I::VStore(x, m) => Op::VStore(*x, *m),
+        I::VStoreLane(sz, x, m, l) => Op::VStoreLane(*sz, *x, *m, *l),
+        I::MemorySize(x) => Op::MemorySize(*x),
+        I::MemoryGrow(x) => Op::MemoryGrow(*x),
+        I::MemoryFill(x) => Op::MemoryFill(*x),
+        I::MemoryCopy(x, y) => Op::MemoryCopy(*x, *y),
+        I::MemoryInit(x, y) => Op::MemoryInit(*x, *y),
+        I::DataDrop(x) => Op::DataDrop(*x),
+        I::RefNull(ht) => Op::RefNull(*ht),
+        I::RefIsNull => Op::RefIsNull,
+        I::RefFunc(x) => Op::RefFunc(*x),
+        I::Const(n) => Op::Const(*n),
+        I::Unop(t, op) => match (t, op) {
+            (NumType::I32, Unop::Int(op)) => Op::I32Unop(*op),
+            (NumType::I64, Unop::Int(op)) => Op::I64Unop(*op),
+            (NumType::F32, Unop::Float(op)) => Op::F32Unop(*op),
+            (NumType::F64, Unop::Float(op)) => Op::F64Unop(*op),
+            _ => return Err(Unsupported("ill-typed unop")),
+        },
+        I::Binop(t, op) => match (t, op) {
+            (NumType::I32, Binop::Int(op)) => Op::I32Binop(*op),
+            (NumType::I64, Binop::Int(op)) => Op::I64Binop(*op),
+            (NumType::F32, Binop::Float(op)) => Op::F32Binop(*op),
+            (NumType::F64, Binop::Float(op)) => Op::F64Binop(*op),
+            _ => return Err(Unsupported("ill-typed binop")),
+        },
+        I::Testop(NumType::I32, _) => Op::I32Eqz,
+        I::Testop(NumType::I64, _) => Op::I64Eqz,
+        I::Relop(t, op) => match (t, op) {
+            (NumType::I32, Relop::Int(op)) => Op::I32Relop(*op),
+            (NumType::I64, Relop::Int(op)) => Op::I64Relop(*op),
+            (NumType::F32, Relop::Float(op)) => Op::F32Relop(*op),
+            (NumType::F64, Relop::Float(op)) => Op::F64Relop(*op),
+            _ => return Err(Unsupported("ill-typed relop")),
+        },
+        I::Cvtop(t1, t2, op) => Op::Cvtop(*t1, *t2, *op),
+        I::VConst(v) => Op::VConst(*v),
+        I::VVunop(op) => Op::VVunop(*op),
+        I::VVbinop(op) => Op::VVbinop(*op),
+        I::VVternop(op) => Op::VVternop(*op),
+        I::VVtestop(op) => Op::VVtestop(*op),
+        I::VUnop(sh, op) => Op::VUnop(*sh, *op),
+        I::VBinop(sh, op) => Op::VBinop(*sh, *op),
+        I::VTernop(sh, op) => Op::VTernop(*sh, *op),
+        I::VTestop(sh, op) => Op::VTestop(*sh, *op),
+        I::VRelop(sh, op) => Op::VRelop(*sh, *op),
+        I::VShiftop(sh, op) => Op::VShiftop(*sh, *op),
+        I::VBitmask(sh) => Op::VBitmask(*sh),
+        I::VSwizzlop(op) => Op::VSwizzlop(*op),
+        I::VShuffle(ls) => Op::VShuffle(Box::new(*ls)),
+        I::VExtunop(a, b, op) => Op::VExtunop(*a, *b, *op),
+        I::VExtbinop(a, b, op) => Op::VExtbinop(*a, *b, *op),
+        I::VExtternop(a, b, op) => Op::VExtternop(*a, *b, *op),
+        I::VNarrow(a, b, sx) => Op::VNarrow(*a, *b, *sx),
+        I::VCvtop(a, b, op) => Op::VCvtop(*a, *b, *op),
+        I::VSplat(sh) => Op::VSplat(*sh),
+        I::VExtractLane(sh, sx, l) => Op::VExtractLane(*sh, *sx, *l),
+        I::VReplaceLane(sh, l) => Op::VReplaceLane(*sh, *l),
+        I::Block(_) | I::Loop(_) | I::If(_) | I::Else | I::End => {
+            unreachable!("structured instructions are matched by prepare")
+        }
+        other => return Err(Unsupported(feature_of(other))),
+    })
+}
+
+/// The 3.0 feature an instruction belongs to, for `unsupported: FEATURE`.
+fn feature_of(instr: &Instr) -> &'static str {
+    use Instr as I;
+    match instr {
+        I::ReturnCall(_) | I::ReturnCallRef(_) | I::ReturnCallIndirect(..) => "tail-call",
+        I::Throw(_) | I::ThrowRef | I::TryTable(..) => "exceptions",
+        I::CallRef(_) | I::BrOnNull(_) | I::BrOnNonNull(_) | I::RefAsNonNull => "function-references",
+        _ => "gc",
+    }
+}

@@ -1,0 +1,80 @@
+//! The reference as an engine behind the seam of `script::engine`.
+
+use super::machine::Limit;
+use super::modules::{self, Failure};
+use super::runtime::*;
+use super::values::{Ref, Val};
+use crate::rules;
+use crate::script::engine::{Engine, Error, HostFunc, InstanceId};
+use crate::syntax::{FuncType, GlobalType, MemType, Module, TableType};
+use std::rc::Rc;
+
+/// The reference interpreter, with its store.
+#[derive(Default)]
+pub struct Reference {
+    pub store: Store,
+    pub config: Config,
+}
+
+impl Reference {
+    pub fn new(config: Config) -> Reference {
+        Reference { store: Store::default(), config }
+    }
+}
+
+/// The seam's error for an outcome that is not values.
+pub fn error(f: Failure) -> Error {
+    match f {
+        Failure::Link(message, rule) => Error::Link { message, rule },
+        Failure::Trap(t) => Error::Trap { message: t.message, rule: Some(t.rule) },
+        Failure::Limit(Limit::CallStack) => {
+            Error::Trap { message: "call stack exhausted".into(), rule: Some(rules::IMPL_EXEC) }
+        }
+        Failure::Limit(Limit::Fuel) => Error::Trap { message: "fuel exhausted".into(), rule: None },
+        Failure::Unsupported(reason) => Error::Unsupported(reason),
+        Failure::Embed(message) => Error::Trap { message, rule: Some(rules::EMBED_FUNC_INVOKE) },
+    }
+}
+
+impl Engine for Reference {
+    fn name(&self) -> &'static str {
+        "ref"
+    }
+
+    fn instantiate(&mut self, module: &Rc<Module>, imports: &[ExternVal]) -> Result<InstanceId, Error> {
+        modules::instantiate(&mut self.store, self.config, module, imports).map_err(error)
+    }
+
+    fn export(&self, instance: InstanceId, name: &str) -> Option<ExternVal> {
+        let inst = self.store.modules.get(instance as usize)?;
+        inst.exports.iter().find(|(n, _)| n == name).map(|(_, e)| *e)
+    }
+
+    fn invoke(&mut self, func: u32, args: &[Val]) -> Result<Vec<Val>, Error> {
+        modules::invoke(&mut self.store, self.config, func, args).map_err(error)
+    }
+
+    fn global_read(&self, global: u32) -> Val {
+        self.store.globals[global as usize].value
+    }
+
+    fn alloc_func(&mut self, ty: FuncType, code: HostFunc) -> ExternVal {
+        self.store.funcs.push(FuncInst { ty: Rc::new(ty), code: FuncCode::Host(code) });
+        ExternVal::Func(self.store.funcs.len() as u32 - 1)
+    }
+
+    fn alloc_table(&mut self, ty: TableType, init: Ref) -> ExternVal {
+        self.store.tables.push(TableInst { ty, refs: vec![init; ty.limits.min as usize] });
+        ExternVal::Table(self.store.tables.len() as u32 - 1)
+    }
+
+    fn alloc_mem(&mut self, ty: MemType) -> ExternVal {
+        self.store.mems.push(MemInst::new(ty));
+        ExternVal::Mem(self.store.mems.len() as u32 - 1)
+    }
+
+    fn alloc_global(&mut self, ty: GlobalType, value: Val) -> ExternVal {
+        self.store.globals.push(GlobalInst { ty, value });
+        ExternVal::Global(self.store.globals.len() as u32 - 1)
+    }
+}

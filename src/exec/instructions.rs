@@ -1,0 +1,1137 @@
+//! Execution of instructions (spec 4.4, SpecTec `4.3-execution.instructions`): `step`
+//! applies exactly one rule of `Step`, `Step_pure` or `Step_read` and returns its id.
+
+use super::code::{Arity, Op};
+use super::machine::{Admin, Frame, Halt, Label, Limit, Machine, Step};
+use super::numerics;
+use super::runtime::FuncCode;
+use super::values::{Ref, Val};
+use crate::rules::{self, Rule};
+use crate::syntax::{
+    AbsHeapType, F32, F64, FuncType, HeapType, LoadOp, MemArg, NumType, PAGE_SIZE, Sx, Sz, V128, VLoadOp,
+};
+
+impl<const TRACE: bool> Machine<'_, TRACE> {
+    /// Apply one rule to the configuration. Values at the head are not redexes (`CONST`
+    /// is a value): they go onto the operand stack on the way to the next instruction.
+    #[inline(always)]
+    pub fn step(&mut self) -> Step {
+        if TRACE {
+            self.low = self.vals.len();
+        }
+        loop {
+            if let Some(admin) = self.admin.pop() {
+                match admin {
+                    Admin::Val(v) => self.push(v),
+                    admin => return self.admin_step(admin),
+                }
+                continue;
+            }
+            let pc = self.pc;
+            self.pc += 1;
+            // The code is shared and immutable; holding it lets the ops borrow it.
+            let code = self.code.clone();
+            match &code.ops[pc] {
+                Op::Const(n) => self.push(Val::num(*n)),
+                Op::VConst(v) => self.push(Val::V128(*v)),
+                op => return self.op(op),
+            }
+        }
+    }
+
+    /// The head of the sequence is an instruction that reduction put there.
+    fn admin_step(&mut self, admin: Admin) -> Step {
+        match admin {
+            Admin::Val(v) => {
+                self.push(v);
+                self.step()
+            }
+            Admin::Op(Op::Const(n)) => {
+                self.push(Val::num(n));
+                self.step()
+            }
+            Admin::Op(Op::VConst(v)) => {
+                self.push(Val::V128(v));
+                self.step()
+            }
+            Admin::Op(op) => self.op(&op),
+            Admin::Br(l) => Ok(self.br(l)),
+            Admin::Return => Ok(self.ret()),
+            Admin::Block { arity, start, end } => Ok(self.block(arity, start, end + 1)),
+            Admin::CallRef { ty, indirect } => self.call_ref(&ty, indirect),
+            Admin::CastFunc(ty) => Ok(self.cast_func(&ty)),
+            Admin::TableGetIndirect(x) => Ok(self.table_get(x, true)),
+            Admin::Trap { bare } => self.unwind(bare),
+        }
+    }
+
+    /// Apply the rule for the op at the head.
+    #[inline(always)]
+    fn op(&mut self, op: &Op) -> Step {
+        Ok(match op {
+            // Parametric instructions.
+            Op::Unreachable => self.trap("unreachable", rules::STEP_PURE__UNREACHABLE),
+            Op::Nop => rules::STEP_PURE__NOP,
+            Op::Drop => {
+                self.pop();
+                rules::STEP_PURE__DROP
+            }
+            Op::Select => self.select(),
+
+            // Block instructions.
+            Op::Block(arity, end) => self.block(*arity, self.pc as u32, end + 1),
+            Op::Loop(arity) => return self.loop_(*arity),
+            Op::If(arity, els, end) => self.if_(*arity, *els, *end),
+            Op::Else(end) => {
+                self.pc = *end as usize + 1;
+                self.label_vals()
+            }
+            Op::End => self.label_vals(),
+            Op::FrameEnd => return self.frame_vals(),
+
+            // Branches and calls.
+            Op::Br(l) => self.br(*l),
+            Op::BrIf(l) => self.br_if(*l),
+            Op::BrTable(ls, l) => self.br_table(ls, *l),
+            Op::Return => self.ret(),
+            Op::Call(x) => self.call(*x),
+            Op::CallIndirect(x, y) => self.call_indirect(*x, *y),
+
+            // Variables.
+            Op::LocalGet(x) => {
+                let v = self.vals[self.locals + *x as usize];
+                self.push(v);
+                rules::STEP_READ__LOCAL_GET
+            }
+            Op::LocalSet(x) => {
+                let v = self.pop();
+                self.vals[self.locals + *x as usize] = v;
+                rules::STEP__LOCAL_SET
+            }
+            Op::LocalTee(x) => {
+                let v = *self.vals.last().expect("validated: tee has an operand");
+                self.push(v);
+                self.admin.push(Admin::Op(Op::LocalSet(*x)));
+                rules::STEP_PURE__LOCAL_TEE
+            }
+            Op::GlobalGet(x) => {
+                let a = self.inst().globals[*x as usize];
+                self.push(self.store.globals[a as usize].value);
+                rules::STEP_READ__GLOBAL_GET
+            }
+            Op::GlobalSet(x) => {
+                let v = self.pop();
+                let a = self.inst().globals[*x as usize];
+                self.store.globals[a as usize].value = v;
+                rules::STEP__GLOBAL_SET
+            }
+
+            // Tables.
+            Op::TableGet(x) => self.table_get(*x, false),
+            Op::TableSet(x) => self.table_set(*x),
+            Op::TableSize(x) => {
+                let n = self.table(*x).refs.len();
+                self.push(Val::I32(n as u32));
+                rules::STEP_READ__TABLE_SIZE
+            }
+            Op::TableGrow(x) => self.table_grow(*x),
+            Op::TableFill(x) => self.table_fill(*x),
+            Op::TableCopy(x, y) => self.table_copy(*x, *y),
+            Op::TableInit(x, y) => self.table_init(*x, *y),
+            Op::ElemDrop(x) => {
+                let a = self.inst().elems[*x as usize];
+                self.store.elems[a as usize].refs = Vec::new();
+                rules::STEP__ELEM_DROP
+            }
+
+            // Memories.
+            Op::Load(t, op, x, m) => self.load(*t, *op, *x, *m),
+            Op::Store(t, sz, x, m) => self.store_(*t, *sz, *x, *m),
+            Op::VLoad(..) | Op::VLoadLane(..) | Op::VStore(..) | Op::VStoreLane(..) => self.vector_memory(op),
+            Op::MemorySize(x) => {
+                let n = self.mem(*x).bytes.len() as u64 / PAGE_SIZE;
+                self.push(Val::I32(n as u32));
+                rules::STEP_READ__MEMORY_SIZE
+            }
+            Op::MemoryGrow(x) => self.memory_grow(*x),
+            Op::MemoryFill(x) => self.memory_fill(*x),
+            Op::MemoryCopy(x, y) => self.memory_copy(*x, *y),
+            Op::MemoryInit(x, y) => self.memory_init(*x, *y),
+            Op::DataDrop(x) => {
+                let a = self.inst().datas[*x as usize];
+                self.store.datas[a as usize].bytes = Box::new([]);
+                rules::STEP__DATA_DROP
+            }
+
+            // References.
+            Op::RefNull(ht) => {
+                self.push(Val::Ref(Ref::Null(*ht)));
+                rules::STEP_READ__REF_NULL
+            }
+            Op::RefIsNull => match self.pop() {
+                Val::Ref(Ref::Null(_)) => {
+                    self.push(Val::I32(1));
+                    rules::STEP_PURE__REF_IS_NULL_TRUE
+                }
+                _ => {
+                    self.push(Val::I32(0));
+                    rules::STEP_PURE__REF_IS_NULL_FALSE
+                }
+            },
+            Op::RefFunc(x) => {
+                let a = self.inst().funcs[*x as usize];
+                self.push(Val::Ref(Ref::Func(a)));
+                rules::STEP_READ__REF_FUNC
+            }
+
+            // Numeric and vector instructions.
+            _ => self.numeric(op),
+        })
+    }
+
+    /// `Step_pure/select-true`, `Step_pure/select-false`.
+    fn select(&mut self) -> Rule {
+        let c = self.pop_i32();
+        let v2 = self.pop();
+        let v1 = self.pop();
+        if c != 0 {
+            self.push(v1);
+            rules::STEP_PURE__SELECT_TRUE
+        } else {
+            self.push(v2);
+            rules::STEP_PURE__SELECT_FALSE
+        }
+    }
+
+    /// `Step_read/block`: `val^m (BLOCK bt instr*) ~> (LABEL_n{eps} val^m instr*)`; the
+    /// label's continuation is what follows the block.
+    fn block(&mut self, arity: Arity, start: u32, cont: u32) -> Rule {
+        let height = (self.vals.len() - arity.params as usize) as u32;
+        self.labels.push(Label { arity: arity.results, height, cont });
+        self.pc = start as usize;
+        rules::STEP_READ__BLOCK
+    }
+
+    /// `Step_read/loop`: `val^m (LOOP bt instr*) ~> (LABEL_m{LOOP bt instr*} val^m instr*)`;
+    /// the continuation is the loop itself. Loops and calls are where fuel is counted.
+    fn loop_(&mut self, arity: Arity) -> Step {
+        self.burn_fuel()?;
+        let height = (self.vals.len() - arity.params as usize) as u32;
+        self.labels.push(Label { arity: arity.params, height, cont: self.pc as u32 - 1 });
+        Ok(rules::STEP_READ__LOOP)
+    }
+
+    /// `Step_pure/if-true`, `Step_pure/if-false`: reduce to the block of the arm.
+    fn if_(&mut self, arity: Arity, els: u32, end: u32) -> Rule {
+        if self.pop_i32() != 0 {
+            self.admin.push(Admin::Block { arity, start: self.pc as u32, end });
+            rules::STEP_PURE__IF_TRUE
+        } else {
+            // Without an else arm, `els` is the `end`, which closes an empty block.
+            let start = if els == end { end } else { els + 1 };
+            self.admin.push(Admin::Block { arity, start, end });
+            rules::STEP_PURE__IF_FALSE
+        }
+    }
+
+    /// `Step_pure/label-vals`: `(LABEL_n{instr*} val*) ~> val*`.
+    fn label_vals(&mut self) -> Rule {
+        self.labels.pop();
+        rules::STEP_PURE__LABEL_VALS
+    }
+
+    /// `Step_pure/br-label-zero`, `Step_pure/br-label-succ`.
+    fn br(&mut self, l: u32) -> Rule {
+        let label = self.labels.pop().expect("validated: the label exists");
+        if l > 0 {
+            self.admin.push(Admin::Br(l - 1));
+            return rules::STEP_PURE__BR_LABEL_SUCC;
+        }
+        self.keep_top(label.height as usize, label.arity as usize);
+        self.pc = label.cont as usize;
+        rules::STEP_PURE__BR_LABEL_ZERO
+    }
+
+    /// Cut the operand stack down to `height` and the top `n` values.
+    fn keep_top(&mut self, height: usize, n: usize) {
+        let len = self.vals.len();
+        if len - n > height {
+            self.vals.copy_within(len - n.., height);
+            self.vals.truncate(height + n);
+        }
+        if TRACE {
+            self.low = self.low.min(height);
+        }
+    }
+
+    /// `Step_pure/br_if-true`, `Step_pure/br_if-false`.
+    fn br_if(&mut self, l: u32) -> Rule {
+        if self.pop_i32() != 0 {
+            self.admin.push(Admin::Br(l));
+            rules::STEP_PURE__BR_IF_TRUE
+        } else {
+            rules::STEP_PURE__BR_IF_FALSE
+        }
+    }
+
+    /// `Step_pure/br_table-lt`, `Step_pure/br_table-ge`.
+    fn br_table(&mut self, ls: &[u32], default: u32) -> Rule {
+        let i = self.pop_i32() as usize;
+        match ls.get(i) {
+            Some(l) => {
+                self.admin.push(Admin::Br(*l));
+                rules::STEP_PURE__BR_TABLE_LT
+            }
+            None => {
+                self.admin.push(Admin::Br(default));
+                rules::STEP_PURE__BR_TABLE_GE
+            }
+        }
+    }
+
+    /// `Step_pure/return-label` while labels are inside the frame, then
+    /// `Step_pure/return-frame`.
+    fn ret(&mut self) -> Rule {
+        let frame = self.frames.last().expect("the host frame is always there");
+        if self.labels.len() > frame.labels {
+            self.labels.pop();
+            self.admin.push(Admin::Return);
+            return rules::STEP_PURE__RETURN_LABEL;
+        }
+        self.pop_frame();
+        rules::STEP_PURE__RETURN_FRAME
+    }
+
+    /// `Step_pure/frame-vals`: `(FRAME_n{f} val^n) ~> val^n`; at the host's frame, the end.
+    fn frame_vals(&mut self) -> Step {
+        if self.frames.len() == 1 {
+            self.pc -= 1;
+            return Err(Halt::Done);
+        }
+        self.pop_frame();
+        Ok(rules::STEP_PURE__FRAME_VALS)
+    }
+
+    /// Leave the innermost frame with its top `arity` values, back to the caller.
+    fn pop_frame(&mut self) {
+        let frame = self.frames.pop().expect("a frame to leave");
+        self.keep_top(frame.locals, frame.arity as usize);
+        self.labels.truncate(frame.labels);
+        self.admin.truncate(frame.admin);
+        self.code = frame.code;
+        self.pc = frame.pc;
+        let caller = self.frames.last().expect("the host frame is always there");
+        self.module = caller.module;
+        self.locals = caller.locals;
+    }
+
+    /// `Step_read/call`: `(CALL x) ~> (REF.FUNC_ADDR a) (CALL_REF type)`.
+    fn call(&mut self, x: u32) -> Rule {
+        let a = self.inst().funcs[x as usize];
+        let ty = self.store.funcs[a as usize].ty.clone();
+        self.push(Val::Ref(Ref::Func(a)));
+        self.admin.push(Admin::CallRef { ty, indirect: None });
+        rules::STEP_READ__CALL
+    }
+
+    /// `Step_pure/call_indirect`:
+    /// `(CALL_INDIRECT x yy) ~> (TABLE.GET x) (REF.CAST (REF NULL yy)) (CALL_REF yy)`.
+    fn call_indirect(&mut self, x: u32, y: u32) -> Rule {
+        let ty = self.inst().types[y as usize].clone();
+        self.admin.push(Admin::CallRef { ty: ty.clone(), indirect: Some(0) });
+        self.admin.push(Admin::CastFunc(ty));
+        self.admin.push(Admin::TableGetIndirect(x));
+        rules::STEP_PURE__CALL_INDIRECT
+    }
+
+    /// `Step_read/ref.cast-succeed`, `Step_read/ref.cast-fail` for the function type of
+    /// `call_indirect`: a null passes (the type is nullable), a function must have the type.
+    fn cast_func(&mut self, ty: &FuncType) -> Rule {
+        match self.vals.last() {
+            Some(Val::Ref(Ref::Func(a))) if *self.store.funcs[*a as usize].ty != *ty => {
+                self.pop();
+                self.trap("indirect call type mismatch", rules::STEP_READ__REF_CAST_FAIL)
+            }
+            _ => rules::STEP_READ__REF_CAST_SUCCEED,
+        }
+    }
+
+    /// `Step_read/call_ref-null`, `Step_read/call_ref-func` (a frame around a label around
+    /// the body, the locals its arguments and defaults), and host functions
+    /// (`exec-invoke-host`).
+    fn call_ref(&mut self, ty: &FuncType, indirect: Option<u32>) -> Step {
+        let a = match self.pop() {
+            Val::Ref(Ref::Func(a)) => a,
+            _ => {
+                let message = match indirect {
+                    Some(i) => format!("uninitialized element {i}"),
+                    None => "null function reference".into(),
+                };
+                return Ok(self.trap(message, rules::STEP_READ__CALL_REF_NULL));
+            }
+        };
+        let func = &self.store.funcs[a as usize];
+        let (module, code) = match &func.code {
+            FuncCode::Wasm { module, code } => (*module, code.clone()),
+            FuncCode::Host(host) => {
+                let host = host.clone();
+                return Ok(self.call_host(&host, ty));
+            }
+        };
+        if self.frames.len() > self.config.max_call_depth {
+            return Err(Halt::Limit(Limit::CallStack));
+        }
+        self.burn_fuel()?;
+        let locals = self.vals.len() - ty.params.len();
+        for t in code.locals.iter() {
+            // A non-defaultable local starts unset; validation has it set before it is read.
+            self.vals
+                .push(Val::default_of(*t).unwrap_or(Val::Ref(Ref::Null(HeapType::Abs(AbsHeapType::Bot)))));
+        }
+        let caller = std::mem::replace(&mut self.code, code);
+        self.frames.push(Frame {
+            arity: ty.results.len() as u32,
+            module,
+            locals,
+            labels: self.labels.len(),
+            admin: self.admin.len(),
+            code: caller,
+            pc: self.pc,
+        });
+        let body = Label {
+            arity: ty.results.len() as u32,
+            height: self.vals.len() as u32,
+            cont: (self.code.ops.len() - 1) as u32,
+        };
+        self.labels.push(body);
+        self.module = module;
+        self.locals = locals;
+        self.pc = 0;
+        Ok(rules::STEP_READ__CALL_REF_FUNC)
+    }
+
+    /// `exec-invoke-host`: the host function's results replace its arguments, or it traps.
+    fn call_host(&mut self, host: &crate::script::engine::HostFunc, ty: &FuncType) -> Rule {
+        let args = self.vals.split_off(self.vals.len() - ty.params.len());
+        match host(&args) {
+            Ok(results) => self.vals.extend(results),
+            Err(_) => return self.trap("host function trapped", rules::EXEC_INVOKE_HOST),
+        }
+        rules::EXEC_INVOKE_HOST
+    }
+
+    /// Count one unit of fuel; when it has run out, stop: `fuel exhausted`.
+    fn burn_fuel(&mut self) -> Result<(), Halt> {
+        match &mut self.fuel {
+            None => Ok(()),
+            Some(0) => Err(Halt::Limit(Limit::Fuel)),
+            Some(n) => {
+                *n -= 1;
+                Ok(())
+            }
+        }
+    }
+
+    /// Propagate `TRAP` outwards, one context a step: `Step_pure/trap-instrs` drops what
+    /// is beside it, `Step_pure/trap-label` and `Step_pure/trap-frame` leave a context.
+    fn unwind(&mut self, bare: bool) -> Step {
+        let height = self.context_height();
+        let frame = self.frames.last().expect("the host frame is always there");
+        let in_label = self.labels.len() > frame.labels;
+        if !bare && (in_label || self.vals.len() > height || self.admin.len() > frame.admin) {
+            self.vals.truncate(height);
+            self.admin.truncate(frame.admin);
+            self.admin.push(Admin::Trap { bare: true });
+            return Ok(rules::STEP_PURE__TRAP_INSTRS);
+        }
+        if in_label {
+            self.labels.pop();
+            self.admin.push(Admin::Trap { bare: false });
+            return Ok(rules::STEP_PURE__TRAP_LABEL);
+        }
+        if self.frames.len() > 1 {
+            let frame = self.frames.pop().expect("checked");
+            self.vals.truncate(frame.locals);
+            self.code = frame.code;
+            self.pc = frame.pc;
+            let caller = self.frames.last().expect("the host frame is always there");
+            self.module = caller.module;
+            self.locals = caller.locals;
+            self.admin.push(Admin::Trap { bare: false });
+            return Ok(rules::STEP_PURE__TRAP_FRAME);
+        }
+        self.admin.push(Admin::Trap { bare: true });
+        Err(Halt::Done)
+    }
+
+    fn table(&self, x: u32) -> &super::runtime::TableInst {
+        &self.store.tables[self.inst().tables[x as usize] as usize]
+    }
+
+    fn table_mut(&mut self, x: u32) -> &mut super::runtime::TableInst {
+        let a = self.inst().tables[x as usize];
+        &mut self.store.tables[a as usize]
+    }
+
+    fn mem(&self, x: u32) -> &super::runtime::MemInst {
+        &self.store.mems[self.inst().mems[x as usize] as usize]
+    }
+
+    fn mem_mut(&mut self, x: u32) -> &mut super::runtime::MemInst {
+        let a = self.inst().mems[x as usize];
+        &mut self.store.mems[a as usize]
+    }
+
+    /// `Step_read/table.get-oob`, `Step_read/table.get-val`. Within `call_indirect` an
+    /// index out of bounds is the suite's `undefined element`, and the index goes to the
+    /// `CALL_REF` behind, whose null is an `uninitialized element`.
+    fn table_get(&mut self, x: u32, indirect: bool) -> Rule {
+        let i = self.pop_i32();
+        if indirect {
+            let n = self.admin.len();
+            if let Some(Admin::CallRef { indirect, .. }) = n.checked_sub(2).map(|k| &mut self.admin[k]) {
+                *indirect = Some(i);
+            }
+        }
+        match self.table(x).refs.get(i as usize) {
+            Some(r) => {
+                let r = *r;
+                self.push(Val::Ref(r));
+                rules::STEP_READ__TABLE_GET_VAL
+            }
+            None if indirect => self.trap(format!("undefined element {i}"), rules::STEP_READ__TABLE_GET_OOB),
+            None => self.trap("out of bounds table access", rules::STEP_READ__TABLE_GET_OOB),
+        }
+    }
+
+    /// `Step/table.set-oob`, `Step/table.set-val`.
+    fn table_set(&mut self, x: u32) -> Rule {
+        let r = self.pop_ref();
+        let i = self.pop_i32() as usize;
+        match self.table_mut(x).refs.get_mut(i) {
+            Some(slot) => {
+                *slot = r;
+                rules::STEP__TABLE_SET_VAL
+            }
+            None => self.trap("out of bounds table access", rules::STEP__TABLE_SET_OOB),
+        }
+    }
+
+    fn pop_ref(&mut self) -> Ref {
+        match self.pop() {
+            Val::Ref(r) => r,
+            v => panic!("validated code popped {v:?} where a reference was due"),
+        }
+    }
+
+    /// `Step/table.grow-succeed`, `Step/table.grow-fail`.
+    fn table_grow(&mut self, x: u32) -> Rule {
+        let n = self.pop_i32();
+        let init = self.pop_ref();
+        let config = self.config;
+        match self.table_mut(x).grow(n as u64, init, &config) {
+            Some(old) => {
+                self.push(Val::I32(old as u32));
+                rules::STEP__TABLE_GROW_SUCCEED
+            }
+            None => {
+                self.push(Val::i32(-1));
+                rules::STEP__TABLE_GROW_FAIL
+            }
+        }
+    }
+
+    /// `Step_read/table.fill-oob`, `-zero`, `-succ`: one element a step, through
+    /// `table.set`.
+    fn table_fill(&mut self, x: u32) -> Rule {
+        let n = self.pop_i32();
+        let v = self.pop();
+        let i = self.pop_i32();
+        if i as u64 + n as u64 > self.table(x).refs.len() as u64 {
+            return self.trap("out of bounds table access", rules::STEP_READ__TABLE_FILL_OOB);
+        }
+        if n == 0 {
+            return rules::STEP_READ__TABLE_FILL_ZERO;
+        }
+        self.push(Val::I32(i));
+        self.push(v);
+        self.then(&[Op::TableSet(x)], &[Val::I32(i + 1), v, Val::I32(n - 1)], Op::TableFill(x));
+        rules::STEP_READ__TABLE_FILL_SUCC
+    }
+
+    /// Put `ops`, then the values `vals`, then `last` in front of the code.
+    fn then(&mut self, ops: &[Op], vals: &[Val], last: Op) {
+        self.admin.push(Admin::Op(last));
+        for v in vals.iter().rev() {
+            self.admin.push(Admin::Val(*v));
+        }
+        for op in ops.iter().rev() {
+            self.admin.push(Admin::Op(op.clone()));
+        }
+    }
+
+    /// `Step_read/table.copy-oob`, `-zero`, `-le`, `-gt`: one element a step, forwards
+    /// or backwards as the ranges overlap.
+    fn table_copy(&mut self, x: u32, y: u32) -> Rule {
+        let n = self.pop_i32();
+        let s = self.pop_i32();
+        let d = self.pop_i32();
+        let (dn, sn) = (d as u64 + n as u64, s as u64 + n as u64);
+        if dn > self.table(x).refs.len() as u64 || sn > self.table(y).refs.len() as u64 {
+            return self.trap("out of bounds table access", rules::STEP_READ__TABLE_COPY_OOB);
+        }
+        if n == 0 {
+            return rules::STEP_READ__TABLE_COPY_ZERO;
+        }
+        let get_set = [Op::TableGet(y), Op::TableSet(x)];
+        if d <= s {
+            self.push(Val::I32(d));
+            self.push(Val::I32(s));
+            self.then(&get_set, &[Val::I32(d + 1), Val::I32(s + 1), Val::I32(n - 1)], Op::TableCopy(x, y));
+            rules::STEP_READ__TABLE_COPY_LE
+        } else {
+            self.push(Val::I32(d + n - 1));
+            self.push(Val::I32(s + n - 1));
+            self.then(&get_set, &[Val::I32(d), Val::I32(s), Val::I32(n - 1)], Op::TableCopy(x, y));
+            rules::STEP_READ__TABLE_COPY_GT
+        }
+    }
+
+    /// `Step_read/table.init-oob`, `-zero`, `-succ`.
+    fn table_init(&mut self, x: u32, y: u32) -> Rule {
+        let n = self.pop_i32();
+        let s = self.pop_i32();
+        let d = self.pop_i32();
+        let ea = self.inst().elems[y as usize];
+        let elem_len = self.store.elems[ea as usize].refs.len() as u64;
+        if d as u64 + n as u64 > self.table(x).refs.len() as u64 || s as u64 + n as u64 > elem_len {
+            return self.trap("out of bounds table access", rules::STEP_READ__TABLE_INIT_OOB);
+        }
+        if n == 0 {
+            return rules::STEP_READ__TABLE_INIT_ZERO;
+        }
+        let r = self.store.elems[ea as usize].refs[s as usize];
+        self.push(Val::I32(d));
+        self.push(Val::Ref(r));
+        self.then(
+            &[Op::TableSet(x)],
+            &[Val::I32(d + 1), Val::I32(s + 1), Val::I32(n - 1)],
+            Op::TableInit(x, y),
+        );
+        rules::STEP_READ__TABLE_INIT_SUCC
+    }
+
+    /// The effective address `i + offset` of `N` bytes, if they lie in memory `x`.
+    fn effective(&self, x: u32, i: u32, m: MemArg, n: u64) -> Option<usize> {
+        let ea = i as u64 + m.offset;
+        (ea + n <= self.mem(x).bytes.len() as u64).then_some(ea as usize)
+    }
+
+    /// `Step_read/load-num-oob`, `-val`, `Step_read/load-pack-oob`, `-val`.
+    fn load(&mut self, t: NumType, op: Option<LoadOp>, x: u32, m: MemArg) -> Rule {
+        let i = self.pop_i32();
+        let n = op.map_or(t.size(), |op| op.size.bits()) as u64 / 8;
+        let (oob, val) = match op {
+            None => (rules::STEP_READ__LOAD_NUM_OOB, rules::STEP_READ__LOAD_NUM_VAL),
+            Some(_) => (rules::STEP_READ__LOAD_PACK_OOB, rules::STEP_READ__LOAD_PACK_VAL),
+        };
+        let Some(ea) = self.effective(x, i, m, n) else {
+            return self.trap("out of bounds memory access", oob);
+        };
+        let mut bytes = [0u8; 8];
+        bytes[..n as usize].copy_from_slice(&self.mem(x).bytes[ea..ea + n as usize]);
+        let c = u64::from_le_bytes(bytes);
+        // `$extend__(n, |t|, sx, c)`: a packed load extends its `n` bytes.
+        let c = match op {
+            Some(LoadOp { sx: Sx::S, .. }) => {
+                let shift = 64 - 8 * n;
+                (((c << shift) as i64) >> shift) as u64
+            }
+            _ => c,
+        };
+        self.push(Val::num(crate::syntax::Num::from_bits(t, c)));
+        val
+    }
+
+    /// `Step/store-num-oob`, `-val`, `Step/store-pack-oob`, `-val`.
+    fn store_(&mut self, t: NumType, sz: Option<Sz>, x: u32, m: MemArg) -> Rule {
+        let c = self.pop().as_num().expect("validated: a number to store").bits();
+        let i = self.pop_i32();
+        let n = sz.map_or(t.size(), Sz::bits) as u64 / 8;
+        let (oob, val) = match sz {
+            None => (rules::STEP__STORE_NUM_OOB, rules::STEP__STORE_NUM_VAL),
+            Some(_) => (rules::STEP__STORE_PACK_OOB, rules::STEP__STORE_PACK_VAL),
+        };
+        let Some(ea) = self.effective(x, i, m, n) else {
+            return self.trap("out of bounds memory access", oob);
+        };
+        // `$ibytes_(n, $wrap__(|t|, n, c))`: the low `n` bytes, little-endian.
+        self.mem_mut(x).bytes[ea..ea + n as usize].copy_from_slice(&c.to_le_bytes()[..n as usize]);
+        val
+    }
+
+    /// `Step/memory.grow-succeed` (the old size), `Step/memory.grow-fail` (-1).
+    fn memory_grow(&mut self, x: u32) -> Rule {
+        let n = self.pop_i32();
+        let config = self.config;
+        match self.mem_mut(x).grow(n as u64, &config) {
+            Some(old) => {
+                self.push(Val::I32(old as u32));
+                rules::STEP__MEMORY_GROW_SUCCEED
+            }
+            None => {
+                self.push(Val::i32(-1));
+                rules::STEP__MEMORY_GROW_FAIL
+            }
+        }
+    }
+
+    /// `Step_read/memory.fill-oob`, `-zero`, `-succ`: one byte a step, through `i32.store8`.
+    fn memory_fill(&mut self, x: u32) -> Rule {
+        let n = self.pop_i32();
+        let v = self.pop();
+        let i = self.pop_i32();
+        if i as u64 + n as u64 > self.mem(x).bytes.len() as u64 {
+            return self.trap("out of bounds memory access", rules::STEP_READ__MEMORY_FILL_OOB);
+        }
+        if n == 0 {
+            return rules::STEP_READ__MEMORY_FILL_ZERO;
+        }
+        self.push(Val::I32(i));
+        self.push(v);
+        self.then(&[store8(x)], &[Val::I32(i + 1), v, Val::I32(n - 1)], Op::MemoryFill(x));
+        rules::STEP_READ__MEMORY_FILL_SUCC
+    }
+
+    /// `Step_read/memory.copy-oob`, `-zero`, `-le`, `-gt`: one byte a step, through
+    /// `i32.load8_u` and `i32.store8`, forwards or backwards as the ranges overlap.
+    fn memory_copy(&mut self, x: u32, y: u32) -> Rule {
+        let n = self.pop_i32();
+        let s = self.pop_i32();
+        let d = self.pop_i32();
+        let (dn, sn) = (d as u64 + n as u64, s as u64 + n as u64);
+        if dn > self.mem(x).bytes.len() as u64 || sn > self.mem(y).bytes.len() as u64 {
+            return self.trap("out of bounds memory access", rules::STEP_READ__MEMORY_COPY_OOB);
+        }
+        if n == 0 {
+            return rules::STEP_READ__MEMORY_COPY_ZERO;
+        }
+        let load_store = [load8_u(y), store8(x)];
+        if d <= s {
+            self.push(Val::I32(d));
+            self.push(Val::I32(s));
+            self.then(
+                &load_store,
+                &[Val::I32(d + 1), Val::I32(s + 1), Val::I32(n - 1)],
+                Op::MemoryCopy(x, y),
+            );
+            rules::STEP_READ__MEMORY_COPY_LE
+        } else {
+            self.push(Val::I32(d + n - 1));
+            self.push(Val::I32(s + n - 1));
+            self.then(&load_store, &[Val::I32(d), Val::I32(s), Val::I32(n - 1)], Op::MemoryCopy(x, y));
+            rules::STEP_READ__MEMORY_COPY_GT
+        }
+    }
+
+    /// `Step_read/memory.init-oob`, `-zero`, `-succ`.
+    fn memory_init(&mut self, x: u32, y: u32) -> Rule {
+        let n = self.pop_i32();
+        let s = self.pop_i32();
+        let d = self.pop_i32();
+        let da = self.inst().datas[y as usize];
+        let data_len = self.store.datas[da as usize].bytes.len() as u64;
+        if d as u64 + n as u64 > self.mem(x).bytes.len() as u64 || s as u64 + n as u64 > data_len {
+            return self.trap("out of bounds memory access", rules::STEP_READ__MEMORY_INIT_OOB);
+        }
+        if n == 0 {
+            return rules::STEP_READ__MEMORY_INIT_ZERO;
+        }
+        let b = self.store.datas[da as usize].bytes[s as usize];
+        self.push(Val::I32(d));
+        self.push(Val::I32(b as u32));
+        self.then(&[store8(x)], &[Val::I32(d + 1), Val::I32(s + 1), Val::I32(n - 1)], Op::MemoryInit(x, y));
+        rules::STEP_READ__MEMORY_INIT_SUCC
+    }
+}
+
+/// `STORE I32 8 x $memarg0`
+fn store8(x: u32) -> Op {
+    Op::Store(NumType::I32, Some(Sz::N8), x, MemArg { align: 0, offset: 0 })
+}
+
+/// `LOAD I32 (8 _ U) x $memarg0`
+fn load8_u(x: u32) -> Op {
+    Op::Load(NumType::I32, Some(LoadOp { size: Sz::N8, sx: Sx::U }), x, MemArg { align: 0, offset: 0 })
+}
+
+impl<const TRACE: bool> Machine<'_, TRACE> {
+    /// The vector loads and stores: `Step_read/vload-*`, `Step_read/vload_lane-*`,
+    /// `Step/vstore-*`, `Step/vstore_lane-*`.
+    fn vector_memory(&mut self, op: &Op) -> Rule {
+        match *op {
+            Op::VLoad(vop, x, m) => self.vload(vop, x, m),
+            Op::VLoadLane(sz, x, m, lane) => {
+                let v = self.pop_v128();
+                let i = self.pop_i32();
+                let n = sz.bits() as u64 / 8;
+                let Some(ea) = self.effective(x, i, m, n) else {
+                    return self.trap("out of bounds memory access", rules::STEP_READ__VLOAD_LANE_OOB);
+                };
+                let c = self.read(x, ea, n);
+                let shift = lane as u32 * sz.bits();
+                let mask = (u128::MAX >> (128 - sz.bits())) << shift;
+                self.push(Val::V128(V128::from_u128((v & !mask) | ((c as u128) << shift))));
+                rules::STEP_READ__VLOAD_LANE_VAL
+            }
+            Op::VStore(x, m) => {
+                let v = self.pop_v128();
+                let i = self.pop_i32();
+                let Some(ea) = self.effective(x, i, m, 16) else {
+                    return self.trap("out of bounds memory access", rules::STEP__VSTORE_OOB);
+                };
+                self.mem_mut(x).bytes[ea..ea + 16].copy_from_slice(&v.to_le_bytes());
+                rules::STEP__VSTORE_VAL
+            }
+            Op::VStoreLane(sz, x, m, lane) => {
+                let v = self.pop_v128();
+                let i = self.pop_i32();
+                let n = sz.bits() as usize / 8;
+                let Some(ea) = self.effective(x, i, m, n as u64) else {
+                    return self.trap("out of bounds memory access", rules::STEP__VSTORE_LANE_OOB);
+                };
+                let bytes = (v >> (lane as u32 * sz.bits())).to_le_bytes();
+                self.mem_mut(x).bytes[ea..ea + n].copy_from_slice(&bytes[..n]);
+                rules::STEP__VSTORE_LANE_VAL
+            }
+            _ => unreachable!("only vector memory ops come here"),
+        }
+    }
+
+    fn pop_v128(&mut self) -> u128 {
+        match self.pop() {
+            Val::V128(v) => v.to_u128(),
+            v => panic!("validated code popped {v:?} where a v128 was due"),
+        }
+    }
+
+    /// `n` bytes at `ea` of memory `x`, little-endian.
+    fn read(&self, x: u32, ea: usize, n: u64) -> u64 {
+        let mut bytes = [0u8; 8];
+        bytes[..n as usize].copy_from_slice(&self.mem(x).bytes[ea..ea + n as usize]);
+        u64::from_le_bytes(bytes)
+    }
+
+    /// `Step_read/vload-*`: all 16 bytes, `M` lanes of `sz` bits extended to twice that,
+    /// one lane splatted, or one lane with zeros above.
+    fn vload(&mut self, vop: Option<VLoadOp>, x: u32, m: MemArg) -> Rule {
+        let i = self.pop_i32();
+        let (n, oob, val) = match vop {
+            None => (16, rules::STEP_READ__VLOAD_OOB, rules::STEP_READ__VLOAD_VAL),
+            Some(VLoadOp::Shape(..)) => {
+                (8, rules::STEP_READ__VLOAD_PACK_OOB, rules::STEP_READ__VLOAD_PACK_VAL)
+            }
+            Some(VLoadOp::Splat(sz)) => {
+                (sz.bits() as u64 / 8, rules::STEP_READ__VLOAD_SPLAT_OOB, rules::STEP_READ__VLOAD_SPLAT_VAL)
+            }
+            Some(VLoadOp::Zero(sz)) => {
+                (sz.bits() as u64 / 8, rules::STEP_READ__VLOAD_ZERO_OOB, rules::STEP_READ__VLOAD_ZERO_VAL)
+            }
+        };
+        let Some(ea) = self.effective(x, i, m, n) else {
+            return self.trap("out of bounds memory access", oob);
+        };
+        let v = match vop {
+            None => u128::from_le_bytes(self.mem(x).bytes[ea..ea + 16].try_into().expect("16 bytes")),
+            Some(VLoadOp::Shape(sz, lanes, sx)) => {
+                let c = self.read(x, ea, 8);
+                let bits = sz.bits();
+                (0..lanes as u32).fold(0u128, |acc, k| {
+                    let lane = (c >> (k * bits)) & (u64::MAX >> (64 - bits));
+                    let wide = match sx {
+                        Sx::U => lane as u128,
+                        Sx::S => {
+                            ((((lane << (64 - bits)) as i64) >> (64 - bits)) as u64 as u128)
+                                & (u128::MAX >> (128 - 2 * bits))
+                        }
+                    };
+                    acc | wide << (k * 2 * bits)
+                })
+            }
+            Some(VLoadOp::Splat(sz)) => {
+                let c = self.read(x, ea, n) as u128;
+                (0..128 / sz.bits()).fold(0u128, |acc, k| acc | c << (k * sz.bits()))
+            }
+            Some(VLoadOp::Zero(_)) => self.read(x, ea, n) as u128,
+        };
+        self.push(Val::V128(V128::from_u128(v)));
+        val
+    }
+}
+
+/// A float operand as the float it is (NaN payloads included).
+fn f32_of(v: Val) -> f32 {
+    match v {
+        Val::F32(z) => z.to_float(),
+        v => panic!("validated code popped {v:?} where an f32 was due"),
+    }
+}
+
+fn f64_of(v: Val) -> f64 {
+    match v {
+        Val::F64(z) => z.to_float(),
+        v => panic!("validated code popped {v:?} where an f64 was due"),
+    }
+}
+
+impl<const TRACE: bool> Machine<'_, TRACE> {
+    /// Numeric and vector instructions: `Step_pure/unop-val`, `binop-val`, `binop-trap`,
+    /// `testop`, `relop`, `cvtop-val`, `cvtop-trap`, and the vector rules, each computing
+    /// its result with the operator of [`numerics`] the spec names.
+    fn numeric(&mut self, op: &Op) -> Rule {
+        use numerics as n;
+        match *op {
+            Op::I32Unop(op) => {
+                let i = self.pop_i32();
+                self.push(Val::I32(n::iunop(op, i)));
+                rules::STEP_PURE__UNOP_VAL
+            }
+            Op::I64Unop(op) => {
+                let i = self.pop_i64();
+                self.push(Val::I64(n::iunop(op, i)));
+                rules::STEP_PURE__UNOP_VAL
+            }
+            Op::F32Unop(op) => {
+                let z = f32_of(self.pop());
+                self.push(Val::F32(F32::from_float(n::funop(op, z))));
+                rules::STEP_PURE__UNOP_VAL
+            }
+            Op::F64Unop(op) => {
+                let z = f64_of(self.pop());
+                self.push(Val::F64(F64::from_float(n::funop(op, z))));
+                rules::STEP_PURE__UNOP_VAL
+            }
+            Op::I32Binop(op) => {
+                let i2 = self.pop_i32();
+                let i1 = self.pop_i32();
+                match n::ibinop(op, i1, i2) {
+                    Ok(c) => self.binop_val(Val::I32(c)),
+                    Err(t) => self.trap(t.message(), rules::STEP_PURE__BINOP_TRAP),
+                }
+            }
+            Op::I64Binop(op) => {
+                let i2 = self.pop_i64();
+                let i1 = self.pop_i64();
+                match n::ibinop(op, i1, i2) {
+                    Ok(c) => self.binop_val(Val::I64(c)),
+                    Err(t) => self.trap(t.message(), rules::STEP_PURE__BINOP_TRAP),
+                }
+            }
+            Op::F32Binop(op) => {
+                let z2 = f32_of(self.pop());
+                let z1 = f32_of(self.pop());
+                self.binop_val(Val::F32(F32::from_float(n::fbinop(op, z1, z2))))
+            }
+            Op::F64Binop(op) => {
+                let z2 = f64_of(self.pop());
+                let z1 = f64_of(self.pop());
+                self.binop_val(Val::F64(F64::from_float(n::fbinop(op, z1, z2))))
+            }
+            Op::I32Eqz => {
+                let i = self.pop_i32();
+                self.push(Val::I32((i == 0) as u32));
+                rules::STEP_PURE__TESTOP
+            }
+            Op::I64Eqz => {
+                let i = self.pop_i64();
+                self.push(Val::I32((i == 0) as u32));
+                rules::STEP_PURE__TESTOP
+            }
+            Op::I32Relop(op) => {
+                let i2 = self.pop_i32();
+                let i1 = self.pop_i32();
+                self.relop(n::irelop(op, i1, i2))
+            }
+            Op::I64Relop(op) => {
+                let i2 = self.pop_i64();
+                let i1 = self.pop_i64();
+                self.relop(n::irelop(op, i1, i2))
+            }
+            Op::F32Relop(op) => {
+                let z2 = f32_of(self.pop());
+                let z1 = f32_of(self.pop());
+                self.relop(n::frelop(op, z1, z2))
+            }
+            Op::F64Relop(op) => {
+                let z2 = f64_of(self.pop());
+                let z1 = f64_of(self.pop());
+                self.relop(n::frelop(op, z1, z2))
+            }
+            Op::Cvtop(to, from, op) => {
+                let c = self.pop().as_num().expect("validated: a number to convert");
+                match n::cvtop(to, from, op, c) {
+                    Ok(c) => {
+                        self.push(Val::num(c));
+                        rules::STEP_PURE__CVTOP_VAL
+                    }
+                    Err(t) => self.trap(t.message(), rules::STEP_PURE__CVTOP_TRAP),
+                }
+            }
+            _ => self.vector(op),
+        }
+    }
+
+    #[inline(always)]
+    fn binop_val(&mut self, c: Val) -> Rule {
+        self.push(c);
+        rules::STEP_PURE__BINOP_VAL
+    }
+
+    #[inline(always)]
+    fn relop(&mut self, c: u32) -> Rule {
+        self.push(Val::I32(c));
+        rules::STEP_PURE__RELOP
+    }
+
+    fn pop_vec(&mut self) -> V128 {
+        V128::from_u128(self.pop_v128())
+    }
+
+    fn push_vec(&mut self, v: V128) {
+        self.push(Val::V128(v));
+    }
+
+    /// The vector instructions of `Step_pure`; relaxed operators under the configured
+    /// choice of their implementation-defined behaviour.
+    fn vector(&mut self, op: &Op) -> Rule {
+        use numerics as n;
+        let rx = self.config.relaxed;
+        match op {
+            Op::VVunop(op) => {
+                let v = self.pop_vec();
+                self.push_vec(n::vvunop(*op, v));
+                rules::STEP_PURE__VVUNOP
+            }
+            Op::VVbinop(op) => {
+                let v2 = self.pop_vec();
+                let v1 = self.pop_vec();
+                self.push_vec(n::vvbinop(*op, v1, v2));
+                rules::STEP_PURE__VVBINOP
+            }
+            Op::VVternop(op) => {
+                let v3 = self.pop_vec();
+                let v2 = self.pop_vec();
+                let v1 = self.pop_vec();
+                self.push_vec(n::vvternop(*op, v1, v2, v3));
+                rules::STEP_PURE__VVTERNOP
+            }
+            Op::VVtestop(op) => {
+                let v = self.pop_vec();
+                self.push(Val::I32(n::vvtestop(*op, v)));
+                rules::STEP_PURE__VVTESTOP
+            }
+            Op::VUnop(sh, op) => {
+                let v = self.pop_vec();
+                self.push_vec(n::vunop(*sh, *op, v));
+                rules::STEP_PURE__VUNOP_VAL
+            }
+            Op::VBinop(sh, op) => {
+                let v2 = self.pop_vec();
+                let v1 = self.pop_vec();
+                self.push_vec(n::vbinop(rx, *sh, *op, v1, v2));
+                rules::STEP_PURE__VBINOP_VAL
+            }
+            Op::VTernop(sh, op) => {
+                let v3 = self.pop_vec();
+                let v2 = self.pop_vec();
+                let v1 = self.pop_vec();
+                self.push_vec(n::vternop(rx, *sh, *op, v1, v2, v3));
+                rules::STEP_PURE__VTERNOP_VAL
+            }
+            Op::VTestop(sh, op) => {
+                let v = self.pop_vec();
+                self.push(Val::I32(n::vtestop(*sh, *op, v)));
+                rules::STEP_PURE__VTESTOP
+            }
+            Op::VRelop(sh, op) => {
+                let v2 = self.pop_vec();
+                let v1 = self.pop_vec();
+                self.push_vec(n::vrelop(*sh, *op, v1, v2));
+                rules::STEP_PURE__VRELOP
+            }
+            Op::VShiftop(sh, op) => {
+                let i = self.pop_i32();
+                let v = self.pop_vec();
+                self.push_vec(n::vshiftop(*sh, *op, v, i));
+                rules::STEP_PURE__VSHIFTOP
+            }
+            Op::VBitmask(sh) => {
+                let v = self.pop_vec();
+                self.push(Val::I32(n::vbitmask(*sh, v)));
+                rules::STEP_PURE__VBITMASK
+            }
+            Op::VSwizzlop(op) => {
+                let v2 = self.pop_vec();
+                let v1 = self.pop_vec();
+                self.push_vec(n::vswizzlop(rx, *op, v1, v2));
+                rules::STEP_PURE__VSWIZZLOP
+            }
+            Op::VShuffle(ls) => {
+                let v2 = self.pop_vec();
+                let v1 = self.pop_vec();
+                self.push_vec(n::vshuffle(**ls, v1, v2));
+                rules::STEP_PURE__VSHUFFLE
+            }
+            Op::VSplat(sh) => {
+                let c = self.pop().as_num().expect("validated: a number to splat");
+                self.push_vec(n::vsplat(*sh, c));
+                rules::STEP_PURE__VSPLAT
+            }
+            Op::VExtractLane(sh, sx, i) => {
+                let v = self.pop_vec();
+                self.push(Val::num(n::vextract_lane(*sh, *sx, *i, v)));
+                if sx.is_some() {
+                    rules::STEP_PURE__VEXTRACT_LANE_PACK
+                } else {
+                    rules::STEP_PURE__VEXTRACT_LANE_NUM
+                }
+            }
+            Op::VReplaceLane(sh, i) => {
+                let c = self.pop().as_num().expect("validated: a number for the lane");
+                let v = self.pop_vec();
+                self.push_vec(n::vreplace_lane(*sh, *i, v, c));
+                rules::STEP_PURE__VREPLACE_LANE
+            }
+            Op::VExtunop(to, from, op) => {
+                let v = self.pop_vec();
+                self.push_vec(n::vextunop(*to, *from, *op, v));
+                rules::STEP_PURE__VEXTUNOP
+            }
+            Op::VExtbinop(to, from, op) => {
+                let v2 = self.pop_vec();
+                let v1 = self.pop_vec();
+                self.push_vec(n::vextbinop(rx, *to, *from, *op, v1, v2));
+                rules::STEP_PURE__VEXTBINOP
+            }
+            Op::VExtternop(to, from, op) => {
+                let v3 = self.pop_vec();
+                let v2 = self.pop_vec();
+                let v1 = self.pop_vec();
+                self.push_vec(n::vextternop(rx, *to, *from, *op, v1, v2, v3));
+                rules::STEP_PURE__VEXTTERNOP
+            }
+            Op::VNarrow(to, from, sx) => {
+                let v2 = self.pop_vec();
+                let v1 = self.pop_vec();
+                self.push_vec(n::vnarrow(*to, *from, *sx, v1, v2));
+                rules::STEP_PURE__VNARROW
+            }
+            Op::VCvtop(to, from, op) => {
+                let v = self.pop_vec();
+                self.push_vec(n::vcvtop(rx, *to, *from, *op, v));
+                rules::STEP_PURE__VCVTOP
+            }
+            other => unreachable!("{other:?} is not a numeric instruction"),
+        }
+    }
+}

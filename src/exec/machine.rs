@@ -1,0 +1,243 @@
+//! The configuration `s; f; instr*` and its contexts, refocused (see the module docs of
+//! [`crate::exec`]): an operand stack, a stack of label contexts, a stack of frame
+//! contexts, the code of the innermost frame with the position of the next instruction,
+//! and the administrative instructions that reduction has put in front of it.
+
+use super::code::{Code, Op};
+use super::runtime::{Addr, Config, Store};
+use super::values::Val;
+use crate::rules::Rule;
+use crate::syntax::FuncType;
+use std::rc::Rc;
+
+/// `LABEL_n{instr*}`: the arity `n`, the height of the operand stack under the label's
+/// values, and where its continuation `instr*` starts in the frame's code.
+#[derive(Copy, Clone, Debug)]
+pub struct Label {
+    pub arity: u32,
+    pub height: u32,
+    pub cont: u32,
+}
+
+/// `FRAME_n{f}`: the arity `n`, the frame's module instance and where its locals start on
+/// the operand stack, how many labels and administrative instructions lay outside it, and
+/// where the caller resumes.
+pub struct Frame {
+    pub arity: u32,
+    pub module: Addr,
+    pub locals: usize,
+    pub labels: usize,
+    pub admin: usize,
+    pub code: Rc<Code>,
+    pub pc: usize,
+}
+
+/// An instruction that reduction put in front of the code: a value (which takes no step),
+/// an administrative instruction, or a plain instruction built by a rule (the `TABLE.GET`
+/// that `call_indirect` reduces to, the `STORE` of `memory.fill`, ...).
+#[derive(Clone, Debug)]
+pub enum Admin {
+    Val(Val),
+    /// `BR l` as `br_if`, `br_table` or `br-label-succ` leave it.
+    Br(u32),
+    /// `RETURN` as `return-label` leaves it.
+    Return,
+    /// `BLOCK bt instr*` as `if` leaves it: the arm's first op, and the `end` of the `if`.
+    Block {
+        arity: super::code::Arity,
+        start: u32,
+        end: u32,
+    },
+    /// `CALL_REF yy` after `call`, or after `call_indirect` with the table index it used
+    /// (messages name it).
+    CallRef {
+        ty: Rc<FuncType>,
+        indirect: Option<u32>,
+    },
+    /// `REF.CAST (REF NULL yy)` of `call_indirect`.
+    CastFunc(Rc<FuncType>),
+    /// `TABLE.GET x` of `call_indirect`.
+    TableGetIndirect(u32),
+    /// A plain instruction.
+    Op(Op),
+    /// `TRAP`; `bare` once the context holds nothing else (after `trap-instrs`).
+    Trap {
+        bare: bool,
+    },
+}
+
+/// What a trap says: the suite's message and the rule that trapped.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trap {
+    pub message: String,
+    pub rule: Rule,
+}
+
+/// Why the machine stopped other than by reducing to values or to a trap: limits of the
+/// implementation, not rules of the spec.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub enum Limit {
+    CallStack,
+    Fuel,
+}
+
+/// The outcome of running a configuration to the end.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Values(Vec<Val>),
+    Trap(Trap),
+    Limit(Limit),
+}
+
+/// One step: the rule applied, or why no rule applies any more.
+pub type Step = Result<Rule, Halt>;
+
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub enum Halt {
+    /// The configuration is values (or a trap) only.
+    Done,
+    Limit(Limit),
+}
+
+/// A configuration, ready to step. `TRACE` keeps the low-water mark of the operand stack
+/// in each step, so that a trace can show what the step consumed.
+pub struct Machine<'s, const TRACE: bool = false> {
+    pub store: &'s mut Store,
+    pub config: Config,
+    pub vals: Vec<Val>,
+    pub labels: Vec<Label>,
+    pub frames: Vec<Frame>,
+    pub admin: Vec<Admin>,
+    pub code: Rc<Code>,
+    pub pc: usize,
+    /// The innermost frame's module and locals, cached from `frames`.
+    pub module: Addr,
+    pub locals: usize,
+    pub trap: Option<Trap>,
+    pub fuel: Option<u64>,
+    /// The lowest height the operand stack reached in the current step (`TRACE` only).
+    pub low: usize,
+}
+
+/// The code of the host's frame: nothing (`Step` ends there).
+pub fn host_code() -> Rc<Code> {
+    thread_local! {
+        static HOST: Rc<Code> = Rc::new(Code {
+            ty: Rc::new(FuncType::default()),
+            locals: Box::new([]),
+            ops: Box::new([Op::FrameEnd]),
+            offsets: Box::new([0]),
+            func: u32::MAX,
+        });
+    }
+    HOST.with(Rc::clone)
+}
+
+impl<'s, const TRACE: bool> Machine<'s, TRACE> {
+    /// The configuration `s; {LOCALS eps, MODULE module}; admin*` of the host: invocation
+    /// and instantiation run their instruction sequences in it.
+    pub fn new(store: &'s mut Store, config: Config, module: Addr, admin: Vec<Admin>) -> Self {
+        let code = host_code();
+        let frame = Frame { arity: 0, module, locals: 0, labels: 0, admin: 0, code: code.clone(), pc: 0 };
+        let mut admin = admin;
+        admin.reverse();
+        Machine {
+            store,
+            fuel: config.fuel,
+            config,
+            vals: Vec::with_capacity(1024),
+            labels: Vec::with_capacity(64),
+            frames: vec![frame],
+            admin,
+            code,
+            pc: 0,
+            module,
+            locals: 0,
+            trap: None,
+            low: 0,
+        }
+    }
+
+    /// Step until no rule applies, and say how it ended.
+    pub fn run(&mut self) -> Outcome {
+        loop {
+            if let Err(halt) = self.step() {
+                return self.outcome(halt);
+            }
+        }
+    }
+
+    pub fn outcome(&mut self, halt: Halt) -> Outcome {
+        match (halt, self.trap.take()) {
+            (Halt::Limit(l), _) => Outcome::Limit(l),
+            (Halt::Done, Some(trap)) => Outcome::Trap(trap),
+            (Halt::Done, None) => Outcome::Values(std::mem::take(&mut self.vals)),
+        }
+    }
+
+    #[inline(always)]
+    pub fn push(&mut self, v: Val) {
+        self.vals.push(v);
+    }
+
+    #[inline(always)]
+    pub fn pop(&mut self) -> Val {
+        let v = self.vals.pop().expect("validated: the operand stack holds the operands");
+        if TRACE {
+            self.low = self.low.min(self.vals.len());
+        }
+        v
+    }
+
+    #[inline(always)]
+    pub fn pop_i32(&mut self) -> u32 {
+        match self.pop() {
+            Val::I32(i) => i,
+            v => ill_typed("i32", v),
+        }
+    }
+
+    #[inline(always)]
+    pub fn pop_i64(&mut self) -> u64 {
+        match self.pop() {
+            Val::I64(i) => i,
+            v => ill_typed("i64", v),
+        }
+    }
+
+    /// Enter `TRAP` in place of the current instruction.
+    pub fn trap(&mut self, message: impl Into<String>, rule: Rule) -> Rule {
+        self.trap = Some(Trap { message: message.into(), rule });
+        self.admin.push(Admin::Trap { bare: false });
+        rule
+    }
+
+    /// The store address of the current module's entity.
+    #[inline(always)]
+    pub fn inst(&self) -> &super::runtime::ModuleInst {
+        &self.store.modules[self.module as usize]
+    }
+
+    /// Where the operand stack of the innermost context starts.
+    pub fn context_height(&self) -> usize {
+        let frame = self.frames.last().expect("the host frame is always there");
+        match self.labels.last() {
+            Some(l) if self.labels.len() > frame.labels => l.height as usize,
+            _ => frame.locals + self.code.ty.params.len() + self.code.locals.len(),
+        }
+    }
+
+    /// The instruction at the head, as a trace shows it.
+    pub fn head(&self) -> String {
+        match self.admin.last() {
+            Some(a) => format!("{a:?}"),
+            None => format!("{:?}", self.code.ops.get(self.pc).unwrap_or(&Op::FrameEnd)),
+        }
+    }
+}
+
+/// Validation rules this out; an engine bug if it happens.
+#[cold]
+fn ill_typed(want: &str, got: Val) -> ! {
+    panic!("validated code popped {got:?} where {want} was due")
+}

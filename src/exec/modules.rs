@@ -1,0 +1,315 @@
+//! Modules (spec 4.5, SpecTec `4.4-execution.modules`): allocation, instantiation and
+//! invocation.
+
+use super::code::{self, Code, Op};
+use super::machine::{Admin, Limit, Machine, Outcome, Trap};
+use super::runtime::*;
+use super::values::{Ref, Val};
+use crate::rules::{self, Rule};
+use crate::syntax::*;
+use std::rc::Rc;
+
+/// Why instantiation or invocation did not produce values.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Failure {
+    /// The imports do not match: `incompatible import type`.
+    Link(String, Rule),
+    Trap(Trap),
+    Limit(Limit),
+    /// The module uses what the reference does not run yet.
+    Unsupported(String),
+    /// The embedder's call was wrong: arguments that do not match the function type.
+    Embed(String),
+}
+
+/// The function types of the module, as its instance holds them.
+fn func_types(module: &Module) -> Result<Vec<Rc<FuncType>>, Failure> {
+    let mut types = Vec::new();
+    for rec in &module.types {
+        for sub in rec.0.iter() {
+            match &sub.comp {
+                CompType::Func(ft) => types.push(Rc::new(ft.clone())),
+                _ => return Err(Failure::Unsupported("unsupported: gc".into())),
+            }
+        }
+    }
+    Ok(types)
+}
+
+/// The 3.0 features a module uses that the reference does not run yet.
+fn unsupported(module: &Module) -> Option<&'static str> {
+    let i64_addr = module.mems.iter().any(|m| m.ty.addr == AddrType::I64)
+        || module.tables.iter().any(|t| t.ty.addr == AddrType::I64)
+        || module.imports.iter().any(|i| match i.desc {
+            ExternType::Mem(m) => m.addr == AddrType::I64,
+            ExternType::Table(t) => t.addr == AddrType::I64,
+            _ => false,
+        });
+    let tags = !module.tags.is_empty() || module.imports.iter().any(|i| matches!(i.desc, ExternType::Tag(_)));
+    if i64_addr {
+        Some("memory64")
+    } else if tags {
+        Some("exceptions")
+    } else if uses_typed_refs(module) {
+        Some("function-references")
+    } else {
+        None
+    }
+}
+
+/// Does the module name a reference type outside the function and extern hierarchies of
+/// abstract heap types (a concrete heap type, or GC's and exceptions' types)?
+fn uses_typed_refs(module: &Module) -> bool {
+    use AbsHeapType::{Extern, Func, NoExtern, NoFunc};
+    let typed = |t: &ValType| match t {
+        ValType::Ref(rt) => !matches!(rt.heap, HeapType::Abs(Func | NoFunc | Extern | NoExtern)),
+        _ => false,
+    };
+    let typed_ref = |rt: &RefType| typed(&ValType::Ref(*rt));
+    let in_types = module.types.iter().flat_map(|r| r.0.iter()).any(|st| match &st.comp {
+        CompType::Func(ft) => ft.params.iter().chain(ft.results.iter()).any(typed),
+        _ => true,
+    });
+    let in_imports = module.imports.iter().any(|i| match &i.desc {
+        ExternType::Global(g) => typed(&g.val),
+        ExternType::Table(t) => typed_ref(&t.elem),
+        _ => false,
+    });
+    in_types
+        || in_imports
+        || module.globals.iter().any(|g| typed(&g.ty.val))
+        || module.tables.iter().any(|t| typed_ref(&t.ty.elem))
+        || module.elems.iter().any(|e| typed_ref(&e.ty))
+        || module.funcs.iter().any(|f| f.locals.iter().any(typed))
+}
+
+/// `Externaddr_ok` and `Externtype_sub`: does the store's entity match the import?
+/// Limits match when the actual size is at least the minimum and the actual maximum (if
+/// any) at most the import's (`Limits_sub`); an immutable global's type may be a subtype
+/// (`Globaltype_sub`), a mutable one's and a table's element type must be equivalent.
+/// Matching is the validator's, over the abstract heap types the reference runs.
+fn import_matches(store: &Store, types: &[Rc<FuncType>], import: &ExternType, ext: ExternVal) -> bool {
+    let limits_sub = |actual: Limits, min: u64, want: Limits| {
+        min >= want.min && want.max.is_none_or(|m| actual.max.is_some_and(|a| a <= m))
+    };
+    let c = crate::valid::Context::new(crate::Spec::V3);
+    let sub = |t1, t2| crate::valid::matching::valtype_sub(&c, t1, t2);
+    match (import, ext) {
+        (ExternType::Func(x), ExternVal::Func(a)) => *store.funcs[a as usize].ty == *types[*x as usize],
+        (ExternType::Table(tt), ExternVal::Table(a)) => {
+            let t = &store.tables[a as usize];
+            let (t1, t2) = (ValType::Ref(t.ty.elem), ValType::Ref(tt.elem));
+            t.ty.addr == tt.addr
+                && sub(t1, t2)
+                && sub(t2, t1)
+                && limits_sub(t.ty.limits, t.refs.len() as u64, tt.limits)
+        }
+        (ExternType::Mem(mt), ExternVal::Mem(a)) => {
+            let m = &store.mems[a as usize];
+            m.ty.addr == mt.addr && limits_sub(m.ty.limits, m.pages(), mt.limits)
+        }
+        (ExternType::Global(gt), ExternVal::Global(a)) => {
+            let actual = store.globals[a as usize].ty;
+            actual.mutable == gt.mutable
+                && sub(actual.val, gt.val)
+                && (!gt.mutable || sub(gt.val, actual.val))
+        }
+        (ExternType::Tag(_), ExternVal::Tag(_)) => false,
+        _ => false,
+    }
+}
+
+/// `$instantiate(s, module, externaddr*)`: check the imports, allocate the instance with
+/// its globals, tables and segments evaluated in order, then run the active segments
+/// (`table.init`/`memory.init` and their `drop`s) and the start function. What a trap
+/// leaves behind stays in the store, as the spec has it.
+pub fn instantiate(
+    store: &mut Store,
+    config: Config,
+    module: &Module,
+    imports: &[ExternVal],
+) -> Result<Addr, Failure> {
+    let types = func_types(module)?;
+    if let Some(feature) = unsupported(module) {
+        return Err(Failure::Unsupported(format!("unsupported: {feature}")));
+    }
+    for (import, ext) in module.imports.iter().zip(imports) {
+        if !import_matches(store, &types, &import.desc, *ext) {
+            let message = format!("incompatible import type for \"{}\".\"{}\"", import.module, import.name);
+            return Err(Failure::Link(message, rules::EXEC_INSTANTIATION));
+        }
+    }
+    let addr = store.modules.len() as Addr;
+    let mut inst = ModuleInst { types: types.clone(), ..ModuleInst::default() };
+    for ext in imports {
+        match *ext {
+            ExternVal::Func(a) => inst.funcs.push(a),
+            ExternVal::Table(a) => inst.tables.push(a),
+            ExternVal::Mem(a) => inst.mems.push(a),
+            ExternVal::Global(a) => inst.globals.push(a),
+            ExternVal::Tag(a) => inst.tags.push(a),
+        }
+    }
+    let first_func = inst.funcs.len() as u32;
+    for (i, func) in module.funcs.iter().enumerate() {
+        let ty = types[func.ty as usize].clone();
+        let code = code::prepare(func, first_func + i as u32, ty.clone(), &types)
+            .map_err(|code::Unsupported(f)| Failure::Unsupported(format!("unsupported: {f}")))?;
+        inst.funcs.push(store.funcs.len() as Addr);
+        store.funcs.push(FuncInst { ty, code: FuncCode::Wasm { module: addr, code: Rc::new(code) } });
+    }
+    store.modules.push(inst);
+    alloc_entities(store, config, module, addr)?;
+    let exports = module
+        .exports
+        .iter()
+        .map(|e| (e.name.clone(), extern_val(&store.modules[addr as usize], e.desc)))
+        .collect();
+    store.modules[addr as usize].exports = exports;
+    run(store, config, addr, init_sequence(module))?;
+    Ok(addr)
+}
+
+/// `allocmodule`, with the initial values of globals, tables and element segments each
+/// evaluated (`Eval_expr`) in the instance as far as it is built.
+fn alloc_entities(store: &mut Store, config: Config, module: &Module, addr: Addr) -> Result<(), Failure> {
+    for global in &module.globals {
+        let value = eval_const(store, config, addr, &global.init)?;
+        store.modules[addr as usize].globals.push(store.globals.len() as Addr);
+        store.globals.push(GlobalInst { ty: global.ty, value });
+    }
+    for mem in &module.mems {
+        store.modules[addr as usize].mems.push(store.mems.len() as Addr);
+        store.mems.push(MemInst::new(mem.ty));
+    }
+    for table in &module.tables {
+        let init = match eval_const(store, config, addr, &table.init)? {
+            Val::Ref(r) => r,
+            v => unreachable!("validated: a table's initial value is a reference, not {v:?}"),
+        };
+        store.modules[addr as usize].tables.push(store.tables.len() as Addr);
+        store.tables.push(TableInst { ty: table.ty, refs: vec![init; table.ty.limits.min as usize] });
+    }
+    for elem in &module.elems {
+        let mut refs = Vec::with_capacity(elem.init.len());
+        for e in &elem.init {
+            match eval_const(store, config, addr, e)? {
+                Val::Ref(r) => refs.push(r),
+                v => unreachable!("validated: an element is a reference, not {v:?}"),
+            }
+        }
+        store.modules[addr as usize].elems.push(store.elems.len() as Addr);
+        store.elems.push(ElemInst { ty: elem.ty, refs });
+    }
+    for data in &module.datas {
+        store.modules[addr as usize].datas.push(store.datas.len() as Addr);
+        store.datas.push(DataInst { bytes: data.init.clone() });
+    }
+    Ok(())
+}
+
+/// `$runelem_` and `$rundata_` of every segment, then `CALL start`.
+fn init_sequence(module: &Module) -> Vec<Admin> {
+    let mut seq = Vec::new();
+    let int = |n: usize| Admin::Val(Val::I32(n as u32));
+    for (i, elem) in module.elems.iter().enumerate() {
+        let i = i as u32;
+        match &elem.mode {
+            ElemMode::Active(x, offset) => {
+                seq.extend(const_ops(offset));
+                seq.extend([
+                    int(0),
+                    int(elem.init.len()),
+                    Admin::Op(Op::TableInit(*x, i)),
+                    Admin::Op(Op::ElemDrop(i)),
+                ]);
+            }
+            ElemMode::Declare => seq.push(Admin::Op(Op::ElemDrop(i))),
+            ElemMode::Passive => {}
+        }
+    }
+    for (i, data) in module.datas.iter().enumerate() {
+        if let DataMode::Active(x, offset) = &data.mode {
+            let i = i as u32;
+            seq.extend(const_ops(offset));
+            seq.extend([
+                int(0),
+                int(data.init.len()),
+                Admin::Op(Op::MemoryInit(*x, i)),
+                Admin::Op(Op::DataDrop(i)),
+            ]);
+        }
+    }
+    if let Some(start) = module.start {
+        seq.push(Admin::Op(Op::Call(start.func)));
+    }
+    seq
+}
+
+/// The instructions of a constant expression, without its `end`.
+fn const_ops(expr: &Expr) -> impl Iterator<Item = Admin> + '_ {
+    let ops = expr.instrs.iter().filter(|i| !matches!(i, Instr::End));
+    ops.map(|instr| match instr {
+        Instr::Const(n) => Admin::Op(Op::Const(*n)),
+        Instr::VConst(v) => Admin::Op(Op::VConst(*v)),
+        Instr::GlobalGet(x) => Admin::Op(Op::GlobalGet(*x)),
+        Instr::RefNull(ht) => Admin::Op(Op::RefNull(*ht)),
+        Instr::RefFunc(x) => Admin::Op(Op::RefFunc(*x)),
+        Instr::Binop(NumType::I32, Binop::Int(op)) => Admin::Op(Op::I32Binop(*op)),
+        Instr::Binop(NumType::I64, Binop::Int(op)) => Admin::Op(Op::I64Binop(*op)),
+        other => unreachable!("validated: {other:?} is not constant"),
+    })
+}
+
+/// `Eval_expr`: run a constant expression in the instance to its value.
+fn eval_const(store: &mut Store, config: Config, addr: Addr, expr: &Expr) -> Result<Val, Failure> {
+    let mut values = run(store, config, addr, const_ops(expr).collect())?;
+    values.pop().ok_or_else(|| Failure::Unsupported("a constant expression without a value".into()))
+}
+
+/// Run an instruction sequence in the host's frame for the instance.
+fn run(store: &mut Store, config: Config, addr: Addr, seq: Vec<Admin>) -> Result<Vec<Val>, Failure> {
+    match Machine::<false>::new(store, config, addr, seq).run() {
+        Outcome::Values(vals) => Ok(vals),
+        Outcome::Trap(trap) => Err(Failure::Trap(trap)),
+        Outcome::Limit(limit) => Err(Failure::Limit(limit)),
+    }
+}
+
+/// `instance_export`'s address of an export.
+fn extern_val(inst: &ModuleInst, desc: ExternIdx) -> ExternVal {
+    match desc {
+        ExternIdx::Func(x) => ExternVal::Func(inst.funcs[x as usize]),
+        ExternIdx::Table(x) => ExternVal::Table(inst.tables[x as usize]),
+        ExternIdx::Mem(x) => ExternVal::Mem(inst.mems[x as usize]),
+        ExternIdx::Global(x) => ExternVal::Global(inst.globals[x as usize]),
+        ExternIdx::Tag(x) => ExternVal::Tag(inst.tags[x as usize]),
+    }
+}
+
+/// `$invoke(s, funcaddr, val*)`: the arguments must match the function's parameters (the
+/// embedder's error otherwise); then `val* (REF.FUNC_ADDR a) (CALL_REF)` runs to its end.
+pub fn invoke_seq(store: &Store, func: Addr, args: &[Val]) -> Result<Vec<Admin>, String> {
+    let ty = store.funcs.get(func as usize).ok_or("no such function")?.ty.clone();
+    if args.len() != ty.params.len() || !args.iter().zip(ty.params.iter()).all(|(v, t)| v.has_type(*t)) {
+        return Err(format!("arguments do not match the function type {ty}"));
+    }
+    let mut seq: Vec<Admin> = args.iter().map(|v| Admin::Val(*v)).collect();
+    seq.push(Admin::Val(Val::Ref(Ref::Func(func))));
+    seq.push(Admin::CallRef { ty, indirect: None });
+    Ok(seq)
+}
+
+/// `$invoke` to the end.
+pub fn invoke(store: &mut Store, config: Config, func: Addr, args: &[Val]) -> Result<Vec<Val>, Failure> {
+    let seq = invoke_seq(store, func, args).map_err(Failure::Embed)?;
+    run(store, config, 0, seq)
+}
+
+/// The code of a function, for tools that show it (`lockstep trace`).
+pub fn code_of(store: &Store, func: Addr) -> Option<Rc<Code>> {
+    match &store.funcs.get(func as usize)?.code {
+        FuncCode::Wasm { code, .. } => Some(code.clone()),
+        FuncCode::Host(_) => None,
+    }
+}

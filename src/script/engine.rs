@@ -1,0 +1,60 @@
+//! The seam between the script runner (and the referee) and an engine: the embedding
+//! interface of the spec's appendix (`module_instantiate`, `func_invoke`, `global_read`,
+//! `func_alloc`, ...), over a store the engine owns.
+//!
+//! Decoding and validation are shared; an engine receives a validated module.
+
+use crate::rules::Rule;
+use crate::syntax::{FuncType, GlobalType, MemType, Module, TableType};
+use std::rc::Rc;
+
+pub use crate::exec::{ExternVal, Ref, Val};
+
+/// An instance of the engine's store.
+pub type InstanceId = u32;
+
+/// A host function: the spectest module's `print` functions, in scripts.
+pub type HostFunc = Rc<dyn Fn(&[Val]) -> Result<Vec<Val>, Error>>;
+
+/// Why an embedding call did not return normally.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Error {
+    /// A trap, with the suite's message (`integer divide by zero`, `call stack exhausted`)
+    /// and the rule that produced it. `fuel exhausted` is lockstep's own, and has no rule.
+    Trap { message: String, rule: Option<Rule> },
+    /// Instantiation refused the imports: `unknown import`, `incompatible import type`.
+    Link { message: String, rule: Rule },
+    /// The engine cannot run this module (`unsupported by the compiler: v128`): a skip.
+    Unsupported(String),
+}
+
+/// An engine: the reference, the compiler, or the referee that drives both.
+pub trait Engine {
+    /// `ref`, `jit` or `lockstep`.
+    fn name(&self) -> &'static str;
+
+    /// `module_instantiate`: allocate and initialise an instance of a validated module with
+    /// the given imports (already resolved by name), and run its start function.
+    fn instantiate(&mut self, module: &Rc<Module>, imports: &[ExternVal]) -> Result<InstanceId, Error>;
+
+    /// `instance_export`.
+    fn export(&self, instance: InstanceId, name: &str) -> Option<ExternVal>;
+
+    /// `func_invoke`.
+    fn invoke(&mut self, func: u32, args: &[Val]) -> Result<Vec<Val>, Error>;
+
+    /// `global_read`.
+    fn global_read(&self, global: u32) -> Val;
+
+    /// `func_alloc` of a host function.
+    fn alloc_func(&mut self, ty: FuncType, code: HostFunc) -> ExternVal;
+
+    /// `table_alloc`, every element `init`.
+    fn alloc_table(&mut self, ty: TableType, init: Ref) -> ExternVal;
+
+    /// `mem_alloc`.
+    fn alloc_mem(&mut self, ty: MemType) -> ExternVal;
+
+    /// `global_alloc`.
+    fn alloc_global(&mut self, ty: GlobalType, value: Val) -> ExternVal;
+}
