@@ -15,7 +15,7 @@
 
 ;; Globals: constant initialisers of the global's type.
 (module
-  (global $g (import "" "g") i64)
+  (global $g (import "spectest" "global_i64") i64)
   (global i64 (global.get $g))
   (global funcref (ref.func $f))
   (global externref (ref.null extern))
@@ -38,8 +38,8 @@
 
 ;; Element segments.
 (module
-  (global $o (import "" "o") i32)
-  (table $t 10 funcref)
+  (global $o (import "spectest" "global_i32") i32)
+  (table $t 1000 funcref)
   (elem (table $t) (global.get $o) func $f)
   (elem funcref (ref.null func) (ref.func $f))
   (elem declare func $f)
@@ -57,7 +57,7 @@
   "constant expression required")
 
 ;; Data segments.
-(module (global (import "" "o") i32) (memory 1) (data (global.get 0) "a") (data "b"))
+(module (global (import "spectest" "global_i32") i32) (memory 1) (data (global.get 0) "a") (data "b"))
 (assert_invalid (module (data (i32.const 0) "a")) "unknown memory")
 (assert_invalid (module (memory 1) (data (f32.const 0) "a")) "type mismatch")
 (assert_invalid (module (memory 1) (data (i32.ctz (i32.const 0)) "a")) "constant expression required")

@@ -4,7 +4,7 @@
 use super::{Error, Result};
 use crate::Spec;
 use crate::rules::Rule;
-use crate::syntax::{CompType, FuncIdx, FuncType, GlobalType, MemType, RefType, SubType};
+use crate::syntax::{CompType, FieldType, FuncIdx, FuncType, GlobalType, MemType, RefType, SubType};
 use crate::syntax::{TableType, TagType, TypeIdx, ValType};
 use std::collections::{BTreeSet, HashMap};
 
@@ -22,13 +22,14 @@ pub struct Context<'m> {
     /// Which rules apply: a few premises and messages differ between 2.0 and 3.0.
     pub spec: Spec,
     /// `C.TYPES`: one entry per type index, the subtypes of all recursion groups in order.
-    /// (Rolling them up into closed `deftype`s matters only to GC, not checked yet.)
+    /// Their indices stay indices into `C.TYPES` rather than closed `deftype`s; `canon` says
+    /// which denote one type.
     pub types: Vec<&'m SubType>,
     /// For each type index, the first index of a type equivalent to it: equivalent defined
-    /// types are the same type (see [`super::matching::define_type`]).
+    /// types are the same type (see [`super::matching::define_group`]).
     pub canon: Vec<TypeIdx>,
-    /// The canonical forms of the types defined so far, by their first index.
-    pub forms: HashMap<FuncType, TypeIdx>,
+    /// The canonical forms of the recursion groups defined so far, by their first index.
+    pub forms: HashMap<Box<[SubType]>, TypeIdx>,
     pub tags: Vec<TagType>,
     pub globals: Vec<GlobalType>,
     pub mems: Vec<MemType>,
@@ -76,6 +77,22 @@ impl<'m> Context<'m> {
         match &self.ty(rule, x)?.comp {
             CompType::Func(ft) => Ok(ft),
             _ => Err(Error::new(rule, format!("non-function type {x}"))),
+        }
+    }
+
+    /// `Expand: C.TYPES[x] ~~ STRUCT ft*`.
+    pub fn struct_type(&self, rule: Rule, x: TypeIdx) -> Result<&'m [FieldType]> {
+        match &self.ty(rule, x)?.comp {
+            CompType::Struct(fts) => Ok(fts),
+            _ => Err(Error::new(rule, format!("non-structure type {x}"))),
+        }
+    }
+
+    /// `Expand: C.TYPES[x] ~~ ARRAY ft`.
+    pub fn array_type(&self, rule: Rule, x: TypeIdx) -> Result<FieldType> {
+        match &self.ty(rule, x)?.comp {
+            CompType::Array(ft) => Ok(*ft),
+            _ => Err(Error::new(rule, format!("non-array type {x}"))),
         }
     }
 

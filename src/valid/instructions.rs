@@ -7,8 +7,8 @@
 //! popping and pushing operands is the `Instrs_ok/seq` composition, and a popped operand may
 //! be a subtype of the one required (`Instrs_ok/sub`).
 
-use super::matching::{reftype_sub, resulttype_sub, valtype_sub};
-use super::types::{blocktype_ok, heaptype_ok, tagtype_ok, valtype_ok};
+use super::matching::{self, heaptype_sub, reftype_sub, resulttype_sub, storagetype_sub, valtype_sub};
+use super::types::{blocktype_ok, defaultable, heaptype_ok, reftype_ok, tagtype_ok, valtype_ok};
 use super::{Context, Error, Result, feature};
 use crate::Spec;
 use crate::rules::{self, Rule};
@@ -34,6 +34,11 @@ pub fn expr_ok<'a>(c: &Context<'a>, expr: &'a Expr, results: &'a [ValType]) -> R
         false => Err(Error::new(rules::EXPR_OK, "malformed expression: missing end")),
     }
 }
+
+/// The most operands the stack may hold: an implementation limit (spec appendix
+/// *Implementation Limitations*), so that no module makes validation run out of memory, as
+/// pushing the many results of a call again and again could.
+pub const MAX_OPERANDS: usize = 1 << 20;
 
 /// Which structured instruction opened a control frame.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -95,7 +100,16 @@ impl<'c, 'a> Code<'c, 'a> {
         if c.locals.iter().any(|l| !l.set) {
             code.set = c.locals.iter().map(|l| l.set).collect();
         }
-        code.push_ctrl(Kind::Expr, rules::EXPR_OK, &[], results);
+        let frame = Ctrl {
+            kind: Kind::Expr,
+            rule: rules::EXPR_OK,
+            start: &[],
+            end: results,
+            height: 0,
+            init_height: 0,
+            unreachable: false,
+        };
+        code.ctrls.push(frame);
         code
     }
 
@@ -106,8 +120,14 @@ impl<'c, 'a> Code<'c, 'a> {
         self.ctrls.last().expect("an instruction is checked inside a frame")
     }
 
-    fn push_vals(&mut self, ts: &[ValType]) {
+    /// `push_vals`, up to [`MAX_OPERANDS`].
+    fn push_vals(&mut self, ts: &[ValType]) -> Result {
+        if self.vals.len() + ts.len() > MAX_OPERANDS {
+            let msg = format!("implementation limit: more than {MAX_OPERANDS} operands on the stack");
+            return Err(Error::new(self.rule, msg));
+        }
         self.vals.extend_from_slice(ts);
+        Ok(())
     }
 
     /// The operands of the current frame.
@@ -135,6 +155,19 @@ impl<'c, 'a> Code<'c, 'a> {
         Ok(())
     }
 
+    /// Pop operands of the types `ts` yields, from the top down, without collecting them:
+    /// their number may be huge, yet this costs no more than the frame holds.
+    fn pop_each(&mut self, ts: impl Iterator<Item = ValType>) -> Result {
+        for t in ts {
+            if self.frame_vals().is_empty() {
+                // The rest: `bot`s from an unreachable frame, or a mismatch.
+                return self.pop_vals(&[t]);
+            }
+            self.pop_vals(&[t])?;
+        }
+        Ok(())
+    }
+
     /// `pop_val`: pop one operand of any type, `bot` from an unreachable frame.
     fn pop_val(&mut self) -> Result<ValType> {
         match self.frame_vals().last() {
@@ -159,8 +192,7 @@ impl<'c, 'a> Code<'c, 'a> {
     /// Pop `ins`, push `outs`: an instruction of type `ins -> outs`.
     fn op(&mut self, ins: &[ValType], outs: &[ValType]) -> Result {
         self.pop_vals(ins)?;
-        self.push_vals(outs);
-        Ok(())
+        self.push_vals(outs)
     }
 
     fn mismatch(&self, required: &str, stack: &[ValType]) -> Error {
@@ -168,10 +200,16 @@ impl<'c, 'a> Code<'c, 'a> {
         Error::new(self.rule, msg)
     }
 
-    fn push_ctrl(&mut self, kind: Kind, rule: Rule, start: &'a [ValType], end: &'a [ValType]) {
+    /// A branch that carries a `t` to a label that does not take it last.
+    fn label_mismatch(&self, t: ValType, label: &[ValType]) -> Error {
+        let msg = format!("type mismatch: instruction requires type {t} but label has {}", list(label));
+        Error::new(self.rule, msg)
+    }
+
+    fn push_ctrl(&mut self, kind: Kind, rule: Rule, start: &'a [ValType], end: &'a [ValType]) -> Result {
         let (height, init_height) = (self.vals.len(), self.inits.len());
         self.ctrls.push(Ctrl { kind, rule, start, end, height, init_height, unreachable: false });
-        self.push_vals(start);
+        self.push_vals(start)
     }
 
     /// Close the innermost frame: its results must be exactly what is left on its stack, and
@@ -287,6 +325,36 @@ impl<'c, 'a> Code<'c, 'a> {
             I::RefIsNull => self.ref_is_null(),
             I::RefAsNonNull => self.ref_as_non_null(),
             I::RefFunc(x) => self.ref_func(*x),
+            I::RefEq => self.ref_eq(),
+            I::RefTest(rt) => self.ref_test(*rt),
+            I::RefCast(rt) => self.ref_cast(*rt),
+            I::BrOnCast(l, rt1, rt2) => self.br_on_cast(*l, *rt1, *rt2),
+            I::BrOnCastFail(l, rt1, rt2) => self.br_on_cast_fail(*l, *rt1, *rt2),
+            I::RefI31 => self.ref_i31(),
+            I::I31Get(_) => self.i31_get(),
+            I::ExternConvertAny => {
+                self.convert(rules::INSTR_OK__EXTERN_CONVERT_ANY, AbsHeapType::Any, AbsHeapType::Extern)
+            }
+            I::AnyConvertExtern => {
+                self.convert(rules::INSTR_OK__ANY_CONVERT_EXTERN, AbsHeapType::Extern, AbsHeapType::Any)
+            }
+
+            I::StructNew(x) => self.struct_new(*x),
+            I::StructNewDefault(x) => self.struct_new_default(*x),
+            I::StructGet(sx, x, i) => self.struct_get(*sx, *x, *i),
+            I::StructSet(x, i) => self.struct_set(*x, *i),
+            I::ArrayNew(x) => self.array_new(*x),
+            I::ArrayNewDefault(x) => self.array_new_default(*x),
+            I::ArrayNewFixed(x, n) => self.array_new_fixed(*x, *n),
+            I::ArrayNewData(x, y) => self.array_new_data(*x, *y),
+            I::ArrayNewElem(x, y) => self.array_new_elem(*x, *y),
+            I::ArrayGet(sx, x) => self.array_get(*sx, *x),
+            I::ArraySet(x) => self.array_set(*x),
+            I::ArrayLen => self.array_len(),
+            I::ArrayFill(x) => self.array_fill(*x),
+            I::ArrayCopy(x1, x2) => self.array_copy(*x1, *x2),
+            I::ArrayInitData(x, y) => self.array_init_data(*x, *y),
+            I::ArrayInitElem(x, y) => self.array_init_elem(*x, *y),
 
             I::Const(n) => self.const_(n.ty()),
             I::Unop(nt, op) => self.unop(*nt, *op),
@@ -317,9 +385,6 @@ impl<'c, 'a> Code<'c, 'a> {
             I::VSplat(sh) => self.vsplat(*sh),
             I::VExtractLane(sh, _, i) => self.vextract_lane(*sh, *i),
             I::VReplaceLane(sh, i) => self.vreplace_lane(*sh, *i),
-
-            // The 3.0 instructions of features not checked yet: `proposal` refused them.
-            _ => Err(Error::new(self.rule, format!("unsupported: {i:?}"))),
         }?;
         match shape_ok(i) {
             true => Ok(()),
@@ -367,8 +432,7 @@ impl<'c, 'a> Code<'c, 'a> {
         if !(numvec(t1) && numvec(t2)) || (t1 != t2 && t1 != V::Bot && t2 != V::Bot) {
             return Err(self.mismatch("two operands of one number or vector type", &[t2, t1]));
         }
-        self.push_vals(&[if t1 == V::Bot { t2 } else { t1 }]);
-        Ok(())
+        self.push_vals(&[if t1 == V::Bot { t2 } else { t1 }])
     }
 
     // Block instructions.
@@ -382,8 +446,7 @@ impl<'c, 'a> Code<'c, 'a> {
             self.pop_vals(&[V::I32])?;
         }
         self.pop_vals(t1)?;
-        self.push_ctrl(kind, rule, t1, t2);
-        Ok(())
+        self.push_ctrl(kind, rule, t1, t2)
     }
 
     /// `Instr_ok/if`: `IF bt instr_1* ELSE instr_2* : t_1* I32 -> t_2*`.
@@ -398,8 +461,7 @@ impl<'c, 'a> Code<'c, 'a> {
             return Err(Error::new(self.rule, "malformed expression: else outside if"));
         }
         let frame = self.pop_ctrl()?;
-        self.push_ctrl(Kind::Else, frame.rule, frame.start, frame.end);
-        Ok(())
+        self.push_ctrl(Kind::Else, frame.rule, frame.start, frame.end)
     }
 
     /// The `END` of a block: its frame must end with its result types, which it then leaves.
@@ -409,8 +471,7 @@ impl<'c, 'a> Code<'c, 'a> {
             self.else_()?;
         }
         let frame = self.pop_ctrl()?;
-        self.push_vals(frame.end);
-        Ok(())
+        self.push_vals(frame.end)
     }
 
     // Branch instructions.
@@ -438,7 +499,8 @@ impl<'c, 'a> Code<'c, 'a> {
         self.rule = rules::INSTR_OK__BR_TABLE;
         self.pop_vals(&[V::I32])?;
         let default = self.label(l_default)?;
-        for &l in ls {
+        let mut checked = std::collections::HashSet::new();
+        for &l in ls.iter().filter(|&&l| checked.insert(l)) {
             let ts = self.label(l)?;
             if ts.len() != default.len() {
                 let msg = format!("type mismatch: br_table labels {} and {}", list(ts), list(default));
@@ -458,8 +520,7 @@ impl<'c, 'a> Code<'c, 'a> {
         let ts = self.label(l)?;
         let rt = self.pop_ref()?;
         self.op(ts, ts)?;
-        self.push_vals(&[V::Ref(RefType { nullable: false, ..rt })]);
-        Ok(())
+        self.push_vals(&[V::Ref(RefType { nullable: false, ..rt })])
     }
 
     /// `Instr_ok/br_on_non_null`: `BR_ON_NON_NULL l : t* (REF NULL ht) -> t*` with
@@ -471,7 +532,7 @@ impl<'c, 'a> Code<'c, 'a> {
         let non_null = V::Ref(RefType { nullable: false, ..rt });
         match ts.split_last() {
             Some((&t, ts)) if valtype_sub(self.c, non_null, t) => self.op(ts, ts),
-            _ => Err(self.mismatch(&format!("a label of {non_null}"), ts)),
+            _ => Err(self.label_mismatch(non_null, ts)),
         }
     }
 
@@ -911,6 +972,294 @@ impl<'c, 'a> Code<'c, 'a> {
         self.op(&[], &[t])
     }
 
+    /// `Instr_ok/ref.eq`: `REF.EQ : (REF NULL EQ) (REF NULL EQ) -> I32`.
+    fn ref_eq(&mut self) -> Result {
+        self.rule = rules::INSTR_OK__REF_EQ;
+        let eqref = V::Ref(RefType::null(AbsHeapType::Eq));
+        self.op(&[eqref, eqref], &[V::I32])
+    }
+
+    /// `Instr_ok/ref.test`: `REF.TEST rt : rt' -> I32` with `rt <: rt'`: the operand is any
+    /// reference of `rt`'s hierarchy.
+    fn ref_test(&mut self, rt: RefType) -> Result {
+        self.rule = rules::INSTR_OK__REF_TEST;
+        self.cast(rt)?;
+        self.op(&[], &[V::I32])
+    }
+
+    /// `Instr_ok/ref.cast`: `REF.CAST rt : rt' -> rt` with `rt <: rt'`.
+    fn ref_cast(&mut self, rt: RefType) -> Result {
+        self.rule = rules::INSTR_OK__REF_CAST;
+        self.cast(rt)?;
+        self.op(&[], &[V::Ref(rt)])
+    }
+
+    /// The operand of a cast to `rt`: a reference of its hierarchy, `(REF NULL top)`.
+    fn cast(&mut self, rt: RefType) -> Result {
+        reftype_ok(self.c, rt)?;
+        let top = RefType::null(matching::top(self.c, rt.heap));
+        self.pop_vals(&[V::Ref(top)])
+    }
+
+    /// `Instr_ok/br_on_cast`: `BR_ON_CAST l rt_1 rt_2 : t* rt_1 -> t* ($diffrt(rt_1, rt_2))`
+    /// with `rt_2 <: rt_1` and `C.LABELS[l] = t* rt`, `rt_2 <: rt`.
+    fn br_on_cast(&mut self, l: LabelIdx, rt1: RefType, rt2: RefType) -> Result {
+        self.rule = rules::INSTR_OK__BR_ON_CAST;
+        let ts = self.cast_label(l, rt1, rt2, rt2)?;
+        self.op(ts, ts)?;
+        self.push_vals(&[V::Ref(diffrt(rt1, rt2))])
+    }
+
+    /// `Instr_ok/br_on_cast_fail`: `BR_ON_CAST_FAIL l rt_1 rt_2 : t* rt_1 -> t* rt_2` with
+    /// `rt_2 <: rt_1` and `C.LABELS[l] = t* rt`, `$diffrt(rt_1, rt_2) <: rt`.
+    fn br_on_cast_fail(&mut self, l: LabelIdx, rt1: RefType, rt2: RefType) -> Result {
+        self.rule = rules::INSTR_OK__BR_ON_CAST_FAIL;
+        let ts = self.cast_label(l, rt1, rt2, diffrt(rt1, rt2))?;
+        self.op(ts, ts)?;
+        self.push_vals(&[V::Ref(rt2)])
+    }
+
+    /// The premises both branches on casts share: valid types, `rt_2 <: rt_1`, a label
+    /// `t* rt` that takes what branches (`branched <: rt`), and the operand `rt_1` popped.
+    /// Returns the label's `t*`.
+    fn cast_label(&mut self, l: LabelIdx, rt1: RefType, rt2: RefType, branched: RefType) -> Result<&'a [V]> {
+        reftype_ok(self.c, rt1)?;
+        reftype_ok(self.c, rt2)?;
+        if !reftype_sub(self.c, rt2, rt1) {
+            return Err(Error::new(
+                self.rule,
+                format!("type mismatch: cast from {rt1} to {rt2}, not a subtype"),
+            ));
+        }
+        let label = self.label(l)?;
+        match label.split_last() {
+            Some((&t, ts)) if valtype_sub(self.c, V::Ref(branched), t) => {
+                self.pop_vals(&[V::Ref(rt1)])?;
+                Ok(ts)
+            }
+            _ => Err(self.label_mismatch(V::Ref(branched), label)),
+        }
+    }
+
+    /// `Instr_ok/ref.i31`: `REF.I31 : I32 -> (REF I31)`.
+    fn ref_i31(&mut self) -> Result {
+        self.rule = rules::INSTR_OK__REF_I31;
+        self.op(&[V::I32], &[V::Ref(RefType { nullable: false, heap: HeapType::Abs(AbsHeapType::I31) })])
+    }
+
+    /// `Instr_ok/i31.get`: `I31.GET sx : (REF NULL I31) -> I32`.
+    fn i31_get(&mut self) -> Result {
+        self.rule = rules::INSTR_OK__I31_GET;
+        self.op(&[V::Ref(RefType::null(AbsHeapType::I31))], &[V::I32])
+    }
+
+    /// `Instr_ok/extern.convert_any`, `Instr_ok/any.convert_extern`:
+    /// `(REF null? from) -> (REF null? to)`, keeping nullability.
+    fn convert(&mut self, rule: Rule, from: AbsHeapType, to: AbsHeapType) -> Result {
+        self.rule = rule;
+        let rt = self.pop_ref()?;
+        if !heaptype_sub(self.c, rt.heap, HeapType::Abs(from)) {
+            return Err(self.mismatch(&list(&[V::Ref(RefType::null(from))]), &[V::Ref(rt)]));
+        }
+        self.op(&[], &[V::Ref(RefType { nullable: rt.nullable, heap: HeapType::Abs(to) })])
+    }
+
+    // Aggregate instructions.
+
+    /// `(REF NULL x)` and `(REF x)`.
+    fn refs(x: TypeIdx) -> (V, V) {
+        let heap = HeapType::Idx(x);
+        (V::Ref(RefType { nullable: true, heap }), V::Ref(RefType { nullable: false, heap }))
+    }
+
+    /// `Instr_ok/struct.new`: `STRUCT.NEW x : $unpack(zt)* -> (REF x)` for a struct type `x`.
+    fn struct_new(&mut self, x: TypeIdx) -> Result {
+        self.rule = rules::INSTR_OK__STRUCT_NEW;
+        let fields = self.c.struct_type(self.rule, x)?;
+        self.pop_each(fields.iter().rev().map(|ft| ft.storage.unpack()))?;
+        self.op(&[], &[Self::refs(x).1])
+    }
+
+    /// `Instr_ok/struct.new_default`: `STRUCT.NEW_DEFAULT x : eps -> (REF x)`, all fields
+    /// `Defaultable`.
+    fn struct_new_default(&mut self, x: TypeIdx) -> Result {
+        self.rule = rules::INSTR_OK__STRUCT_NEW_DEFAULT;
+        let fields = self.c.struct_type(self.rule, x)?;
+        if let Some(ft) = fields.iter().find(|ft| !defaultable(ft.storage.unpack())) {
+            let msg = format!("field type {} is not defaultable", ft.storage.unpack());
+            return Err(Error::new(self.rule, msg));
+        }
+        self.op(&[], &[Self::refs(x).1])
+    }
+
+    /// The field `i` of struct type `x`.
+    fn field(&self, x: TypeIdx, i: FieldIdx) -> Result<FieldType> {
+        let fields = self.c.struct_type(self.rule, x)?;
+        let field = usize::try_from(i).ok().and_then(|i| fields.get(i));
+        field.copied().ok_or_else(|| Error::new(self.rule, format!("unknown field {i}")))
+    }
+
+    /// `Instr_ok/struct.get`: `STRUCT.GET sx? x i : (REF NULL x) -> $unpack(zt)`, with `sx`
+    /// for a packed field only.
+    fn struct_get(&mut self, sx: Option<Sx>, x: TypeIdx, i: FieldIdx) -> Result {
+        self.rule = rules::INSTR_OK__STRUCT_GET;
+        let ft = self.field(x, i)?;
+        self.packed(sx, ft)?;
+        self.op(&[Self::refs(x).0], &[ft.storage.unpack()])
+    }
+
+    /// `sx? =/= eps <=> $is_packtype(zt)`.
+    fn packed(&self, sx: Option<Sx>, ft: FieldType) -> Result {
+        match (sx.is_some(), matches!(ft.storage, StorageType::Pack(_))) {
+            (true, false) => Err(Error::new(self.rule, "type mismatch: sign extension of an unpacked field")),
+            (false, true) => Err(Error::new(self.rule, "type mismatch: packed field without sign extension")),
+            _ => Ok(()),
+        }
+    }
+
+    /// `Instr_ok/struct.set`: `STRUCT.SET x i : (REF NULL x) $unpack(zt) -> eps` for a
+    /// mutable field.
+    fn struct_set(&mut self, x: TypeIdx, i: FieldIdx) -> Result {
+        self.rule = rules::INSTR_OK__STRUCT_SET;
+        let ft = self.field(x, i)?;
+        if !ft.mutable {
+            return Err(Error::new(self.rule, format!("immutable field {i}")));
+        }
+        self.op(&[Self::refs(x).0, ft.storage.unpack()], &[])
+    }
+
+    /// `C.TYPES[x]`, an array type, with its element type read as (`$unpack(zt)`).
+    fn array(&self, x: TypeIdx) -> Result<(FieldType, V)> {
+        let ft = self.c.array_type(self.rule, x)?;
+        Ok((ft, ft.storage.unpack()))
+    }
+
+    /// An array type `x` whose elements may be set: `ARRAY (MUT zt)`.
+    fn mutable_array(&self, x: TypeIdx) -> Result<(FieldType, V)> {
+        let (ft, t) = self.array(x)?;
+        match ft.mutable {
+            true => Ok((ft, t)),
+            false => Err(Error::new(self.rule, format!("immutable array {x}"))),
+        }
+    }
+
+    /// `Instr_ok/array.new`: `ARRAY.NEW x : $unpack(zt) I32 -> (REF x)`.
+    fn array_new(&mut self, x: TypeIdx) -> Result {
+        self.rule = rules::INSTR_OK__ARRAY_NEW;
+        let (_, t) = self.array(x)?;
+        self.op(&[t, V::I32], &[Self::refs(x).1])
+    }
+
+    /// `Instr_ok/array.new_default`: `ARRAY.NEW_DEFAULT x : I32 -> (REF x)`, the element
+    /// type `Defaultable`.
+    fn array_new_default(&mut self, x: TypeIdx) -> Result {
+        self.rule = rules::INSTR_OK__ARRAY_NEW_DEFAULT;
+        let (_, t) = self.array(x)?;
+        if !defaultable(t) {
+            return Err(Error::new(self.rule, format!("array type {t} is not defaultable")));
+        }
+        self.op(&[V::I32], &[Self::refs(x).1])
+    }
+
+    /// `Instr_ok/array.new_fixed`: `ARRAY.NEW_FIXED x n : $unpack(zt)^n -> (REF x)`.
+    fn array_new_fixed(&mut self, x: TypeIdx, n: u32) -> Result {
+        self.rule = rules::INSTR_OK__ARRAY_NEW_FIXED;
+        let (_, t) = self.array(x)?;
+        self.pop_each(std::iter::repeat_n(t, n as usize))?;
+        self.op(&[], &[Self::refs(x).1])
+    }
+
+    /// `Instr_ok/array.new_data`: `ARRAY.NEW_DATA x y : I32 I32 -> (REF x)` for an array of
+    /// numbers or vectors.
+    fn array_new_data(&mut self, x: TypeIdx, y: DataIdx) -> Result {
+        self.rule = rules::INSTR_OK__ARRAY_NEW_DATA;
+        self.data_array(self.array(x)?.1, y)?;
+        self.op(&[V::I32, V::I32], &[Self::refs(x).1])
+    }
+
+    /// `$unpack(zt) = numtype \/ $unpack(zt) = vectype` and `C.DATAS[y] = OK`.
+    fn data_array(&self, t: V, y: DataIdx) -> Result {
+        if t.is_ref() {
+            return Err(Error::new(self.rule, "array type is not numeric or vector"));
+        }
+        self.c.data(self.rule, y)
+    }
+
+    /// `Instr_ok/array.new_elem`: `ARRAY.NEW_ELEM x y : I32 I32 -> (REF x)` with
+    /// `C.ELEMS[y] <: rt`, the element type.
+    fn array_new_elem(&mut self, x: TypeIdx, y: ElemIdx) -> Result {
+        self.rule = rules::INSTR_OK__ARRAY_NEW_ELEM;
+        self.elem_array(self.array(x)?.0, y)?;
+        self.op(&[V::I32, V::I32], &[Self::refs(x).1])
+    }
+
+    /// `Storagetype_sub: C.ELEMS[y] <: zt`.
+    fn elem_array(&self, ft: FieldType, y: ElemIdx) -> Result {
+        let rt = self.c.elem(self.rule, y)?;
+        match storagetype_sub(self.c, StorageType::Val(V::Ref(rt)), ft.storage) {
+            true => Ok(()),
+            false => Err(Error::new(
+                self.rule,
+                format!("type mismatch: segment of {rt} for array of {}", ft.storage.unpack()),
+            )),
+        }
+    }
+
+    /// `Instr_ok/array.get`: `ARRAY.GET sx? x : (REF NULL x) I32 -> $unpack(zt)`, with `sx`
+    /// for packed elements only.
+    fn array_get(&mut self, sx: Option<Sx>, x: TypeIdx) -> Result {
+        self.rule = rules::INSTR_OK__ARRAY_GET;
+        let (ft, t) = self.array(x)?;
+        self.packed(sx, ft)?;
+        self.op(&[Self::refs(x).0, V::I32], &[t])
+    }
+
+    /// `Instr_ok/array.set`: `ARRAY.SET x : (REF NULL x) I32 $unpack(zt) -> eps`.
+    fn array_set(&mut self, x: TypeIdx) -> Result {
+        self.rule = rules::INSTR_OK__ARRAY_SET;
+        let (_, t) = self.mutable_array(x)?;
+        self.op(&[Self::refs(x).0, V::I32, t], &[])
+    }
+
+    /// `Instr_ok/array.len`: `ARRAY.LEN : (REF NULL ARRAY) -> I32`.
+    fn array_len(&mut self) -> Result {
+        self.rule = rules::INSTR_OK__ARRAY_LEN;
+        self.op(&[V::Ref(RefType::null(AbsHeapType::Array))], &[V::I32])
+    }
+
+    /// `Instr_ok/array.fill`: `ARRAY.FILL x : (REF NULL x) I32 $unpack(zt) I32 -> eps`.
+    fn array_fill(&mut self, x: TypeIdx) -> Result {
+        self.rule = rules::INSTR_OK__ARRAY_FILL;
+        let (_, t) = self.mutable_array(x)?;
+        self.op(&[Self::refs(x).0, V::I32, t, V::I32], &[])
+    }
+
+    /// `Instr_ok/array.copy`: `ARRAY.COPY x_1 x_2 : (REF NULL x_1) I32 (REF NULL x_2) I32 I32
+    /// -> eps`, into a mutable array whose element type `zt_2 <: zt_1`.
+    fn array_copy(&mut self, x1: TypeIdx, x2: TypeIdx) -> Result {
+        self.rule = rules::INSTR_OK__ARRAY_COPY;
+        let (ft1, _) = self.mutable_array(x1)?;
+        let (ft2, _) = self.array(x2)?;
+        if !storagetype_sub(self.c, ft2.storage, ft1.storage) {
+            return Err(Error::new(self.rule, "array types do not match"));
+        }
+        self.op(&[Self::refs(x1).0, V::I32, Self::refs(x2).0, V::I32, V::I32], &[])
+    }
+
+    /// `Instr_ok/array.init_data`: `ARRAY.INIT_DATA x y : (REF NULL x) I32 I32 I32 -> eps`.
+    fn array_init_data(&mut self, x: TypeIdx, y: DataIdx) -> Result {
+        self.rule = rules::INSTR_OK__ARRAY_INIT_DATA;
+        self.data_array(self.mutable_array(x)?.1, y)?;
+        self.op(&[Self::refs(x).0, V::I32, V::I32, V::I32], &[])
+    }
+
+    /// `Instr_ok/array.init_elem`: `ARRAY.INIT_ELEM x y : (REF NULL x) I32 I32 I32 -> eps`.
+    fn array_init_elem(&mut self, x: TypeIdx, y: ElemIdx) -> Result {
+        self.rule = rules::INSTR_OK__ARRAY_INIT_ELEM;
+        self.elem_array(self.mutable_array(x)?.0, y)?;
+        self.op(&[Self::refs(x).0, V::I32, V::I32, V::I32], &[])
+    }
+
     // Numeric instructions.
 
     /// `Instr_ok/const`: `CONST nt c : eps -> nt`.
@@ -1009,6 +1358,12 @@ impl<'c, 'a> Code<'c, 'a> {
         self.lane(i, sh.dim())?;
         self.op(&[V::V128, V::num(sh.unpacked())], &[V::V128])
     }
+}
+
+/// `$diffrt(rt_1, rt_2)`: the references of `rt_1` that are not of `rt_2`, all of them but
+/// the null when `rt_2` has it.
+fn diffrt(rt1: RefType, rt2: RefType) -> RefType {
+    RefType { nullable: rt1.nullable && !rt2.nullable, ..rt1 }
 }
 
 /// `$minat(at_1, at_2)`.

@@ -3,9 +3,10 @@
 
 use super::context::LocalType;
 use super::instructions::expr_ok;
-use super::matching::{define_type, reftype_sub};
+use super::matching::{define_group, reftype_sub};
 use super::types::{
-    externtype_ok, globaltype_ok, memtype_ok, rectype_ok, reftype_ok, tabletype_ok, tagtype_ok, valtype_ok,
+    defaultable, externtype_ok, globaltype_ok, memtype_ok, rectype_ok, reftype_ok, tabletype_ok, tagtype_ok,
+    valtype_ok,
 };
 use super::{Context, Error, Result, feature};
 use crate::Spec;
@@ -22,13 +23,12 @@ use std::collections::{BTreeSet, HashSet};
 /// - functions, the start function and exports see all of `C`.
 pub fn module_ok(m: &Module, spec: Spec) -> Result {
     let mut c = Context::new(spec);
+    // Types_ok: each group sees itself and the ones before.
     for rt in &m.types {
-        let x = c.types.len();
+        let x = index(c.types.len());
         c.types.extend(rt.0.iter());
-        rectype_ok(&c, rt)?;
-        for x in x..c.types.len() {
-            define_type(&mut c, index(x));
-        }
+        rectype_ok(&c, rt, x)?;
+        define_group(&mut c, x);
     }
     for im in &m.imports {
         import_ok(&mut c, im)?;
@@ -59,11 +59,8 @@ pub fn module_ok(m: &Module, spec: Spec) -> Result {
             c.globals.push(global.ty);
         }
     }
-    let segments_ok = |c: &Context| -> Result {
-        m.elems.iter().try_for_each(|elem| elem_ok(c, elem))?;
-        m.datas.iter().try_for_each(|data| data_ok(c, data))
-    };
-    segments_ok(&c)?;
+    m.elems.iter().try_for_each(|elem| elem_ok(&c, elem))?;
+    m.datas.iter().try_for_each(|data| data_ok(&c, data))?;
     if spec == Spec::V2 {
         c.globals.extend(m.globals.iter().map(|g| g.ty));
     }
@@ -131,12 +128,17 @@ fn declared_funcs(m: &Module) -> BTreeSet<FuncIdx> {
 }
 
 /// `Table_ok`: the table type is valid, and its initialiser a constant of its element type.
-/// An empty initialiser stands for the implicit `ref.null` of a table defined without one.
+/// An empty initialiser stands for the `ref.null` of a table defined without one, which
+/// suits nullable element types only.
 fn table_ok(c: &Context, table: &Table) -> Result {
     tabletype_ok(c, table.ty)?;
+    let rt = table.ty.elem;
     match table.init.instrs.is_empty() {
-        true => Ok(()),
-        false => expr_ok_const(c, &table.init, ValType::Ref(table.ty.elem)),
+        true if rt.nullable => Ok(()),
+        true => {
+            Err(Error::new(rules::TABLE_OK, format!("type mismatch: table of {rt} needs an initialiser")))
+        }
+        false => expr_ok_const(c, &table.init, ValType::Ref(rt)),
     }
 }
 
@@ -165,11 +167,6 @@ fn func_ok<'m>(c: &mut Context<'m>, func: &'m Func) -> Result {
 fn local_ok(c: &Context, t: ValType) -> Result<LocalType> {
     valtype_ok(c, t)?;
     Ok(LocalType { set: defaultable(t), t })
-}
-
-/// `Defaultable`: whether `$default_(t)` is defined, that is, `t` is not a non-null reference.
-pub fn defaultable(t: ValType) -> bool {
-    !matches!(t, ValType::Ref(RefType { nullable: false, .. }))
 }
 
 /// `Elem_ok`: the element type is valid, each initialiser is a constant of it, and the mode
@@ -262,7 +259,7 @@ fn instr_const(c: &Context, instr: &Instr) -> Result {
         {
             feature(c.spec, rules::INSTR_CONST__BINOP, "extended-const")
         }
-        // The other constant instructions of 3.0 are GC's, refused when typed by `Expr_ok`.
+        // Instr_const/ref.i31, /struct.new, /array.new, ...: GC's, under 3.0.
         I::RefI31
         | I::StructNew(_)
         | I::StructNewDefault(_)

@@ -62,14 +62,6 @@ fn invalid_in(spec: Spec, m: &Module, message: &str, rule: Rule) -> Error {
     e
 }
 
-#[track_caller]
-fn unsupported(m: &Module, feature: &str) {
-    let e = validate(m, Spec::V3).expect_err("unsupported");
-    assert_eq!(e.message, format!("unsupported: {feature}"));
-    let e = validate(m, Spec::V2).expect_err("not 2.0");
-    assert!(!e.is_unsupported(), "{e}");
-}
-
 #[test]
 fn empty_module_and_function() {
     valid(&Module::default());
@@ -489,39 +481,316 @@ fn references() {
     // Under 3.0 `ref.func` is a non-null reference to the function's type, still a funcref.
     m.funcs[0].body = expr(vec![I::RefFunc(0), I::Drop, I::RefNull(HeapType::Abs(AbsHeapType::Func))]);
     valid(&m);
-    unsupported(&func(&[], &[], vec![I::RefNull(HeapType::Abs(AbsHeapType::Any)), I::Drop]), "gc");
+    valid_3_0(&func(&[], &[], vec![I::RefNull(HeapType::Abs(AbsHeapType::Any)), I::Drop]));
+    valid_3_0(&func(&[], &[], vec![I::RefNull(HeapType::Abs(AbsHeapType::NoExtern)), I::Drop]));
+}
+
+fn sub(is_final: bool, supertypes: &[TypeIdx], comp: CompType) -> SubType {
+    SubType { is_final, supertypes: supertypes.into(), comp }
+}
+
+fn field(mutable: bool, storage: StorageType) -> FieldType {
+    FieldType { mutable, storage }
+}
+
+fn group(subtypes: Vec<SubType>) -> RecType {
+    RecType(subtypes.into_boxed_slice())
+}
+
+/// Invalid under 3.0 with `message` (a prefix) and `rule`; an error, not unsupported, under 2.0.
+#[track_caller]
+fn invalid_3_0(m: &Module, message: &str, rule: Rule) -> Error {
+    let e = validate(m, Spec::V2).expect_err("3.0 only");
+    assert!(!e.is_unsupported(), "{e}");
+    invalid_in(Spec::V3, m, message, rule)
 }
 
 #[test]
-fn gc_is_unsupported() {
-    let i31 = vec![I::LocalGet(0), I::RefI31, I::I31Get(Sx::S)];
-    unsupported(&func(&[V::I32], &[V::I32], i31), "gc");
-    let cast = I::RefCast(RefType::null(AbsHeapType::Func));
-    unsupported(&func(&[V::FUNCREF], &[], vec![I::LocalGet(0), cast, I::Drop]), "gc");
-    let e = validate(&body(vec![I::Nop, I::ArrayLen]), Spec::V3).unwrap_err();
-    assert_eq!((e.rule, e.func, e.offset), (rules::INSTR_OK__ARRAY_LEN, Some(0), Some(1)));
+fn subtypes() {
+    let i32_field = |mutable| field(mutable, StorageType::Val(V::I32));
+    let st = |fields: Vec<FieldType>| CompType::Struct(fields.into_boxed_slice());
+    let types = |subtypes: Vec<SubType>| Module { types: vec![group(subtypes)], ..Module::default() };
+    // A struct may extend its supertype's fields; a mutable field stays as it was.
+    valid_3_0(&types(vec![
+        sub(false, &[], st(vec![i32_field(true)])),
+        sub(true, &[0], st(vec![i32_field(true), i32_field(false)])),
+    ]));
+    let m =
+        types(vec![sub(false, &[], st(vec![i32_field(true)])), sub(true, &[0], st(vec![i32_field(false)]))]);
+    invalid_3_0(&m, "sub type 1 does not match super type 0", rules::SUBTYPE_OK);
+    let m = types(vec![sub(true, &[], st(vec![])), sub(true, &[0], st(vec![]))]);
+    invalid_3_0(&m, "sub type 1 has final super type 0", rules::SUBTYPE_OK);
+    let m = types(vec![sub(false, &[1], st(vec![])), sub(false, &[], st(vec![]))]);
+    invalid_3_0(&m, "forward use of type 1", rules::SUBTYPE_OK);
+    let m = types(vec![
+        sub(false, &[], st(vec![])),
+        sub(false, &[], st(vec![])),
+        sub(false, &[0, 1], st(vec![])),
+    ]);
+    invalid_3_0(&m, "sub type 2 has more than one super type", rules::SUBTYPE_OK);
+    let m = types(vec![sub(false, &[], CompType::Array(i32_field(false))), sub(false, &[0], st(vec![]))]);
+    invalid_3_0(&m, "sub type", rules::SUBTYPE_OK);
+    let m = types(vec![sub(false, &[9], st(vec![]))]);
+    invalid_3_0(&m, "unknown type 9", rules::SUBTYPE_OK);
+    // Chains of supertypes have a bounded depth.
+    let chain = |n: u32| {
+        types(
+            (0..n).map(|x| sub(false, &(0..x).last().into_iter().collect::<Vec<_>>(), st(vec![]))).collect(),
+        )
+    };
+    valid_3_0(&chain(64));
+    invalid_3_0(&chain(65), "implementation limit: sub type 64", rules::SUBTYPE_OK);
+    // Functions: contravariant parameters, covariant results.
+    let func = |p: V, r: V| CompType::Func(FuncType::new([p], [r]));
+    let (anyref, eqref) = (V::Ref(RefType::null(AbsHeapType::Any)), V::Ref(RefType::null(AbsHeapType::Eq)));
+    valid_3_0(&types(vec![sub(false, &[], func(eqref, anyref)), sub(false, &[0], func(anyref, eqref))]));
+    let m = types(vec![sub(false, &[], func(anyref, anyref)), sub(false, &[0], func(eqref, anyref))]);
+    invalid_3_0(&m, "sub type", rules::SUBTYPE_OK);
+    // Heap types: a defined type is below its supertypes, and below `eq` and `any`.
+    let mut c = Context::new(Spec::V3);
+    let m =
+        types(vec![sub(false, &[], st(vec![])), sub(false, &[0], st(vec![])), sub(false, &[1], st(vec![]))]);
+    c.types.extend(m.types[0].0.iter());
+    matching::define_group(&mut c, 0);
+    let hsub = |a, b| matching::heaptype_sub(&c, a, b);
+    let (idx, abs) = (HeapType::Idx, HeapType::Abs);
+    assert!(hsub(idx(2), idx(0)) && !hsub(idx(0), idx(2)) && hsub(idx(2), abs(AbsHeapType::Eq)));
+    assert!(hsub(abs(AbsHeapType::None), idx(1)) && !hsub(idx(1), abs(AbsHeapType::Array)));
+    assert!(!hsub(idx(1), abs(AbsHeapType::Func)) && !hsub(abs(AbsHeapType::NoFunc), idx(1)));
+}
+
+#[test]
+fn recursion_groups() {
+    // Two equal groups of two mutually recursive structs are one: their types are equivalent
+    // position by position, and the two types of one group are not.
+    let st = |other: TypeIdx| {
+        let f = field(false, StorageType::Val(null_to(HeapType::Idx(other))));
+        sub(true, &[], CompType::Struct(Box::new([f])))
+    };
+    let m = Module { types: vec![group(vec![st(1), st(0)]), group(vec![st(3), st(2)])], ..Module::default() };
+    let mut c = Context::new(Spec::V3);
+    for rt in &m.types {
+        let x = c.types.len() as u32;
+        c.types.extend(rt.0.iter());
+        matching::define_group(&mut c, x);
+    }
+    assert_eq!(c.canon, [0, 1, 0, 1]);
+    let hsub = |x, y| matching::heaptype_sub(&c, HeapType::Idx(x), HeapType::Idx(y));
+    assert!(hsub(0, 2) && hsub(3, 1) && !hsub(0, 1) && !hsub(2, 3));
+    valid_3_0(&m);
+    // Within a group a type may refer to a later one; across groups it may not.
+    let m = Module { types: vec![group(vec![st(1), st(0)]), group(vec![st(3)])], ..Module::default() };
+    invalid_3_0(&m, "unknown type 3", rules::TYPEUSE_OK__TYPEIDX);
+}
+
+#[test]
+fn structs() {
+    let (packed, i64_var) =
+        (field(false, StorageType::Pack(PackType::I8)), field(true, StorageType::Val(V::I64)));
+    let mut m = body(vec![]);
+    m.types.push(group(vec![sub(true, &[], CompType::Struct(Box::new([packed, i64_var])))]));
+    let ref1 = ref_to(HeapType::Idx(1));
+    m.types.push(functype(&[], &[ref1]));
+    m.funcs[0].ty = 2;
+    let run = |m: &mut Module, instrs: Vec<Instr>| m.funcs[0].body = expr(instrs);
+    run(&mut m, vec![i32c(1), I::Const(Num::I64(2)), I::StructNew(1)]);
+    valid_3_0(&m);
+    run(&mut m, vec![i32c(1), I::StructNew(1)]);
+    invalid_3_0(&m, "type mismatch", rules::INSTR_OK__STRUCT_NEW);
+    run(&mut m, vec![I::StructNewDefault(1)]);
+    valid_3_0(&m);
+    run(&mut m, vec![I::StructNewDefault(0)]);
+    invalid_3_0(&m, "non-structure type 0", rules::INSTR_OK__STRUCT_NEW_DEFAULT);
+    let get = |sx, i| vec![I::StructNewDefault(1), I::StructGet(sx, 1, i), I::Drop, I::StructNewDefault(1)];
+    run(&mut m, get(Some(Sx::S), 0));
+    valid_3_0(&m);
+    run(&mut m, get(None, 0));
+    invalid_3_0(&m, "type mismatch", rules::INSTR_OK__STRUCT_GET);
+    run(&mut m, get(Some(Sx::U), 1));
+    invalid_3_0(&m, "type mismatch", rules::INSTR_OK__STRUCT_GET);
+    run(&mut m, get(None, 2));
+    invalid_3_0(&m, "unknown field 2", rules::INSTR_OK__STRUCT_GET);
+    let set = |i, v| vec![I::StructNewDefault(1), I::Const(v), I::StructSet(1, i), I::StructNewDefault(1)];
+    run(&mut m, set(1, Num::I64(0)));
+    valid_3_0(&m);
+    run(&mut m, set(0, Num::I32(0)));
+    invalid_3_0(&m, "immutable field", rules::INSTR_OK__STRUCT_SET);
+    // A struct with a non-null field has no default.
+    m.types.push(group(vec![sub(
+        true,
+        &[],
+        CompType::Struct(Box::new([field(false, StorageType::Val(ref1))])),
+    )]));
+    run(&mut m, vec![I::StructNewDefault(3), I::Drop, I::StructNewDefault(1)]);
+    invalid_3_0(&m, "field type (ref 1) is not defaultable", rules::INSTR_OK__STRUCT_NEW_DEFAULT);
+}
+
+#[test]
+fn arrays() {
+    let mut m = body(vec![]);
+    let array = |mutable, storage| group(vec![sub(true, &[], CompType::Array(field(mutable, storage)))]);
+    m.types.push(array(true, StorageType::Pack(PackType::I16))); // 1
+    m.types.push(array(false, StorageType::Val(V::I32))); // 2
+    m.types.push(array(true, StorageType::Val(V::FUNCREF))); // 3
+    m.datas.push(Data { init: Box::new([]), mode: DataMode::Passive });
+    m.elems.push(Elem { ty: RefType::FUNCREF, init: vec![], mode: ElemMode::Passive });
+    let run = |m: &mut Module, instrs: Vec<Instr>| m.funcs[0].body = expr(instrs);
+    let null = |x| I::RefNull(HeapType::Idx(x));
+    run(&mut m, vec![i32c(1), i32c(2), I::ArrayNew(1), I::ArrayLen, I::Drop]);
+    valid_3_0(&m);
+    run(&mut m, vec![i32c(1), i32c(2), i32c(3), I::ArrayNewFixed(2, 3), I::Drop]);
+    valid_3_0(&m);
+    run(&mut m, vec![i32c(1), i32c(2), I::ArrayNewFixed(2, 3), I::Drop]);
+    invalid_3_0(&m, "type mismatch", rules::INSTR_OK__ARRAY_NEW_FIXED);
+    // A huge count costs no more than the stack holds.
+    run(&mut m, vec![i32c(1), I::ArrayNewFixed(2, u32::MAX), I::Drop]);
+    invalid_3_0(&m, "type mismatch", rules::INSTR_OK__ARRAY_NEW_FIXED);
+    run(&mut m, vec![I::Unreachable, i32c(1), I::ArrayNewFixed(2, u32::MAX), I::Drop]);
+    valid_3_0(&m);
+    let add = I::Binop(NumType::I32, Binop::Int(IBinop::Add));
+    let gets = vec![
+        null(1),
+        i32c(0),
+        I::ArrayGet(Some(Sx::U), 1),
+        null(2),
+        i32c(0),
+        I::ArrayGet(None, 2),
+        add,
+        I::Drop,
+    ];
+    run(&mut m, gets);
+    valid_3_0(&m);
+    run(&mut m, vec![null(1), i32c(0), I::ArrayGet(None, 1), I::Drop]);
+    invalid_3_0(&m, "type mismatch", rules::INSTR_OK__ARRAY_GET);
+    run(&mut m, vec![null(2), i32c(0), i32c(0), I::ArraySet(2)]);
+    invalid_3_0(&m, "immutable array 2", rules::INSTR_OK__ARRAY_SET);
+    run(&mut m, vec![null(2), i32c(0), i32c(0), i32c(0), I::ArrayFill(2)]);
+    invalid_3_0(&m, "immutable array", rules::INSTR_OK__ARRAY_FILL);
+    run(&mut m, vec![null(1), i32c(0), null(1), i32c(0), i32c(0), I::ArrayCopy(1, 1)]);
+    valid_3_0(&m);
+    run(&mut m, vec![null(1), i32c(0), null(2), i32c(0), i32c(0), I::ArrayCopy(1, 2)]);
+    invalid_3_0(&m, "array types do not match", rules::INSTR_OK__ARRAY_COPY);
+    let data = vec![
+        i32c(0),
+        i32c(0),
+        I::ArrayNewData(1, 0),
+        I::Drop,
+        null(1),
+        i32c(0),
+        i32c(0),
+        i32c(0),
+        I::ArrayInitData(1, 0),
+    ];
+    run(&mut m, data);
+    valid_3_0(&m);
+    run(&mut m, vec![i32c(0), i32c(0), I::ArrayNewData(3, 0), I::Drop]);
+    invalid_3_0(&m, "array type is not numeric or vector", rules::INSTR_OK__ARRAY_NEW_DATA);
+    run(&mut m, vec![i32c(0), i32c(0), I::ArrayNewData(1, 1), I::Drop]);
+    invalid_3_0(&m, "unknown data segment 1", rules::INSTR_OK__ARRAY_NEW_DATA);
+    let elem = vec![
+        i32c(0),
+        i32c(0),
+        I::ArrayNewElem(3, 0),
+        I::Drop,
+        null(3),
+        i32c(0),
+        i32c(0),
+        i32c(0),
+        I::ArrayInitElem(3, 0),
+    ];
+    run(&mut m, elem);
+    valid_3_0(&m);
+    run(&mut m, vec![i32c(0), i32c(0), I::ArrayNewElem(2, 0), I::Drop]);
+    invalid_3_0(&m, "type mismatch", rules::INSTR_OK__ARRAY_NEW_ELEM);
+    run(&mut m, vec![I::RefNull(HeapType::Abs(AbsHeapType::Struct)), I::ArrayLen, I::Drop]);
+    invalid_3_0(&m, "type mismatch", rules::INSTR_OK__ARRAY_LEN);
+}
+
+#[test]
+fn casts_and_conversions() {
+    let abs = HeapType::Abs;
+    let anyref = RefType::null(AbsHeapType::Any);
+    let i31ref = RefType { nullable: false, heap: abs(AbsHeapType::I31) };
+    let mut m = func(&[V::Ref(anyref)], &[V::I32], vec![]);
+    let run = |m: &mut Module, instrs: Vec<Instr>| m.funcs[0].body = expr(instrs);
+    run(&mut m, vec![I::LocalGet(0), I::RefCast(i31ref), I::I31Get(Sx::S)]);
+    valid_3_0(&m);
+    run(&mut m, vec![I::LocalGet(0), I::RefTest(RefType::FUNCREF)]);
+    invalid_3_0(&m, "type mismatch", rules::INSTR_OK__REF_TEST);
+    run(
+        &mut m,
+        vec![i32c(7), I::RefI31, I::LocalGet(0), I::RefCast(RefType::null(AbsHeapType::Eq)), I::RefEq],
+    );
+    valid_3_0(&m);
+    run(&mut m, vec![I::LocalGet(0), I::LocalGet(0), I::RefEq]);
+    invalid_3_0(&m, "type mismatch", rules::INSTR_OK__REF_EQ);
+    // br_on_cast branches with the cast type and goes on with the rest; br_on_cast_fail the
+    // other way round.
+    let on_cast = |instr, label: RefType, after: &[Instr]| {
+        let mut body = vec![I::Block(BlockType::Result(Some(V::Ref(label)))), I::LocalGet(0), instr];
+        body.extend_from_slice(after);
+        body.extend([I::Unreachable, I::End, I::Drop, i32c(0)]);
+        body
+    };
+    let cast = |rt2| I::BrOnCast(0, anyref, rt2);
+    run(&mut m, on_cast(cast(i31ref), i31ref, &[I::Drop]));
+    valid_3_0(&m);
+    run(&mut m, on_cast(cast(RefType::null(AbsHeapType::I31)), i31ref, &[]));
+    invalid_3_0(&m, "type mismatch", rules::INSTR_OK__BR_ON_CAST);
+    run(&mut m, on_cast(cast(RefType::FUNCREF), RefType::FUNCREF, &[]));
+    invalid_3_0(&m, "type mismatch", rules::INSTR_OK__BR_ON_CAST);
+    // What does not cast to (ref i31) is any reference; what goes on is (ref i31).
+    let fail = I::BrOnCastFail(0, anyref, i31ref);
+    run(&mut m, on_cast(fail.clone(), anyref, &[I::I31Get(Sx::U), I::Drop]));
+    valid_3_0(&m);
+    run(&mut m, on_cast(fail, i31ref, &[]));
+    invalid_3_0(&m, "type mismatch", rules::INSTR_OK__BR_ON_CAST_FAIL);
+    // $diffrt: a cast to a nullable type leaves the non-null rest.
+    let (eqref, nonnull_any) = (RefType::null(AbsHeapType::Eq), RefType { nullable: false, ..anyref });
+    run(&mut m, on_cast(cast(eqref), eqref, &[I::LocalSet(0), I::LocalGet(0), I::Drop]));
+    valid_3_0(&m);
+    let mut m2 = func(&[V::Ref(anyref)], &[V::Ref(nonnull_any)], vec![]);
+    let body = vec![
+        I::Block(BlockType::Result(Some(V::Ref(eqref)))),
+        I::LocalGet(0),
+        cast(eqref),
+        I::Return,
+        I::End,
+        I::Unreachable,
+    ];
+    m2.funcs[0].body = expr(body);
+    valid_3_0(&m2);
+    // extern.convert_any and any.convert_extern keep nullability.
+    let mut m = func(&[V::Ref(anyref)], &[V::EXTERNREF], vec![I::LocalGet(0), I::ExternConvertAny]);
+    valid_3_0(&m);
+    m.funcs[0].body =
+        expr(vec![I::LocalGet(0), I::ExternConvertAny, I::AnyConvertExtern, I::ExternConvertAny]);
+    valid_3_0(&m);
+    m.funcs[0].body =
+        expr(vec![I::LocalGet(0), I::AnyConvertExtern, I::Drop, I::RefNull(abs(AbsHeapType::Extern))]);
+    invalid_3_0(&m, "type mismatch", rules::INSTR_OK__ANY_CONVERT_EXTERN);
+    let externref = V::Ref(RefType { nullable: false, heap: abs(AbsHeapType::Extern) });
+    let mut m = func(&[V::Ref(anyref)], &[externref], vec![I::LocalGet(0), I::ExternConvertAny]);
+    invalid_3_0(&m, "type mismatch", rules::EXPR_OK);
+    m.funcs[0].body = expr(vec![I::LocalGet(0), I::RefAsNonNull, I::ExternConvertAny]);
+    valid_3_0(&m);
+}
+
+#[test]
+fn gc_constant_expressions() {
+    let global = |t, init| Global { ty: GlobalType { mutable: false, val: t }, init: expr(init) };
+    let i31ref = ref_to(HeapType::Abs(AbsHeapType::I31));
+    let m = Module { globals: vec![global(i31ref, vec![i32c(0), I::RefI31])], ..Module::default() };
+    valid_3_0(&m);
+    let i31_get = vec![i32c(0), I::RefI31, I::I31Get(Sx::U)];
+    let m = Module { globals: vec![global(V::I32, i31_get)], ..Module::default() };
+    invalid_in(Spec::V3, &m, "constant expression required", rules::EXPR_CONST);
     let mut m = Module::default();
-    m.types.push(RecType(Box::new([])));
-    unsupported(&m, "gc");
-    let mut m = Module::default();
-    let field = FieldType { mutable: true, storage: StorageType::Pack(PackType::I8) };
-    let comp = CompType::Array(field);
-    m.types.push(RecType(Box::new([SubType { is_final: true, supertypes: Box::new([]), comp }])));
-    unsupported(&m, "gc");
-    let mut m = Module::default();
-    m.types.push(functype(&[], &[]));
-    m.types.push(RecType(Box::new([SubType {
-        is_final: true,
-        supertypes: Box::new([0]),
-        comp: CompType::Func(FuncType::default()),
-    }])));
-    unsupported(&m, "gc");
-    let nullref = V::Ref(RefType::null(AbsHeapType::NoFunc));
-    unsupported(&func(&[nullref], &[], vec![]), "gc");
-    // GC's constant instructions are refused, not "constant expression required".
-    let global =
-        Global { ty: GlobalType { mutable: false, val: V::I32 }, init: expr(vec![i32c(0), I::RefI31]) };
-    unsupported(&Module { globals: vec![global], ..Module::default() }, "gc");
+    m.types.push(group(vec![sub(true, &[], CompType::Array(field(false, StorageType::Val(V::I64))))]));
+    let fixed =
+        vec![I::Const(Num::I64(1)), I::Const(Num::I64(2)), I::ArrayNewFixed(0, 2), I::ExternConvertAny];
+    m.globals.push(global(V::EXTERNREF, fixed));
+    valid_3_0(&m);
 }
 
 fn ref_to(heap: HeapType) -> ValType {
@@ -636,7 +905,7 @@ fn type_equivalence() {
         let mut c = Context::new(Spec::V3);
         for (x, rt) in m.types.iter().enumerate() {
             c.types.extend(rt.0.iter());
-            matching::define_type(&mut c, x as u32);
+            matching::define_group(&mut c, x as u32);
         }
         c
     };
@@ -987,7 +1256,7 @@ impl Rng {
 
     fn heap(&mut self) -> HeapType {
         use AbsHeapType::*;
-        let abs = [Func, Extern, Exn, NoExn, Any, None, Bot];
+        let abs = [Func, Extern, Any, Exn, NoExn, None, Bot];
         match self.below(4) {
             0 => HeapType::Idx(self.idx()),
             _ if self.odd() => HeapType::Abs(abs[self.below(abs.len() as u64) as usize]),
@@ -1067,6 +1336,19 @@ impl Rng {
             I::RefFunc(x),
             I::RefI31,
             I::StructNew(x),
+            I::StructGet(Some(Sx::S), x, y),
+            I::StructSet(x, y),
+            I::ArrayNewFixed(x, self.below(3) as u32),
+            I::ArrayGet(None, x),
+            I::ArrayCopy(x, y),
+            I::ArrayInitElem(x, y),
+            I::RefTest(RefType { nullable: true, heap: self.heap() }),
+            I::BrOnCast(
+                l,
+                RefType { nullable: true, heap: self.heap() },
+                RefType { nullable: false, heap: self.heap() },
+            ),
+            I::AnyConvertExtern,
             I::Const(Num::from_bits(nt, 0)),
             I::Binop(nt, Binop::Int(IBinop::Add)),
             I::Cvtop(nt, NumType::I32, Cvtop::Reinterpret),
@@ -1092,6 +1374,23 @@ impl Rng {
             let comp = CompType::Func(FuncType { params: self.types(), results: self.types() });
             let is_final = !self.odd();
             m.types.push(RecType(Box::new([SubType { is_final, supertypes: Box::new([]), comp }])));
+        }
+        // Some GC types, in groups, open or not, some declaring supertypes.
+        for _ in 0..self.below(3) {
+            let group = (0..1 + self.below(2)).map(|_| {
+                let storage = match self.below(3) {
+                    0 => StorageType::Pack(PackType::I8),
+                    _ => StorageType::Val(self.valtype()),
+                };
+                let ft = FieldType { mutable: self.below(2) == 0, storage };
+                let comp = match self.below(2) {
+                    0 => CompType::Array(ft),
+                    _ => CompType::Struct(vec![ft; self.below(3) as usize].into()),
+                };
+                let supertypes = (0..self.below(2)).map(|_| self.idx()).collect();
+                SubType { is_final: self.below(2) == 0, supertypes, comp }
+            });
+            m.types.push(RecType(group.collect()));
         }
         let limits = Limits { min: self.below(3), max: Some(self.below(3) << (self.odd() as u64 * 40)) };
         let addr = if self.below(4) == 0 { AddrType::I64 } else { AddrType::I32 };
@@ -1137,4 +1436,25 @@ fn random_modules_never_panic() {
     }
     // Mostly invalid, as random code is; the point is that none panicked.
     assert!(verdicts[0] > 0 && verdicts[2] > 0, "{verdicts:?}");
+}
+
+#[test]
+fn absurd_types_cost_no_more_than_the_code() {
+    // A call of 1000 results, 2000 times: the operand stack is bounded.
+    let results = vec![V::I32; 1000];
+    let mut m = func(&[], &[], vec![I::Call(1); 2000]);
+    m.types.push(functype(&[], &results));
+    m.funcs.push(Func { ty: 1, locals: vec![], body: expr(vec![I::Unreachable]) });
+    let e = validate(&m, Spec::V3).unwrap_err();
+    assert!(e.message.starts_with("implementation limit"), "{e}");
+    assert_eq!((e.rule, e.offset), (rules::INSTR_OK__CALL, Some(1048)));
+    // A struct of a million fields, made a million times from unreachable stacks, and an
+    // array of 2^32 - 1 elements.
+    let mut m = body(vec![]);
+    let fields = vec![field(false, StorageType::Val(V::I64)); 1_000_000].into_boxed_slice();
+    m.types.push(group(vec![sub(true, &[], CompType::Struct(fields))]));
+    m.types.push(group(vec![sub(true, &[], CompType::Array(field(false, StorageType::Val(V::I64))))]));
+    let make = [I::Unreachable, I::StructNew(1), I::Drop, I::ArrayNewFixed(2, u32::MAX), I::Drop];
+    m.funcs[0].body = expr(make.iter().cycle().take(5 * 1_000_000).cloned().collect());
+    valid_3_0(&m);
 }

@@ -1,9 +1,11 @@
 //! Types (spec 3.2, SpecTec `2.1-validation.types`): which types are valid in a context.
 
+use super::matching::{comptype_sub, supertypes};
 use super::{Context, Error, Result, feature};
 use crate::rules::{self, Rule};
-use crate::syntax::{AbsHeapType, AddrType, BlockType, CompType, ExternType, FuncType, GlobalType};
-use crate::syntax::{HeapType, Limits, MemType, RecType, RefType, TableType, TagType, ValType};
+use crate::syntax::{AbsHeapType, AddrType, BlockType, CompType, ExternType, FieldType, FuncType};
+use crate::syntax::{GlobalType, HeapType, Limits, MemType, RecType, RefType, StorageType, SubType};
+use crate::syntax::{TableType, TagType, TypeIdx, ValType};
 
 /// `Valtype_ok`: number and vector types are always valid, reference types by `Reftype_ok`.
 pub fn valtype_ok(c: &Context, t: ValType) -> Result {
@@ -13,6 +15,11 @@ pub fn valtype_ok(c: &Context, t: ValType) -> Result {
         ValType::Bot => Err(Error::new(rules::VALTYPE_OK__BOT, "malformed value type: bot")),
         _ => Ok(()),
     }
+}
+
+/// `Defaultable`: whether `$default_(t)` is defined, that is, `t` is not a non-null reference.
+pub fn defaultable(t: ValType) -> bool {
+    !matches!(t, ValType::Ref(RefType { nullable: false, .. }))
 }
 
 /// `Resulttype_ok`: every type is valid.
@@ -28,7 +35,8 @@ pub fn reftype_ok(c: &Context, rt: RefType) -> Result {
     heaptype_ok(c, rt.heap)
 }
 
-/// `Heaptype_ok/abs`, `Heaptype_ok/typeuse`: 2.0 knows only `func` and `extern`.
+/// `Heaptype_ok/abs`, `Heaptype_ok/typeuse`: 2.0 knows only `func` and `extern`; 3.0 adds
+/// `exn`, GC's hierarchy of `any`, the bottom types, and defined types.
 pub fn heaptype_ok(c: &Context, ht: HeapType) -> Result {
     use AbsHeapType::*;
     match ht {
@@ -43,20 +51,71 @@ pub fn heaptype_ok(c: &Context, ht: HeapType) -> Result {
     }
 }
 
-/// `Type_ok`, `Rectype_ok`, `Subtype_ok`: a recursion group of one final function type
-/// without supertypes is 2.0's function type; anything else is GC's.
-pub fn rectype_ok(c: &Context, rt: &RecType) -> Result {
-    match &*rt.0 {
-        [st] if st.is_final && st.supertypes.is_empty() => match &st.comp {
-            CompType::Func(ft) => functype_ok(c, ft),
-            _ => feature(c.spec, rules::COMPTYPE_OK__STRUCT, "gc"),
-        },
-        _ => feature(c.spec, rules::RECTYPE_OK__CONS, "gc"),
+/// `Type_ok`, `Rectype_ok`: each subtype of the group defined at `C.TYPES[x..]` is valid.
+/// A group of one final function type without supertypes is 2.0's function type; anything
+/// else is GC's.
+pub fn rectype_ok(c: &Context, rt: &RecType, x: TypeIdx) -> Result {
+    let plain =
+        |st: &SubType| st.is_final && st.supertypes.is_empty() && matches!(st.comp, CompType::Func(_));
+    if !matches!(&*rt.0, [st] if plain(st)) {
+        feature(c.spec, rules::RECTYPE_OK__CONS, "gc")?;
+    }
+    (x..).zip(&rt.0).try_for_each(|(x, st)| subtype_ok(c, st, x))
+}
+
+/// The longest chain of declared supertypes a type may have: an implementation limit (spec
+/// appendix *Implementation Limitations*, as other engines have it), so that matching a
+/// defined type against another costs a bounded walk up its chain.
+pub const MAX_SUBTYPE_DEPTH: usize = 63;
+
+/// `Subtype_ok`: the subtype `x` has at most one supertype, defined before it and not
+/// final, and its composite type is valid and matches the supertype's (`Comptype_sub`).
+pub fn subtype_ok(c: &Context, st: &SubType, x: TypeIdx) -> Result {
+    let rule = rules::SUBTYPE_OK;
+    if st.supertypes.len() > 1 {
+        return Err(Error::new(rule, format!("sub type {x} has more than one super type")));
+    }
+    let mut sups = Vec::new();
+    for &y in &st.supertypes {
+        let sup = c.ty(rule, y)?;
+        if y >= x {
+            return Err(Error::new(rule, format!("forward use of type {y} in sub type definition")));
+        }
+        if sup.is_final {
+            return Err(Error::new(rule, format!("sub type {x} has final super type {y}")));
+        }
+        if supertypes(c, y).nth(MAX_SUBTYPE_DEPTH).is_some() {
+            let msg = format!("implementation limit: sub type {x} is more than {MAX_SUBTYPE_DEPTH} deep");
+            return Err(Error::new(rule, msg));
+        }
+        sups.push((y, sup));
+    }
+    comptype_ok(c, &st.comp)?;
+    match sups.iter().find(|(_, sup)| !comptype_sub(c, &st.comp, &sup.comp)) {
+        Some((y, _)) => Err(Error::new(rule, format!("sub type {x} does not match super type {y}"))),
+        None => Ok(()),
+    }
+}
+
+/// `Comptype_ok/struct`, `/array`, `/func`: the field, parameter and result types are valid.
+pub fn comptype_ok(c: &Context, ct: &CompType) -> Result {
+    match ct {
+        CompType::Struct(fts) => fts.iter().try_for_each(|&ft| fieldtype_ok(c, ft)),
+        CompType::Array(ft) => fieldtype_ok(c, *ft),
+        CompType::Func(ft) => functype_ok(c, ft),
+    }
+}
+
+/// `Fieldtype_ok`, `Storagetype_ok/val`, `Storagetype_ok/pack`.
+pub fn fieldtype_ok(c: &Context, ft: FieldType) -> Result {
+    match ft.storage {
+        StorageType::Val(t) => valtype_ok(c, t),
+        StorageType::Pack(_) => Ok(()),
     }
 }
 
 /// `Comptype_ok/func`: parameter and result types are valid.
-pub fn functype_ok(c: &Context, ft: &FuncType) -> Result {
+fn functype_ok(c: &Context, ft: &FuncType) -> Result {
     resulttype_ok(c, &ft.params)?;
     resulttype_ok(c, &ft.results)
 }
@@ -191,7 +250,8 @@ mod tests {
         assert_eq!(message, "function-references is not part of Wasm 2.0");
         assert_eq!(rule, rules::REFTYPE_OK);
         let anyref = ValType::Ref(RefType::null(AbsHeapType::Any));
-        assert_eq!(err(valtype_ok(&c, anyref)).0, "unsupported: gc");
+        assert!(valtype_ok(&c, anyref).is_ok());
+        assert_eq!(err(valtype_ok(&Context::new(Spec::V2), anyref)).0, "gc is not part of Wasm 2.0");
         assert!(valtype_ok(&c, ValType::Ref(RefType::EXNREF)).is_ok());
         let typed = ValType::Ref(RefType { nullable: true, heap: HeapType::Idx(0) });
         assert_eq!(err(valtype_ok(&c, typed)), ("unknown type 0".into(), rules::TYPEUSE_OK__TYPEIDX));
@@ -199,13 +259,18 @@ mod tests {
             err(externtype_ok(&c, ExternType::Tag(TagType(0)))),
             ("unknown type 0".into(), rules::TAGTYPE_OK)
         );
-        let open = RecType(Box::new([SubType {
+        // A group of C.TYPES[0..1]: a function type open to subtypes is GC's.
+        let open = [SubType {
             is_final: false,
             supertypes: Box::new([]),
             comp: CompType::Func(FuncType::default()),
-        }]));
-        assert_eq!(err(rectype_ok(&c, &open)), ("unsupported: gc".into(), rules::RECTYPE_OK__CONS));
-        assert!(!rectype_ok(&Context::new(Spec::V2), &open).unwrap_err().is_unsupported());
+        }];
+        let mut c = c;
+        c.types.push(&open[0]);
+        assert!(rectype_ok(&c, &RecType(open.clone().into()), 0).is_ok());
+        c.spec = Spec::V2;
+        let (message, rule) = err(rectype_ok(&c, &RecType(open.clone().into()), 0));
+        assert_eq!((message.as_str(), rule), ("gc is not part of Wasm 2.0", rules::RECTYPE_OK__CONS));
         assert_eq!(err(valtype_ok(&c, ValType::Bot)).1, rules::VALTYPE_OK__BOT);
     }
 }
