@@ -1,8 +1,9 @@
 //! The lockstep command line.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use lockstep::exec::Reference;
+use lockstep::exec::{Config, ExternVal, Reference, Val};
 use lockstep::rules::Rule;
+use lockstep::script::engine::Error as EngineError;
 use lockstep::script::{self, engine::Engine, suite};
 use lockstep::{Spec, binary, valid};
 use std::io::{IsTerminal, Write};
@@ -45,6 +46,43 @@ enum Command {
         json: bool,
         file: PathBuf,
     },
+    /// Instantiate a module (.wasm or .wat) and invoke an export.
+    Run {
+        #[arg(long, default_value = "3.0")]
+        spec: Spec,
+        #[arg(long, value_enum, default_value = "ref")]
+        engine: EngineKind,
+        /// Stop after N loop iterations and function entries with `fuel exhausted`.
+        #[arg(long)]
+        fuel: Option<u64>,
+        file: PathBuf,
+        /// The export to invoke; without it, only instantiate (and run the start function).
+        #[arg(long)]
+        invoke: Option<String>,
+        /// Arguments: `i32:7`, `i64:-1`, `f32:1.5`, `f64:0x1p-3`, `v128:i32x4:1,2,3,4`,
+        /// `ref.null:func`, `ref.extern:3`.
+        #[arg(allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Invoke an export in the reference and show every step: its rule, the instruction,
+    /// the operand values it consumed and produced; then how often each rule applied.
+    Trace {
+        #[arg(long, default_value = "3.0")]
+        spec: Spec,
+        #[arg(long)]
+        fuel: Option<u64>,
+        /// One JSON object per step, then a summary object.
+        #[arg(long)]
+        json: bool,
+        /// Show at most N steps (the run stops there).
+        #[arg(long)]
+        limit: Option<u64>,
+        file: PathBuf,
+        #[arg(long)]
+        invoke: String,
+        #[arg(allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
     /// Show the rule catalog, or one rule of it.
     Rules {
         /// A rule id, e.g. `Step_pure/binop-trap` or `binary-instr`.
@@ -70,6 +108,12 @@ fn main() -> ExitCode {
         Command::Wast { spec, engine, json, paths } => wast(spec, engine, json, &paths),
         Command::Validate { spec, json, file } => validate(spec, json, &file),
         Command::Rules { id, json } => rules(id.as_deref(), json),
+        Command::Run { spec, engine, fuel, file, invoke, args } => {
+            run(spec, engine, fuel, &file, invoke.as_deref(), &args)
+        }
+        Command::Trace { spec, fuel, json, limit, file, invoke, args } => {
+            trace(spec, fuel, json, limit, &file, &invoke, &args)
+        }
     };
     match result {
         Ok(code) => code,
@@ -127,6 +171,175 @@ fn read_module(file: &PathBuf) -> Result<Vec<u8>, String> {
         e.to_string()
     })?;
     wat.encode().map_err(|e| format!("{}: {e}", file.display()))
+}
+
+/// Read, decode and validate a module: any error as the `validate` command prints it.
+fn load(spec: Spec, file: &PathBuf) -> Result<std::rc::Rc<lockstep::syntax::Module>, String> {
+    let bytes = read_module(file)?;
+    let module = binary::decode(&bytes, spec).map_err(|e| {
+        format!(
+            "{}: offset 0x{:x}: malformed: {} [{}] {}",
+            file.display(),
+            e.offset,
+            e.message,
+            e.rule.id(),
+            e.rule.url()
+        )
+    })?;
+    valid::validate(&module, spec).map_err(|e| {
+        let at = e.offset.map_or(String::new(), |o| format!(" offset 0x{o:x}:"));
+        let func = e.func.map_or(String::new(), |f| format!(" func {f}:"));
+        format!("{}:{at}{func} invalid: {} [{}] {}", file.display(), e.message, e.rule.id(), e.rule.url())
+    })?;
+    Ok(std::rc::Rc::new(module))
+}
+
+/// Instantiate a module on its own: its imports may only name the spectest module.
+fn instantiate(
+    engine: &mut dyn Engine,
+    module: &std::rc::Rc<lockstep::syntax::Module>,
+) -> Result<u32, String> {
+    let spectest = lockstep::script::spectest::instantiate(engine);
+    let mut imports = Vec::new();
+    for import in &module.imports {
+        let found = (import.module == "spectest").then(|| spectest.get(&import.name)).flatten();
+        let ext = found.ok_or_else(|| format!("unknown import \"{}\".\"{}\"", import.module, import.name))?;
+        imports.push(*ext);
+    }
+    engine.instantiate(module, &imports).map_err(|e| describe(&e))
+}
+
+fn describe(e: &EngineError) -> String {
+    let cite = |rule: &Option<Rule>| rule.map_or(String::new(), |r| format!(" [{}] {}", r.id(), r.url()));
+    match e {
+        EngineError::Trap { message, rule } => format!("trap: {message}{}", cite(rule)),
+        EngineError::Link { message, rule } => format!("link error: {message}{}", cite(&Some(*rule))),
+        EngineError::Unsupported(reason) => reason.clone(),
+    }
+}
+
+fn parse_args(args: &[String]) -> Result<Vec<Val>, String> {
+    args.iter().map(|a| lockstep::script::values::parse_val(a)).collect()
+}
+
+fn export_func(engine: &dyn Engine, inst: u32, name: &str) -> Result<u32, String> {
+    match engine.export(inst, name) {
+        Some(ExternVal::Func(a)) => Ok(a),
+        Some(_) => Err(format!("export \"{name}\" is not a function")),
+        None => Err(format!("no export \"{name}\"")),
+    }
+}
+
+fn run(
+    spec: Spec,
+    kind: EngineKind,
+    fuel: Option<u64>,
+    file: &PathBuf,
+    invoke: Option<&str>,
+    args: &[String],
+) -> Result<ExitCode, String> {
+    let module = load(spec, file)?;
+    let args = parse_args(args)?;
+    let mut engine = make_engine(kind, fuel)?;
+    let inst = match instantiate(engine.as_mut(), &module) {
+        Ok(inst) => inst,
+        Err(e) => {
+            println!("{e}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let Some(name) = invoke else { return Ok(ExitCode::SUCCESS) };
+    let func = export_func(engine.as_ref(), inst, name)?;
+    match engine.invoke(func, &args) {
+        Ok(results) => {
+            for v in results {
+                println!("{v}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            println!("{}", describe(&e));
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn trace(
+    spec: Spec,
+    fuel: Option<u64>,
+    json: bool,
+    limit: Option<u64>,
+    file: &PathBuf,
+    invoke: &str,
+    args: &[String],
+) -> Result<ExitCode, String> {
+    use lockstep::exec::{machine::Outcome, trace::trace};
+    let module = load(spec, file)?;
+    let args = parse_args(args)?;
+    let mut engine = Reference::new(Config { fuel, ..Config::default() });
+    let inst = instantiate(&mut engine, &module)?;
+    let func = export_func(&engine, inst, invoke)?;
+    let mut histogram = std::collections::BTreeMap::<&'static str, u64>::new();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut steps = 0;
+    let outcome = trace(&mut engine.store, engine.config, func, &args, |step| {
+        steps = step.step;
+        *histogram.entry(step.rule.id()).or_default() += 1;
+        let vals = |vs: &[Val]| vs.iter().map(|v| v.to_string()).collect::<Vec<_>>();
+        let line = if json {
+            serde_json::json!({
+                "step": step.step, "rule": step.rule.id(), "url": step.rule.url(), "instr": step.instr,
+                "func": step.func, "offset": step.offset,
+                "consumed": vals(&step.consumed), "produced": vals(&step.produced),
+            })
+            .to_string()
+        } else {
+            let at = match (step.func, step.offset) {
+                (Some(f), Some(o)) => format!("  (func {f} @0x{o:x})"),
+                _ => String::new(),
+            };
+            format!(
+                "{:>8}  {:<32} {:<28} [{}] -> [{}]{at}",
+                step.step,
+                step.rule.id(),
+                step.instr,
+                vals(&step.consumed).join(" "),
+                vals(&step.produced).join(" ")
+            )
+        };
+        writeln!(out, "{line}").is_ok() && limit.is_none_or(|l| step.step < l)
+    })?;
+    let (result, code) = match &outcome {
+        None => ("stopped at the step limit".to_string(), ExitCode::SUCCESS),
+        Some(Outcome::Values(vs)) => {
+            (vs.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(" "), ExitCode::SUCCESS)
+        }
+        Some(Outcome::Trap(t)) => {
+            (format!("trap: {} [{}] {}", t.message, t.rule.id(), t.rule.url()), ExitCode::FAILURE)
+        }
+        Some(Outcome::Limit(l)) => (format!("{l:?} limit reached"), ExitCode::FAILURE),
+    };
+    if json {
+        let summary = serde_json::json!({ "steps": steps, "result": result, "rules": histogram });
+        let _ = writeln!(out, "{summary}");
+    } else {
+        let _ = writeln!(out, "result: {result}\n{steps} steps");
+        let mut by_count: Vec<_> = histogram.into_iter().collect();
+        by_count.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        for (rule, n) in by_count {
+            let _ = writeln!(out, "{n:>10}  {rule}");
+        }
+    }
+    Ok(code)
+}
+
+fn make_engine(kind: EngineKind, fuel: Option<u64>) -> Result<Box<dyn Engine>, String> {
+    let config = Config { fuel, ..Config::default() };
+    match kind {
+        EngineKind::Ref => Ok(Box::new(Reference::new(config))),
+        EngineKind::Jit => Err("the compiler is not available yet".into()),
+        EngineKind::Lockstep => Err("the referee is not available yet".into()),
+    }
 }
 
 fn validate(spec: Spec, json: bool, file: &PathBuf) -> Result<ExitCode, String> {

@@ -6,6 +6,7 @@
 //! in the module's types each time); numeric operators are grouped by their operand type so
 //! that one dispatch reaches the operator.
 
+use super::values::{Ref, Slot, Val};
 use crate::syntax::*;
 use std::rc::Rc;
 
@@ -14,13 +15,19 @@ use std::rc::Rc;
 #[derive(Debug)]
 pub struct Code {
     pub ty: Rc<FuncType>,
-    /// The declared locals (after the parameters), for their default values.
+    /// The declared locals (after the parameters), and their initial values: `$default_`,
+    /// or for a non-defaultable local a null that validation ensures is never read.
     pub locals: Box<[ValType]>,
+    pub defaults: Box<[Slot]>,
     pub ops: Box<[Op]>,
     /// The byte offset of each op in the module's binary (traces quote it).
     pub offsets: Box<[u32]>,
     /// The function's index in its module (traces name it).
     pub func: FuncIdx,
+    /// The label lists of `br_table`s and the lanes of `i8x16.shuffle`s, out of line so
+    /// that an op is a small copyable value.
+    pub br_tables: Box<[Box<[LabelIdx]>]>,
+    pub shuffles: Box<[[LaneIdx; 16]]>,
 }
 
 /// The arities of a block type: `t_1^m -> t_2^n`.
@@ -31,7 +38,7 @@ pub struct Arity {
 }
 
 /// One instruction of a prepared body.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Copy, Clone, Debug, PartialEq)]
 pub enum Op {
     Unreachable,
     Nop,
@@ -52,7 +59,8 @@ pub enum Op {
 
     Br(LabelIdx),
     BrIf(LabelIdx),
-    BrTable(Box<[LabelIdx]>, LabelIdx),
+    /// `br_table`: its labels are `Code::br_tables[i]`.
+    BrTable(u32, LabelIdx),
     Return,
     Call(FuncIdx),
     CallIndirect(TableIdx, TypeIdx),
@@ -119,7 +127,8 @@ pub enum Op {
     VShiftop(Shape, VShiftop),
     VBitmask(Shape),
     VSwizzlop(VSwizzlop),
-    VShuffle(Box<[LaneIdx; 16]>),
+    /// `i8x16.shuffle`: its lanes are `Code::shuffles[i]`.
+    VShuffle(u32),
     VExtunop(Shape, Shape, VExtunop),
     VExtbinop(Shape, Shape, VExtbinop),
     VExtternop(Shape, Shape, VExtternop),
@@ -154,6 +163,7 @@ pub fn prepare(
 ) -> Result<Code, Unsupported> {
     let instrs = &func.body.instrs;
     let mut ops = Vec::with_capacity(instrs.len() + 1);
+    let (mut br_tables, mut shuffles) = (Vec::new(), Vec::new());
     // Open blocks: the index of the op that opened each, whose targets the `end` fills in.
     let mut open: Vec<usize> = Vec::new();
     for (i, instr) in instrs.iter().enumerate() {
@@ -183,6 +193,14 @@ pub fn prepare(
                 }
                 Op::End
             }
+            Instr::BrTable(ls, l) => {
+                br_tables.push(ls.clone());
+                Op::BrTable(br_tables.len() as u32 - 1, *l)
+            }
+            Instr::VShuffle(ls) => {
+                shuffles.push(*ls);
+                Op::VShuffle(shuffles.len() as u32 - 1)
+            }
             other => translate(other)?,
         };
         ops.push(op);
@@ -190,12 +208,17 @@ pub fn prepare(
     ops.push(Op::FrameEnd);
     let mut offsets = func.body.offsets.to_vec();
     offsets.push(offsets.last().copied().unwrap_or(0));
+    let unset = Val::Ref(Ref::null_of(AbsHeapType::Bot));
+    let defaults = func.locals.iter().map(|t| Slot::from(Val::default_of(*t).unwrap_or(unset))).collect();
     Ok(Code {
         ty,
         locals: func.locals.clone().into_boxed_slice(),
+        defaults,
         ops: ops.into_boxed_slice(),
         offsets: offsets.into_boxed_slice(),
         func: idx,
+        br_tables: br_tables.into_boxed_slice(),
+        shuffles: shuffles.into_boxed_slice(),
     })
 }
 
@@ -225,7 +248,6 @@ fn translate(instr: &Instr) -> Result<Op, Unsupported> {
         I::Select(_) => Op::Select,
         I::Br(l) => Op::Br(*l),
         I::BrIf(l) => Op::BrIf(*l),
-        I::BrTable(ls, l) => Op::BrTable(ls.clone(), *l),
         I::Return => Op::Return,
         I::Call(x) => Op::Call(*x),
         I::CallIndirect(x, y) => Op::CallIndirect(*x, *y),
@@ -295,7 +317,6 @@ fn translate(instr: &Instr) -> Result<Op, Unsupported> {
         I::VShiftop(sh, op) => Op::VShiftop(*sh, *op),
         I::VBitmask(sh) => Op::VBitmask(*sh),
         I::VSwizzlop(op) => Op::VSwizzlop(*op),
-        I::VShuffle(ls) => Op::VShuffle(Box::new(*ls)),
         I::VExtunop(a, b, op) => Op::VExtunop(*a, *b, *op),
         I::VExtbinop(a, b, op) => Op::VExtbinop(*a, *b, *op),
         I::VExtternop(a, b, op) => Op::VExtternop(*a, *b, *op),
@@ -304,7 +325,7 @@ fn translate(instr: &Instr) -> Result<Op, Unsupported> {
         I::VSplat(sh) => Op::VSplat(*sh),
         I::VExtractLane(sh, sx, l) => Op::VExtractLane(*sh, *sx, *l),
         I::VReplaceLane(sh, l) => Op::VReplaceLane(*sh, *l),
-        I::Block(_) | I::Loop(_) | I::If(_) | I::Else | I::End => {
+        I::Block(_) | I::Loop(_) | I::If(_) | I::Else | I::End | I::BrTable(..) | I::VShuffle(_) => {
             unreachable!("structured instructions are matched by prepare")
         }
         other => return Err(Unsupported(feature_of(other))),
@@ -320,4 +341,143 @@ fn feature_of(instr: &Instr) -> &'static str {
         I::CallRef(_) | I::BrOnNull(_) | I::BrOnNonNull(_) | I::RefAsNonNull => "function-references",
         _ => "gc",
     }
+}
+
+impl std::fmt::Display for Op {
+    /// The instruction in the text format (`i32.add`, `local.get 0`, `br_if 1`), as traces
+    /// show it; block ops show their arities instead of their block type.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let int = |t: &str, name: String| format!("{t}.{name}");
+        let sx = |sx: &Sx| if *sx == Sx::S { "s" } else { "u" };
+        let text = match self {
+            Op::Unreachable => "unreachable".into(),
+            Op::Nop => "nop".into(),
+            Op::Drop => "drop".into(),
+            Op::Select => "select".into(),
+            Op::Block(a, _) => format!("block [{}]->[{}]", a.params, a.results),
+            Op::Loop(a) => format!("loop [{}]->[{}]", a.params, a.results),
+            Op::If(a, ..) => format!("if [{}]->[{}]", a.params, a.results),
+            Op::Else(_) => "else".into(),
+            Op::End => "end".into(),
+            Op::FrameEnd => "(end of frame)".into(),
+            Op::Br(l) => format!("br {l}"),
+            Op::BrIf(l) => format!("br_if {l}"),
+            Op::BrTable(i, l) => format!("br_table (labels #{i}) {l}"),
+            Op::Return => "return".into(),
+            Op::Call(x) => format!("call {x}"),
+            Op::CallIndirect(x, y) => format!("call_indirect {x} (type {y})"),
+            Op::LocalGet(x) => format!("local.get {x}"),
+            Op::LocalSet(x) => format!("local.set {x}"),
+            Op::LocalTee(x) => format!("local.tee {x}"),
+            Op::GlobalGet(x) => format!("global.get {x}"),
+            Op::GlobalSet(x) => format!("global.set {x}"),
+            Op::TableGet(x) => format!("table.get {x}"),
+            Op::TableSet(x) => format!("table.set {x}"),
+            Op::TableSize(x) => format!("table.size {x}"),
+            Op::TableGrow(x) => format!("table.grow {x}"),
+            Op::TableFill(x) => format!("table.fill {x}"),
+            Op::TableCopy(x, y) => format!("table.copy {x} {y}"),
+            Op::TableInit(x, y) => format!("table.init {x} {y}"),
+            Op::ElemDrop(x) => format!("elem.drop {x}"),
+            Op::Load(t, op, x, m) => {
+                let pack = op.map_or(String::new(), |op| format!("{}_{}", op.size.bits(), sx(&op.sx)));
+                format!("{t}.load{pack} {x} offset={} align={}", m.offset, 1u64 << m.align.min(63))
+            }
+            Op::Store(t, sz, x, m) => {
+                let pack = sz.map_or(String::new(), |sz| sz.bits().to_string());
+                format!("{t}.store{pack} {x} offset={} align={}", m.offset, 1u64 << m.align.min(63))
+            }
+            Op::VLoad(op, x, m) => format!(
+                "v128.load{} {x} offset={}",
+                op.map_or(String::new(), |op| format!(" {op:?}")),
+                m.offset
+            ),
+            Op::VLoadLane(sz, x, m, l) => format!("v128.load{}_lane {x} offset={} {l}", sz.bits(), m.offset),
+            Op::VStore(x, m) => format!("v128.store {x} offset={}", m.offset),
+            Op::VStoreLane(sz, x, m, l) => {
+                format!("v128.store{}_lane {x} offset={} {l}", sz.bits(), m.offset)
+            }
+            Op::MemorySize(x) => format!("memory.size {x}"),
+            Op::MemoryGrow(x) => format!("memory.grow {x}"),
+            Op::MemoryFill(x) => format!("memory.fill {x}"),
+            Op::MemoryCopy(x, y) => format!("memory.copy {x} {y}"),
+            Op::MemoryInit(x, y) => format!("memory.init {x} {y}"),
+            Op::DataDrop(x) => format!("data.drop {x}"),
+            Op::RefNull(ht) => format!("ref.null {ht}"),
+            Op::RefIsNull => "ref.is_null".into(),
+            Op::RefFunc(x) => format!("ref.func {x}"),
+            Op::Const(n) => {
+                format!("{}.const {}", n.ty(), n.to_string().split_once(':').map_or("", |(_, v)| v))
+            }
+            Op::I32Unop(op) => int("i32", iunop(op)),
+            Op::I64Unop(op) => int("i64", iunop(op)),
+            Op::F32Unop(op) => format!("f32.{}", funop(op)),
+            Op::F64Unop(op) => format!("f64.{}", funop(op)),
+            Op::I32Binop(op) => int("i32", ibinop(op)),
+            Op::I64Binop(op) => int("i64", ibinop(op)),
+            Op::F32Binop(op) => format!("f32.{}", format!("{op:?}").to_lowercase()),
+            Op::F64Binop(op) => format!("f64.{}", format!("{op:?}").to_lowercase()),
+            Op::I32Eqz => "i32.eqz".into(),
+            Op::I64Eqz => "i64.eqz".into(),
+            Op::I32Relop(op) => int("i32", irelop(op)),
+            Op::I64Relop(op) => int("i64", irelop(op)),
+            Op::F32Relop(op) => format!("f32.{}", format!("{op:?}").to_lowercase()),
+            Op::F64Relop(op) => format!("f64.{}", format!("{op:?}").to_lowercase()),
+            Op::Cvtop(to, from, op) => cvtop(*to, *from, op),
+            Op::VConst(v) => format!("v128.const {v}"),
+            other => {
+                // The vector instructions, in the syntax's spelling: `VBinop(I32x4, Int(Add))`.
+                format!("{other:?}")
+            }
+        };
+        f.write_str(&text)
+    }
+}
+
+fn iunop(op: &IUnop) -> String {
+    match op {
+        IUnop::Extend(sz) => format!("extend{}_s", sz.bits()),
+        op => format!("{op:?}").to_lowercase(),
+    }
+}
+
+fn ibinop(op: &IBinop) -> String {
+    match op {
+        IBinop::Div(sx) | IBinop::Rem(sx) | IBinop::Shr(sx) => {
+            let name = format!("{op:?}").to_lowercase();
+            format!("{}_{}", name.split('(').next().unwrap_or(""), if *sx == Sx::S { "s" } else { "u" })
+        }
+        op => format!("{op:?}").to_lowercase(),
+    }
+}
+
+fn irelop(op: &IRelop) -> String {
+    match op {
+        IRelop::Eq => "eq".into(),
+        IRelop::Ne => "ne".into(),
+        IRelop::Lt(sx) | IRelop::Gt(sx) | IRelop::Le(sx) | IRelop::Ge(sx) => {
+            let name = format!("{op:?}").to_lowercase();
+            format!("{}_{}", name.split('(').next().unwrap_or(""), if *sx == Sx::S { "s" } else { "u" })
+        }
+    }
+}
+
+fn funop(op: &FUnop) -> String {
+    format!("{op:?}").to_lowercase()
+}
+
+/// `i64.extend_i32_s`, `f32.demote_f64`, `i32.trunc_sat_f64_u`, ...
+fn cvtop(to: NumType, from: NumType, op: &Cvtop) -> String {
+    let sx = |sx: &Sx| if *sx == Sx::S { "s" } else { "u" };
+    let name = match op {
+        Cvtop::Extend(s) => format!("extend_{from}_{}", sx(s)),
+        Cvtop::Wrap => format!("wrap_{from}"),
+        Cvtop::Convert(s) => format!("convert_{from}_{}", sx(s)),
+        Cvtop::Reinterpret => format!("reinterpret_{from}"),
+        Cvtop::Trunc(s) => format!("trunc_{from}_{}", sx(s)),
+        Cvtop::TruncSat(s) => format!("trunc_sat_{from}_{}", sx(s)),
+        Cvtop::Promote => format!("promote_{from}"),
+        Cvtop::Demote => format!("demote_{from}"),
+    };
+    format!("{to}.{name}")
 }

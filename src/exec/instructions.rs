@@ -1,62 +1,101 @@
 //! Execution of instructions (spec 4.4, SpecTec `4.3-execution.instructions`): `step`
 //! applies exactly one rule of `Step`, `Step_pure` or `Step_read` and returns its id.
 
-use super::code::{Arity, Op};
-use super::machine::{Admin, Frame, Halt, Label, Limit, Machine, Step};
+use super::code::{Arity, Code, Op};
+use super::machine::{Admin, Frame, Halt, Label, Limit, Machine, Next, Step};
 use super::numerics;
 use super::runtime::FuncCode;
-use super::values::{Ref, Val};
+use super::values::{Ref, Slot, Val};
 use crate::rules::{self, Rule};
-use crate::syntax::{
-    AbsHeapType, F32, F64, FuncType, HeapType, LoadOp, MemArg, NumType, PAGE_SIZE, Sx, Sz, V128, VLoadOp,
-};
+use crate::syntax::{F32, F64, FuncType, LoadOp, MemArg, NumType, PAGE_SIZE, Sx, Sz, V128, VLoadOp};
+use std::rc::Rc;
 
 impl<const TRACE: bool> Machine<'_, TRACE> {
-    /// Apply one rule to the configuration. Values at the head are not redexes (`CONST`
-    /// is a value): they go onto the operand stack on the way to the next instruction.
-    #[inline(always)]
+    /// Apply one rule to the configuration and return it.
     pub fn step(&mut self) -> Step {
-        if TRACE {
-            self.low = self.vals.len();
-        }
+        let mut applied = None;
+        self.steps(|rule| {
+            applied = Some(rule);
+            false
+        })?;
+        Ok(applied.expect("a rule was applied"))
+    }
+
+    /// Apply rules, handing each to `observe`, until it returns false (`Ok`) or no rule
+    /// applies any more (`Err`). One loop for every caller: a run observes nothing, a
+    /// trace records each step, [`Self::step`] stops after one.
+    #[inline(always)]
+    pub fn steps(&mut self, mut observe: impl FnMut(Rule) -> bool) -> Result<(), Halt> {
+        // The code of the innermost frame, held here so that ops are read in place; calls
+        // and returns change it.
+        let mut code = self.code.clone();
         loop {
-            if let Some(admin) = self.admin.pop() {
-                match admin {
-                    Admin::Val(v) => self.push(v),
-                    admin => return self.admin_step(admin),
-                }
-                continue;
+            if !Rc::ptr_eq(&code, &self.code) {
+                code = self.code.clone();
             }
-            let pc = self.pc;
-            self.pc += 1;
-            // The code is shared and immutable; holding it lets the ops borrow it.
-            let code = self.code.clone();
-            match &code.ops[pc] {
-                Op::Const(n) => self.push(Val::num(*n)),
-                Op::VConst(v) => self.push(Val::V128(*v)),
-                op => return self.op(op),
+            let rule = self.reduce(&code)?;
+            if !observe(rule) {
+                return Ok(());
             }
         }
     }
 
+    /// One step. Values at the head are not redexes (`CONST` is a value): they go onto the
+    /// operand stack on the way to the next instruction.
+    #[inline(always)]
+    fn reduce(&mut self, code: &Code) -> Step {
+        if TRACE {
+            self.low = self.vals.len();
+        }
+        match std::mem::replace(&mut self.next, Next::None) {
+            Next::None => {}
+            Next::Br(l) => return Ok(self.br(l)),
+            Next::Return => return Ok(self.ret()),
+            Next::LocalSet(x) => return Ok(self.local_set(x)),
+        }
+        self.settle(code);
+        if let Some(admin) = self.admin.pop() {
+            return self.admin_step(admin);
+        }
+        let op = &code.ops[self.pc];
+        self.pc += 1;
+        self.op(op)
+    }
+
+    /// Push the values at the head of the instruction sequence onto the operand stack:
+    /// they are not redexes, and take no step.
+    #[inline(always)]
+    pub fn settle(&mut self, code: &Code) {
+        loop {
+            match self.admin.last() {
+                Some(&Admin::Val(v)) => self.push(v),
+                Some(&Admin::Op(Op::Const(n))) => self.push(Val::num(n)),
+                Some(&Admin::Op(Op::VConst(v))) => self.push(Val::V128(v)),
+                Some(_) => return,
+                None => match code.ops[self.pc] {
+                    Op::Const(n) => {
+                        self.push(Val::num(n));
+                        self.pc += 1;
+                        continue;
+                    }
+                    Op::VConst(v) => {
+                        self.push(Val::V128(v));
+                        self.pc += 1;
+                        continue;
+                    }
+                    _ => return,
+                },
+            }
+            self.admin.pop();
+        }
+    }
+
     /// The head of the sequence is an instruction that reduction put there.
+    #[inline(always)]
     fn admin_step(&mut self, admin: Admin) -> Step {
         match admin {
-            Admin::Val(v) => {
-                self.push(v);
-                self.step()
-            }
-            Admin::Op(Op::Const(n)) => {
-                self.push(Val::num(n));
-                self.step()
-            }
-            Admin::Op(Op::VConst(v)) => {
-                self.push(Val::V128(v));
-                self.step()
-            }
+            Admin::Val(_) => unreachable!("reduce pushes values"),
             Admin::Op(op) => self.op(&op),
-            Admin::Br(l) => Ok(self.br(l)),
-            Admin::Return => Ok(self.ret()),
             Admin::Block { arity, start, end } => Ok(self.block(arity, start, end + 1)),
             Admin::CallRef { ty, indirect } => self.call_ref(&ty, indirect),
             Admin::CastFunc(ty) => Ok(self.cast_func(&ty)),
@@ -68,7 +107,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     /// Apply the rule for the op at the head.
     #[inline(always)]
     fn op(&mut self, op: &Op) -> Step {
-        Ok(match op {
+        Ok(match *op {
             // Parametric instructions.
             Op::Unreachable => self.trap("unreachable", rules::STEP_PURE__UNREACHABLE),
             Op::Nop => rules::STEP_PURE__NOP,
@@ -79,93 +118,94 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             Op::Select => self.select(),
 
             // Block instructions.
-            Op::Block(arity, end) => self.block(*arity, self.pc as u32, end + 1),
-            Op::Loop(arity) => return self.loop_(*arity),
-            Op::If(arity, els, end) => self.if_(*arity, *els, *end),
+            Op::Block(arity, end) => self.block(arity, self.pc as u32, end + 1),
+            Op::Loop(arity) => return self.loop_(arity),
+            Op::If(arity, els, end) => self.if_(arity, els, end),
             Op::Else(end) => {
-                self.pc = *end as usize + 1;
+                self.pc = end as usize + 1;
                 self.label_vals()
             }
             Op::End => self.label_vals(),
             Op::FrameEnd => return self.frame_vals(),
 
             // Branches and calls.
-            Op::Br(l) => self.br(*l),
-            Op::BrIf(l) => self.br_if(*l),
-            Op::BrTable(ls, l) => self.br_table(ls, *l),
+            Op::Br(l) => self.br(l),
+            Op::BrIf(l) => self.br_if(l),
+            Op::BrTable(i, l) => self.br_table(i, l),
             Op::Return => self.ret(),
-            Op::Call(x) => self.call(*x),
-            Op::CallIndirect(x, y) => self.call_indirect(*x, *y),
+            Op::Call(x) => self.call(x),
+            Op::CallIndirect(x, y) => self.call_indirect(x, y),
 
             // Variables.
             Op::LocalGet(x) => {
-                let v = self.vals[self.locals + *x as usize];
-                self.push(v);
+                let v = self.vals[self.locals + x as usize];
+                self.push_slot(v);
                 rules::STEP_READ__LOCAL_GET
             }
-            Op::LocalSet(x) => {
-                let v = self.pop();
-                self.vals[self.locals + *x as usize] = v;
-                rules::STEP__LOCAL_SET
-            }
+            Op::LocalSet(x) => self.local_set(x),
             Op::LocalTee(x) => {
                 let v = *self.vals.last().expect("validated: tee has an operand");
-                self.push(v);
-                self.admin.push(Admin::Op(Op::LocalSet(*x)));
+                if TRACE {
+                    self.low = self.vals.len() - 1;
+                }
+                self.push_slot(v);
+                self.next = Next::LocalSet(x);
                 rules::STEP_PURE__LOCAL_TEE
             }
             Op::GlobalGet(x) => {
-                let a = self.inst().globals[*x as usize];
+                let a = self.inst().globals[x as usize];
                 self.push(self.store.globals[a as usize].value);
                 rules::STEP_READ__GLOBAL_GET
             }
             Op::GlobalSet(x) => {
                 let v = self.pop();
-                let a = self.inst().globals[*x as usize];
+                let a = self.inst().globals[x as usize];
                 self.store.globals[a as usize].value = v;
                 rules::STEP__GLOBAL_SET
             }
 
             // Tables.
-            Op::TableGet(x) => self.table_get(*x, false),
-            Op::TableSet(x) => self.table_set(*x),
+            Op::TableGet(x) => self.table_get(x, false),
+            Op::TableSet(x) => self.table_set(x),
             Op::TableSize(x) => {
-                let n = self.table(*x).refs.len();
+                let n = self.table(x).refs.len();
                 self.push(Val::I32(n as u32));
                 rules::STEP_READ__TABLE_SIZE
             }
-            Op::TableGrow(x) => self.table_grow(*x),
-            Op::TableFill(x) => self.table_fill(*x),
-            Op::TableCopy(x, y) => self.table_copy(*x, *y),
-            Op::TableInit(x, y) => self.table_init(*x, *y),
+            Op::TableGrow(x) => self.table_grow(x),
+            Op::TableFill(x) => self.table_fill(x),
+            Op::TableCopy(x, y) => self.table_copy(x, y),
+            Op::TableInit(x, y) => self.table_init(x, y),
             Op::ElemDrop(x) => {
-                let a = self.inst().elems[*x as usize];
+                let a = self.inst().elems[x as usize];
                 self.store.elems[a as usize].refs = Vec::new();
                 rules::STEP__ELEM_DROP
             }
 
             // Memories.
-            Op::Load(t, op, x, m) => self.load(*t, *op, *x, *m),
-            Op::Store(t, sz, x, m) => self.store_(*t, *sz, *x, *m),
-            Op::VLoad(..) | Op::VLoadLane(..) | Op::VStore(..) | Op::VStoreLane(..) => self.vector_memory(op),
+            Op::Load(t, op, x, m) => self.load(t, op, x, m),
+            Op::Store(t, sz, x, m) => self.store_(t, sz, x, m),
+            Op::VLoad(..) | Op::VLoadLane(..) | Op::VStore(..) | Op::VStoreLane(..) => {
+                self.vector_memory(*op)
+            }
             Op::MemorySize(x) => {
-                let n = self.mem(*x).bytes.len() as u64 / PAGE_SIZE;
+                let n = self.mem(x).bytes.len() as u64 / PAGE_SIZE;
                 self.push(Val::I32(n as u32));
                 rules::STEP_READ__MEMORY_SIZE
             }
-            Op::MemoryGrow(x) => self.memory_grow(*x),
-            Op::MemoryFill(x) => self.memory_fill(*x),
-            Op::MemoryCopy(x, y) => self.memory_copy(*x, *y),
-            Op::MemoryInit(x, y) => self.memory_init(*x, *y),
+            Op::MemoryGrow(x) => self.memory_grow(x),
+            Op::MemoryFill(x) => self.memory_fill(x),
+            Op::MemoryCopy(x, y) => self.memory_copy(x, y),
+            Op::MemoryInit(x, y) => self.memory_init(x, y),
             Op::DataDrop(x) => {
-                let a = self.inst().datas[*x as usize];
+                let a = self.inst().datas[x as usize];
                 self.store.datas[a as usize].bytes = Box::new([]);
                 rules::STEP__DATA_DROP
             }
 
             // References.
             Op::RefNull(ht) => {
-                self.push(Val::Ref(Ref::Null(*ht)));
+                self.push(Val::Ref(Ref::Null(ht)));
                 rules::STEP_READ__REF_NULL
             }
             Op::RefIsNull => match self.pop() {
@@ -179,14 +219,39 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                 }
             },
             Op::RefFunc(x) => {
-                let a = self.inst().funcs[*x as usize];
+                let a = self.inst().funcs[x as usize];
                 self.push(Val::Ref(Ref::Func(a)));
                 rules::STEP_READ__REF_FUNC
             }
 
-            // Numeric and vector instructions.
-            _ => self.numeric(op),
+            // Numeric instructions.
+            Op::I32Unop(_)
+            | Op::I64Unop(_)
+            | Op::F32Unop(_)
+            | Op::F64Unop(_)
+            | Op::I32Binop(_)
+            | Op::I64Binop(_)
+            | Op::F32Binop(_)
+            | Op::F64Binop(_)
+            | Op::I32Eqz
+            | Op::I64Eqz
+            | Op::I32Relop(_)
+            | Op::I64Relop(_)
+            | Op::F32Relop(_)
+            | Op::F64Relop(_)
+            | Op::Cvtop(..) => self.numeric(op),
+
+            // Vector instructions.
+            _ => self.vector(op),
         })
+    }
+
+    /// `Step/local.set`.
+    #[inline(always)]
+    fn local_set(&mut self, x: u32) -> Rule {
+        let v = self.pop_slot();
+        self.vals[self.locals + x as usize] = v;
+        rules::STEP__LOCAL_SET
     }
 
     /// `Step_pure/select-true`, `Step_pure/select-false`.
@@ -241,10 +306,11 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     }
 
     /// `Step_pure/br-label-zero`, `Step_pure/br-label-succ`.
+    #[inline(always)]
     fn br(&mut self, l: u32) -> Rule {
         let label = self.labels.pop().expect("validated: the label exists");
         if l > 0 {
-            self.admin.push(Admin::Br(l - 1));
+            self.next = Next::Br(l - 1);
             return rules::STEP_PURE__BR_LABEL_SUCC;
         }
         self.keep_top(label.height as usize, label.arity as usize);
@@ -265,9 +331,10 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     }
 
     /// `Step_pure/br_if-true`, `Step_pure/br_if-false`.
+    #[inline(always)]
     fn br_if(&mut self, l: u32) -> Rule {
         if self.pop_i32() != 0 {
-            self.admin.push(Admin::Br(l));
+            self.next = Next::Br(l);
             rules::STEP_PURE__BR_IF_TRUE
         } else {
             rules::STEP_PURE__BR_IF_FALSE
@@ -275,15 +342,15 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     }
 
     /// `Step_pure/br_table-lt`, `Step_pure/br_table-ge`.
-    fn br_table(&mut self, ls: &[u32], default: u32) -> Rule {
+    fn br_table(&mut self, table: u32, default: u32) -> Rule {
         let i = self.pop_i32() as usize;
-        match ls.get(i) {
-            Some(l) => {
-                self.admin.push(Admin::Br(*l));
+        match self.code.br_tables[table as usize].get(i) {
+            Some(&l) => {
+                self.next = Next::Br(l);
                 rules::STEP_PURE__BR_TABLE_LT
             }
             None => {
-                self.admin.push(Admin::Br(default));
+                self.next = Next::Br(default);
                 rules::STEP_PURE__BR_TABLE_GE
             }
         }
@@ -295,7 +362,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         let frame = self.frames.last().expect("the host frame is always there");
         if self.labels.len() > frame.labels {
             self.labels.pop();
-            self.admin.push(Admin::Return);
+            self.next = Next::Return;
             return rules::STEP_PURE__RETURN_LABEL;
         }
         self.pop_frame();
@@ -347,8 +414,8 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     /// `Step_read/ref.cast-succeed`, `Step_read/ref.cast-fail` for the function type of
     /// `call_indirect`: a null passes (the type is nullable), a function must have the type.
     fn cast_func(&mut self, ty: &FuncType) -> Rule {
-        match self.vals.last() {
-            Some(Val::Ref(Ref::Func(a))) if *self.store.funcs[*a as usize].ty != *ty => {
+        match self.vals.last().map(|s| s.val()) {
+            Some(Val::Ref(Ref::Func(a))) if *self.store.funcs[a as usize].ty != *ty => {
                 self.pop();
                 self.trap("indirect call type mismatch", rules::STEP_READ__REF_CAST_FAIL)
             }
@@ -385,11 +452,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         }
         self.burn_fuel()?;
         let locals = self.vals.len() - ty.params.len();
-        for t in code.locals.iter() {
-            // A non-defaultable local starts unset; validation has it set before it is read.
-            self.vals
-                .push(Val::default_of(*t).unwrap_or(Val::Ref(Ref::Null(HeapType::Abs(AbsHeapType::Bot)))));
-        }
+        self.vals.extend_from_slice(&code.defaults);
         let caller = std::mem::replace(&mut self.code, code);
         self.frames.push(Frame {
             arity: ty.results.len() as u32,
@@ -414,9 +477,9 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
 
     /// `exec-invoke-host`: the host function's results replace its arguments, or it traps.
     fn call_host(&mut self, host: &crate::script::engine::HostFunc, ty: &FuncType) -> Rule {
-        let args = self.vals.split_off(self.vals.len() - ty.params.len());
+        let args: Vec<Val> = self.vals.drain(self.vals.len() - ty.params.len()..).map(Slot::val).collect();
         match host(&args) {
-            Ok(results) => self.vals.extend(results),
+            Ok(results) => self.vals.extend(results.into_iter().map(Slot::from)),
             Err(_) => return self.trap("host function trapped", rules::EXEC_INVOKE_HOST),
         }
         rules::EXEC_INVOKE_HOST
@@ -770,8 +833,8 @@ fn load8_u(x: u32) -> Op {
 impl<const TRACE: bool> Machine<'_, TRACE> {
     /// The vector loads and stores: `Step_read/vload-*`, `Step_read/vload_lane-*`,
     /// `Step/vstore-*`, `Step/vstore_lane-*`.
-    fn vector_memory(&mut self, op: &Op) -> Rule {
-        match *op {
+    fn vector_memory(&mut self, op: Op) -> Rule {
+        match op {
             Op::VLoad(vop, x, m) => self.vload(vop, x, m),
             Op::VLoadLane(sz, x, m, lane) => {
                 let v = self.pop_v128();
@@ -871,25 +934,11 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     }
 }
 
-/// A float operand as the float it is (NaN payloads included).
-fn f32_of(v: Val) -> f32 {
-    match v {
-        Val::F32(z) => z.to_float(),
-        v => panic!("validated code popped {v:?} where an f32 was due"),
-    }
-}
-
-fn f64_of(v: Val) -> f64 {
-    match v {
-        Val::F64(z) => z.to_float(),
-        v => panic!("validated code popped {v:?} where an f64 was due"),
-    }
-}
-
 impl<const TRACE: bool> Machine<'_, TRACE> {
     /// Numeric and vector instructions: `Step_pure/unop-val`, `binop-val`, `binop-trap`,
     /// `testop`, `relop`, `cvtop-val`, `cvtop-trap`, and the vector rules, each computing
     /// its result with the operator of [`numerics`] the spec names.
+    #[inline(always)]
     fn numeric(&mut self, op: &Op) -> Rule {
         use numerics as n;
         match *op {
@@ -904,12 +953,12 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                 rules::STEP_PURE__UNOP_VAL
             }
             Op::F32Unop(op) => {
-                let z = f32_of(self.pop());
+                let z = self.pop_f32();
                 self.push(Val::F32(F32::from_float(n::funop(op, z))));
                 rules::STEP_PURE__UNOP_VAL
             }
             Op::F64Unop(op) => {
-                let z = f64_of(self.pop());
+                let z = self.pop_f64();
                 self.push(Val::F64(F64::from_float(n::funop(op, z))));
                 rules::STEP_PURE__UNOP_VAL
             }
@@ -930,13 +979,13 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                 }
             }
             Op::F32Binop(op) => {
-                let z2 = f32_of(self.pop());
-                let z1 = f32_of(self.pop());
+                let z2 = self.pop_f32();
+                let z1 = self.pop_f32();
                 self.binop_val(Val::F32(F32::from_float(n::fbinop(op, z1, z2))))
             }
             Op::F64Binop(op) => {
-                let z2 = f64_of(self.pop());
-                let z1 = f64_of(self.pop());
+                let z2 = self.pop_f64();
+                let z1 = self.pop_f64();
                 self.binop_val(Val::F64(F64::from_float(n::fbinop(op, z1, z2))))
             }
             Op::I32Eqz => {
@@ -960,13 +1009,13 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                 self.relop(n::irelop(op, i1, i2))
             }
             Op::F32Relop(op) => {
-                let z2 = f32_of(self.pop());
-                let z1 = f32_of(self.pop());
+                let z2 = self.pop_f32();
+                let z1 = self.pop_f32();
                 self.relop(n::frelop(op, z1, z2))
             }
             Op::F64Relop(op) => {
-                let z2 = f64_of(self.pop());
-                let z1 = f64_of(self.pop());
+                let z2 = self.pop_f64();
+                let z1 = self.pop_f64();
                 self.relop(n::frelop(op, z1, z2))
             }
             Op::Cvtop(to, from, op) => {
@@ -979,7 +1028,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                     Err(t) => self.trap(t.message(), rules::STEP_PURE__CVTOP_TRAP),
                 }
             }
-            _ => self.vector(op),
+            _ => unreachable!("{op:?} is not a numeric instruction"),
         }
     }
 
@@ -1005,93 +1054,94 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
 
     /// The vector instructions of `Step_pure`; relaxed operators under the configured
     /// choice of their implementation-defined behaviour.
+    #[inline(never)]
     fn vector(&mut self, op: &Op) -> Rule {
         use numerics as n;
         let rx = self.config.relaxed;
-        match op {
+        match *op {
             Op::VVunop(op) => {
                 let v = self.pop_vec();
-                self.push_vec(n::vvunop(*op, v));
+                self.push_vec(n::vvunop(op, v));
                 rules::STEP_PURE__VVUNOP
             }
             Op::VVbinop(op) => {
                 let v2 = self.pop_vec();
                 let v1 = self.pop_vec();
-                self.push_vec(n::vvbinop(*op, v1, v2));
+                self.push_vec(n::vvbinop(op, v1, v2));
                 rules::STEP_PURE__VVBINOP
             }
             Op::VVternop(op) => {
                 let v3 = self.pop_vec();
                 let v2 = self.pop_vec();
                 let v1 = self.pop_vec();
-                self.push_vec(n::vvternop(*op, v1, v2, v3));
+                self.push_vec(n::vvternop(op, v1, v2, v3));
                 rules::STEP_PURE__VVTERNOP
             }
             Op::VVtestop(op) => {
                 let v = self.pop_vec();
-                self.push(Val::I32(n::vvtestop(*op, v)));
+                self.push(Val::I32(n::vvtestop(op, v)));
                 rules::STEP_PURE__VVTESTOP
             }
             Op::VUnop(sh, op) => {
                 let v = self.pop_vec();
-                self.push_vec(n::vunop(*sh, *op, v));
+                self.push_vec(n::vunop(sh, op, v));
                 rules::STEP_PURE__VUNOP_VAL
             }
             Op::VBinop(sh, op) => {
                 let v2 = self.pop_vec();
                 let v1 = self.pop_vec();
-                self.push_vec(n::vbinop(rx, *sh, *op, v1, v2));
+                self.push_vec(n::vbinop(rx, sh, op, v1, v2));
                 rules::STEP_PURE__VBINOP_VAL
             }
             Op::VTernop(sh, op) => {
                 let v3 = self.pop_vec();
                 let v2 = self.pop_vec();
                 let v1 = self.pop_vec();
-                self.push_vec(n::vternop(rx, *sh, *op, v1, v2, v3));
+                self.push_vec(n::vternop(rx, sh, op, v1, v2, v3));
                 rules::STEP_PURE__VTERNOP_VAL
             }
             Op::VTestop(sh, op) => {
                 let v = self.pop_vec();
-                self.push(Val::I32(n::vtestop(*sh, *op, v)));
+                self.push(Val::I32(n::vtestop(sh, op, v)));
                 rules::STEP_PURE__VTESTOP
             }
             Op::VRelop(sh, op) => {
                 let v2 = self.pop_vec();
                 let v1 = self.pop_vec();
-                self.push_vec(n::vrelop(*sh, *op, v1, v2));
+                self.push_vec(n::vrelop(sh, op, v1, v2));
                 rules::STEP_PURE__VRELOP
             }
             Op::VShiftop(sh, op) => {
                 let i = self.pop_i32();
                 let v = self.pop_vec();
-                self.push_vec(n::vshiftop(*sh, *op, v, i));
+                self.push_vec(n::vshiftop(sh, op, v, i));
                 rules::STEP_PURE__VSHIFTOP
             }
             Op::VBitmask(sh) => {
                 let v = self.pop_vec();
-                self.push(Val::I32(n::vbitmask(*sh, v)));
+                self.push(Val::I32(n::vbitmask(sh, v)));
                 rules::STEP_PURE__VBITMASK
             }
             Op::VSwizzlop(op) => {
                 let v2 = self.pop_vec();
                 let v1 = self.pop_vec();
-                self.push_vec(n::vswizzlop(rx, *op, v1, v2));
+                self.push_vec(n::vswizzlop(rx, op, v1, v2));
                 rules::STEP_PURE__VSWIZZLOP
             }
-            Op::VShuffle(ls) => {
+            Op::VShuffle(i) => {
                 let v2 = self.pop_vec();
                 let v1 = self.pop_vec();
-                self.push_vec(n::vshuffle(**ls, v1, v2));
+                self.push_vec(n::vshuffle(self.code.shuffles[i as usize], v1, v2));
                 rules::STEP_PURE__VSHUFFLE
             }
             Op::VSplat(sh) => {
                 let c = self.pop().as_num().expect("validated: a number to splat");
-                self.push_vec(n::vsplat(*sh, c));
+                self.push_vec(n::vsplat(sh, c));
                 rules::STEP_PURE__VSPLAT
             }
             Op::VExtractLane(sh, sx, i) => {
                 let v = self.pop_vec();
-                self.push(Val::num(n::vextract_lane(*sh, *sx, *i, v)));
+                self.push(Val::num(n::vextract_lane(sh, sx, i, v)));
                 if sx.is_some() {
                     rules::STEP_PURE__VEXTRACT_LANE_PACK
                 } else {
@@ -1101,36 +1151,36 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             Op::VReplaceLane(sh, i) => {
                 let c = self.pop().as_num().expect("validated: a number for the lane");
                 let v = self.pop_vec();
-                self.push_vec(n::vreplace_lane(*sh, *i, v, c));
+                self.push_vec(n::vreplace_lane(sh, i, v, c));
                 rules::STEP_PURE__VREPLACE_LANE
             }
             Op::VExtunop(to, from, op) => {
                 let v = self.pop_vec();
-                self.push_vec(n::vextunop(*to, *from, *op, v));
+                self.push_vec(n::vextunop(to, from, op, v));
                 rules::STEP_PURE__VEXTUNOP
             }
             Op::VExtbinop(to, from, op) => {
                 let v2 = self.pop_vec();
                 let v1 = self.pop_vec();
-                self.push_vec(n::vextbinop(rx, *to, *from, *op, v1, v2));
+                self.push_vec(n::vextbinop(rx, to, from, op, v1, v2));
                 rules::STEP_PURE__VEXTBINOP
             }
             Op::VExtternop(to, from, op) => {
                 let v3 = self.pop_vec();
                 let v2 = self.pop_vec();
                 let v1 = self.pop_vec();
-                self.push_vec(n::vextternop(rx, *to, *from, *op, v1, v2, v3));
+                self.push_vec(n::vextternop(rx, to, from, op, v1, v2, v3));
                 rules::STEP_PURE__VEXTTERNOP
             }
             Op::VNarrow(to, from, sx) => {
                 let v2 = self.pop_vec();
                 let v1 = self.pop_vec();
-                self.push_vec(n::vnarrow(*to, *from, *sx, v1, v2));
+                self.push_vec(n::vnarrow(to, from, sx, v1, v2));
                 rules::STEP_PURE__VNARROW
             }
             Op::VCvtop(to, from, op) => {
                 let v = self.pop_vec();
-                self.push_vec(n::vcvtop(rx, *to, *from, *op, v));
+                self.push_vec(n::vcvtop(rx, to, from, op, v));
                 rules::STEP_PURE__VCVTOP
             }
             other => unreachable!("{other:?} is not a numeric instruction"),

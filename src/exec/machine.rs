@@ -5,7 +5,7 @@
 
 use super::code::{Code, Op};
 use super::runtime::{Addr, Config, Store};
-use super::values::Val;
+use super::values::{Slot, Val};
 use crate::rules::Rule;
 use crate::syntax::FuncType;
 use std::rc::Rc;
@@ -38,10 +38,6 @@ pub struct Frame {
 #[derive(Clone, Debug)]
 pub enum Admin {
     Val(Val),
-    /// `BR l` as `br_if`, `br_table` or `br-label-succ` leave it.
-    Br(u32),
-    /// `RETURN` as `return-label` leaves it.
-    Return,
     /// `BLOCK bt instr*` as `if` leaves it: the arm's first op, and the `end` of the `if`.
     Block {
         arity: super::code::Arity,
@@ -64,6 +60,43 @@ pub enum Admin {
     Trap {
         bare: bool,
     },
+}
+
+impl std::fmt::Display for Admin {
+    /// In the spec's notation for administrative instructions (`BR 1`, `CALL_REF`, `TRAP`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Admin::Val(v) => write!(f, "{v}"),
+            Admin::Block { arity, .. } => write!(f, "block [{}]->[{}]", arity.params, arity.results),
+            Admin::CallRef { ty, .. } => write!(f, "call_ref {ty}"),
+            Admin::CastFunc(ty) => write!(f, "ref.cast (ref null {ty})"),
+            Admin::TableGetIndirect(x) => write!(f, "table.get {x}"),
+            Admin::Op(op) => write!(f, "{op}"),
+            Admin::Trap { .. } => f.write_str("trap"),
+        }
+    }
+}
+
+/// The single plain instruction a rule leaves in place of the one it reduced, on the path
+/// of every branch: `BR l` (from `br_if`, `br_table`, `br-label-succ`), `RETURN` (from
+/// `return-label`), `LOCAL.SET x` (from `local.tee`). It is in front of `admin`.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub enum Next {
+    None,
+    Br(u32),
+    Return,
+    LocalSet(u32),
+}
+
+impl std::fmt::Display for Next {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Next::None => Ok(()),
+            Next::Br(l) => write!(f, "br {l}"),
+            Next::Return => f.write_str("return"),
+            Next::LocalSet(x) => write!(f, "local.set {x}"),
+        }
+    }
 }
 
 /// What a trap says: the suite's message and the rule that trapped.
@@ -104,9 +137,11 @@ pub enum Halt {
 pub struct Machine<'s, const TRACE: bool = false> {
     pub store: &'s mut Store,
     pub config: Config,
-    pub vals: Vec<Val>,
+    /// The operand stack, locals included.
+    pub vals: Vec<Slot>,
     pub labels: Vec<Label>,
     pub frames: Vec<Frame>,
+    pub next: Next,
     pub admin: Vec<Admin>,
     pub code: Rc<Code>,
     pub pc: usize,
@@ -125,9 +160,12 @@ pub fn host_code() -> Rc<Code> {
         static HOST: Rc<Code> = Rc::new(Code {
             ty: Rc::new(FuncType::default()),
             locals: Box::new([]),
+            defaults: Box::new([]),
             ops: Box::new([Op::FrameEnd]),
             offsets: Box::new([0]),
             func: u32::MAX,
+            br_tables: Box::new([]),
+            shuffles: Box::new([]),
         });
     }
     HOST.with(Rc::clone)
@@ -148,6 +186,7 @@ impl<'s, const TRACE: bool> Machine<'s, TRACE> {
             vals: Vec::with_capacity(1024),
             labels: Vec::with_capacity(64),
             frames: vec![frame],
+            next: Next::None,
             admin,
             code,
             pc: 0,
@@ -160,10 +199,9 @@ impl<'s, const TRACE: bool> Machine<'s, TRACE> {
 
     /// Step until no rule applies, and say how it ended.
     pub fn run(&mut self) -> Outcome {
-        loop {
-            if let Err(halt) = self.step() {
-                return self.outcome(halt);
-            }
+        match self.steps(|_| true) {
+            Err(halt) => self.outcome(halt),
+            Ok(()) => unreachable!("the observer never stops a run"),
         }
     }
 
@@ -171,37 +209,59 @@ impl<'s, const TRACE: bool> Machine<'s, TRACE> {
         match (halt, self.trap.take()) {
             (Halt::Limit(l), _) => Outcome::Limit(l),
             (Halt::Done, Some(trap)) => Outcome::Trap(trap),
-            (Halt::Done, None) => Outcome::Values(std::mem::take(&mut self.vals)),
+            (Halt::Done, None) => Outcome::Values(self.vals.drain(..).map(Slot::val).collect()),
         }
     }
 
     #[inline(always)]
     pub fn push(&mut self, v: Val) {
-        self.vals.push(v);
+        self.vals.push(Slot::from(v));
+    }
+
+    #[inline(always)]
+    pub fn push_slot(&mut self, s: Slot) {
+        self.vals.push(s);
     }
 
     #[inline(always)]
     pub fn pop(&mut self) -> Val {
-        let v = self.vals.pop().expect("validated: the operand stack holds the operands");
+        self.pop_slot().val()
+    }
+
+    #[inline(always)]
+    pub fn pop_slot(&mut self) -> Slot {
+        let s = self.vals.pop().expect("validated: the operand stack holds the operands");
         if TRACE {
             self.low = self.low.min(self.vals.len());
         }
-        v
+        s
     }
 
     #[inline(always)]
     pub fn pop_i32(&mut self) -> u32 {
-        match self.pop() {
-            Val::I32(i) => i,
-            v => ill_typed("i32", v),
-        }
+        let s = self.pop_slot();
+        s.as_i32().unwrap_or_else(|| ill_typed("i32", s.val()))
     }
 
     #[inline(always)]
     pub fn pop_i64(&mut self) -> u64 {
+        let s = self.pop_slot();
+        s.as_i64().unwrap_or_else(|| ill_typed("i64", s.val()))
+    }
+
+    #[inline(always)]
+    pub fn pop_f32(&mut self) -> f32 {
         match self.pop() {
-            Val::I64(i) => i,
-            v => ill_typed("i64", v),
+            Val::F32(z) => z.to_float(),
+            v => ill_typed("f32", v),
+        }
+    }
+
+    #[inline(always)]
+    pub fn pop_f64(&mut self) -> f64 {
+        match self.pop() {
+            Val::F64(z) => z.to_float(),
+            v => ill_typed("f64", v),
         }
     }
 
@@ -227,11 +287,15 @@ impl<'s, const TRACE: bool> Machine<'s, TRACE> {
         }
     }
 
-    /// The instruction at the head, as a trace shows it.
+    /// The instruction at the head, as a trace shows it (values at the head are skipped,
+    /// as `step` skips them).
     pub fn head(&self) -> String {
-        match self.admin.last() {
-            Some(a) => format!("{a:?}"),
-            None => format!("{:?}", self.code.ops.get(self.pc).unwrap_or(&Op::FrameEnd)),
+        if self.next != Next::None {
+            return self.next.to_string();
+        }
+        match self.admin.iter().rev().find(|a| !matches!(a, Admin::Val(_))) {
+            Some(a) => a.to_string(),
+            None => self.code.ops.get(self.pc).unwrap_or(&Op::FrameEnd).to_string(),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Traces: every step of a run, with the rule it applied, the instruction at the head, and
 //! the operand values the step consumed and produced. This is what a bug report quotes.
 
-use super::machine::{Halt, Machine, Outcome};
+use super::machine::{Halt, Machine, Next, Outcome};
 use super::modules;
 use super::runtime::{Addr, Config, Store};
 use super::values::Val;
@@ -40,11 +40,15 @@ pub fn trace(
     let mut m = Machine::<true>::new(store, config, 0, seq);
     let mut n = 0;
     loop {
+        if m.next == Next::None {
+            let code = m.code.clone();
+            m.settle(&code);
+        }
         let len = m.vals.len();
         let base = len.saturating_sub(SHOWN);
-        let before = m.vals[base..].to_vec();
+        let before: Vec<Val> = m.vals[base..].iter().map(|s| s.val()).collect();
         let instr = m.head();
-        let from_code = m.admin.is_empty();
+        let from_code = m.admin.is_empty() && m.next == Next::None;
         let (f, offset) = (m.code.func, m.code.offsets.get(m.pc).copied());
         let rule = match m.step() {
             Ok(rule) => rule,
@@ -59,7 +63,13 @@ pub fn trace(
             func: (from_code && f != u32::MAX).then_some(f),
             offset: offset.filter(|_| from_code && f != u32::MAX),
             consumed: before[low - base..].to_vec(),
-            produced: m.vals[m.low.min(m.vals.len())..].iter().rev().take(SHOWN).rev().copied().collect(),
+            produced: m.vals[m.low.min(m.vals.len())..]
+                .iter()
+                .rev()
+                .take(SHOWN)
+                .rev()
+                .map(|s| s.val())
+                .collect(),
         };
         if !each(&step) {
             return Ok(None);

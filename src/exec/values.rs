@@ -143,3 +143,85 @@ impl std::fmt::Display for Val {
         }
     }
 }
+
+/// An operand as the operand stack keeps it: the value's bits and its kind, each a whole
+/// 16-byte word. Every store and every load of a slot is then of whole words, which the
+/// processor forwards from a store to the next load; the narrow tag and payload stores of
+/// an enum are not, and a value is often read right after it is written.
+#[derive(Copy, Clone, Debug, PartialEq)]
+#[repr(C)]
+pub struct Slot {
+    bits: u128,
+    kind: u128,
+}
+
+const I32: u128 = 0;
+const I64: u128 = 1;
+const F32_: u128 = 2;
+const F64_: u128 = 3;
+const V128_: u128 = 4;
+const NULL: u128 = 5;
+const FUNC: u128 = 6;
+const EXTERN: u128 = 7;
+
+/// The abstract heap types, by their place here, for nulls in slots.
+const ABS: [AbsHeapType; 13] = {
+    use AbsHeapType::*;
+    [Any, Eq, I31, Struct, Array, None, Func, NoFunc, Exn, NoExn, Extern, NoExtern, Bot]
+};
+
+impl Slot {
+    #[inline(always)]
+    pub fn i32(i: u32) -> Slot {
+        Slot { bits: i as u128, kind: I32 }
+    }
+
+    #[inline(always)]
+    pub fn i64(i: u64) -> Slot {
+        Slot { bits: i as u128, kind: I64 }
+    }
+
+    #[inline(always)]
+    pub fn as_i32(self) -> Option<u32> {
+        (self.kind == I32).then_some(self.bits as u32)
+    }
+
+    #[inline(always)]
+    pub fn as_i64(self) -> Option<u64> {
+        (self.kind == I64).then_some(self.bits as u64)
+    }
+
+    #[inline(always)]
+    pub fn from(v: Val) -> Slot {
+        let (bits, kind) = match v {
+            Val::I32(i) => (i as u128, I32),
+            Val::I64(i) => (i as u128, I64),
+            Val::F32(z) => (z.0 as u128, F32_),
+            Val::F64(z) => (z.0 as u128, F64_),
+            Val::V128(v) => (v.to_u128(), V128_),
+            Val::Ref(Ref::Null(HeapType::Abs(a))) => {
+                (ABS.iter().position(|b| *b == a).unwrap_or(12) as u128, NULL)
+            }
+            Val::Ref(Ref::Null(HeapType::Idx(x))) => (1 << 64 | x as u128, NULL),
+            Val::Ref(Ref::Func(a)) => (a as u128, FUNC),
+            Val::Ref(Ref::Extern(n)) => (n as u128, EXTERN),
+        };
+        Slot { bits, kind }
+    }
+
+    #[inline(always)]
+    pub fn val(self) -> Val {
+        let bits = self.bits;
+        match self.kind {
+            I32 => Val::I32(bits as u32),
+            I64 => Val::I64(bits as u64),
+            F32_ => Val::F32(F32(bits as u32)),
+            F64_ => Val::F64(F64(bits as u64)),
+            V128_ => Val::V128(V128::from_u128(bits)),
+            NULL if bits >> 64 == 1 => Val::Ref(Ref::Null(HeapType::Idx(bits as u32))),
+            NULL => Val::Ref(Ref::Null(HeapType::Abs(ABS[(bits as usize).min(12)]))),
+            FUNC => Val::Ref(Ref::Func(bits as u32)),
+            _ => Val::Ref(Ref::Extern(bits as u32)),
+        }
+    }
+}
