@@ -35,7 +35,10 @@ fn trunc_signed_bounds() {
     assert_eq!(trunc_s::<f32, u32>(2147483648.0), Err(IntegerOverflow));
     assert_eq!(trunc_s::<f32, u32>(-0.9), Ok(0));
     assert_eq!(trunc_s::<f32, u32>(-1.0), Ok(u32::MAX));
-    assert_eq!(trunc_s::<f32, u32>(f32::NAN), Err(InvalidConversionToInteger));
+    assert_eq!(
+        trunc_s::<f32, u32>(f32::NAN),
+        Err(InvalidConversionToInteger)
+    );
     assert_eq!(trunc_s::<f32, u32>(f32::NEG_INFINITY), Err(IntegerOverflow));
     // f64 -> i32: fractions just past the bounds still truncate into range.
     assert_eq!(trunc_s::<f64, u32>(-2147483648.9), Ok(0x8000_0000));
@@ -44,12 +47,27 @@ fn trunc_signed_bounds() {
     assert_eq!(trunc_s::<f64, u32>(2147483648.0), Err(IntegerOverflow));
     // f64 -> i64: 2^63 - 1 is not a double; the largest double below 2^63 is in range.
     assert_eq!(trunc_s::<f64, u64>(-9223372036854775808.0), Ok(1 << 63));
-    assert_eq!(trunc_s::<f64, u64>(9223372036854774784.0), Ok(0x7fff_ffff_ffff_fc00));
-    assert_eq!(trunc_s::<f64, u64>(9223372036854775808.0), Err(IntegerOverflow));
-    assert_eq!(trunc_s::<f64, u64>(-9223372036854777856.0), Err(IntegerOverflow));
+    assert_eq!(
+        trunc_s::<f64, u64>(9223372036854774784.0),
+        Ok(0x7fff_ffff_ffff_fc00)
+    );
+    assert_eq!(
+        trunc_s::<f64, u64>(9223372036854775808.0),
+        Err(IntegerOverflow)
+    );
+    assert_eq!(
+        trunc_s::<f64, u64>(-9223372036854777856.0),
+        Err(IntegerOverflow)
+    );
     assert_eq!(trunc_s::<f32, u64>(-9223372036854775808.0), Ok(1 << 63));
-    assert_eq!(trunc_s::<f32, u64>(9223372036854775808.0), Err(IntegerOverflow));
-    assert_eq!(trunc_s::<f64, u64>(f64::NAN), Err(InvalidConversionToInteger));
+    assert_eq!(
+        trunc_s::<f32, u64>(9223372036854775808.0),
+        Err(IntegerOverflow)
+    );
+    assert_eq!(
+        trunc_s::<f64, u64>(f64::NAN),
+        Err(InvalidConversionToInteger)
+    );
 }
 
 #[test]
@@ -62,10 +80,19 @@ fn trunc_unsigned_bounds() {
     assert_eq!(trunc_u::<f64, u32>(4294967295.9), Ok(u32::MAX));
     assert_eq!(trunc_u::<f64, u32>(4294967296.0), Err(IntegerOverflow));
     assert_eq!(trunc_u::<f64, u32>(-0.9999), Ok(0));
-    assert_eq!(trunc_u::<f64, u64>(18446744073709549568.0), Ok(0xffff_ffff_ffff_f800));
-    assert_eq!(trunc_u::<f64, u64>(18446744073709551616.0), Err(IntegerOverflow));
+    assert_eq!(
+        trunc_u::<f64, u64>(18446744073709549568.0),
+        Ok(0xffff_ffff_ffff_f800)
+    );
+    assert_eq!(
+        trunc_u::<f64, u64>(18446744073709551616.0),
+        Err(IntegerOverflow)
+    );
     assert_eq!(trunc_u::<f32, u64>(f32::INFINITY), Err(IntegerOverflow));
-    assert_eq!(trunc_u::<f32, u64>(-f32::NAN), Err(InvalidConversionToInteger));
+    assert_eq!(
+        trunc_u::<f32, u64>(-f32::NAN),
+        Err(InvalidConversionToInteger)
+    );
 }
 
 #[test]
@@ -99,8 +126,14 @@ fn convert_rounds_to_nearest_even() {
     assert_eq!(convert_u::<u32, f64>(u32::MAX), 4294967295.0);
     // Rounded once: 2^63 + 2^39 + 1 is just above the midpoint of two f32s, so it rounds up.
     // (Rounding to f64 first would land on the midpoint, then on the even 2^63.)
-    assert_eq!(convert_u::<u64, f32>((1 << 63) + (1 << 39) + 1), 9223373136366403584.0);
-    assert_eq!(convert_u::<u64, f32>((1 << 63) + (1 << 39)), 9223372036854775808.0);
+    assert_eq!(
+        convert_u::<u64, f32>((1 << 63) + (1 << 39) + 1),
+        9223373136366403584.0
+    );
+    assert_eq!(
+        convert_u::<u64, f32>((1 << 63) + (1 << 39)),
+        9223372036854775808.0
+    );
 }
 
 #[test]
@@ -111,15 +144,24 @@ fn promote_and_demote() {
     assert_eq!(promote(1.5), 1.5);
     assert_eq!(promote(f32::from_bits(1)), 2f64.powi(-149));
     assert_eq!(promote(-0.0).to_bits(), (-0.0f64).to_bits());
-    assert_eq!(demote(f64::from_bits(0x7ff0_0000_0000_0001)).to_bits(), 0x7fc0_0000);
+    assert_eq!(
+        demote(f64::from_bits(0x7ff0_0000_0000_0001)).to_bits(),
+        0x7fc0_0000
+    );
     // 1 + 2^-24 is the midpoint of 1 and 1 + 2^-23: even, 1. A hair above it rounds up.
     assert_eq!(demote(1.0 + 2f64.powi(-24)), 1.0);
-    assert_eq!(demote(1.0 + 2f64.powi(-24) + 2f64.powi(-50)), 1.0 + 2f32.powi(-23));
+    assert_eq!(
+        demote(1.0 + 2f64.powi(-24) + 2f64.powi(-50)),
+        1.0 + 2f32.powi(-23)
+    );
     // The midpoint of FLT_MAX (odd) and the limit 2^128 (even) goes to the limit: +inf.
     let max = f32::MAX as f64;
     assert_eq!(demote(max), f32::MAX);
     assert_eq!(demote(2f64.powi(128) - 2f64.powi(103)), f32::INFINITY);
-    assert_eq!(demote(2f64.powi(128) - 2f64.powi(103) - 2f64.powi(80)), f32::MAX);
+    assert_eq!(
+        demote(2f64.powi(128) - 2f64.powi(103) - 2f64.powi(80)),
+        f32::MAX
+    );
     assert_eq!(demote(-1e300), f32::NEG_INFINITY);
     // Half the smallest subnormal ties to 0, with its sign.
     assert_eq!(demote(2f64.powi(-150)).to_bits(), 0);
@@ -132,7 +174,10 @@ fn promote_and_demote() {
 fn reinterpretation_keeps_the_bits() {
     let nan = Num::F32(F32(0x7fa0_0001));
     assert_eq!(reinterpret(NumType::I32, nan), Num::I32(0x7fa0_0001));
-    assert_eq!(reinterpret(NumType::F32, Num::I32(0xffc0_0000)), Num::F32(F32(0xffc0_0000)));
+    assert_eq!(
+        reinterpret(NumType::F32, Num::I32(0xffc0_0000)),
+        Num::F32(F32(0xffc0_0000))
+    );
     assert_eq!(reinterpret(NumType::F64, Num::I64(1)).bits(), 1);
 }
 
@@ -142,12 +187,20 @@ fn trunc_spec(z: f64, n: u32, signed: bool) -> Option<Option<i128>> {
         return None;
     }
     let t = if z.is_infinite() { None } else { truncz(z) };
-    let (lo, hi) = if signed { (-(1 << (n - 1)), 1 << (n - 1)) } else { (0, 1 << n) };
+    let (lo, hi) = if signed {
+        (-(1 << (n - 1)), 1 << (n - 1))
+    } else {
+        (0, 1 << n)
+    };
     Some(t.filter(|&t| lo <= t && t < hi))
 }
 
 fn sat_spec(z: f64, n: u32, signed: bool) -> i128 {
-    let (lo, hi) = if signed { (-(1 << (n - 1)), (1 << (n - 1)) - 1) } else { (0, (1 << n) - 1) };
+    let (lo, hi) = if signed {
+        (-(1 << (n - 1)), (1 << (n - 1)) - 1)
+    } else {
+        (0, (1 << n) - 1)
+    };
     match z {
         _ if z.is_nan() => 0,
         f64::INFINITY => hi,
@@ -160,23 +213,27 @@ macro_rules! trunc_properties {
     ($name:ident, $any:ident, $f:ty) => {
         #[test]
         fn $name() {
-            check(5000, (|$any(z): $any| {
-                let w = z as f64;
-                let expect = |n: u32, signed: bool| match trunc_spec(w, n, signed) {
-                    None => Err(InvalidConversionToInteger),
-                    Some(None) => Err(IntegerOverflow),
-                    Some(Some(t)) => Ok(t.rem_euclid(1 << n) as u64),
-                };
-                let sat = |n: u32, signed: bool| sat_spec(w, n, signed).rem_euclid(1 << n) as u64;
-                trunc_s::<$f, u32>(z).map(u64::from) == expect(32, true)
-                    && trunc_u::<$f, u32>(z).map(u64::from) == expect(32, false)
-                    && trunc_s::<$f, u64>(z) == expect(64, true)
-                    && trunc_u::<$f, u64>(z) == expect(64, false)
-                    && u64::from(trunc_sat_s::<$f, u32>(z)) == sat(32, true)
-                    && u64::from(trunc_sat_u::<$f, u32>(z)) == sat(32, false)
-                    && trunc_sat_s::<$f, u64>(z) == sat(64, true)
-                    && trunc_sat_u::<$f, u64>(z) == sat(64, false)
-            }) as fn($any) -> bool);
+            check(
+                5000,
+                (|$any(z): $any| {
+                    let w = z as f64;
+                    let expect = |n: u32, signed: bool| match trunc_spec(w, n, signed) {
+                        None => Err(InvalidConversionToInteger),
+                        Some(None) => Err(IntegerOverflow),
+                        Some(Some(t)) => Ok(t.rem_euclid(1 << n) as u64),
+                    };
+                    let sat =
+                        |n: u32, signed: bool| sat_spec(w, n, signed).rem_euclid(1 << n) as u64;
+                    trunc_s::<$f, u32>(z).map(u64::from) == expect(32, true)
+                        && trunc_u::<$f, u32>(z).map(u64::from) == expect(32, false)
+                        && trunc_s::<$f, u64>(z) == expect(64, true)
+                        && trunc_u::<$f, u64>(z) == expect(64, false)
+                        && u64::from(trunc_sat_s::<$f, u32>(z)) == sat(32, true)
+                        && u64::from(trunc_sat_u::<$f, u32>(z)) == sat(32, false)
+                        && trunc_sat_s::<$f, u64>(z) == sat(64, true)
+                        && trunc_sat_u::<$f, u64>(z) == sat(64, false)
+                }) as fn($any) -> bool,
+            );
         }
     };
 }
@@ -213,8 +270,10 @@ where
     let (lo, hi) = neighbours(r);
     let r64 = f64::from(r);
     let even = r.to_bits().nat() & 1 == 0;
-    let above_lo = lo.is_infinite() || cmp_mid(lo, r64) == Greater || cmp_mid(lo, r64) == Equal && even;
-    let below_hi = hi.is_infinite() || cmp_mid(r64, hi) == Less || cmp_mid(r64, hi) == Equal && even;
+    let above_lo =
+        lo.is_infinite() || cmp_mid(lo, r64) == Greater || cmp_mid(lo, r64) == Equal && even;
+    let below_hi =
+        hi.is_infinite() || cmp_mid(r64, hi) == Less || cmp_mid(r64, hi) == Equal && even;
     above_lo && below_hi
 }
 
@@ -243,56 +302,71 @@ where
 
 #[test]
 fn convert_is_nearest() {
-    check(5000, (|i: u64, shift: u8| {
-        let i = i >> (shift % 64);
-        let (u, s) = (i as i128, i as i64 as i128);
-        let (u32_, s32) = (i as u32 as i128, i as u32 as i32 as i128);
-        nearest_to_int(convert_u::<u64, f32>(i), u)
-            && nearest_to_int(convert_s::<u64, f32>(i), s)
-            && nearest_to_int(convert_u::<u64, f64>(i), u)
-            && nearest_to_int(convert_s::<u64, f64>(i), s)
-            && nearest_to_int(convert_u::<u32, f32>(i as u32), u32_)
-            && nearest_to_int(convert_s::<u32, f32>(i as u32), s32)
-            && nearest_to_int(convert_u::<u32, f64>(i as u32), u32_)
-            && nearest_to_int(convert_s::<u32, f64>(i as u32), s32)
-    }) as fn(u64, u8) -> bool);
+    check(
+        5000,
+        (|i: u64, shift: u8| {
+            let i = i >> (shift % 64);
+            let (u, s) = (i as i128, i as i64 as i128);
+            let (u32_, s32) = (i as u32 as i128, i as u32 as i32 as i128);
+            nearest_to_int(convert_u::<u64, f32>(i), u)
+                && nearest_to_int(convert_s::<u64, f32>(i), s)
+                && nearest_to_int(convert_u::<u64, f64>(i), u)
+                && nearest_to_int(convert_s::<u64, f64>(i), s)
+                && nearest_to_int(convert_u::<u32, f32>(i as u32), u32_)
+                && nearest_to_int(convert_s::<u32, f32>(i as u32), s32)
+                && nearest_to_int(convert_u::<u32, f64>(i as u32), u32_)
+                && nearest_to_int(convert_s::<u32, f64>(i as u32), s32)
+        }) as fn(u64, u8) -> bool,
+    );
 }
 
 #[test]
 fn demote_is_nearest() {
-    check(5000, (|AnyF64(x): AnyF64| {
-        let r = demote(x);
-        if x.is_nan() {
-            return r.to_bits() == 0x7fc0_0000;
-        }
-        // From the midpoint of FLT_MAX and the limit 2^128 on, the result is infinite.
-        let limit_mid = 2f64.powi(128) - 2f64.powi(103);
-        if r.is_infinite() || x.abs() >= limit_mid {
-            return r.is_infinite() && x.abs() >= limit_mid && r.is_sign_negative() == x.is_sign_negative();
-        }
-        // Two adjacent f32s sum exactly in f64, and halve exactly: the midpoint is exact.
-        r.is_sign_negative() == x.is_sign_negative()
-            && nearest_by(r, |a, b| x.partial_cmp(&((a + b) / 2.0)).unwrap())
-    }) as fn(AnyF64) -> bool);
+    check(
+        5000,
+        (|AnyF64(x): AnyF64| {
+            let r = demote(x);
+            if x.is_nan() {
+                return r.to_bits() == 0x7fc0_0000;
+            }
+            // From the midpoint of FLT_MAX and the limit 2^128 on, the result is infinite.
+            let limit_mid = 2f64.powi(128) - 2f64.powi(103);
+            if r.is_infinite() || x.abs() >= limit_mid {
+                return r.is_infinite()
+                    && x.abs() >= limit_mid
+                    && r.is_sign_negative() == x.is_sign_negative();
+            }
+            // Two adjacent f32s sum exactly in f64, and halve exactly: the midpoint is exact.
+            r.is_sign_negative() == x.is_sign_negative()
+                && nearest_by(r, |a, b| x.partial_cmp(&((a + b) / 2.0)).unwrap())
+        }) as fn(AnyF64) -> bool,
+    );
 }
 
 #[test]
 fn promote_is_exact() {
-    check(2000, (|AnyF32(z): AnyF32| {
-        let r = promote(z);
-        if z.is_nan() {
-            r.to_bits() == 0x7ff8_0000_0000_0000
-        } else {
-            // Decoded from the f32 bits by hand: (-1)^s * m * 2^e.
-            let b = z.to_bits();
-            let (e, f) = ((b >> 23 & 0xff) as i32, i128::from(b & 0x7f_ffff));
-            let (m, e) = if e == 0 { (f, -149) } else { (f | 1 << 23, e - 150) };
-            let m = if b >> 31 == 1 { -m } else { m };
-            let (rm, re) = decode(r);
-            r.is_sign_negative() == z.is_sign_negative()
-                && (z.is_infinite() && r.is_infinite()
-                    || z == 0.0 && r == 0.0
-                    || rm << (re - e).max(0) == m << (e - re).max(0))
-        }
-    }) as fn(AnyF32) -> bool);
+    check(
+        2000,
+        (|AnyF32(z): AnyF32| {
+            let r = promote(z);
+            if z.is_nan() {
+                r.to_bits() == 0x7ff8_0000_0000_0000
+            } else {
+                // Decoded from the f32 bits by hand: (-1)^s * m * 2^e.
+                let b = z.to_bits();
+                let (e, f) = ((b >> 23 & 0xff) as i32, i128::from(b & 0x7f_ffff));
+                let (m, e) = if e == 0 {
+                    (f, -149)
+                } else {
+                    (f | 1 << 23, e - 150)
+                };
+                let m = if b >> 31 == 1 { -m } else { m };
+                let (rm, re) = decode(r);
+                r.is_sign_negative() == z.is_sign_negative()
+                    && (z.is_infinite() && r.is_infinite()
+                        || z == 0.0 && r == 0.0
+                        || rm << (re - e).max(0) == m << (e - re).max(0))
+            }
+        }) as fn(AnyF32) -> bool,
+    );
 }

@@ -59,7 +59,10 @@ fn multiplication_and_division() {
     assert!(same(fdiv(-0.0f64, 5.0), -0.0));
     assert!(same(fdiv(-1.0f64, f64::INFINITY), -0.0));
     assert!(same(fdiv(f64::INFINITY, -3.0), f64::NEG_INFINITY));
-    assert!(same(fdiv(1.0f64, 3.0), f64::from_bits(0x3fd5_5555_5555_5555)));
+    assert!(same(
+        fdiv(1.0f64, 3.0),
+        f64::from_bits(0x3fd5_5555_5555_5555)
+    ));
 }
 
 #[test]
@@ -118,7 +121,9 @@ fn rounding_to_integers() {
     assert!(same(fceil(-0.5f32), -0.0) && same(fceil(0.5f32), 1.0) && same(fceil(-1.5f32), -1.0));
     assert!(same(ffloor(0.5f32), 0.0) && same(ffloor(-0.5f32), -1.0));
     assert!(same(ffloor(-0.0f32), -0.0) && same(fceil(0.0f32), 0.0));
-    assert!(same(ftrunc(-0.7f64), -0.0) && same(ftrunc(0.7f64), 0.0) && same(ftrunc(-1.7f64), -1.0));
+    assert!(
+        same(ftrunc(-0.7f64), -0.0) && same(ftrunc(0.7f64), 0.0) && same(ftrunc(-1.7f64), -1.0)
+    );
     assert!(same(fnearest(0.5f32), 0.0) && same(fnearest(-0.5f32), -0.0));
     assert!(same(fnearest(1.5f32), 2.0) && same(fnearest(2.5f32), 2.0));
     assert!(same(fnearest(-2.5f64), -2.0) && same(fnearest(3.5f64), 4.0));
@@ -135,8 +140,14 @@ fn comparisons() {
     let nan = f32::NAN;
     assert_eq!((feq(0.0f32, -0.0), fne(0.0f32, -0.0)), (1, 0));
     assert_eq!((feq(nan, nan), fne(nan, nan)), (0, 1));
-    assert_eq!((flt(-0.0f32, 0.0), fle(-0.0f32, 0.0), fgt(0.0f32, -0.0)), (0, 1, 0));
-    assert_eq!((flt(f32::NEG_INFINITY, f32::INFINITY), fge(nan, 1.0)), (1, 0));
+    assert_eq!(
+        (flt(-0.0f32, 0.0), fle(-0.0f32, 0.0), fgt(0.0f32, -0.0)),
+        (0, 1, 0)
+    );
+    assert_eq!(
+        (flt(f32::NEG_INFINITY, f32::INFINITY), fge(nan, 1.0)),
+        (1, 0)
+    );
     assert_eq!((fle(nan, nan), fgt(nan, 0.0), flt(1.0, nan)), (0, 0, 0));
 }
 
@@ -224,7 +235,8 @@ macro_rules! properties {
                         None => r.to_bits() == $canon,
                         Some(z) => same(r as f64, z),
                     };
-                    agree(fmin(a, b), fmin_clauses(a64, b64)) && agree(fmax(a, b), fmax_clauses(a64, b64))
+                    agree(fmin(a, b), fmin_clauses(a64, b64))
+                        && agree(fmax(a, b), fmax_clauses(a64, b64))
                 }) as fn($any, $any) -> bool);
             }
 
@@ -294,15 +306,22 @@ properties!(n64, f64, AnyF64, CANON64);
 /// checks Rust's f32 operators independently.
 #[test]
 fn f32_arithmetic_agrees_with_f64_rounded_once() {
-    check(5000, (|AnyF32(a): AnyF32, AnyF32(b): AnyF32| {
-        let (x, y) = (a as f64, b as f64);
-        let agree = |r: f32, wide: f64| {
-            if wide.is_nan() { r.to_bits() == CANON32 } else { same(r, wide as f32) }
-        };
-        agree(fadd(a, b), x + y)
-            && agree(fsub(a, b), x - y)
-            && agree(fmul(a, b), x * y)
-            && agree(fdiv(a, b), x / y)
-            && agree(fsqrt(a), x.sqrt())
-    }) as fn(AnyF32, AnyF32) -> bool);
+    check(
+        5000,
+        (|AnyF32(a): AnyF32, AnyF32(b): AnyF32| {
+            let (x, y) = (a as f64, b as f64);
+            let agree = |r: f32, wide: f64| {
+                if wide.is_nan() {
+                    r.to_bits() == CANON32
+                } else {
+                    same(r, wide as f32)
+                }
+            };
+            agree(fadd(a, b), x + y)
+                && agree(fsub(a, b), x - y)
+                && agree(fmul(a, b), x * y)
+                && agree(fdiv(a, b), x / y)
+                && agree(fsqrt(a), x.sqrt())
+        }) as fn(AnyF32, AnyF32) -> bool,
+    );
 }
