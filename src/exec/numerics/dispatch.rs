@@ -112,6 +112,7 @@ pub fn frelop<F: Float>(op: FRelop, z1: F, z2: F) -> u32 {
 }
 
 /// `unop_(t, op, c)`. No unary operator is partial: `Step_pure/unop-trap` never applies.
+#[inline]
 pub fn unop(t: NumType, op: Unop, c: Num) -> Num {
     let c = c.bits();
     let r = match (t, op) {
@@ -126,6 +127,7 @@ pub fn unop(t: NumType, op: Unop, c: Num) -> Num {
 
 /// `binop_(t, op, c1, c2)`: `Err` for the partial `idiv`, `irem` outside their domain
 /// (`Step_pure/binop-trap`).
+#[inline]
 pub fn binop(t: NumType, op: Binop, c1: Num, c2: Num) -> Result<Num, Trap> {
     let (c1, c2) = (c1.bits(), c2.bits());
     let r = match (t, op) {
@@ -145,6 +147,7 @@ pub fn binop(t: NumType, op: Binop, c1: Num, c2: Num) -> Result<Num, Trap> {
 }
 
 /// `testop_(Inn, EQZ, i) = ieqz_N(i)`, an `i32` 0 or 1.
+#[inline]
 pub fn testop(t: NumType, op: Testop, c: Num) -> u32 {
     let Testop::Eqz = op;
     match t {
@@ -155,6 +158,7 @@ pub fn testop(t: NumType, op: Testop, c: Num) -> u32 {
 }
 
 /// `relop_(t, op, c1, c2)`, an `i32` 0 or 1.
+#[inline]
 pub fn relop(t: NumType, op: Relop, c1: Num, c2: Num) -> u32 {
     let (c1, c2) = (c1.bits(), c2.bits());
     match (t, op) {
@@ -171,6 +175,7 @@ pub fn relop(t: NumType, op: Relop, c1: Num, c2: Num) -> u32 {
 /// `cvtop__(from, to, op, c)`: convert `c` of type `from` to type `to` (the instruction
 /// `to.op_from`, written `CVTOP to from op`). `Err` for `trunc` outside its domain
 /// (`Step_pure/cvtop-trap`).
+#[inline]
 pub fn cvtop(to: NumType, from: NumType, op: Cvtop, c: Num) -> Result<Num, Trap> {
     use NumType::{F32, F64, I32, I64};
     let c = c.bits();
