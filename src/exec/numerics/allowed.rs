@@ -356,7 +356,6 @@ pub fn vextbinop_allowed(
 }
 
 /// The sets of the lanes of `vextternop__(from, to, op, v1, v2, v3)` under `rx`.
-#[allow(clippy::too_many_arguments)]
 pub fn vextternop_allowed(
     rx: Relaxed,
     to: Shape,
@@ -425,7 +424,6 @@ pub fn vbinop_allows(
 
 /// Whether `result` is a result of `vternop_(sh, op, v1, v2, v3)`; narrows `choices` as
 /// [`vbinop_allows`] does.
-#[allow(clippy::too_many_arguments)]
 pub fn vternop_allows(
     choices: &mut Choices,
     sh: Shape,
@@ -454,7 +452,6 @@ pub fn vswizzlop_allows(
 }
 
 /// Whether `result` is a result of `vextbinop__(from, to, op, v1, v2)`; narrows `choices`.
-#[allow(clippy::too_many_arguments)]
 pub fn vextbinop_allows(
     choices: &mut Choices,
     to: Shape,
@@ -471,7 +468,7 @@ pub fn vextbinop_allows(
 
 /// Whether `result` is a result of `vextternop__(from, to, op, v1, v2, v3)`; narrows
 /// `choices`.
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments)] // the instruction's 3 operands, 2 shapes, result
 pub fn vextternop_allows(
     choices: &mut Choices,
     to: Shape,

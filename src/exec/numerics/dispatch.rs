@@ -2,7 +2,7 @@
 //! `$cvtop__`), and [`rule`]: the numeric rule an instruction applies.
 //!
 //! The scalar dispatchers read their operands' bits at the instruction's type: validation
-//! guarantees the operands have that type.
+//! guarantees the operands have that type (debug builds check it).
 
 use crate::rules::{self, Rule};
 use crate::syntax::{
@@ -114,6 +114,7 @@ pub fn frelop<F: Float>(op: FRelop, z1: F, z2: F) -> u32 {
 /// `unop_(t, op, c)`. No unary operator is partial: `Step_pure/unop-trap` never applies.
 #[inline]
 pub fn unop(t: NumType, op: Unop, c: Num) -> Num {
+    debug_assert_eq!(c.ty(), t, "operand of {op:?}");
     let c = c.bits();
     let r = match (t, op) {
         (NumType::I32, Unop::Int(op)) => iunop(op, c as u32).into(),
@@ -129,6 +130,7 @@ pub fn unop(t: NumType, op: Unop, c: Num) -> Num {
 /// (`Step_pure/binop-trap`).
 #[inline]
 pub fn binop(t: NumType, op: Binop, c1: Num, c2: Num) -> Result<Num, Trap> {
+    debug_assert!(c1.ty() == t && c2.ty() == t, "operands of {op:?} at {t:?}");
     let (c1, c2) = (c1.bits(), c2.bits());
     let r = match (t, op) {
         (NumType::I32, Binop::Int(op)) => ibinop(op, c1 as u32, c2 as u32)?.into(),
@@ -149,6 +151,7 @@ pub fn binop(t: NumType, op: Binop, c1: Num, c2: Num) -> Result<Num, Trap> {
 /// `testop_(Inn, EQZ, i) = ieqz_N(i)`, an `i32` 0 or 1.
 #[inline]
 pub fn testop(t: NumType, op: Testop, c: Num) -> u32 {
+    debug_assert_eq!(c.ty(), t, "operand of {op:?}");
     let Testop::Eqz = op;
     match t {
         NumType::I32 => ieqz(c.bits() as u32),
@@ -160,6 +163,7 @@ pub fn testop(t: NumType, op: Testop, c: Num) -> u32 {
 /// `relop_(t, op, c1, c2)`, an `i32` 0 or 1.
 #[inline]
 pub fn relop(t: NumType, op: Relop, c1: Num, c2: Num) -> u32 {
+    debug_assert!(c1.ty() == t && c2.ty() == t, "operands of {op:?} at {t:?}");
     let (c1, c2) = (c1.bits(), c2.bits());
     match (t, op) {
         (NumType::I32, Relop::Int(op)) => irelop(op, c1 as u32, c2 as u32),
@@ -177,6 +181,7 @@ pub fn relop(t: NumType, op: Relop, c1: Num, c2: Num) -> u32 {
 /// (`Step_pure/cvtop-trap`).
 #[inline]
 pub fn cvtop(to: NumType, from: NumType, op: Cvtop, c: Num) -> Result<Num, Trap> {
+    debug_assert_eq!(c.ty(), from, "operand of {op:?}");
     use NumType::{F32, F64, I32, I64};
     let c = c.bits();
     let (c32, c64) = (c as u32, c);

@@ -207,7 +207,6 @@ fn ivextunop<A: Int + Lane, B: Int + Lane>(f: fn(&[B]) -> Lanes<B>, sx: Sx, v: V
 
 /// SpecTec's `$ivextbinop__`: take lanes `[i : k]` of both vectors, extend them from `A` to
 /// `B` (the first with `sx1`, the second with `sx2`), apply `f`.
-#[allow(clippy::too_many_arguments)]
 fn ivextbinop<A: Int + Lane, B: Int + Lane>(
     f: fn(&[B], &[B]) -> Lanes<B>,
     sx1: Sx,
