@@ -2,7 +2,7 @@
 //! `$cvtop__`), and [`rule`]: the numeric rule an instruction applies.
 //!
 //! The scalar dispatchers read their operands' bits at the instruction's type: validation
-//! guarantees the operands have that type.
+//! guarantees the operands have that type (debug builds check it).
 
 use crate::rules::{self, Rule};
 use crate::syntax::{
@@ -112,7 +112,9 @@ pub fn frelop<F: Float>(op: FRelop, z1: F, z2: F) -> u32 {
 }
 
 /// `unop_(t, op, c)`. No unary operator is partial: `Step_pure/unop-trap` never applies.
+#[inline]
 pub fn unop(t: NumType, op: Unop, c: Num) -> Num {
+    debug_assert_eq!(c.ty(), t, "operand of {op:?}");
     let c = c.bits();
     let r = match (t, op) {
         (NumType::I32, Unop::Int(op)) => iunop(op, c as u32).into(),
@@ -126,7 +128,9 @@ pub fn unop(t: NumType, op: Unop, c: Num) -> Num {
 
 /// `binop_(t, op, c1, c2)`: `Err` for the partial `idiv`, `irem` outside their domain
 /// (`Step_pure/binop-trap`).
+#[inline]
 pub fn binop(t: NumType, op: Binop, c1: Num, c2: Num) -> Result<Num, Trap> {
+    debug_assert!(c1.ty() == t && c2.ty() == t, "operands of {op:?} at {t:?}");
     let (c1, c2) = (c1.bits(), c2.bits());
     let r = match (t, op) {
         (NumType::I32, Binop::Int(op)) => ibinop(op, c1 as u32, c2 as u32)?.into(),
@@ -141,7 +145,9 @@ pub fn binop(t: NumType, op: Binop, c1: Num, c2: Num) -> Result<Num, Trap> {
 }
 
 /// `testop_(Inn, EQZ, i) = ieqz_N(i)`, an `i32` 0 or 1.
+#[inline]
 pub fn testop(t: NumType, op: Testop, c: Num) -> u32 {
+    debug_assert_eq!(c.ty(), t, "operand of {op:?}");
     let Testop::Eqz = op;
     match t {
         NumType::I32 => ieqz(c.bits() as u32),
@@ -151,7 +157,9 @@ pub fn testop(t: NumType, op: Testop, c: Num) -> u32 {
 }
 
 /// `relop_(t, op, c1, c2)`, an `i32` 0 or 1.
+#[inline]
 pub fn relop(t: NumType, op: Relop, c1: Num, c2: Num) -> u32 {
+    debug_assert!(c1.ty() == t && c2.ty() == t, "operands of {op:?} at {t:?}");
     let (c1, c2) = (c1.bits(), c2.bits());
     match (t, op) {
         (NumType::I32, Relop::Int(op)) => irelop(op, c1 as u32, c2 as u32),
@@ -165,7 +173,9 @@ pub fn relop(t: NumType, op: Relop, c1: Num, c2: Num) -> u32 {
 /// `cvtop__(from, to, op, c)`: convert `c` of type `from` to type `to` (the instruction
 /// `to.op_from`, written `CVTOP to from op`). `Err` for `trunc` outside its domain
 /// (`Step_pure/cvtop-trap`).
+#[inline]
 pub fn cvtop(to: NumType, from: NumType, op: Cvtop, c: Num) -> Result<Num, Trap> {
+    debug_assert_eq!(c.ty(), from, "operand of {op:?}");
     use NumType::{F32, F64, I32, I64};
     let c = c.bits();
     let (c32, c64) = (c as u32, c);

@@ -89,11 +89,22 @@ macro_rules! float {
                 <$f>::mul_add(self, z2, z3)
             }
             fn truncz(self) -> i128 {
-                // `as` rounds toward zero and saturates.
-                self as i128
+                // `as` rounds toward zero and saturates; through i64, where that holds the
+                // result, it is one machine instruction instead of a call.
+                if <$f>::abs(self) < 9223372036854775808.0 {
+                    self as i64 as i128
+                } else {
+                    self as i128
+                }
             }
             fn ieee(i: i128) -> Self {
-                i as $f
+                // `as` rounds every integer type to nearest, ties to even; from i64 and u64
+                // it is a machine instruction (sequence) instead of a call.
+                match (i64::try_from(i), u64::try_from(i)) {
+                    (Ok(i), _) => i as $f,
+                    (_, Ok(u)) => u as $f,
+                    _ => i as $f,
+                }
             }
         }
     )*};

@@ -7,8 +7,8 @@
 //!   [`Int`] (`u8`..`u64`; the bitwise ones also `u128`, for `v128`).
 //! * [`float`]: `fadd`, `fmin`, `fnearest`, `fpmin`, `fma`, ... generic over [`Float`]
 //!   (`f32`, `f64`).
-//! * [`convert`]: `extend`, `wrap`, `trunc`, `trunc_sat`, `promote`, `demote`, `convert`,
-//!   `reinterpret`, `narrow`, with the source and target as type parameters.
+//! * [`convert`](mod@convert): `extend`, `wrap`, `trunc`, `trunc_sat`, `promote`, `demote`,
+//!   `convert`, `reinterpret`, `narrow`, with the source and target as type parameters.
 //! * [`relaxed`]: the relaxed operators, each under an explicit value of its parameter.
 //! * [`vector`]: lanes, the lane-wise lifting, `ivbitmask`, `ivswizzle`, `ivshuffle`,
 //!   `ivdot`, ..., and the dispatch of every vector instruction.
@@ -60,6 +60,9 @@
 //! member, and for relaxed operators narrow the engine's [`Choices`], the parameter values it
 //! can still be using, so that an engine is held to one choice per parameter across a run.
 //! All other operators are deterministic: the dispatcher's result is the only one allowed.
+//!
+//! Code elsewhere that canonicalises a NaN should call [`det`]: LLVM folds a plain
+//! `if z.is_nan() { .. }` after the float operation that computed `z` (see there).
 
 pub mod allowed;
 pub mod convert;

@@ -188,7 +188,6 @@ fn ivextunop<A: Int + Lane, B: Int + Lane>(f: fn(&[B]) -> Lanes<B>, sx: Sx, v: V
 
 /// SpecTec's `$ivextbinop__`: take lanes `[i : k]` of both vectors, extend them from `A` to
 /// `B` (the first with `sx1`, the second with `sx2`), apply `f`.
-#[allow(clippy::too_many_arguments)]
 fn ivextbinop<A: Int + Lane, B: Int + Lane>(
     f: fn(&[B], &[B]) -> Lanes<B>,
     sx1: Sx,
@@ -542,8 +541,9 @@ pub fn vnarrow(to: Shape, from: Shape, sx: Sx, v1: V128, v2: V128) -> V128 {
     }
 }
 
-/// `op-vcvtop`: a conversion lane-wise from `from` to `to` (see [`vcvt`] for which lanes);
-/// `RELAXED_TRUNC` under `rx`.
+/// `op-vcvtop`: a conversion lane-wise from `from` to `to`, `RELAXED_TRUNC` under `rx`. With a
+/// `half`, it converts the low or high half of the lanes (`M_1 = 2 M_2`); with `ZERO`
+/// (`2 M_1 = M_2`) the upper result lanes are 0; else `M_1 = M_2`.
 pub fn vcvtop(rx: Relaxed, to: Shape, from: Shape, op: VCvtop, v: V128) -> V128 {
     use Shape::*;
     let (tu, ts) = (rx.get(Param::TruncU), rx.get(Param::TruncS));

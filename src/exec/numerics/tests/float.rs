@@ -224,7 +224,8 @@ macro_rules! properties {
                         None => r.to_bits() == $canon,
                         Some(z) => same(r as f64, z),
                     };
-                    agree(fmin(a, b), fmin_clauses(a64, b64)) && agree(fmax(a, b), fmax_clauses(a64, b64))
+                    agree(fmin(a, b), fmin_clauses(a64, b64))
+                        && agree(fmax(a, b), fmax_clauses(a64, b64))
                 }) as fn($any, $any) -> bool);
             }
 

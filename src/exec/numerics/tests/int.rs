@@ -200,12 +200,13 @@ macro_rules! properties {
                 check(2000, (|a: $u, b: u32| {
                     let k = b % N;
                     let rot = |a: $u, k: u32| ((a as u128) << k | (a as u128) >> (N - k)) as $u;
+                    // Rotating right by k is rotating left by N - k.
+                    let r = (b as $u as u128 % N as u128) as u32;
                     ishl(a, b) as u128 == ((a as u128) << k) % (1 << N)
                         && ishr_u(a, b) == iw(nat(a) / (1 << k))
                         && ishr_s(a, b) == iw(s(a).div_euclid(1 << k))
-                        && irotl(a, b as $u) == rot(a, (b as $u as u128 % N as u128) as u32)
-                        && irotr(a, b as $u)
-                            == rot(a, ((N as u128 - b as $u as u128 % N as u128) % N as u128) as u32)
+                        && irotl(a, b as $u) == rot(a, r)
+                        && irotr(a, b as $u) == rot(a, (N - r) % N)
                 }) as fn($u, u32) -> bool);
             }
 
@@ -254,7 +255,8 @@ macro_rules! properties {
                         && isub_sat_u(a, b) == sat_u(nat(a) - nat(b))
                         && isub_sat_s(a, b) == sat_s(s(a) - s(b))
                         && iavgr_u(a, b) == iw((nat(a) + nat(b) + 1) / 2)
-                        && iq15mulr_sat_s(a, b) == sat_s((s(a) * s(b) + (1 << 14)).div_euclid(1 << 15))
+                        && iq15mulr_sat_s(a, b)
+                            == sat_s((s(a) * s(b) + (1 << 14)).div_euclid(1 << 15))
                 }) as fn($u, $u) -> bool);
             }
 

@@ -2,13 +2,13 @@
 //! unbounded (`i128`) arithmetic or by exact decoding of floats, never taken from the code
 //! under test.
 
-// mod allowed;
+mod allowed;
 mod convert;
-// mod dispatch;
+mod dispatch;
 mod float;
 mod int;
-// mod relaxed;
-// mod vector;
+mod relaxed;
+mod vector;
 
 use quickcheck::{Arbitrary, Gen, QuickCheck, Testable};
 
