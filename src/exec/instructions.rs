@@ -53,18 +53,28 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             Next::Return => return Ok(self.ret()),
             Next::LocalSet(x) => return Ok(self.local_set(x)),
         }
-        self.settle(code);
-        if let Some(admin) = self.admin.pop() {
-            return self.admin_step(admin);
+        loop {
+            if let Some(admin) = self.admin.pop() {
+                match admin {
+                    Admin::Val(v) => self.push(v),
+                    Admin::Op(Op::Const(n)) => self.push(Val::num(n)),
+                    Admin::Op(Op::VConst(v)) => self.push(Val::V128(v)),
+                    admin => return self.admin_step(admin),
+                }
+                continue;
+            }
+            let op = &code.ops[self.pc];
+            self.pc += 1;
+            match *op {
+                Op::Const(n) => self.push(Val::num(n)),
+                Op::VConst(v) => self.push(Val::V128(v)),
+                _ => return self.op(op),
+            }
         }
-        let op = &code.ops[self.pc];
-        self.pc += 1;
-        self.op(op)
     }
 
-    /// Push the values at the head of the instruction sequence onto the operand stack:
-    /// they are not redexes, and take no step.
-    #[inline(always)]
+    /// Push the values at the head of the instruction sequence onto the operand stack, as
+    /// `reduce` does on its way to the redex (traces do it first, to show the redex).
     pub fn settle(&mut self, code: &Code) {
         loop {
             match self.admin.last() {
