@@ -4,6 +4,7 @@
 
 pub mod binary;
 pub mod exec;
+pub mod jit;
 pub mod rules;
 pub mod script;
 pub mod syntax;

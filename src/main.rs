@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use lockstep::exec::{Config, ExternVal, Reference, Val};
+use lockstep::jit::{Bounds, Jit};
 use lockstep::rules::Rule;
 use lockstep::script::engine::Error as EngineError;
 use lockstep::script::{self, engine::Engine, suite};
@@ -127,7 +128,7 @@ fn main() -> ExitCode {
 fn engine_factory(kind: EngineKind) -> Result<(&'static str, fn() -> Option<Box<dyn Engine>>), String> {
     match kind {
         EngineKind::Ref => Ok(("ref", || Some(Box::new(Reference::default())))),
-        EngineKind::Jit => Err("the compiler is not available yet".into()),
+        EngineKind::Jit => Ok(("jit", || Some(Box::new(Jit::new(Config::default(), Bounds::GuardPages))))),
         EngineKind::Lockstep => Err("the referee is not available yet".into()),
     }
 }
@@ -337,7 +338,7 @@ fn make_engine(kind: EngineKind, fuel: Option<u64>) -> Result<Box<dyn Engine>, S
     let config = Config { fuel, ..Config::default() };
     match kind {
         EngineKind::Ref => Ok(Box::new(Reference::new(config))),
-        EngineKind::Jit => Err("the compiler is not available yet".into()),
+        EngineKind::Jit => Ok(Box::new(Jit::new(config, Bounds::GuardPages))),
         EngineKind::Lockstep => Err("the referee is not available yet".into()),
     }
 }

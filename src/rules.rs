@@ -48,6 +48,15 @@ impl Rule {
         CATALOG.iter().position(|r| r.id == id).map(|i| Rule(i as u16))
     }
 
+    /// The rule's place in the catalog, and back (for compiled code, which carries it).
+    pub fn index(self) -> u16 {
+        self.0
+    }
+
+    pub fn from_index(i: u16) -> Rule {
+        Rule(i.min(CATALOG.len() as u16 - 1))
+    }
+
     pub fn all() -> impl Iterator<Item = Rule> {
         (0..CATALOG.len()).map(|i| Rule(i as u16))
     }

@@ -1,0 +1,13 @@
+//! The compiler: a single pass over each validated function emits x86-64 machine code
+//! ([`codegen`]), which runs natively behind the same engine seam as the reference
+//! ([`engine::Jit`]). `x64` encodes instructions and knows nothing of WebAssembly.
+
+pub mod codegen;
+pub mod engine;
+pub mod memory;
+pub mod runtime;
+pub mod stubs;
+pub mod x64;
+
+pub use codegen::Bounds;
+pub use engine::Jit;
