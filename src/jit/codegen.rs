@@ -301,7 +301,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
 
     fn slot_addr(&self, k: usize) -> Mem {
         let declared = (self.locals.len() - self.params.len()) as i32;
-        Mem::disp(Gpr::Rbp, -16 - 8 * declared - 8 * (k as i32 + 1))
+        Mem::disp(Gpr::Rbp, -16 - 8 * declared - 8 * k as i32)
     }
 
     fn out_addr(i: usize) -> Mem {
@@ -522,6 +522,16 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
     fn spill_all(&mut self) {
         for k in 0..self.stack.len() {
             if !matches!(self.stack[k].loc, Loc::Const(_) | Loc::Slot) {
+                self.spill(k);
+            }
+        }
+    }
+
+    /// A block's parameters, constants too, to their slots: every path into the block's
+    /// label (its start for a loop, the else arm for an if) finds them there.
+    fn params_to_slots(&mut self, n: usize) {
+        for k in self.stack.len() - n..self.stack.len() {
+            if self.stack[k].loc != Loc::Slot {
                 self.spill(k);
             }
         }
@@ -828,6 +838,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
     fn block(&mut self, kind: CtrlKind, bt: BlockType) -> R<()> {
         let (params, results) = self.block_type(bt)?;
         self.spill_all();
+        self.params_to_slots(params.len());
         let label = self.asm.new_label();
         if kind == CtrlKind::Loop {
             self.asm.bind(label);
@@ -843,6 +854,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
         let cond = self.pop_gpr();
         self.free(Loc::Gpr(cond));
         self.spill_all();
+        self.params_to_slots(params.len());
         let els = self.asm.new_label();
         self.asm.test_rr(Size::S32, cond, cond);
         self.asm.jcc(Cond::E, els);
@@ -960,6 +972,10 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
     fn br_if(&mut self, l: u32) {
         let cond = self.pop_gpr();
         self.free(Loc::Gpr(cond));
+        if self.ctrls[self.ctrls.len() - 1 - l as usize].kind == CtrlKind::Body {
+            // On both paths, so that the state the compiler keeps is true on both.
+            self.read_lazy_params();
+        }
         self.asm.test_rr(Size::S32, cond, cond);
         let depth = self.ctrls.len() - 1 - l as usize;
         if self.branch_in_place(l) {
@@ -979,6 +995,10 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
     fn br_table(&mut self, ls: &[u32], default: u32) {
         let i = self.pop_gpr();
         self.free(Loc::Gpr(i));
+        let depth = self.ctrls.len() - 1;
+        if ls.iter().chain([&default]).any(|l| self.ctrls[depth - *l as usize].kind == CtrlKind::Body) {
+            self.read_lazy_params();
+        }
         let table = self.asm.new_label();
         let mut targets: Vec<(u32, Label)> = Vec::new();
         let mut target = |this: &mut Self, l: u32| -> Label {
@@ -1012,17 +1032,22 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
         self.return_values();
     }
 
-    /// Write the function's results where the caller reads them and leave.
-    fn return_values(&mut self) {
-        let m = self.results.len();
-        let top = self.stack.len() - m;
-        // The results go where the parameters are: a parameter read lazily is read first.
+    /// The results go where the parameters are: a parameter read lazily is read first.
+    fn read_lazy_params(&mut self) {
         let np = self.params.len() as u32;
+        let top = self.stack.len() - self.results.len();
         for k in top..self.stack.len() {
             if matches!(self.stack[k].loc, Loc::Local(i) if i < np) {
                 self.spill(k);
             }
         }
+    }
+
+    /// Write the function's results where the caller reads them and leave.
+    fn return_values(&mut self) {
+        self.read_lazy_params();
+        let m = self.results.len();
+        let top = self.stack.len() - m;
         for j in 0..m {
             let e = self.stack[top + j];
             let to = Mem::disp(Gpr::Rbp, 16 + 8 * j as i32);
