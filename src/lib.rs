@@ -5,6 +5,7 @@
 pub mod binary;
 pub mod exec;
 pub mod jit;
+pub mod lockstep;
 pub mod rules;
 pub mod script;
 pub mod syntax;

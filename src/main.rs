@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use lockstep::exec::{Config, ExternVal, Reference, Val};
 use lockstep::jit::{Bounds, Jit};
+use lockstep::lockstep::Referee;
 use lockstep::rules::Rule;
 use lockstep::script::engine::Error as EngineError;
 use lockstep::script::{self, engine::Engine, suite};
@@ -129,7 +130,7 @@ fn engine_factory(kind: EngineKind) -> Result<(&'static str, fn() -> Option<Box<
     match kind {
         EngineKind::Ref => Ok(("ref", || Some(Box::new(Reference::default())))),
         EngineKind::Jit => Ok(("jit", || Some(Box::new(Jit::new(Config::default(), Bounds::GuardPages))))),
-        EngineKind::Lockstep => Err("the referee is not available yet".into()),
+        EngineKind::Lockstep => Ok(("lockstep", || Some(Box::new(Referee::new(Config::default(), Bounds::GuardPages))))),
     }
 }
 
@@ -216,6 +217,7 @@ fn describe(e: &EngineError) -> String {
         EngineError::Trap { message, rule } => format!("trap: {message}{}", cite(rule)),
         EngineError::Link { message, rule } => format!("link error: {message}{}", cite(&Some(*rule))),
         EngineError::Unsupported(reason) => reason.clone(),
+        EngineError::Divergence(what) => format!("divergence: {what}"),
     }
 }
 
@@ -339,7 +341,7 @@ fn make_engine(kind: EngineKind, fuel: Option<u64>) -> Result<Box<dyn Engine>, S
     match kind {
         EngineKind::Ref => Ok(Box::new(Reference::new(config))),
         EngineKind::Jit => Ok(Box::new(Jit::new(config, Bounds::GuardPages))),
-        EngineKind::Lockstep => Err("the referee is not available yet".into()),
+        EngineKind::Lockstep => Ok(Box::new(Referee::new(config, Bounds::GuardPages))),
     }
 }
 

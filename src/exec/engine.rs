@@ -5,7 +5,7 @@ use super::modules::{self, Failure};
 use super::runtime::*;
 use super::values::{Ref, Val};
 use crate::rules;
-use crate::script::engine::{Engine, Error, HostFunc, InstanceId};
+use crate::script::engine::{Addrs, Engine, Error, HostFunc, InstanceId};
 use crate::syntax::{FuncType, GlobalType, MemType, Module, TableType};
 use std::rc::Rc;
 
@@ -56,6 +56,28 @@ impl Engine for Reference {
 
     fn global_read(&self, global: u32) -> Val {
         self.store.globals[global as usize].value
+    }
+
+    fn instance_addrs(&self, instance: InstanceId) -> Addrs {
+        let inst = &self.store.modules[instance as usize];
+        Addrs {
+            funcs: inst.funcs.clone(),
+            tables: inst.tables.clone(),
+            mems: inst.mems.clone(),
+            globals: inst.globals.clone(),
+        }
+    }
+
+    fn funcs_allocated(&self) -> u32 {
+        self.store.funcs.len() as u32
+    }
+
+    fn mem_bytes(&self, mem: u32) -> &[u8] {
+        &self.store.mems[mem as usize].bytes
+    }
+
+    fn table_refs(&self, table: u32) -> Vec<Ref> {
+        self.store.tables[table as usize].refs.clone()
     }
 
     fn alloc_func(&mut self, ty: FuncType, code: HostFunc) -> ExternVal {

@@ -9,7 +9,7 @@ use super::runtime::{Global, Table};
 use super::stubs::{Stubs, stubs};
 use crate::exec::{Config, ExternVal, Ref, Val};
 use crate::rules::{self, Rule};
-use crate::script::engine::{Engine, Error, HostFunc, InstanceId};
+use crate::script::engine::{Addrs, Engine, Error, HostFunc, InstanceId};
 use crate::syntax::*;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -52,6 +52,7 @@ pub struct Instance {
     datas: Vec<Box<[u8]>>,
     config: Config,
     exports: Vec<(String, ExternVal)>,
+    addrs: Addrs,
     code: Option<(CodeMemory, Vec<(u32, Rule)>)>,
 }
 
@@ -222,6 +223,27 @@ impl Engine for Jit {
         self.val(g.ty.val, *g.cell)
     }
 
+    fn instance_addrs(&self, instance: InstanceId) -> Addrs {
+        self.instances[instance as usize].addrs.clone()
+    }
+
+    fn funcs_allocated(&self) -> u32 {
+        self.funcs.len() as u32
+    }
+
+    fn mem_bytes(&self, mem: u32) -> &[u8] {
+        self.mems[mem as usize].mem.bytes()
+    }
+
+    fn table_refs(&self, table: u32) -> Vec<Ref> {
+        let t = &self.tables[table as usize];
+        let ty = ValType::Ref(t.ty.elem);
+        t.elems.iter().map(|w| match word_val(ty, *w) {
+            Val::Ref(r) => r,
+            _ => unreachable!("a reference type"),
+        }).collect()
+    }
+
     fn alloc_func(&mut self, ty: FuncType, code: HostFunc) -> ExternVal {
         let ty = Rc::new(ty);
         let type_id = self.type_id(&ty);
@@ -289,17 +311,9 @@ fn unsupported(what: &str) -> Error {
     Error::Unsupported(format!("unsupported by the compiler: {what}"))
 }
 
-fn instantiate(jit: &mut Jit, module: &Rc<Module>, imports: &[ExternVal]) -> Result<InstanceId, Error> {
-    let types: Vec<&FuncType> = module
-        .types
-        .iter()
-        .flat_map(|r| r.0.iter())
-        .map(|st| match &st.comp {
-            CompType::Func(ft) => Ok(ft),
-            _ => Err(unsupported("gc")),
-        })
-        .collect::<Result<_, _>>()?;
-    check_imports(jit, module, &types, imports)?;
+/// Compile every function of a validated module: what `lockstep compile` times.
+pub fn compile(module: &Module, options: Options) -> Result<Compiled, Error> {
+    let types = func_types(module)?;
     let mut funcs: Vec<&FuncType> = module.imported_funcs().map(|x| types[x as usize]).collect();
     funcs.extend(module.funcs.iter().map(|f| types[f.ty as usize]));
     let mut globals: Vec<GlobalType> = module.imported_globals().collect();
@@ -307,14 +321,33 @@ fn instantiate(jit: &mut Jit, module: &Rc<Module>, imports: &[ExternVal]) -> Res
     let builtins = builtins();
     let env = Env {
         module,
-        types: types.clone(),
-        funcs: funcs.clone(),
+        types,
+        funcs,
         imported_funcs: module.imported_funcs().count() as u32,
         globals,
-        options: jit.options,
+        options,
         builtins: &builtins,
     };
-    let Compiled { code, funcs: entries, faults } = codegen::compile(&env).map_err(|e| unsupported(e.0))?;
+    codegen::compile(&env).map_err(|e| unsupported(e.0))
+}
+
+/// The module's types, all of them function types (GC is not compiled).
+fn func_types(module: &Module) -> Result<Vec<&FuncType>, Error> {
+    module
+        .types
+        .iter()
+        .flat_map(|r| r.0.iter())
+        .map(|st| match &st.comp {
+            CompType::Func(ft) => Ok(ft),
+            _ => Err(unsupported("gc")),
+        })
+        .collect()
+}
+
+fn instantiate(jit: &mut Jit, module: &Rc<Module>, imports: &[ExternVal]) -> Result<InstanceId, Error> {
+    let types = func_types(module)?;
+    check_imports(jit, module, &types, imports)?;
+    let Compiled { code, funcs: entries, faults } = compile(module, jit.options)?;
     let code = CodeMemory::new(&code).map_err(|e| Error::Unsupported(format!("mapping code: {e}")))?;
     let id = jit.instances.len() as u32;
 
@@ -332,6 +365,7 @@ fn instantiate(jit: &mut Jit, module: &Rc<Module>, imports: &[ExternVal]) -> Res
         datas: Vec::new(),
         config: jit.config,
         exports: Vec::new(),
+        addrs: Addrs::default(),
         code: None,
     });
     let (mut f_addrs, mut t_addrs, mut m_addrs, mut g_addrs) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -413,6 +447,7 @@ fn instantiate(jit: &mut Jit, module: &Rc<Module>, imports: &[ExternVal]) -> Res
             (e.name.clone(), ext)
         })
         .collect();
+    inst.addrs = Addrs { funcs: f_addrs.clone(), tables: t_addrs, mems: m_addrs, globals: g_addrs };
     inst.code = Some((code, faults));
     jit.instances.push(inst);
     initialize(jit, id, module, &f_addrs)?;

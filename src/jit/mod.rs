@@ -10,4 +10,5 @@ pub mod stubs;
 pub mod x64;
 
 pub use codegen::Bounds;
-pub use engine::Jit;
+pub use codegen::{Compiled, Options};
+pub use engine::{Jit, compile};

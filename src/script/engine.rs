@@ -26,6 +26,18 @@ pub enum Error {
     Link { message: String, rule: Rule },
     /// The engine cannot run this module (`unsupported by the compiler: v128`): a skip.
     Unsupported(String),
+    /// The referee's engines disagreed: what each observed. Always a failure.
+    Divergence(String),
+}
+
+/// A module instance's addresses (`moduleinst`'s FUNCS, TABLES, MEMS, GLOBALS), imports
+/// first, as the spec orders them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Addrs {
+    pub funcs: Vec<u32>,
+    pub tables: Vec<u32>,
+    pub mems: Vec<u32>,
+    pub globals: Vec<u32>,
 }
 
 /// An engine: the reference, the compiler, or the referee that drives both.
@@ -45,6 +57,18 @@ pub trait Engine {
 
     /// `global_read`.
     fn global_read(&self, global: u32) -> Val;
+
+    /// The addresses of an instance's entities (for the referee, which compares them all).
+    fn instance_addrs(&self, instance: InstanceId) -> Addrs;
+
+    /// How many functions the store holds (the next `funcaddr`).
+    fn funcs_allocated(&self) -> u32;
+
+    /// `mem_read` of every byte.
+    fn mem_bytes(&self, mem: u32) -> &[u8];
+
+    /// `table_read` of every element.
+    fn table_refs(&self, table: u32) -> Vec<Ref>;
 
     /// `func_alloc` of a host function.
     fn alloc_func(&mut self, ty: FuncType, code: HostFunc) -> ExternVal;

@@ -497,6 +497,7 @@ fn judge_error(e: &Error, message: &str, sort: fn(&Error) -> bool) -> Verdict {
     let got = match e {
         Error::Trap { message, .. } | Error::Link { message, .. } => message,
         Error::Unsupported(reason) => return skip(reason),
+        Error::Divergence(_) => return fail(format!("\"{message}\""), describe(e), None),
     };
     if sort(e) && got.starts_with(message) {
         Verdict::Passed
@@ -510,6 +511,7 @@ fn describe(e: &Error) -> String {
         Error::Trap { message, .. } => format!("trap \"{message}\""),
         Error::Link { message, .. } => format!("link error \"{message}\""),
         Error::Unsupported(reason) => reason.clone(),
+        Error::Divergence(what) => format!("divergence: {what}"),
     }
 }
 
@@ -517,7 +519,7 @@ fn error_rule(e: &Error) -> Option<Rule> {
     match e {
         Error::Trap { rule, .. } => *rule,
         Error::Link { rule, .. } => Some(*rule),
-        Error::Unsupported(_) => None,
+        Error::Unsupported(_) | Error::Divergence(_) => None,
     }
 }
 

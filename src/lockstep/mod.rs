@@ -1,0 +1,354 @@
+//! The referee: an engine that drives the reference and the compiler side by side and
+//! compares everything they can observe after every instantiation and invocation: results,
+//! traps (message and rule), and every global, memory byte and table entry of the store.
+//! Any difference is an [`Error::Divergence`] that shows both sides, so `lockstep wast
+//! --engine lockstep` needs no runner of its own.
+//!
+//! The two stores allocate independently; the referee's addresses name pairs of addresses,
+//! one per side, formed where the spec orders them: a module instance's functions, tables,
+//! memories and globals, imports first.
+//!
+//! NaNs: where a result is a NaN the spec lets an operator return any member of `nans_N`,
+//! canonical or arithmetic NaNs of either sign (4.3.1). A value crosses many operators
+//! before it is observed, so the referee accepts an arithmetic NaN for an arithmetic NaN, and
+//! asks exact bits of every other value, signalling NaNs included (no operator makes them).
+//! Memory bytes are compared exactly.
+
+use crate::exec::{Config, ExternVal, Ref, Reference, Val};
+use crate::jit::{Bounds, Jit};
+use crate::script::engine::{Addrs, Engine, Error, HostFunc, InstanceId};
+use crate::syntax::{F32, F64, FuncType, GlobalType, MemType, Module, TableType};
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::rc::Rc;
+
+/// The referee and the two engines it drives.
+pub struct Referee {
+    pub reference: Reference,
+    pub jit: Jit,
+    funcs: Pairs,
+    tables: Pairs,
+    mems: Pairs,
+    globals: Pairs,
+    instances: Vec<(InstanceId, InstanceId)>,
+}
+
+/// The referee's addresses of one kind: each names a pair (reference, compiler).
+#[derive(Default)]
+struct Pairs {
+    pairs: Vec<(u32, u32)>,
+    of_reference: HashMap<u32, u32>,
+}
+
+impl Pairs {
+    fn pair(&mut self, a: u32, b: u32) -> u32 {
+        if let Some(&x) = self.of_reference.get(&a) {
+            return x;
+        }
+        let x = self.pairs.len() as u32;
+        self.pairs.push((a, b));
+        self.of_reference.insert(a, x);
+        x
+    }
+
+    fn get(&self, x: u32) -> (u32, u32) {
+        self.pairs[x as usize]
+    }
+
+    fn holds(&self, a: u32, b: u32) -> bool {
+        self.of_reference.get(&a).is_some_and(|x| self.pairs[*x as usize].1 == b)
+    }
+}
+
+impl Referee {
+    pub fn new(config: Config, bounds: Bounds) -> Referee {
+        Referee {
+            reference: Reference::new(config),
+            jit: Jit::new(config, bounds),
+            funcs: Pairs::default(),
+            tables: Pairs::default(),
+            mems: Pairs::default(),
+            globals: Pairs::default(),
+            instances: Vec::new(),
+        }
+    }
+
+    /// A value of the referee as each side knows it.
+    fn sides(&self, v: Val) -> (Val, Val) {
+        match v {
+            Val::Ref(Ref::Func(x)) => {
+                let (a, b) = self.funcs.get(x);
+                (Val::Ref(Ref::Func(a)), Val::Ref(Ref::Func(b)))
+            }
+            v => (v, v),
+        }
+    }
+
+    /// A value of the reference as the referee names it.
+    fn ours(&self, v: Val) -> Val {
+        match v {
+            Val::Ref(Ref::Func(a)) => Val::Ref(Ref::Func(self.funcs.of_reference[&a])),
+            v => v,
+        }
+    }
+
+    fn extern_sides(&self, e: ExternVal) -> (ExternVal, ExternVal) {
+        match e {
+            ExternVal::Func(x) => {
+                let (a, b) = self.funcs.get(x);
+                (ExternVal::Func(a), ExternVal::Func(b))
+            }
+            ExternVal::Table(x) => {
+                let (a, b) = self.tables.get(x);
+                (ExternVal::Table(a), ExternVal::Table(b))
+            }
+            ExternVal::Mem(x) => {
+                let (a, b) = self.mems.get(x);
+                (ExternVal::Mem(a), ExternVal::Mem(b))
+            }
+            ExternVal::Global(x) => {
+                let (a, b) = self.globals.get(x);
+                (ExternVal::Global(a), ExternVal::Global(b))
+            }
+            tag => (tag, tag),
+        }
+    }
+
+    /// Whether the compiler's value `b` is one the spec allows where the reference has `a`.
+    fn agree(&self, a: Val, b: Val) -> bool {
+        match (a, b) {
+            (Val::F32(x), Val::F32(y)) => x == y || (arithmetic_f32(x) && arithmetic_f32(y)),
+            (Val::F64(x), Val::F64(y)) => x == y || (arithmetic_f64(x) && arithmetic_f64(y)),
+            (Val::Ref(Ref::Null(_)), Val::Ref(Ref::Null(_))) => true,
+            (Val::Ref(Ref::Func(x)), Val::Ref(Ref::Func(y))) => self.funcs.holds(x, y),
+            (a, b) => a == b,
+        }
+    }
+
+    fn agree_all(&self, a: &[Val], b: &[Val]) -> bool {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| self.agree(*x, *y))
+    }
+
+    /// Pair the entities of two instances of the same module, position by position.
+    fn pair_instances(&mut self, a: InstanceId, b: InstanceId) -> InstanceId {
+        let (x, y) = (self.reference.instance_addrs(a), self.jit.instance_addrs(b));
+        for (p, q) in x.funcs.iter().zip(&y.funcs) {
+            self.funcs.pair(*p, *q);
+        }
+        for (p, q) in x.tables.iter().zip(&y.tables) {
+            self.tables.pair(*p, *q);
+        }
+        for (p, q) in x.mems.iter().zip(&y.mems) {
+            self.mems.pair(*p, *q);
+        }
+        for (p, q) in x.globals.iter().zip(&y.globals) {
+            self.globals.pair(*p, *q);
+        }
+        self.instances.push((a, b));
+        self.instances.len() as u32 - 1
+    }
+
+    /// Every global, memory byte and table entry the two stores share, compared.
+    fn compare_store(&self) -> Result<(), Error> {
+        let mut diffs = String::new();
+        for (x, &(a, b)) in self.globals.pairs.iter().enumerate() {
+            let (u, v) = (self.reference.global_read(a), self.jit.global_read(b));
+            if !self.agree(u, v) {
+                let _ = write!(diffs, "global {x}: reference {u}, compiler {v}; ");
+            }
+        }
+        for (x, &(a, b)) in self.mems.pairs.iter().enumerate() {
+            let (u, v) = (self.reference.mem_bytes(a), self.jit.mem_bytes(b));
+            if u == v {
+                continue;
+            } else if u.len() != v.len() {
+                let _ = write!(diffs, "memory {x}: reference {} bytes, compiler {} bytes; ", u.len(), v.len());
+            } else if let Some(i) = u.iter().zip(v).position(|(p, q)| p != q) {
+                let _ = write!(diffs, "memory {x} at {i:#x}: reference {:#04x}, compiler {:#04x}; ", u[i], v[i]);
+            }
+        }
+        for (x, &(a, b)) in self.tables.pairs.iter().enumerate() {
+            let (u, v) = (self.reference.table_refs(a), self.jit.table_refs(b));
+            if u.len() != v.len() {
+                let _ = write!(diffs, "table {x}: reference {} elements, compiler {}; ", u.len(), v.len());
+            } else if let Some(i) = (0..u.len()).find(|&i| !self.agree(Val::Ref(u[i]), Val::Ref(v[i]))) {
+                let (p, q) = (Val::Ref(u[i]), Val::Ref(v[i]));
+                let _ = write!(diffs, "table {x}[{i}]: reference {p}, compiler {q}; ");
+            }
+        }
+        if diffs.is_empty() { Ok(()) } else { Err(Error::Divergence(diffs.trim_end_matches("; ").into())) }
+    }
+
+    /// The outcome both sides agree on, or the divergence.
+    fn judge<T, U>(
+        &self,
+        a: Result<T, Error>,
+        b: Result<U, Error>,
+        agree: impl Fn(&T, &U) -> bool,
+        show: impl Fn(&T) -> String,
+        show_b: impl Fn(&U) -> String,
+    ) -> Result<(T, U), Error> {
+        match (a, b) {
+            (Err(Error::Unsupported(r)), _) | (_, Err(Error::Unsupported(r))) => Err(Error::Unsupported(r)),
+            (Ok(x), Ok(y)) if agree(&x, &y) => Ok((x, y)),
+            (Err(e), Err(f)) if same_error(&e, &f) => Err(e),
+            (x, y) => {
+                let x = x.as_ref().map_or_else(show_error, show);
+                let y = y.as_ref().map_or_else(show_error, show_b);
+                Err(Error::Divergence(format!("reference {x}, compiler {y}")))
+            }
+        }
+    }
+
+    /// The outcome, unless the stores now differ: a divergence comes first.
+    fn and_store<T>(&self, outcome: Result<T, Error>) -> Result<T, Error> {
+        if matches!(outcome, Err(Error::Divergence(_) | Error::Unsupported(_))) {
+            return outcome;
+        }
+        self.compare_store()?;
+        outcome
+    }
+}
+
+fn arithmetic_f32(z: F32) -> bool {
+    z.0 & 0x7fc0_0000 == 0x7fc0_0000
+}
+
+fn arithmetic_f64(z: F64) -> bool {
+    z.0 & 0x7ff8_0000_0000_0000 == 0x7ff8_0000_0000_0000
+}
+
+/// Two errors agree when they are the same outcome: the same message, and the same rule.
+fn same_error(e: &Error, f: &Error) -> bool {
+    match (e, f) {
+        (Error::Trap { message: m, rule: r }, Error::Trap { message: n, rule: s }) => m == n && r == s,
+        (Error::Link { message: m, .. }, Error::Link { message: n, .. }) => m == n,
+        _ => false,
+    }
+}
+
+fn show_error(e: &Error) -> String {
+    match e {
+        Error::Trap { message, rule } => {
+            format!("trap \"{message}\"{}", rule.map_or(String::new(), |r| format!(" [{}]", r.id())))
+        }
+        Error::Link { message, .. } => format!("link error \"{message}\""),
+        Error::Unsupported(r) | Error::Divergence(r) => r.clone(),
+    }
+}
+
+fn show_vals(vs: &[Val]) -> String {
+    format!("[{}]", vs.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(" "))
+}
+
+impl Engine for Referee {
+    fn name(&self) -> &'static str {
+        "lockstep"
+    }
+
+    fn instantiate(&mut self, module: &Rc<Module>, imports: &[ExternVal]) -> Result<InstanceId, Error> {
+        let (a, b): (Vec<_>, Vec<_>) = imports.iter().map(|e| self.extern_sides(*e)).unzip();
+        let before = (self.reference.funcs_allocated(), self.jit.funcs_allocated());
+        let x = self.reference.instantiate(module, &a);
+        let y = self.jit.instantiate(module, &b);
+        // A module's functions are allocated in order, and stay when instantiation fails
+        // after allocation (their references may be in imported tables by then).
+        let after = (self.reference.funcs_allocated(), self.jit.funcs_allocated());
+        for (p, q) in (before.0..after.0).zip(before.1..after.1) {
+            self.funcs.pair(p, q);
+        }
+        let instance = |_: &InstanceId| "an instance".to_string();
+        let outcome = self.judge(x, y, |_, _| true, instance, instance).map(|(i, j)| self.pair_instances(i, j));
+        self.and_store(outcome)
+    }
+
+    fn export(&self, instance: InstanceId, name: &str) -> Option<ExternVal> {
+        let (a, _) = self.instances[instance as usize];
+        Some(match self.reference.export(a, name)? {
+            ExternVal::Func(a) => ExternVal::Func(self.funcs.of_reference[&a]),
+            ExternVal::Table(a) => ExternVal::Table(self.tables.of_reference[&a]),
+            ExternVal::Mem(a) => ExternVal::Mem(self.mems.of_reference[&a]),
+            ExternVal::Global(a) => ExternVal::Global(self.globals.of_reference[&a]),
+            tag => tag,
+        })
+    }
+
+    fn invoke(&mut self, func: u32, args: &[Val]) -> Result<Vec<Val>, Error> {
+        let (a, b) = self.funcs.get(func);
+        let (xs, ys): (Vec<_>, Vec<_>) = args.iter().map(|v| self.sides(*v)).unzip();
+        let x = self.reference.invoke(a, &xs);
+        let y = self.jit.invoke(b, &ys);
+        let show = |v: &Vec<Val>| show_vals(v);
+        let outcome = self.judge(x, y, |x, y| self.agree_all(x, y), show, show);
+        let (values, _) = self.and_store(outcome)?;
+        Ok(values.into_iter().map(|v| self.ours(v)).collect())
+    }
+
+    fn global_read(&self, global: u32) -> Val {
+        self.ours(self.reference.global_read(self.globals.get(global).0))
+    }
+
+    fn instance_addrs(&self, instance: InstanceId) -> Addrs {
+        let a = self.reference.instance_addrs(self.instances[instance as usize].0);
+        let ours = |p: &Pairs, xs: Vec<u32>| xs.into_iter().map(|x| p.of_reference[&x]).collect();
+        Addrs {
+            funcs: ours(&self.funcs, a.funcs),
+            tables: ours(&self.tables, a.tables),
+            mems: ours(&self.mems, a.mems),
+            globals: ours(&self.globals, a.globals),
+        }
+    }
+
+    fn funcs_allocated(&self) -> u32 {
+        self.funcs.pairs.len() as u32
+    }
+
+    fn mem_bytes(&self, mem: u32) -> &[u8] {
+        self.reference.mem_bytes(self.mems.get(mem).0)
+    }
+
+    fn table_refs(&self, table: u32) -> Vec<Ref> {
+        let refs = self.reference.table_refs(self.tables.get(table).0);
+        refs.into_iter()
+            .map(|r| match self.ours(Val::Ref(r)) {
+                Val::Ref(r) => r,
+                _ => unreachable!("a reference stays one"),
+            })
+            .collect()
+    }
+
+    fn alloc_func(&mut self, ty: FuncType, code: HostFunc) -> ExternVal {
+        let (ExternVal::Func(a), ExternVal::Func(b)) =
+            (self.reference.alloc_func(ty.clone(), code.clone()), self.jit.alloc_func(ty, code))
+        else {
+            unreachable!("func_alloc allocates a function")
+        };
+        ExternVal::Func(self.funcs.pair(a, b))
+    }
+
+    fn alloc_table(&mut self, ty: TableType, init: Ref) -> ExternVal {
+        let (Val::Ref(p), Val::Ref(q)) = self.sides(Val::Ref(init)) else { unreachable!("a reference") };
+        let (ExternVal::Table(a), ExternVal::Table(b)) = (self.reference.alloc_table(ty, p), self.jit.alloc_table(ty, q))
+        else {
+            unreachable!("table_alloc allocates a table")
+        };
+        ExternVal::Table(self.tables.pair(a, b))
+    }
+
+    fn alloc_mem(&mut self, ty: MemType) -> ExternVal {
+        let (ExternVal::Mem(a), ExternVal::Mem(b)) = (self.reference.alloc_mem(ty), self.jit.alloc_mem(ty)) else {
+            unreachable!("mem_alloc allocates a memory")
+        };
+        ExternVal::Mem(self.mems.pair(a, b))
+    }
+
+    fn alloc_global(&mut self, ty: GlobalType, value: Val) -> ExternVal {
+        let (p, q) = self.sides(value);
+        let (ExternVal::Global(a), ExternVal::Global(b)) =
+            (self.reference.alloc_global(ty, p), self.jit.alloc_global(ty, q))
+        else {
+            unreachable!("global_alloc allocates a global")
+        };
+        ExternVal::Global(self.globals.pair(a, b))
+    }
+}
