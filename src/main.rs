@@ -66,6 +66,16 @@ enum Command {
         #[arg(allow_hyphen_values = true)]
         args: Vec<String>,
     },
+    /// Compile a module (.wasm or .wat) with the compiler, without running it: print the
+    /// size of the machine code, and with --time how long each phase took.
+    Compile {
+        #[arg(long, default_value = "3.0")]
+        spec: Spec,
+        /// Time decoding, validation and compilation.
+        #[arg(long)]
+        time: bool,
+        file: PathBuf,
+    },
     /// Invoke an export in the reference and show every step: its rule, the instruction,
     /// the operand values it consumed and produced; then how often each rule applied.
     Trace {
@@ -113,6 +123,7 @@ fn main() -> ExitCode {
         Command::Run { spec, engine, fuel, file, invoke, args } => {
             run(spec, engine, fuel, &file, invoke.as_deref(), &args)
         }
+        Command::Compile { spec, time, file } => compile(spec, time, &file),
         Command::Trace { spec, fuel, json, limit, file, invoke, args } => {
             trace(spec, fuel, json, limit, &file, &invoke, &args)
         }
@@ -334,6 +345,32 @@ fn trace(
         }
     }
     Ok(code)
+}
+
+fn compile(spec: Spec, time: bool, file: &PathBuf) -> Result<ExitCode, String> {
+    use std::time::Instant;
+    let bytes = read_module(file)?;
+    let t0 = Instant::now();
+    let module = binary::decode(&bytes, spec).map_err(|e| format!("{}: malformed: {}", file.display(), e.message))?;
+    let t1 = Instant::now();
+    valid::validate(&module, spec).map_err(|e| format!("{}: invalid: {}", file.display(), e.message))?;
+    let t2 = Instant::now();
+    let options = lockstep::jit::Options { bounds: Bounds::GuardPages, fuel: false };
+    let compiled = match lockstep::jit::compile(&module, options) {
+        Ok(compiled) => compiled,
+        Err(e) => {
+            println!("{}", describe(&e));
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let t3 = Instant::now();
+    println!("{} functions, {} bytes of wasm, {} bytes of x86-64", compiled.funcs.len(), bytes.len(), compiled.code.len());
+    if time {
+        let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1e3;
+        let mb_s = bytes.len() as f64 / (t3 - t2).as_secs_f64() / 1e6;
+        println!("decode {:.3} ms, validate {:.3} ms, compile {:.3} ms ({mb_s:.1} MB/s of wasm)", ms(t0, t1), ms(t1, t2), ms(t2, t3));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn make_engine(kind: EngineKind, fuel: Option<u64>) -> Result<Box<dyn Engine>, String> {
