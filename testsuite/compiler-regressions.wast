@@ -1,0 +1,55 @@
+;; Cases the compiler once got wrong, each run by `cargo test` under every engine.
+;; Written for lockstep.
+
+;; Block parameters that are constants must be in their slots where paths meet: the else
+;; arm of an `if`, and the header of a loop that a branch re-enters.
+(module
+  (func (export "if-const-params") (param i32) (result i32)
+    (i32.const 1) (i32.const 2)
+    (if (param i32 i32) (result i32) (local.get 0)
+      (then (i32.add))
+      (else (i32.sub))))
+  (func (export "loop-const-param") (param i32) (result i32)
+    (i32.const 0)
+    (loop (param i32) (result i32)
+      (i32.const 1) (i32.add)
+      (local.get 0) (i32.const 1) (i32.sub) (local.tee 0)
+      (br_if 0 (i32.ne (i32.const 0)))))
+)
+(assert_return (invoke "if-const-params" (i32.const 1)) (i32.const 3))
+(assert_return (invoke "if-const-params" (i32.const 0)) (i32.const -1))
+(assert_return (invoke "loop-const-param" (i32.const 5)) (i32.const 5))
+
+;; A conditional return of a parameter read lazily: the path that does not return must
+;; still read the parameter, not a slot that was never written.
+(module
+  (func (export "br_if-param") (param i32 i32) (result i32)
+    (local.get 0)
+    (br_if 0 (local.get 1))
+    (i32.const 2) (i32.add))
+  (func (export "br_table-param") (param i32 i32) (result i32)
+    (block (result i32)
+      (local.get 0)
+      (br_table 1 0 (local.get 1)))
+    (drop)
+    (i32.const 9))
+)
+(assert_return (invoke "br_if-param" (i32.const 5) (i32.const 1)) (i32.const 5))
+(assert_return (invoke "br_if-param" (i32.const 5) (i32.const 0)) (i32.const 7))
+(assert_return (invoke "br_table-param" (i32.const 4) (i32.const 0)) (i32.const 4))
+(assert_return (invoke "br_table-param" (i32.const 4) (i32.const 1)) (i32.const 9))
+
+;; The deepest operand slot must not share its word with the area of an outgoing call.
+(module
+  (func $id (param i32) (result i32) (local.get 0))
+  (global i32 (i32.const 6))
+  (func $nop)
+  (func (export "deep-then-call") (result i32)
+    (global.get 0) (call $nop) (call $nop))
+  (func (export "many-then-call") (param i32) (result i32)
+    (local.get 0) (local.get 0) (local.get 0) (local.get 0)
+    (call $id (local.get 0))
+    (i32.add) (i32.add) (i32.add) (i32.add))
+)
+(assert_return (invoke "deep-then-call") (i32.const 6))
+(assert_return (invoke "many-then-call" (i32.const 3)) (i32.const 15))
