@@ -13,6 +13,9 @@
 //! before it is observed, so the referee accepts an arithmetic NaN for an arithmetic NaN, and
 //! asks exact bits of every other value, signalling NaNs included (no operator makes them).
 //! Memory bytes are compared exactly.
+//!
+//! Resources: where one side runs out of stack or fuel and the other does not, the outcome
+//! is inconclusive (the spec lets exhaustion happen anywhere), and is reported as such.
 
 use crate::exec::{Config, ExternVal, Ref, Reference, Val};
 use crate::jit::{Bounds, Jit};
@@ -193,8 +196,12 @@ impl Referee {
             (Ok(x), Ok(y)) if agree(&x, &y) => Ok((x, y)),
             (Err(e), Err(f)) if same_error(&e, &f) => Err(e),
             (x, y) => {
+                let exhausted = exhausted(x.as_ref().err()) || exhausted(y.as_ref().err());
                 let x = x.as_ref().map_or_else(show_error, show);
                 let y = y.as_ref().map_or_else(show_error, show_b);
+                if exhausted {
+                    return Err(Error::Unsupported(format!("inconclusive: reference {x}, compiler {y}")));
+                }
                 Err(Error::Divergence(format!("reference {x}, compiler {y}")))
             }
         }
@@ -216,6 +223,13 @@ fn arithmetic_f32(z: F32) -> bool {
 
 fn arithmetic_f64(z: F64) -> bool {
     z.0 & 0x7ff8_0000_0000_0000 == 0x7ff8_0000_0000_0000
+}
+
+/// Whether an outcome is a resource running out. The spec lets exhaustion happen anywhere,
+/// and the engines' limits differ (frames counted against bytes of stack): where one side
+/// ran out, the comparison is inconclusive, not a divergence.
+fn exhausted(e: Option<&Error>) -> bool {
+    matches!(e, Some(Error::Trap { message, .. }) if message == "call stack exhausted" || message == "fuel exhausted")
 }
 
 /// Two errors agree when they are the same outcome: the same message, and the same rule.
