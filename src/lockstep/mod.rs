@@ -17,6 +17,8 @@
 //! Resources: where one side runs out of stack or fuel and the other does not, the outcome
 //! is inconclusive (the spec lets exhaustion happen anywhere), and is reported as such.
 
+pub mod fuzz;
+
 use crate::exec::{Config, ExternVal, Ref, Reference, Val};
 use crate::jit::{Bounds, Jit};
 use crate::script::engine::{Addrs, Engine, Error, HostFunc, InstanceId};
