@@ -355,7 +355,7 @@ fn compile(spec: Spec, time: bool, file: &PathBuf) -> Result<ExitCode, String> {
     let t1 = Instant::now();
     valid::validate(&module, spec).map_err(|e| format!("{}: invalid: {}", file.display(), e.message))?;
     let t2 = Instant::now();
-    let options = lockstep::jit::Options { bounds: Bounds::GuardPages, fuel: false };
+    let options = lockstep::jit::Options { bounds: Bounds::GuardPages, fuel: false, trace_calls: false };
     let compiled = match lockstep::jit::compile(&module, options) {
         Ok(compiled) => compiled,
         Err(e) => {

@@ -38,6 +38,8 @@ pub struct Options {
     pub bounds: Bounds,
     /// Count fuel at function entries and loop headers.
     pub fuel: bool,
+    /// Call [`Builtins::trace_call`] at every entry and exit of a function.
+    pub trace_calls: bool,
 }
 
 /// A module's code: every defined function's entry, and where each memory access that can
@@ -173,6 +175,9 @@ pub struct Builtins {
     pub table_copy: usize,
     pub table_init: usize,
     pub elem_drop: usize,
+    /// `trace_call(ctx, func, area, exit)`: `func` the module's function index, `area` its
+    /// parameters (at entry) or results (at exit).
+    pub trace_call: usize,
 }
 
 /// Compile every function of a validated module into one block of code.
@@ -187,7 +192,8 @@ pub fn compile(env: &Env) -> Result<Compiled, Unsupported> {
         asm.bind(labels[i]);
         entries.push(asm.offset());
         let ty = env.funcs[env.imported_funcs as usize + i];
-        FuncCompiler::new(&mut asm, env, &labels, ty, func, &mut faults)?.compile(func)?;
+        let index = env.imported_funcs + i as u32;
+        FuncCompiler::new(&mut asm, env, &labels, ty, func, &mut faults, index)?.compile(func)?;
     }
     Ok(Compiled { code: asm.finish(), funcs: entries, faults })
 }
@@ -247,6 +253,8 @@ struct FuncCompiler<'a, 'm> {
     /// The offset of the frame size in the prologue's stack check and allocation.
     frame_fixups: [u32; 2],
     epilogue: Label,
+    /// The function's index in its module.
+    index: u32,
 }
 
 type R<T> = Result<T, Unsupported>;
@@ -259,6 +267,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
         ty: &FuncType,
         func: &Func,
         faults: &'a mut Vec<(u32, Rule)>,
+        index: u32,
     ) -> R<Self> {
         let params = ty.params.iter().map(|t| Kind::of(*t)).collect::<R<Vec<_>>>()?;
         let results = ty.results.iter().map(|t| Kind::of(*t)).collect::<R<Vec<_>>>()?;
@@ -285,6 +294,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             dead: 0,
             frame_fixups: [0; 2],
             epilogue,
+            index,
         })
     }
 
@@ -348,6 +358,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
         self.asm.jcc(Cond::B, exhausted);
         self.frame_fixups[1] = self.asm.alu_ri32(Alu::Sub, Size::S64, Gpr::Rsp, 0);
         self.asm.mov_mr(Size::S64, Mem::disp(Gpr::Rbp, -8), CTX);
+        self.trace_call(false);
         self.fuel();
         let declared = self.locals.len() - self.params.len();
         if declared > 0 {
@@ -357,6 +368,19 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             }
         }
         self.load_membase();
+    }
+
+    /// With `trace_calls`: tell the runtime the function is entered (its parameters are in
+    /// place) or left (its results are). Nothing is live in registers at either point.
+    fn trace_call(&mut self, exit: bool) {
+        if self.env.options.trace_calls {
+            self.asm.mov_rr(Size::S64, Gpr::Rdi, CTX);
+            self.asm.mov_ri(Size::S32, Gpr::Rsi, self.index as i32);
+            self.asm.lea_rm(Size::S64, Gpr::Rdx, Mem::disp(Gpr::Rbp, 16));
+            self.asm.mov_ri(Size::S32, Gpr::Rcx, exit as i32);
+            self.asm.mov_ri64(Gpr::Rax, self.env.builtins.trace_call as i64);
+            self.asm.call_r(Gpr::Rax);
+        }
     }
 
     fn has_memory(&self) -> bool {
@@ -1059,6 +1083,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
                 self.store(e, to);
             }
         }
+        self.trace_call(true);
         self.asm.mov_rr(Size::S64, Gpr::Rsp, Gpr::Rbp);
         self.asm.pop(Gpr::Rbp);
         self.asm.ret();

@@ -53,6 +53,8 @@ pub struct Instance {
     config: Config,
     exports: Vec<(String, ExternVal)>,
     addrs: Addrs,
+    /// The type of each function, imports first (for tracing calls).
+    func_types: Vec<Rc<FuncType>>,
     code: Option<(CodeMemory, Vec<(u32, Rule)>)>,
 }
 
@@ -65,7 +67,7 @@ impl Jit {
         let fuel = config.fuel;
         Jit {
             config,
-            options: Options { bounds, fuel: fuel.is_some() },
+            options: Options { bounds, fuel: fuel.is_some(), trace_calls: false },
             runtime: Box::new(Runtime { fuel: fuel.unwrap_or(u64::MAX), ..Runtime::default() }),
             stack,
             stubs,
@@ -78,6 +80,29 @@ impl Jit {
             hosts: Vec::new(),
             type_ids: HashMap::new(),
         }
+    }
+
+    /// Trace the entries and exits of the functions of modules instantiated from now on.
+    pub fn trace_calls(&mut self, on: bool) {
+        self.options.trace_calls = on;
+    }
+
+    /// The calls traced since the last time, as (function address, values) at each entry
+    /// (its arguments) and exit (its results).
+    pub fn take_calls(&mut self) -> Vec<(Traced, u32, Vec<Val>)> {
+        let events = std::mem::take(&mut self.runtime.calls);
+        events
+            .into_iter()
+            .map(|e| {
+                let (kind, func, words) = match e {
+                    CallEvent::Enter { func, args } => (Traced::Enter, func, args),
+                    CallEvent::Exit { func, results } => (Traced::Exit, func, results),
+                };
+                let ty = &self.func_types[func as usize];
+                let types = if kind == Traced::Enter { &ty.params } else { &ty.results };
+                (kind, func, types.iter().zip(words).map(|(t, w)| self.val(*t, w)).collect())
+            })
+            .collect()
     }
 
     fn type_id(&mut self, ty: &FuncType) -> u64 {
@@ -179,6 +204,13 @@ impl Jit {
             faults.binary_search_by_key(&offset, |f| f.0).ok().map(|k| faults[k].1)
         })
     }
+}
+
+/// Whether a traced event is a function's entry or its exit.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Traced {
+    Enter,
+    Exit,
 }
 
 /// A word as a value of type `t`.
@@ -366,6 +398,7 @@ fn instantiate(jit: &mut Jit, module: &Rc<Module>, imports: &[ExternVal]) -> Res
         config: jit.config,
         exports: Vec::new(),
         addrs: Addrs::default(),
+        func_types: Vec::new(),
         code: None,
     });
     let (mut f_addrs, mut t_addrs, mut m_addrs, mut g_addrs) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -447,6 +480,7 @@ fn instantiate(jit: &mut Jit, module: &Rc<Module>, imports: &[ExternVal]) -> Res
             (e.name.clone(), ext)
         })
         .collect();
+    inst.func_types = f_addrs.iter().map(|a| jit.func_types[*a as usize].clone()).collect();
     inst.addrs = Addrs { funcs: f_addrs.clone(), tables: t_addrs, mems: m_addrs, globals: g_addrs };
     inst.code = Some((code, faults));
     jit.instances.push(inst);
@@ -709,6 +743,25 @@ extern "C" fn elem_drop(ctx: *mut u64, y: u64) -> u64 {
     0
 }
 
+extern "C" fn trace_call(ctx: *mut u64, func: u64, area: *const u64, exit: u64) -> u64 {
+    // SAFETY: called by compiled code with its context; `area` holds the parameters or the
+    // results of the function, as many words as its type says.
+    unsafe {
+        let inst = instance(ctx);
+        let runtime = &mut *(*ctx.add((ctx::RUNTIME / 8) as usize) as *mut Runtime);
+        let addr = inst.addrs.funcs[func as usize];
+        let ty = &inst.func_types[func as usize];
+        let n = if exit != 0 { ty.results.len() } else { ty.params.len() };
+        let words = std::slice::from_raw_parts(area, n).to_vec();
+        runtime.calls.push(if exit != 0 {
+            CallEvent::Exit { func: addr, results: words }
+        } else {
+            CallEvent::Enter { func: addr, args: words }
+        });
+    }
+    0
+}
+
 fn builtins() -> Builtins {
     Builtins {
         memory_grow: memory_grow as *const () as usize,
@@ -721,5 +774,6 @@ fn builtins() -> Builtins {
         table_copy: table_copy as *const () as usize,
         table_init: table_init_c as *const () as usize,
         elem_drop: elem_drop as *const () as usize,
+        trace_call: trace_call as *const () as usize,
     }
 }

@@ -11,4 +11,4 @@ pub mod x64;
 
 pub use codegen::Bounds;
 pub use codegen::{Compiled, Options};
-pub use engine::{Jit, compile};
+pub use engine::{Jit, Traced, compile};

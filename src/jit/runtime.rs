@@ -22,6 +22,16 @@ pub struct Runtime {
     /// `call_indirect`'s `undefined element N` and `uninitialized element N`).
     pub trap: u64,
     pub trap_arg: u64,
+    /// Function entries and exits, when the code was compiled to trace calls.
+    pub calls: Vec<CallEvent>,
+}
+
+/// A function entered with its arguments, or left with its results, as words; `func` is
+/// the function's address in the store.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CallEvent {
+    Enter { func: u32, args: Vec<u64> },
+    Exit { func: u32, results: Vec<u64> },
 }
 
 pub const RT_ENTRY_SP: i32 = 0;

@@ -17,6 +17,7 @@
 //! Resources: where one side runs out of stack or fuel and the other does not, the outcome
 //! is inconclusive (the spec lets exhaustion happen anywhere), and is reported as such.
 
+pub mod explain;
 pub mod fuzz;
 
 use crate::exec::{Config, ExternVal, Ref, Reference, Val};
@@ -31,7 +32,7 @@ use std::rc::Rc;
 pub struct Referee {
     pub reference: Reference,
     pub jit: Jit,
-    funcs: Pairs,
+    pub(crate) funcs: Pairs,
     tables: Pairs,
     mems: Pairs,
     globals: Pairs,
@@ -40,8 +41,8 @@ pub struct Referee {
 
 /// The referee's addresses of one kind: each names a pair (reference, compiler).
 #[derive(Default)]
-struct Pairs {
-    pairs: Vec<(u32, u32)>,
+pub(crate) struct Pairs {
+    pub(crate) pairs: Vec<(u32, u32)>,
     of_reference: HashMap<u32, u32>,
 }
 
@@ -56,7 +57,7 @@ impl Pairs {
         x
     }
 
-    fn get(&self, x: u32) -> (u32, u32) {
+    pub(crate) fn get(&self, x: u32) -> (u32, u32) {
         self.pairs[x as usize]
     }
 
@@ -79,7 +80,7 @@ impl Referee {
     }
 
     /// A value of the referee as each side knows it.
-    fn sides(&self, v: Val) -> (Val, Val) {
+    pub(crate) fn sides(&self, v: Val) -> (Val, Val) {
         match v {
             Val::Ref(Ref::Func(x)) => {
                 let (a, b) = self.funcs.get(x);
