@@ -3,7 +3,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use lockstep::exec::{Config, ExternVal, Reference, Val};
 use lockstep::jit::{Bounds, Jit};
-use lockstep::lockstep::Referee;
+use lockstep::lockstep::{Referee, explain, fuzz};
 use lockstep::rules::Rule;
 use lockstep::script::engine::Error as EngineError;
 use lockstep::script::{self, engine::Engine, suite};
@@ -76,6 +76,24 @@ enum Command {
         time: bool,
         file: PathBuf,
     },
+    /// Run a module in both engines, find the first invocation where they differ and the
+    /// first call in it, and show the reference's last rule steps before that.
+    Diff {
+        file: PathBuf,
+        /// The export to invoke (default: every exported function, with zero arguments).
+        #[arg(long)]
+        invoke: Option<String>,
+        #[arg(allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Write a bug report (markdown) for a divergence: from a fuzz artifact of the
+    /// `differential` target, or a .wasm/.wat module.
+    Report {
+        artifact: PathBuf,
+        /// Write the report here instead of to standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Invoke an export in the reference and show every step: its rule, the instruction,
     /// the operand values it consumed and produced; then how often each rule applied.
     Trace {
@@ -124,6 +142,8 @@ fn main() -> ExitCode {
             run(spec, engine, fuel, &file, invoke.as_deref(), &args)
         }
         Command::Compile { spec, time, file } => compile(spec, time, &file),
+        Command::Diff { file, invoke, args } => diff(&file, invoke.as_deref(), &args),
+        Command::Report { artifact, out } => report(&artifact, out.as_deref()),
         Command::Trace { spec, fuel, json, limit, file, invoke, args } => {
             trace(spec, fuel, json, limit, &file, &invoke, &args)
         }
@@ -369,6 +389,61 @@ fn compile(spec: Spec, time: bool, file: &PathBuf) -> Result<ExitCode, String> {
         let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1e3;
         let mb_s = bytes.len() as f64 / (t3 - t2).as_secs_f64() / 1e6;
         println!("decode {:.3} ms, validate {:.3} ms, compile {:.3} ms ({mb_s:.1} MB/s of wasm)", ms(t0, t1), ms(t1, t2), ms(t2, t3));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The case a file stands for: a module (its invocations given, or every exported function
+/// with zero arguments), or a fuzz artifact of the `differential` target.
+fn read_case(file: &PathBuf, invoke: Option<&str>, args: &[String]) -> Result<fuzz::Case, String> {
+    let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let is_module = bytes.starts_with(b"\0asm") || file.extension().is_some_and(|x| x == "wat" || x == "wasm");
+    if !is_module {
+        return fuzz::case(&bytes).ok_or_else(|| format!("{}: not a module, nor a fuzz input that makes one", file.display()));
+    }
+    let wasm = read_module(file)?;
+    let module = fuzz::front_end(&wasm).map_err(|e| format!("{}: {e}", file.display()))?;
+    let invocations = match invoke {
+        Some(name) => vec![(name.to_string(), parse_args(args)?)],
+        None => fuzz::zero_invocations(&module),
+    };
+    Ok(fuzz::Case { wasm, invocations })
+}
+
+fn diff(file: &PathBuf, invoke: Option<&str>, args: &[String]) -> Result<ExitCode, String> {
+    let case = read_case(file, invoke, args)?;
+    let Some(finding) = fuzz::differential(&case) else {
+        println!("the engines agree on every invocation");
+        return Ok(ExitCode::SUCCESS);
+    };
+    let e = explain::explain(&case, &finding);
+    println!("divergence at {}", e.finding);
+    println!("reference: {}\ncompiler:  {}", e.reference, e.compiler);
+    if let Some(call) = &e.call {
+        let name = call.name.as_ref().map_or(String::new(), |n| format!(" (\"{n}\")"));
+        println!("first diverging call: func {}{name} with {}", call.func, explain::show(&call.args));
+        let next = |ev: &Option<explain::Event>| ev.as_ref().map_or("nothing more (a trap)".into(), |e| e.describe());
+        println!("  reference then {}\n  compiler then  {}", next(&call.reference), next(&call.compiler));
+    }
+    println!("the reference's last {} steps in that call:", e.steps.len());
+    for s in &e.steps {
+        let vals = |vs: &[Val]| vs.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(" ");
+        println!("{:>8}  {:<32} {:<28} [{}] -> [{}]", s.step, s.rule.id(), s.instr, vals(&s.consumed), vals(&s.produced));
+    }
+    println!("rules at issue: {}", e.rules.iter().map(|r| r.id()).collect::<Vec<_>>().join(", "));
+    Ok(ExitCode::FAILURE)
+}
+
+fn report(artifact: &PathBuf, out: Option<&std::path::Path>) -> Result<ExitCode, String> {
+    let case = read_case(artifact, None, &[])?;
+    let Some(finding) = fuzz::differential(&case) else {
+        eprintln!("lockstep: the engines agree on this case: nothing to report");
+        return Ok(ExitCode::FAILURE);
+    };
+    let text = lockstep::lockstep::report::markdown(&case, &explain::explain(&case, &finding), artifact);
+    match out {
+        Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?,
+        None => print!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -55,7 +55,9 @@ pub fn trace(
             Err(halt @ (Halt::Done | Halt::Limit(_))) => return Ok(Some(m.outcome(halt))),
         };
         n += 1;
-        let low = m.low.max(base);
+        // A call takes its arguments as the callee's first locals: they were consumed.
+        let low = if rule == crate::rules::STEP_READ__CALL_REF_FUNC { m.low.min(m.locals) } else { m.low };
+        let low = low.max(base);
         let step = TraceStep {
             step: n,
             rule,
@@ -63,7 +65,7 @@ pub fn trace(
             func: (from_code && f != u32::MAX).then_some(f),
             offset: offset.filter(|_| from_code && f != u32::MAX),
             consumed: before[low - base..].to_vec(),
-            produced: m.vals[m.low.min(m.vals.len())..]
+            produced: m.vals[low.min(m.vals.len())..]
                 .iter()
                 .rev()
                 .take(SHOWN)

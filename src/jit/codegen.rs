@@ -19,6 +19,7 @@
 
 use super::runtime::{FUNC_CODE, FUNC_CTX, FUNC_TYPE, RT_FUEL, TABLE_ELEMS, TABLE_SIZE, Trap, ctx};
 use super::x64::*;
+use super::mutants::{Mutant, active};
 use super::x64::Mem;
 use crate::rules::{self, Rule};
 use crate::syntax::*;
@@ -1034,7 +1035,8 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             lab
         };
         let default_label = target(self, default);
-        self.asm.alu_ri(Alu::Cmp, Size::S32, i, ls.len() as i32);
+        let mutated = active(Mutant::BrTableDefault) && !ls.is_empty();
+        self.asm.alu_ri(Alu::Cmp, Size::S32, i, ls.len() as i32 + mutated as i32);
         self.asm.jcc(Cond::Ae, default_label);
         self.asm.lea_rm(Size::S64, SCRATCH, table);
         self.asm.movsxd_rm(i, Mem::index(SCRATCH, i, Scale::X4, 0));
@@ -1042,7 +1044,10 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
         self.asm.jmp_r(i);
         self.asm.align(4);
         self.asm.bind(table);
-        let entries: Vec<Label> = ls.iter().map(|l| target(self, *l)).collect();
+        let mut entries: Vec<Label> = ls.iter().map(|l| target(self, *l)).collect();
+        if mutated {
+            entries.push(*entries.last().expect("not empty"));
+        }
         for lab in entries {
             self.asm.jump_table_entry(lab, table);
         }
@@ -1302,10 +1307,12 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
         a.mov_rm(Size::S64, Gpr::Rax, Mem::index(Gpr::Rcx, Gpr::Rdx, Scale::X8, 0));
         a.test_rr(Size::S64, Gpr::Rax, Gpr::Rax);
         a.jcc(Cond::E, uninitialized);
-        a.mov_rm(Size::S64, Gpr::Rcx, Mem::disp(CTX, ctx::TYPE_IDS));
-        a.mov_rm(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rcx, 8 * y as i32));
-        a.alu_rm(Alu::Cmp, Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rax, FUNC_TYPE));
-        a.jcc(Cond::Ne, mismatch);
+        if !active(Mutant::CallIndirectNoTypeCheck) {
+            a.mov_rm(Size::S64, Gpr::Rcx, Mem::disp(CTX, ctx::TYPE_IDS));
+            a.mov_rm(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rcx, 8 * y as i32));
+            a.alu_rm(Alu::Cmp, Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rax, FUNC_TYPE));
+            a.jcc(Cond::Ne, mismatch);
+        }
         self.call_ref_in_rax();
         self.take_results(&results);
     }
@@ -1386,7 +1393,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
     /// `Checks` mode: `i + offset + n` (at most 2^33) against the memory's size.
     fn checked(&mut self, i: Entry, offset: u64, n: u64, rule: Rule) -> (Mem, Loc) {
         let r = self.into_gpr(i);
-        let end = offset + n;
+        let end = offset + n + active(Mutant::BoundsOffByOne) as u64;
         if end <= i32::MAX as u64 {
             self.asm.lea_rm(Size::S64, SCRATCH, Mem::disp(r, end as i32));
         } else {

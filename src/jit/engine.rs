@@ -62,6 +62,8 @@ pub struct Instance {
 /// store does, since every entity is boxed and never freed before the engine.
 impl Jit {
     pub fn new(config: Config, bounds: Bounds) -> Jit {
+        // The planted bounds bug lives in the explicit checks.
+        let bounds = if super::mutants::active(super::mutants::Mutant::BoundsOffByOne) { Bounds::Checks } else { bounds };
         let stubs = stubs(host_call);
         let stack = WasmStack::new(64 << 20).expect("mapping the wasm stack");
         let fuel = config.fuel;

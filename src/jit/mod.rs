@@ -5,6 +5,7 @@
 pub mod codegen;
 pub mod engine;
 pub mod memory;
+pub mod mutants;
 pub mod runtime;
 pub mod stubs;
 pub mod x64;

@@ -178,14 +178,26 @@ pub fn explain(case: &Case, finding: &Finding) -> Explanation {
     });
     let window: Vec<(TraceStep, usize)> =
         steps.into_iter().filter(|(s, _)| s.step >= from && s.step <= until).collect();
+    let traps = explanation.rules.len();
     for (s, d) in window.iter().rev() {
         if *d == depth && !explanation.rules.contains(&s.rule) {
             explanation.rules.push(s.rule);
         }
     }
+    // After the traps' rules, those that compute before those that move values and control.
+    explanation.rules[traps..].sort_by_key(|r| plumbing(*r));
     let skip = window.len().saturating_sub(STEPS);
     explanation.steps = window.into_iter().skip(skip).map(|(s, _)| s).collect();
     explanation
+}
+
+/// Whether a rule only moves values or control (locals, labels, frames, calls), so that a
+/// wrong result is less likely its doing than an operator's.
+fn plumbing(r: Rule) -> bool {
+    let id = r.id();
+    ["local.", "global.get", "global.set", "label-vals", "frame-vals", "call_ref-func", "/call", "/block", "/loop", "/br-", "/br_if-", "/drop", "/nop", "/return-", "/trap-", "/const"]
+        .iter()
+        .any(|p| id.contains(p))
 }
 
 /// A value of the compiler's, as the reference names it.

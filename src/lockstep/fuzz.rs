@@ -72,6 +72,19 @@ pub fn case(data: &[u8]) -> Option<Case> {
     Some(Case { wasm, invocations })
 }
 
+/// Every exported function, in order, with zero arguments (null references).
+pub fn zero_invocations(module: &Module) -> Vec<(String, Vec<Val>)> {
+    let mut invocations = Vec::new();
+    for export in &module.exports {
+        if let crate::syntax::ExternIdx::Func(x) = export.desc {
+            let Some(ty) = func_type(module, x) else { continue };
+            let args = ty.params.iter().filter_map(|t| Val::default_of(*t)).collect();
+            invocations.push((export.name.clone(), args));
+        }
+    }
+    invocations
+}
+
 /// Decode and validate as Wasm 3.0 (which holds 2.0).
 pub fn front_end(wasm: &[u8]) -> Result<Module, String> {
     let module = binary::decode(wasm, Spec::V3).map_err(|e| format!("malformed: {}", e.message))?;

@@ -19,6 +19,7 @@
 
 pub mod explain;
 pub mod fuzz;
+pub mod report;
 
 use crate::exec::{Config, ExternVal, Ref, Reference, Val};
 use crate::jit::{Bounds, Jit};

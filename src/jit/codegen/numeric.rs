@@ -2,6 +2,7 @@
 //! reference computes it, up to the NaNs the spec lets vary.
 
 use super::{Entry, FuncCompiler, Kind, Loc, SCRATCH, Src, XSCRATCH};
+use crate::jit::mutants::{Mutant, active};
 use crate::jit::runtime::Trap;
 use crate::jit::x64::*;
 use crate::rules;
@@ -149,10 +150,12 @@ impl FuncCompiler<'_, '_> {
             _ => Shift::Ror,
         };
         let count = self.pop_resolved();
+        let mask31 = active(Mutant::ShrUMask31) && op == IBinop::Shr(Sx::U);
         if let Loc::Const(c) = count.loc {
             let a = self.pop_resolved();
             let r = self.into_gpr(a);
-            self.asm.shift_ri(shift, size, r, (c as u8) & (if size == Size::S32 { 31 } else { 63 }));
+            let mask = if size == Size::S32 || mask31 { 31 } else { 63 };
+            self.asm.shift_ri(shift, size, r, (c as u8) & mask);
             self.push(kind, Loc::Gpr(r));
             return;
         }
@@ -162,6 +165,9 @@ impl FuncCompiler<'_, '_> {
         self.used_gpr |= 1 << Gpr::Rcx.enc();
         let a = self.pop_resolved();
         let r = self.into_gpr_except(a, 1 << Gpr::Rcx.enc());
+        if mask31 {
+            self.asm.alu_ri(Alu::And, Size::S32, Gpr::Rcx, 31);
+        }
         self.asm.shift_cl(shift, size, r);
         self.free(Loc::Gpr(Gpr::Rcx));
         self.push(kind, Loc::Gpr(r));
@@ -199,7 +205,7 @@ impl FuncCompiler<'_, '_> {
             let normal = self.asm.new_label();
             self.asm.alu_ri(Alu::Cmp, size, rb, -1);
             self.asm.jcc(Cond::Ne, normal);
-            if rem {
+            if rem && !active(Mutant::RemSTraps) {
                 self.asm.alu_rr(Alu::Xor, Size::S32, Gpr::Rdx, Gpr::Rdx);
                 self.asm.jmp(done);
             } else {
@@ -264,6 +270,9 @@ impl FuncCompiler<'_, '_> {
         let unequal = self.asm.new_label();
         self.asm.sse_xx(if f32 { Sse::UCOMISS } else { Sse::UCOMISD }, a, b);
         self.asm.jcc(Cond::P, nan);
+        if active(Mutant::FminZeroSign) && f32 && min {
+            self.asm.jmp(unequal);
+        }
         self.asm.jcc(Cond::Ne, unequal);
         self.asm.sse_xx(if min { Sse::ORPS } else { Sse::ANDPS }, a, b);
         self.asm.jmp(done);
