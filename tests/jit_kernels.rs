@@ -3,6 +3,7 @@
 //! reference interpreter's checksum.
 
 #[path = "../benches/jit/kernels.rs"]
+#[allow(dead_code)] // the benchmark's sizes and descriptions
 mod kernels;
 
 use kernels::{KERNELS, Kernel};
@@ -13,9 +14,14 @@ use lockstep::{Spec, binary, valid};
 use std::rc::Rc;
 
 fn run(engine: &mut dyn Engine, module: &Rc<lockstep::syntax::Module>, k: &Kernel) -> Vec<Val> {
-    let inst = engine.instantiate(module, &[]).unwrap_or_else(|e| panic!("{}: {}: {e:?}", k.name, engine.name()));
-    let Some(ExternVal::Func(f)) = engine.export(inst, k.export) else { panic!("{}: no export {}", k.name, k.export) };
-    engine.invoke(f, &[Val::i32(k.small)]).unwrap_or_else(|e| panic!("{}({}): {}: {e:?}", k.name, k.small, engine.name()))
+    let inst =
+        engine.instantiate(module, &[]).unwrap_or_else(|e| panic!("{}: {}: {e:?}", k.name, engine.name()));
+    let Some(ExternVal::Func(f)) = engine.export(inst, k.export) else {
+        panic!("{}: no export {}", k.name, k.export)
+    };
+    engine
+        .invoke(f, &[Val::i32(k.small)])
+        .unwrap_or_else(|e| panic!("{}({}): {}: {e:?}", k.name, k.small, engine.name()))
 }
 
 #[test]

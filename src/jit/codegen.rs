@@ -524,6 +524,13 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
         }
     }
 
+    /// Copy a value between two words of memory at its own width: a wider load of a
+    /// narrower store would stall the store's forwarding.
+    fn copy(&mut self, kind: Kind, from: Mem, to: Mem) {
+        self.asm.mov_rm(kind.size(), SCRATCH, from);
+        self.asm.mov_mr(kind.size(), to, SCRATCH);
+    }
+
     fn movs_mx(&mut self, kind: Kind, addr: Mem, x: Xmm) {
         let op = if kind == Kind::F32 { SseStore::MOVSS } else { SseStore::MOVSD };
         self.asm.sse_mx(op, addr, x);
@@ -964,8 +971,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             let to = self.slot_addr(base + j);
             if e.loc == Loc::Slot {
                 let from = self.slot_addr(k);
-                self.asm.mov_rm(Size::S64, SCRATCH, from);
-                self.asm.mov_mr(Size::S64, to, SCRATCH);
+                self.copy(e.kind, from, to);
             } else {
                 self.store(e, to);
             }
@@ -1082,8 +1088,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             let to = Mem::disp(Gpr::Rbp, 16 + 8 * j as i32);
             if e.loc == Loc::Slot {
                 let from = self.slot_addr(top + j);
-                self.asm.mov_rm(Size::S64, SCRATCH, from);
-                self.asm.mov_mr(Size::S64, to, SCRATCH);
+                self.copy(e.kind, from, to);
             } else {
                 self.store(e, to);
             }
@@ -1222,8 +1227,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             let e = self.stack[top + j];
             if e.loc == Loc::Slot {
                 let from = self.slot_addr(top + j);
-                self.asm.mov_rm(Size::S64, SCRATCH, from);
-                self.asm.mov_mr(Size::S64, Self::out_addr(j), SCRATCH);
+                self.copy(e.kind, from, Self::out_addr(j));
             } else {
                 self.store(e, Self::out_addr(j));
             }
