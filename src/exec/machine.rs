@@ -175,6 +175,7 @@ impl<'s, const TRACE: bool> Machine<'s, TRACE> {
     /// The configuration `s; {LOCALS eps, MODULE module}; admin*` of the host: invocation
     /// and instantiation run their instruction sequences in it.
     pub fn new(store: &'s mut Store, config: Config, module: Addr, admin: Vec<Admin>) -> Self {
+        crate::exec::numerics::set_nan_choice(config.nans);
         let code = host_code();
         let frame = Frame { arity: 0, module, locals: 0, labels: 0, admin: 0, code: code.clone(), pc: 0 };
         let mut admin = admin;

@@ -111,6 +111,9 @@ pub struct Config {
     /// The implementation-defined behaviour of the relaxed vector operators (the spec's
     /// deterministic profile by default).
     pub relaxed: Relaxed,
+    /// Which NaN an operator returns where the spec allows several (the spec's deterministic
+    /// profile by default; x86's under the referee).
+    pub nans: crate::exec::numerics::NanChoice,
 }
 
 impl Default for Config {
@@ -122,6 +125,7 @@ impl Default for Config {
             max_stack_values: 1 << 20,
             fuel: None,
             relaxed: Relaxed::DETERMINISTIC,
+            nans: crate::exec::numerics::NanChoice::Deterministic,
         }
     }
 }

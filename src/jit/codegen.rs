@@ -1295,10 +1295,10 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
         if i.loc != Loc::Gpr(Gpr::Rdx) {
             self.free(i.loc);
         }
-        let saved = self.used_gpr;
+        // Held while the arguments move (spilling frees registers: nothing is restored).
         self.used_gpr |= 1 << Gpr::Rdx.enc();
         self.pass_args(ty.params.len(), results.len());
-        self.used_gpr = saved & !(1 << Gpr::Rdx.enc());
+        self.used_gpr &= !(1 << Gpr::Rdx.enc());
         let undefined = self.trap_with(Trap::UndefinedElement, rules::STEP_READ__TABLE_GET_OOB, Some(Gpr::Rdx));
         let uninitialized = self.trap_with(Trap::UninitializedElement, rules::STEP_READ__CALL_REF_NULL, Some(Gpr::Rdx));
         let mismatch = self.trap_label(Trap::IndirectCallTypeMismatch, rules::STEP_READ__REF_CAST_FAIL);
@@ -1482,18 +1482,8 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
         let kind = num_kind(t);
         let v = self.pop_resolved();
         let v = if kind.is_float() { Loc::Xmm(self.into_xmm(v)) } else { Loc::Gpr(self.into_gpr(v)) };
-        let mask = match v {
-            Loc::Gpr(r) => 1 << r.enc(),
-            _ => 0,
-        };
+        // The value's register stays held (it is ours), so the address cannot land in it.
         let i = self.pop_resolved();
-        // The address must not land in the value's register.
-        let i = match i.loc {
-            Loc::Gpr(r) if mask & (1 << r.enc()) != 0 => i,
-            _ => i,
-        };
-        let saved = self.used_gpr;
-        self.used_gpr |= mask;
         let (addr, held) = self.effective(i, m.offset, n, rule);
         if self.env.options.bounds == Bounds::GuardPages {
             self.fix_fault_offset();
@@ -1511,7 +1501,6 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             }
             _ => unreachable!(),
         }
-        self.used_gpr = saved | (self.used_gpr & !mask);
         self.free(held);
         self.free(v);
         Ok(())

@@ -8,11 +8,12 @@
 //! one per side, formed where the spec orders them: a module instance's functions, tables,
 //! memories and globals, imports first.
 //!
-//! NaNs: where a result is a NaN the spec lets an operator return any member of `nans_N`,
-//! canonical or arithmetic NaNs of either sign (4.3.1). A value crosses many operators
-//! before it is observed, so the referee accepts an arithmetic NaN for an arithmetic NaN, and
-//! asks exact bits of every other value, signalling NaNs included (no operator makes them).
-//! Memory bytes are compared exactly.
+//! NaNs: where an operator's result is a NaN the spec lets it return any member of
+//! `nans_N`, canonical or arithmetic NaNs of either sign (4.3.1), and the compiler returns
+//! the one x86's instructions make. The referee runs the reference with the same choice
+//! ([`NanChoice::X86`]), a member of the same set, so that NaN bits compare exactly wherever
+//! they flow (into integers by `reinterpret`, into memory): every value is compared bit for
+//! bit, and a compiler NaN outside the allowed set is a divergence.
 //!
 //! Resources: where one side runs out of stack or fuel and the other does not, the outcome
 //! is inconclusive (the spec lets exhaustion happen anywhere), and is reported as such.
@@ -21,10 +22,11 @@ pub mod explain;
 pub mod fuzz;
 pub mod report;
 
+use crate::exec::numerics::NanChoice;
 use crate::exec::{Config, ExternVal, Ref, Reference, Val};
 use crate::jit::{Bounds, Jit};
 use crate::script::engine::{Addrs, Engine, Error, HostFunc, InstanceId};
-use crate::syntax::{F32, F64, FuncType, GlobalType, MemType, Module, TableType};
+use crate::syntax::{FuncType, GlobalType, MemType, Module, TableType};
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::rc::Rc;
@@ -70,7 +72,7 @@ impl Pairs {
 impl Referee {
     pub fn new(config: Config, bounds: Bounds) -> Referee {
         Referee {
-            reference: Reference::new(config),
+            reference: Reference::new(Config { nans: NanChoice::X86, ..config }),
             jit: Jit::new(config, bounds),
             funcs: Pairs::default(),
             tables: Pairs::default(),
@@ -124,8 +126,6 @@ impl Referee {
     /// Whether the compiler's value `b` is one the spec allows where the reference has `a`.
     fn agree(&self, a: Val, b: Val) -> bool {
         match (a, b) {
-            (Val::F32(x), Val::F32(y)) => x == y || (arithmetic_f32(x) && arithmetic_f32(y)),
-            (Val::F64(x), Val::F64(y)) => x == y || (arithmetic_f64(x) && arithmetic_f64(y)),
             (Val::Ref(Ref::Null(_)), Val::Ref(Ref::Null(_))) => true,
             (Val::Ref(Ref::Func(x)), Val::Ref(Ref::Func(y))) => self.funcs.holds(x, y),
             (a, b) => a == b,
@@ -219,14 +219,6 @@ impl Referee {
         self.compare_store()?;
         outcome
     }
-}
-
-fn arithmetic_f32(z: F32) -> bool {
-    z.0 & 0x7fc0_0000 == 0x7fc0_0000
-}
-
-fn arithmetic_f64(z: F64) -> bool {
-    z.0 & 0x7ff8_0000_0000_0000 == 0x7ff8_0000_0000_0000
 }
 
 /// Whether an outcome is a resource running out. The spec lets exhaustion happen anywhere,

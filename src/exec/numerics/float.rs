@@ -7,8 +7,8 @@
 //! `round_ties_even` compute. What the spec adds is spelled out here:
 //!
 //! * a NaN result is any element of `nans_N{...}` (aux-nans); every operator returns the
-//!   deterministic profile's element, `+NaN(canon_N)` (see [`det`]), and
-//!   [`super::allowed`] describes the whole set;
+//!   deterministic profile's element, `+NaN(canon_N)`, or where the referee asks for it
+//!   x86's ([`NanChoice`], [`pick`]), and [`super::allowed`] describes the whole set;
 //! * `fmin`/`fmax` propagate NaNs and order `-0 < +0`, unlike IEEE's `minNum`;
 //! * `fabs`, `fneg` and `fcopysign` act on the sign bit alone, NaN payload included.
 
@@ -161,51 +161,88 @@ pub fn det_nan<F: Float>() -> F {
     nan(false, canon::<F>())
 }
 
-/// `z`, or if `z` is a NaN, [`det_nan`]: where IEEE 754 computes a NaN the spec returns
-/// `nans_N{...}`, and the deterministic profile picks `+NaN(canon_N)` from it.
-pub fn det<F: Float>(z: F) -> F {
+/// Which member of `nans_N{z*}` the reference returns where an operator's result is a NaN.
+/// Either way the result is one the spec allows; the choice is per thread, set from the
+/// configuration when a run starts ([`set_nan_choice`]).
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub enum NanChoice {
+    /// The deterministic profile's `+NaN(canon_N)` ([`det_nan`]).
+    #[default]
+    Deterministic,
+    /// The one x86-64's SSE instructions return: the first NaN operand, quieted (an
+    /// arithmetic NaN), or with none the default NaN `-NaN(canon_N)`. The referee runs the
+    /// reference so, to compare the compiler's NaNs bit for bit, wherever they flow.
+    X86,
+}
+
+thread_local! {
+    static NAN_CHOICE: std::cell::Cell<NanChoice> = const { std::cell::Cell::new(NanChoice::Deterministic) };
+}
+
+pub fn set_nan_choice(choice: NanChoice) {
+    NAN_CHOICE.with(|c| c.set(choice));
+}
+
+pub fn nan_choice() -> NanChoice {
+    NAN_CHOICE.with(|c| c.get())
+}
+
+/// The chosen member of `nans_N{operands}`.
+pub fn nans<F: Float>(operands: &[F]) -> F {
+    match nan_choice() {
+        NanChoice::Deterministic => det_nan(),
+        NanChoice::X86 => match operands.iter().find(|z| z.is_nan()) {
+            Some(z) => nan(sign(*z), payload(*z) | canon::<F>()),
+            None => nan(true, canon::<F>()),
+        },
+    }
+}
+
+/// `z`, or if `z` is a NaN, the chosen member of `nans_N{operands}`: where IEEE 754 computes
+/// a NaN the spec returns `nans_N{...}`.
+pub fn pick<F: Float>(z: F, operands: &[F]) -> F {
     // LLVM takes the NaN an operation returns to be any NaN at all, and folds
-    // `if (x op y).is_nan() { +NaN(canon) } else { x op y }` into `x op y`, which leaves
-    // the hardware's NaN (x86's is negative). Hiding where `z` comes from keeps the check.
+    // `if (x op y).is_nan() { nan } else { x op y }` into `x op y`, which leaves the
+    // hardware's NaN. Hiding where `z` comes from keeps the check.
     let z = std::hint::black_box(z);
-    if z.is_nan() { det_nan() } else { z }
+    if z.is_nan() { nans(operands) } else { z }
 }
 
 /// `op-fadd`: `fadd_N(z1, z2)`, the sum rounded to nearest. As in IEEE 754: `±∞ + ∓∞` and NaN
 /// operands give `nans_N`, `±0 + ∓0 = +0`, and an exact zero sum is `+0`.
 pub fn fadd<F: Float>(z1: F, z2: F) -> F {
-    det(z1 + z2)
+    pick(z1 + z2, &[z1, z2])
 }
 
 /// `op-fsub`: `fsub_N(z1, z2)`, the difference rounded to nearest; `±∞ - ±∞` and NaN operands
 /// give `nans_N`, `±0 - ±0 = +0`.
 pub fn fsub<F: Float>(z1: F, z2: F) -> F {
-    det(z1 - z2)
+    pick(z1 - z2, &[z1, z2])
 }
 
 /// `op-fmul`: `fmul_N(z1, z2)`, the product rounded to nearest; `±∞ · ±0` and NaN operands give
 /// `nans_N`, the sign of any other result is the exclusive or of the operands' signs.
 pub fn fmul<F: Float>(z1: F, z2: F) -> F {
-    det(z1 * z2)
+    pick(z1 * z2, &[z1, z2])
 }
 
 /// `op-fdiv`: `fdiv_N(z1, z2)`, the quotient rounded to nearest; `±∞ / ±∞`, `±0 / ±0` and NaN
 /// operands give `nans_N`, `±q / ±0 = ±∞` with the exclusive or of the signs.
 pub fn fdiv<F: Float>(z1: F, z2: F) -> F {
-    det(z1 / z2)
+    pick(z1 / z2, &[z1, z2])
 }
 
 /// `op-fma`: `fma_N(z1, z2, z3)`, IEEE 754 fusedMultiplyAdd: `z1 · z2 + z3` rounded once.
 /// `±∞ · ±0`, an infinite product plus the opposite infinity, and NaN operands give `nans_N`.
 pub fn fma<F: Float>(z1: F, z2: F, z3: F) -> F {
-    det(z1.mul_add(z2, z3))
+    pick(z1.mul_add(z2, z3), &[z1, z2, z3])
 }
 
 /// `op-fmin`: `fmin_N(z1, z2)`, the smaller operand: `nans_N` if either is a NaN, and
 /// `fmin_N(±0, ∓0) = -0`.
 pub fn fmin<F: Float>(z1: F, z2: F) -> F {
     if z1.is_nan() || z2.is_nan() {
-        det_nan()
+        nans(&[z1, z2])
     } else if is_zero(z1) && is_zero(z2) {
         with_sign(z1, sign(z1) || sign(z2))
     } else if z1 <= z2 {
@@ -219,7 +256,7 @@ pub fn fmin<F: Float>(z1: F, z2: F) -> F {
 /// `fmax_N(±0, ∓0) = +0`.
 pub fn fmax<F: Float>(z1: F, z2: F) -> F {
     if z1.is_nan() || z2.is_nan() {
-        det_nan()
+        nans(&[z1, z2])
     } else if is_zero(z1) && is_zero(z2) {
         with_sign(z1, sign(z1) && sign(z2))
     } else if z1 >= z2 {
@@ -247,31 +284,31 @@ pub fn fneg<F: Float>(z: F) -> F {
 /// `op-fsqrt`: `fsqrt_N(z)`, the square root rounded to nearest; `fsqrt_N(±0) = ±0`, negative
 /// operands and NaNs give `nans_N`.
 pub fn fsqrt<F: Float>(z: F) -> F {
-    det(z.sqrt())
+    pick(z.sqrt(), &[z])
 }
 
 /// `op-fceil`: `fceil_N(z)`, the smallest integral value not below `z`; `±0`, `±∞` stay, and
 /// `-1 < z < 0` gives `-0`.
 pub fn fceil<F: Float>(z: F) -> F {
-    det(z.ceil())
+    pick(z.ceil(), &[z])
 }
 
 /// `op-ffloor`: `ffloor_N(z)`, the largest integral value not above `z`; `±0`, `±∞` stay, and
 /// `0 < z < 1` gives `+0`.
 pub fn ffloor<F: Float>(z: F) -> F {
-    det(z.floor())
+    pick(z.floor(), &[z])
 }
 
 /// `op-ftrunc`: `ftrunc_N(z)`, the integral value of `z`'s sign with the largest magnitude not
 /// above `|z|`; `-1 < z < 0` gives `-0`.
 pub fn ftrunc<F: Float>(z: F) -> F {
-    det(z.trunc())
+    pick(z.trunc(), &[z])
 }
 
 /// `op-fnearest`: `fnearest_N(z)`, the nearest integral value, the even one on a tie; the sign
 /// stays (`-0.5 <= z < 0` gives `-0`).
 pub fn fnearest<F: Float>(z: F) -> F {
-    det(z.round_ties_even())
+    pick(z.round_ties_even(), &[z])
 }
 
 /// `op-feq`: `feq_N(z1, z2)`: 0 if either is a NaN, 1 for `±0 = ∓0`, else `bool(z1 = z2)`.

@@ -61,7 +61,7 @@
 //! can still be using, so that an engine is held to one choice per parameter across a run.
 //! All other operators are deterministic: the dispatcher's result is the only one allowed.
 //!
-//! Code elsewhere that canonicalises a NaN should call [`det`]: LLVM folds a plain
+//! Code elsewhere that picks a NaN for a result should call [`pick`]: LLVM folds a plain
 //! `if z.is_nan() { .. }` after the float operation that computed `z` (see there).
 
 pub mod allowed;
