@@ -149,9 +149,12 @@ impl std::fmt::Display for Finding {
     }
 }
 
-/// The referee the fuzzer and the reports use: both engines under [`FUEL`].
+/// The referee the fuzzer and the reports use: both engines under [`FUEL`], and memories
+/// and tables that grow to 32 MiB and 100,000 elements at most (`memory.grow` and
+/// `table.grow` fail beyond, as the spec allows), so that a case stays small.
 pub fn referee() -> Referee {
-    Referee::new(Config { fuel: Some(FUEL), ..Config::default() }, Bounds::GuardPages)
+    let config = Config { fuel: Some(FUEL), max_memory_pages: 512, max_table_elems: 100_000, ..Config::default() };
+    Referee::new(config, Bounds::GuardPages)
 }
 
 /// Run a case through the referee: the first divergence, or `None` when the engines agreed
