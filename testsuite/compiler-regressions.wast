@@ -72,3 +72,12 @@
     call $f i32.rem_s unreachable)
 )
 (assert_trap (invoke "calls") "undefined element")
+
+;; A divisor computed into rax or rdx moves out before the dividend moves in.
+(module
+  (func (export "div") (result i32) (i32.div_s (i32.const 7) (i32.eqz (i32.const 0))))
+  (func (export "rem") (param i64) (result i64)
+    (i64.rem_u (i64.const 100) (i64.add (local.get 0) (i64.const 1))))
+)
+(assert_return (invoke "div") (i32.const 7))
+(assert_return (invoke "rem" (i64.const 6)) (i64.const 2))

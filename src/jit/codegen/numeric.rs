@@ -190,10 +190,11 @@ impl FuncCompiler<'_, '_> {
         let fixed = 1 << Gpr::Rax.enc() | 1 << Gpr::Rdx.enc();
         let b = self.pop_resolved();
         let a = self.pop_resolved();
-        // The divisor in a register outside rax and rdx; the dividend in rax.
+        // The divisor in a register outside rax and rdx (first, as it may be in one of
+        // them); then whatever else is there goes, and the dividend goes to rax.
+        let rb = self.into_gpr_except(b, fixed);
         self.evict_gpr(Gpr::Rax, a.loc);
         self.evict_gpr(Gpr::Rdx, a.loc);
-        let rb = self.into_gpr_except(b, fixed);
         self.load_gpr_to(a, Gpr::Rax);
         self.used_gpr |= fixed;
         let zero = self.trap_label(Trap::DivideByZero, rules::STEP_PURE__BINOP_TRAP);

@@ -1,0 +1,16 @@
+//! The referee on wasm-smith modules: the reference interpreter and the compiler run the
+//! same case (src/lockstep/fuzz.rs), and any divergence is a crash. `lockstep report
+//! ARTIFACT` replays an artifact the same way.
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use lockstep::lockstep::fuzz;
+
+fuzz_target!(|data: &[u8]| {
+    if let Some(case) = fuzz::case(data)
+        && let Some(finding) = fuzz::differential(&case)
+    {
+        panic!("divergence: {finding}");
+    }
+});

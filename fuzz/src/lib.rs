@@ -1,0 +1,113 @@
+//! What the targets share: the two verdicts on a module, lockstep's (decode, then validate, as
+//! Wasm 3.0) and wasmparser's (its validator, with the features of Wasm 3.0), and the
+//! comparison of the two.
+
+use wasmparser::{Validator, WasmFeatures};
+
+/// Wasm 3.0 as lockstep implements it: wasmparser's `WASM3` (2.0, function references, GC,
+/// exceptions, tail calls, extended constant expressions, multiple memories, 64-bit memories
+/// and tables, relaxed SIMD) without threads, which wasmparser lists but 3.0 does not hold
+/// (shared memories and atomics are a proposal of their own). The same set as
+/// tests/binary_wasmparser.rs.
+pub const FEATURES: WasmFeatures = WasmFeatures::WASM3.difference(WasmFeatures::THREADS);
+
+/// lockstep's verdict: `Ok`, or `malformed: ...` / `invalid: ...`; `None` when it refused the
+/// module as `unsupported: FEATURE` (no verdict, see lockstep::valid::Error::is_unsupported).
+pub fn lockstep(bytes: &[u8]) -> Option<Result<(), String>> {
+    let module = match lockstep::binary::decode(bytes, lockstep::Spec::V3) {
+        Ok(m) => m,
+        Err(e) => return Some(Err(format!("malformed: {e}"))),
+    };
+    match lockstep::valid::validate(&module, lockstep::Spec::V3) {
+        Ok(()) => Some(Ok(())),
+        Err(e) if e.is_unsupported() => None,
+        Err(e) => Some(Err(format!("invalid: {e}"))),
+    }
+}
+
+/// wasmparser's verdict, with [`FEATURES`].
+pub fn wasmparser(bytes: &[u8]) -> Result<(), String> {
+    Validator::new_with_features(FEATURES).validate_all(bytes).map(drop).map_err(|e| e.to_string())
+}
+
+/// Implementation limits, where one engine rejects a module that the spec holds valid
+/// (spec appendix, Implementation Limitations): such a disagreement is no finding. Each
+/// entry is the start of a message, lockstep's after its `malformed: `/`invalid: ` prefix.
+///
+/// lockstep's own:
+const LOCKSTEP_LIMITS: &[&str] = &[
+    // At most 50000 locals a function (wasmparser's number, counting declared locals only),
+    // and for the whole module 50000 plus eight per byte (src/binary/modules.rs,
+    // `locals_budget`): wasmparser has no module-wide bound, so two functions of 50000
+    // locals each are valid there.
+    "too many locals",
+    // The depth of a subtype chain (63, the same as wasmparser's), and any other limit that
+    // lockstep names so.
+    "implementation limit",
+];
+
+/// wasmparser's (its src/limits.rs):
+const WASMPARSER_LIMITS: &[&str] = &[
+    // 50000 locals a function, parameters included (lockstep counts declared locals only).
+    "too many locals: locals exceed maximum",
+    // Counts read with a bound: more than 1000 parameters or results, 10000 struct fields,
+    // 10000 catch clauses, ...: "function params size is out of bounds".
+    " size is out of bounds",
+    // Counts of definitions: more than 100 memories, 100000 element segments, ...:
+    // "memories count exceeds limit of 100".
+    " count exceeds limit of ",
+    // More than 10^7 elements in a segment.
+    "number of elements is out of bounds",
+    // The size of a type (fields of fields...), and the number of types of a module or of a
+    // recursion group.
+    "effective type size exceeds the limit",
+    "implementation limit",
+    "sub type hierarchy too deep",
+];
+
+/// Whether a disagreement is one of the implementation limits above: one side accepted, and
+/// the other rejected for one of its limits.
+fn limit(ours: &Result<(), String>, theirs: &Result<(), String>) -> bool {
+    match (ours, theirs) {
+        (Ok(()), Err(e)) => WASMPARSER_LIMITS.iter().any(|l| e.contains(l)),
+        (Err(e), Ok(())) => {
+            let e = e.trim_start_matches("malformed: ").trim_start_matches("invalid: ");
+            LOCKSTEP_LIMITS.iter().any(|l| e.starts_with(l))
+        }
+        _ => false,
+    }
+}
+
+/// Both verdicts on `bytes`; panics, with both messages, when one accepts and the other
+/// rejects.
+pub fn compare(bytes: &[u8]) {
+    let Some(ours) = lockstep(bytes) else { return };
+    let theirs = wasmparser(bytes);
+    match (&ours, &theirs) {
+        (Ok(()), Ok(())) | (Err(_), Err(_)) => {}
+        _ if limit(&ours, &theirs) => {}
+        _ => panic!(
+            "lockstep and wasmparser disagree on {} bytes\n  lockstep:   {}\n  wasmparser: {}\n  module: {}",
+            bytes.len(),
+            verdict(&ours),
+            verdict(&theirs),
+            hex(bytes),
+        ),
+    }
+}
+
+fn verdict(v: &Result<(), String>) -> String {
+    match v {
+        Ok(()) => "valid".into(),
+        Err(e) => e.clone(),
+    }
+}
+
+/// The module in hex, up to a size a panic message can carry (the artifact holds all of it).
+fn hex(bytes: &[u8]) -> String {
+    let mut s: String = bytes.iter().take(512).map(|b| format!("{b:02x}")).collect();
+    if bytes.len() > 512 {
+        s.push_str("...");
+    }
+    s
+}
