@@ -38,6 +38,10 @@ for name in "${names[@]}"; do
     out=fuzz/artifacts/mutants/$name
     rm -rf "$out" "fuzz/corpus/mutant-$name"
     mkdir -p "$out" "fuzz/corpus/mutant-$name"
+    # Start from the unmutated build's corpus where there is one (fuzz/seed.sh, earlier runs).
+    if [ -d fuzz/corpus/differential ]; then
+        find fuzz/corpus/differential -maxdepth 1 -type f -exec cp -t "fuzz/corpus/mutant-$name" {} +
+    fi
     start=$(date +%s)
     # libFuzzer stops at the first crash (a divergence panics) and exits non-zero.
     LOCKSTEP_MUTANT=$name cargo fuzz run --sanitizer none --features mutants differential \

@@ -123,7 +123,8 @@ impl Referee {
         }
     }
 
-    /// Whether the compiler's value `b` is one the spec allows where the reference has `a`.
+    /// Whether the compiler's value `b` is the reference's `a`: the same bits, the same
+    /// function (as the pairs have it), or both null.
     fn agree(&self, a: Val, b: Val) -> bool {
         match (a, b) {
             (Val::Ref(Ref::Null(_)), Val::Ref(Ref::Null(_))) => true,
