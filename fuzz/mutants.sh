@@ -16,16 +16,16 @@ shift || true
 
 # Each mutant and the rules a report on it may name for it (any one of them).
 declare -A rules=(
-    [rem_s_traps]="Step_pure/binop-val"
+    [rem_s_sign]="Step_pure/binop-val"
     [bounds_off_by_one]="Step_read/load-num-val Step_read/load-pack-val Step/store-num-val Step/store-pack-val Step_read/load-num-oob Step_read/load-pack-oob Step/store-num-oob Step/store-pack-oob"
     [br_table_default]="Step_pure/br_table-ge"
-    [fmin_zero_sign]="Step_pure/binop-val"
+    [fmin_minss]="Step_pure/binop-val"
     [shr_u_mask31]="Step_pure/binop-val"
     [call_indirect_no_type_check]="Step_read/ref.cast-fail"
 )
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
-    names=(rem_s_traps bounds_off_by_one br_table_default fmin_zero_sign shr_u_mask31 call_indirect_no_type_check)
+    names=(rem_s_sign bounds_off_by_one br_table_default fmin_minss shr_u_mask31 call_indirect_no_type_check)
 fi
 
 cargo build --release --features mutants --bin lockstep
@@ -45,7 +45,7 @@ for name in "${names[@]}"; do
     start=$(date +%s)
     # libFuzzer stops at the first crash (a divergence panics) and exits non-zero.
     LOCKSTEP_MUTANT=$name cargo fuzz run --sanitizer none --features mutants differential \
-        "fuzz/corpus/mutant-$name" -- -max_total_time="$secs" -artifact_prefix="$out/" \
+        "fuzz/corpus/mutant-$name" -- -max_total_time="$secs" -artifact_prefix="$out/" -dict=fuzz/differential.dict -use_value_profile=1 \
         >"$out/fuzz.log" 2>&1 || true
     took=$(( $(date +%s) - start ))
     artifact=$(ls "$out"/crash-* 2>/dev/null | head -1 || true)

@@ -1042,7 +1042,13 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
         };
         let default_label = target(self, default);
         let mutated = active(Mutant::BrTableDefault) && !ls.is_empty();
-        self.asm.alu_ri(Alu::Cmp, Size::S32, i, ls.len() as i32 + mutated as i32);
+        if mutated {
+            // Past the table: the last entry's index, not the default.
+            self.asm.alu_ri(Alu::Cmp, Size::S32, i, ls.len() as i32);
+            self.asm.mov_ri(Size::S32, SCRATCH, ls.len() as i32 - 1);
+            self.asm.cmovcc_rr(Cond::Ae, Size::S32, i, SCRATCH);
+        }
+        self.asm.alu_ri(Alu::Cmp, Size::S32, i, ls.len() as i32);
         self.asm.jcc(Cond::Ae, default_label);
         self.asm.lea_rm(Size::S64, SCRATCH, table);
         self.asm.movsxd_rm(i, Mem::index(SCRATCH, i, Scale::X4, 0));
@@ -1050,10 +1056,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
         self.asm.jmp_r(i);
         self.asm.align(4);
         self.asm.bind(table);
-        let mut entries: Vec<Label> = ls.iter().map(|l| target(self, *l)).collect();
-        if mutated {
-            entries.push(*entries.last().expect("not empty"));
-        }
+        let entries: Vec<Label> = ls.iter().map(|l| target(self, *l)).collect();
         for lab in entries {
             self.asm.jump_table_entry(lab, table);
         }

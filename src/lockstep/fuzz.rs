@@ -56,20 +56,48 @@ pub struct Case {
     pub invocations: Vec<(String, Vec<Val>)>,
 }
 
-/// The case the fuzzer's bytes stand for (`None`: too few bytes to make one).
+/// The case the fuzzer's bytes stand for (`None`: too few bytes to make one). The last
+/// quarter (at most 64 bytes) chooses the arguments, the rest the module, so that a mutation
+/// changes one or the other; arguments past those bytes come from a generator seeded by them.
 pub fn case(data: &[u8]) -> Option<Case> {
-    let mut u = Unstructured::new(data);
-    let wasm = wasm_smith::Module::new(smith_config(), &mut u).ok()?.to_bytes();
+    let (module_bytes, arg_bytes) = data.split_at(data.len() - (data.len() / 4).min(64));
+    let wasm = wasm_smith::Module::new(smith_config(), &mut Unstructured::new(module_bytes)).ok()?.to_bytes();
     let module = front_end(&wasm).ok()?;
+    let mut args = Args { u: Unstructured::new(arg_bytes), seed: fnv(arg_bytes) };
     let mut invocations = Vec::new();
     for export in &module.exports {
         if let crate::syntax::ExternIdx::Func(x) = export.desc {
             let ty = func_type(&module, x)?;
-            let args = ty.params.iter().map(|t| arg(&mut u, *t)).collect::<Option<Vec<_>>>()?;
-            invocations.push((export.name.clone(), args));
+            let vals = ty.params.iter().map(|t| args.next(*t)).collect::<Option<Vec<_>>>()?;
+            invocations.push((export.name.clone(), vals));
         }
     }
     Some(Case { wasm, invocations })
+}
+
+/// Arguments: from the fuzzer's bytes while they last, then from a generator (splitmix64).
+struct Args<'a> {
+    u: Unstructured<'a>,
+    seed: u64,
+}
+
+impl Args<'_> {
+    fn next(&mut self, t: ValType) -> Option<Val> {
+        if self.u.len() < 9 {
+            self.seed = self.seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = self.seed;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            let bytes = (z ^ (z >> 31)).to_le_bytes();
+            let extra = [bytes[0] ^ bytes[7]];
+            return arg(&mut Unstructured::new(&[&bytes[..], &extra[..]].concat()), t);
+        }
+        arg(&mut self.u, t)
+    }
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ *b as u64).wrapping_mul(0x100_0000_01b3))
 }
 
 /// Every exported function, in order, with zero arguments (null references).

@@ -206,7 +206,7 @@ impl FuncCompiler<'_, '_> {
             let normal = self.asm.new_label();
             self.asm.alu_ri(Alu::Cmp, size, rb, -1);
             self.asm.jcc(Cond::Ne, normal);
-            if rem && !active(Mutant::RemSTraps) {
+            if rem {
                 self.asm.alu_rr(Alu::Xor, Size::S32, Gpr::Rdx, Gpr::Rdx);
                 self.asm.jmp(done);
             } else {
@@ -227,6 +227,17 @@ impl FuncCompiler<'_, '_> {
                 self.asm.cqo()
             }
             self.asm.idiv(size, rb);
+            if rem && active(Mutant::RemSSign) {
+                // A nonzero remainder whose sign differs from the divisor's gets the divisor.
+                let same = self.asm.new_label();
+                self.asm.test_rr(size, Gpr::Rdx, Gpr::Rdx);
+                self.asm.jcc(Cond::E, same);
+                self.asm.mov_rr(size, SCRATCH, Gpr::Rdx);
+                self.asm.alu_rr(Alu::Xor, size, SCRATCH, rb);
+                self.asm.jcc(Cond::Ns, same);
+                self.asm.alu_rr(Alu::Add, size, Gpr::Rdx, rb);
+                self.asm.bind(same);
+            }
         } else {
             self.asm.alu_rr(Alu::Xor, Size::S32, Gpr::Rdx, Gpr::Rdx);
             self.asm.div(size, rb);
@@ -269,11 +280,12 @@ impl FuncCompiler<'_, '_> {
         let done = self.asm.new_label();
         let nan = self.asm.new_label();
         let unequal = self.asm.new_label();
+        if active(Mutant::FminMinss) && f32 && min {
+            self.asm.sse_xx(Sse::MINSS, a, b);
+            return;
+        }
         self.asm.sse_xx(if f32 { Sse::UCOMISS } else { Sse::UCOMISD }, a, b);
         self.asm.jcc(Cond::P, nan);
-        if active(Mutant::FminZeroSign) && f32 && min {
-            self.asm.jmp(unequal);
-        }
         self.asm.jcc(Cond::Ne, unequal);
         self.asm.sse_xx(if min { Sse::ORPS } else { Sse::ANDPS }, a, b);
         self.asm.jmp(done);
