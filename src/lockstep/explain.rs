@@ -147,7 +147,7 @@ pub fn explain(case: &Case, finding: &Finding) -> Explanation {
 
     // The first event where the two sides part, and the call open there.
     let i = (0..ours.len().max(theirs.len()))
-        .find(|&i| ours.get(i).map(|e| &e.0) != theirs.get(i))
+        .find(|&i| !matches!((ours.get(i), theirs.get(i)), (Some((e, _)), Some(f)) if e.agrees(f)))
         .unwrap_or(ours.len().saturating_sub(1));
     let mut stack: Vec<(u32, Vec<Val>, u64)> = Vec::new();
     for (e, step) in &ours[..i.min(ours.len())] {
@@ -213,6 +213,16 @@ pub fn show(vs: &[Val]) -> String {
 }
 
 impl Event {
+    /// The same event on both sides. A trace shows at most [`crate::exec::trace::SHOWN`]
+    /// values a step, so the reference's list may be the tail of the compiler's.
+    fn agrees(&self, other: &Event) -> bool {
+        let tail = |a: &[Val], b: &[Val]| a.len() <= b.len() && b[b.len() - a.len()..] == *a;
+        match (self, other) {
+            (Event::Enter(f, a), Event::Enter(g, b)) | (Event::Exit(f, a), Event::Exit(g, b)) => f == g && tail(a, b),
+            _ => false,
+        }
+    }
+
     pub fn describe(&self) -> String {
         match self {
             Event::Enter(g, args) => format!("calls function (store address {g}) with {}", show(args)),
