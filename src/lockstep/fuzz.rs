@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 /// Fuel for every invocation, counted the same way by both engines (function entries and
 /// loop iterations): enough for real work, and a bound on generated infinite loops.
-pub const FUEL: u64 = 20_000;
+pub const FUEL: u64 = 2_000;
 
 /// What wasm-smith may generate: Wasm 2.0 without SIMD, one memory of at most 16 pages, no
 /// imports (nothing to link), everything exported.
