@@ -63,8 +63,9 @@ pub fn explain(case: &Case, finding: &Finding) -> Explanation {
         rules: Vec::new(),
     };
     let Some((name, args)) = &finding.invocation else {
-        explanation.reference = "see the finding".into();
-        explanation.compiler = "see the finding".into();
+        let (reference, compiler) = finding.what.split_once(", compiler ").unwrap_or((&finding.what, ""));
+        explanation.reference = reference.trim_start_matches("reference ").into();
+        explanation.compiler = compiler.into();
         return explanation;
     };
     let Ok(module) = front_end(&case.wasm) else { return explanation };

@@ -11,7 +11,14 @@ pub fn markdown(case: &Case, e: &Explanation, artifact: &Path) -> String {
     let mut md = String::new();
     let rule = e.rules.first().map_or("an unknown rule".to_string(), |r| format!("`{}`", r.id()));
     let _ = writeln!(md, "# Compiler and reference disagree ({rule})\n");
-    let _ = writeln!(md, "**Summary.** At {}: the reference {}, the compiler {}.\n", where_(e), e.reference, e.compiler);
+    match &e.finding.invocation {
+        None => {
+            let _ = writeln!(md, "**Summary.** At instantiation the engines part: {}.\n", e.finding.what);
+        }
+        Some(_) => {
+            let _ = writeln!(md, "**Summary.** At {}: the reference {}, the compiler {}.\n", where_(e), e.reference, e.compiler);
+        }
+    }
 
     let _ = writeln!(md, "## Rules at issue\n");
     for r in &e.rules {
