@@ -161,7 +161,9 @@ fn engine_factory(kind: EngineKind) -> Result<(&'static str, fn() -> Option<Box<
     match kind {
         EngineKind::Ref => Ok(("ref", || Some(Box::new(Reference::default())))),
         EngineKind::Jit => Ok(("jit", || Some(Box::new(Jit::new(Config::default(), Bounds::GuardPages))))),
-        EngineKind::Lockstep => Ok(("lockstep", || Some(Box::new(Referee::new(Config::default(), Bounds::GuardPages))))),
+        EngineKind::Lockstep => {
+            Ok(("lockstep", || Some(Box::new(Referee::new(Config::default(), Bounds::GuardPages)))))
+        }
     }
 }
 
@@ -371,7 +373,8 @@ fn compile(spec: Spec, time: bool, file: &PathBuf) -> Result<ExitCode, String> {
     use std::time::Instant;
     let bytes = read_module(file)?;
     let t0 = Instant::now();
-    let module = binary::decode(&bytes, spec).map_err(|e| format!("{}: malformed: {}", file.display(), e.message))?;
+    let module =
+        binary::decode(&bytes, spec).map_err(|e| format!("{}: malformed: {}", file.display(), e.message))?;
     let t1 = Instant::now();
     valid::validate(&module, spec).map_err(|e| format!("{}: invalid: {}", file.display(), e.message))?;
     let t2 = Instant::now();
@@ -384,11 +387,21 @@ fn compile(spec: Spec, time: bool, file: &PathBuf) -> Result<ExitCode, String> {
         }
     };
     let t3 = Instant::now();
-    println!("{} functions, {} bytes of wasm, {} bytes of x86-64", compiled.funcs.len(), bytes.len(), compiled.code.len());
+    println!(
+        "{} functions, {} bytes of wasm, {} bytes of x86-64",
+        compiled.funcs.len(),
+        bytes.len(),
+        compiled.code.len()
+    );
     if time {
         let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1e3;
         let mb_s = bytes.len() as f64 / (t3 - t2).as_secs_f64() / 1e6;
-        println!("decode {:.3} ms, validate {:.3} ms, compile {:.3} ms ({mb_s:.1} MB/s of wasm)", ms(t0, t1), ms(t1, t2), ms(t2, t3));
+        println!(
+            "decode {:.3} ms, validate {:.3} ms, compile {:.3} ms ({mb_s:.1} MB/s of wasm)",
+            ms(t0, t1),
+            ms(t1, t2),
+            ms(t2, t3)
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -397,9 +410,11 @@ fn compile(spec: Spec, time: bool, file: &PathBuf) -> Result<ExitCode, String> {
 /// with zero arguments), or a fuzz artifact of the `differential` target.
 fn read_case(file: &PathBuf, invoke: Option<&str>, args: &[String]) -> Result<fuzz::Case, String> {
     let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    let is_module = bytes.starts_with(b"\0asm") || file.extension().is_some_and(|x| x == "wat" || x == "wasm");
+    let is_module =
+        bytes.starts_with(b"\0asm") || file.extension().is_some_and(|x| x == "wat" || x == "wasm");
     if !is_module {
-        return fuzz::case(&bytes).ok_or_else(|| format!("{}: not a module, nor a fuzz input that makes one", file.display()));
+        return fuzz::case(&bytes)
+            .ok_or_else(|| format!("{}: not a module, nor a fuzz input that makes one", file.display()));
     }
     let wasm = read_module(file)?;
     let module = fuzz::front_end(&wasm).map_err(|e| format!("{}: {e}", file.display()))?;
@@ -422,13 +437,22 @@ fn diff(file: &PathBuf, invoke: Option<&str>, args: &[String]) -> Result<ExitCod
     if let Some(call) = &e.call {
         let name = call.name.as_ref().map_or(String::new(), |n| format!(" (\"{n}\")"));
         println!("first diverging call: func {}{name} with {}", call.func, explain::show(&call.args));
-        let next = |ev: &Option<explain::Event>| ev.as_ref().map_or("nothing more (a trap)".into(), |e| e.describe());
+        let next = |ev: &Option<explain::Event>| {
+            ev.as_ref().map_or("nothing more (a trap)".into(), |e| e.describe())
+        };
         println!("  reference then {}\n  compiler then  {}", next(&call.reference), next(&call.compiler));
     }
     println!("the reference's last {} steps in that call:", e.steps.len());
     for s in &e.steps {
         let vals = |vs: &[Val]| vs.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(" ");
-        println!("{:>8}  {:<32} {:<28} [{}] -> [{}]", s.step, s.rule.id(), s.instr, vals(&s.consumed), vals(&s.produced));
+        println!(
+            "{:>8}  {:<32} {:<28} [{}] -> [{}]",
+            s.step,
+            s.rule.id(),
+            s.instr,
+            vals(&s.consumed),
+            vals(&s.produced)
+        );
     }
     println!("rules at issue: {}", e.rules.iter().map(|r| r.id()).collect::<Vec<_>>().join(", "));
     Ok(ExitCode::FAILURE)

@@ -18,7 +18,8 @@ fn lockstep(args: &[&str]) -> (bool, String) {
 fn trace_names_catalog_rules() {
     let (ok, out) = lockstep(&["trace", "--json", "benches/kernels/fib.wat", "--invoke", "fib", "i32:6"]);
     assert!(ok, "{out}");
-    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
+    let lines: Vec<serde_json::Value> =
+        out.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
     let (summary, steps) = lines.split_last().expect("steps and a summary");
     assert!(steps.len() > 50, "{} steps", steps.len());
     for step in steps {
@@ -27,7 +28,8 @@ fn trace_names_catalog_rules() {
         assert_eq!(step["url"].as_str(), Some(rule.url()), "{id}");
     }
     assert_eq!(summary["result"], "i32:8");
-    let counted: u64 = summary["rules"].as_object().expect("a histogram").values().map(|n| n.as_u64().unwrap()).sum();
+    let counted: u64 =
+        summary["rules"].as_object().expect("a histogram").values().map(|n| n.as_u64().unwrap()).sum();
     assert_eq!(counted, steps.len() as u64);
 }
 
@@ -35,7 +37,8 @@ fn trace_names_catalog_rules() {
 #[test]
 fn run_under_every_engine() {
     for engine in ["ref", "jit", "lockstep"] {
-        let (ok, out) = lockstep(&["run", "--engine", engine, "benches/kernels/fib.wat", "--invoke", "fib", "i32:20"]);
+        let (ok, out) =
+            lockstep(&["run", "--engine", engine, "benches/kernels/fib.wat", "--invoke", "fib", "i32:20"]);
         assert!(ok, "{engine}: {out}");
         assert_eq!(out.trim(), "i32:6765", "{engine}");
     }
@@ -47,8 +50,11 @@ fn compiled_trap_cites_its_rule() {
     let dir = std::env::temp_dir().join(format!("lockstep-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("div.wat");
-    std::fs::write(&file, r#"(module (func (export "d") (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0))))"#)
-        .unwrap();
+    std::fs::write(
+        &file,
+        r#"(module (func (export "d") (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0))))"#,
+    )
+    .unwrap();
     let (ok, out) = lockstep(&["run", "--engine", "jit", file.to_str().unwrap(), "--invoke", "d", "i32:0"]);
     assert!(!ok);
     assert!(out.starts_with("trap: integer divide by zero [Step_pure/binop-trap] https://"), "{out}");

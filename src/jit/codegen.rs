@@ -17,10 +17,10 @@
 //! results. Parameters live in the caller's area: parameter `i` at `rbp + 16 + 8i`, and
 //! result `j` is written to `rbp + 16 + 8j`.
 
-use super::runtime::{FUNC_CODE, FUNC_CTX, FUNC_TYPE, RT_FUEL, TABLE_ELEMS, TABLE_SIZE, Trap, ctx};
-use super::x64::*;
 use super::mutants::{Mutant, active};
+use super::runtime::{FUNC_CODE, FUNC_CTX, FUNC_TYPE, RT_FUEL, TABLE_ELEMS, TABLE_SIZE, Trap, ctx};
 use super::x64::Mem;
+use super::x64::*;
 use crate::rules::{self, Rule};
 use crate::syntax::*;
 
@@ -111,8 +111,19 @@ struct Entry {
     loc: Loc,
 }
 
-const GPRS: [Gpr; 11] =
-    [Gpr::Rax, Gpr::Rcx, Gpr::Rdx, Gpr::Rbx, Gpr::Rsi, Gpr::Rdi, Gpr::R8, Gpr::R9, Gpr::R10, Gpr::R12, Gpr::R13];
+const GPRS: [Gpr; 11] = [
+    Gpr::Rax,
+    Gpr::Rcx,
+    Gpr::Rdx,
+    Gpr::Rbx,
+    Gpr::Rsi,
+    Gpr::Rdi,
+    Gpr::R8,
+    Gpr::R9,
+    Gpr::R10,
+    Gpr::R12,
+    Gpr::R13,
+];
 const SCRATCH: Gpr = Gpr::R11;
 const XSCRATCH: Xmm = Xmm::Xmm15;
 const CTX: Gpr = Gpr::R15;
@@ -184,7 +195,8 @@ pub struct Builtins {
 /// Compile every function of a validated module into one block of code.
 pub fn compile(env: &Env) -> Result<Compiled, Unsupported> {
     check_module(env.module)?;
-    let mut asm = Assembler::with_capacity(64 * env.module.funcs.iter().map(|f| f.body.instrs.len()).sum::<usize>());
+    let mut asm =
+        Assembler::with_capacity(64 * env.module.funcs.iter().map(|f| f.body.instrs.len()).sum::<usize>());
     let labels: Vec<Label> = env.module.funcs.iter().map(|_| asm.new_label()).collect();
     let mut faults = Vec::new();
     let mut entries = Vec::with_capacity(labels.len());
@@ -680,7 +692,11 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
                 if bits == 0 {
                     self.asm.sse_xx(Sse::XORPS, x, x);
                 } else {
-                    let c = if e.kind == Kind::F32 { self.asm.const_u32(bits as u32) } else { self.asm.const_u64(bits) };
+                    let c = if e.kind == Kind::F32 {
+                        self.asm.const_u32(bits as u32)
+                    } else {
+                        self.asm.const_u64(bits)
+                    };
                     self.movs_xm(e.kind, x, c);
                 }
                 x
@@ -703,7 +719,9 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
     /// An operand for an ALU instruction's source: an immediate, a register, or memory.
     fn source(&self, e: Entry, k: usize) -> Src {
         match e.loc {
-            Loc::Const(bits) if e.kind.size() == Size::S32 || bits as i64 == bits as i32 as i64 => Src::Imm(bits as i32),
+            Loc::Const(bits) if e.kind.size() == Size::S32 || bits as i64 == bits as i32 as i64 => {
+                Src::Imm(bits as i32)
+            }
             Loc::Gpr(r) => Src::Reg(r),
             Loc::Local(i) => Src::Mem(self.local_addr(i)),
             Loc::Slot => Src::Mem(self.slot_addr(k)),
@@ -761,28 +779,58 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             I::TableGet(x) => self.table_get(*x),
             I::TableSet(x) => self.table_set(*x),
             I::TableSize(x) => self.table_size(*x),
-            I::TableGrow(x) => self.builtin(self.env.builtins.table_grow, &[*x as u64], 2, Some(Kind::I32), None),
-            I::TableFill(x) => self.builtin(self.env.builtins.table_fill, &[*x as u64], 3, None, Some(rules::STEP_READ__TABLE_FILL_OOB)),
-            I::TableCopy(x, y) => {
-                self.builtin(self.env.builtins.table_copy, &[*x as u64, *y as u64], 3, None, Some(rules::STEP_READ__TABLE_COPY_OOB))
+            I::TableGrow(x) => {
+                self.builtin(self.env.builtins.table_grow, &[*x as u64], 2, Some(Kind::I32), None)
             }
-            I::TableInit(x, y) => {
-                self.builtin(self.env.builtins.table_init, &[*x as u64, *y as u64], 3, None, Some(rules::STEP_READ__TABLE_INIT_OOB))
-            }
+            I::TableFill(x) => self.builtin(
+                self.env.builtins.table_fill,
+                &[*x as u64],
+                3,
+                None,
+                Some(rules::STEP_READ__TABLE_FILL_OOB),
+            ),
+            I::TableCopy(x, y) => self.builtin(
+                self.env.builtins.table_copy,
+                &[*x as u64, *y as u64],
+                3,
+                None,
+                Some(rules::STEP_READ__TABLE_COPY_OOB),
+            ),
+            I::TableInit(x, y) => self.builtin(
+                self.env.builtins.table_init,
+                &[*x as u64, *y as u64],
+                3,
+                None,
+                Some(rules::STEP_READ__TABLE_INIT_OOB),
+            ),
             I::ElemDrop(x) => self.builtin(self.env.builtins.elem_drop, &[*x as u64], 0, None, None),
             I::Load(t, op, x, m) => self.load(*t, *op, *x, *m)?,
             I::Store(t, sz, x, m) => self.store_(*t, *sz, *x, *m)?,
             I::MemorySize(x) => self.memory_size(*x)?,
-            I::MemoryGrow(x) => self.builtin(self.env.builtins.memory_grow, &[*x as u64], 1, Some(Kind::I32), None),
-            I::MemoryFill(x) => {
-                self.builtin(self.env.builtins.memory_fill, &[*x as u64], 3, None, Some(rules::STEP_READ__MEMORY_FILL_OOB))
+            I::MemoryGrow(x) => {
+                self.builtin(self.env.builtins.memory_grow, &[*x as u64], 1, Some(Kind::I32), None)
             }
-            I::MemoryCopy(x, y) => {
-                self.builtin(self.env.builtins.memory_copy, &[*x as u64, *y as u64], 3, None, Some(rules::STEP_READ__MEMORY_COPY_OOB))
-            }
-            I::MemoryInit(x, y) => {
-                self.builtin(self.env.builtins.memory_init, &[*x as u64, *y as u64], 3, None, Some(rules::STEP_READ__MEMORY_INIT_OOB))
-            }
+            I::MemoryFill(x) => self.builtin(
+                self.env.builtins.memory_fill,
+                &[*x as u64],
+                3,
+                None,
+                Some(rules::STEP_READ__MEMORY_FILL_OOB),
+            ),
+            I::MemoryCopy(x, y) => self.builtin(
+                self.env.builtins.memory_copy,
+                &[*x as u64, *y as u64],
+                3,
+                None,
+                Some(rules::STEP_READ__MEMORY_COPY_OOB),
+            ),
+            I::MemoryInit(x, y) => self.builtin(
+                self.env.builtins.memory_init,
+                &[*x as u64, *y as u64],
+                3,
+                None,
+                Some(rules::STEP_READ__MEMORY_INIT_OOB),
+            ),
             I::DataDrop(x) => self.builtin(self.env.builtins.data_drop, &[*x as u64], 0, None, None),
             I::RefNull(_) => self.push(Kind::Ref, Loc::Const(0)),
             I::RefIsNull => {
@@ -819,7 +867,9 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             }
             I::Relop(t, op) => self.relop(*t, *op),
             I::Cvtop(to, from, op) => self.cvtop(*to, *from, *op),
-            I::VConst(_) | I::VLoad(..) | I::VLoadLane(..) | I::VStore(..) | I::VStoreLane(..) => return Err(Unsupported("v128")),
+            I::VConst(_) | I::VLoad(..) | I::VLoadLane(..) | I::VStore(..) | I::VStoreLane(..) => {
+                return Err(Unsupported("v128"));
+            }
             other => return Err(Unsupported(feature_of(other))),
         }
         Ok(())
@@ -892,7 +942,16 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
         self.asm.jcc(Cond::E, els);
         let label = self.asm.new_label();
         let base = self.stack.len() - params.len();
-        self.ctrls.push(Ctrl { kind: CtrlKind::If, label, els: Some(els), base, params, results, branched: false, live: true });
+        self.ctrls.push(Ctrl {
+            kind: CtrlKind::If,
+            label,
+            els: Some(els),
+            base,
+            params,
+            results,
+            branched: false,
+            live: true,
+        });
         Ok(())
     }
 
@@ -997,7 +1056,8 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
         let c = &self.ctrls[self.ctrls.len() - 1 - l as usize];
         let n = c.branch_kinds().len();
         let top = self.stack.len() - n;
-        c.kind != CtrlKind::Body && (0..n).all(|j| top + j == c.base + j && self.stack[top + j].loc == Loc::Slot)
+        c.kind != CtrlKind::Body
+            && (0..n).all(|j| top + j == c.base + j && self.stack[top + j].loc == Loc::Slot)
     }
 
     fn br_if(&mut self, l: u32) {
@@ -1302,8 +1362,10 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
         self.used_gpr |= 1 << Gpr::Rdx.enc();
         self.pass_args(ty.params.len(), results.len());
         self.used_gpr &= !(1 << Gpr::Rdx.enc());
-        let undefined = self.trap_with(Trap::UndefinedElement, rules::STEP_READ__TABLE_GET_OOB, Some(Gpr::Rdx));
-        let uninitialized = self.trap_with(Trap::UninitializedElement, rules::STEP_READ__CALL_REF_NULL, Some(Gpr::Rdx));
+        let undefined =
+            self.trap_with(Trap::UndefinedElement, rules::STEP_READ__TABLE_GET_OOB, Some(Gpr::Rdx));
+        let uninitialized =
+            self.trap_with(Trap::UninitializedElement, rules::STEP_READ__CALL_REF_NULL, Some(Gpr::Rdx));
         let mismatch = self.trap_label(Trap::IndirectCallTypeMismatch, rules::STEP_READ__REF_CAST_FAIL);
         let a = &mut *self.asm;
         a.mov_rm(Size::S64, Gpr::Rcx, Mem::disp(CTX, ctx::TABLES));
@@ -1326,7 +1388,14 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
 
     /// A runtime function: `f(ctx, imm..., popped operands...)` in the System V convention.
     /// A nonzero result of a `trapping` function is the code of the trap it raises.
-    fn builtin(&mut self, f: usize, imms: &[u64], operands: usize, result: Option<Kind>, trapping: Option<Rule>) {
+    fn builtin(
+        &mut self,
+        f: usize,
+        imms: &[u64],
+        operands: usize,
+        result: Option<Kind>,
+        trapping: Option<Rule>,
+    ) {
         self.spill_regs();
         const ARGS: [Gpr; 6] = [Gpr::Rdi, Gpr::Rsi, Gpr::Rdx, Gpr::Rcx, Gpr::R8, Gpr::R9];
         self.asm.mov_rr(Size::S64, ARGS[0], CTX);
@@ -1429,7 +1498,8 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             return Err(Unsupported("multi-memory"));
         }
         let n = op.map_or(t.size(), |op| op.size.bits()) as u64 / 8;
-        let rule = if op.is_some() { rules::STEP_READ__LOAD_PACK_OOB } else { rules::STEP_READ__LOAD_NUM_OOB };
+        let rule =
+            if op.is_some() { rules::STEP_READ__LOAD_PACK_OOB } else { rules::STEP_READ__LOAD_NUM_OOB };
         let i = self.pop_resolved();
         let (addr, held) = self.effective(i, m.offset, n, rule);
         let kind = num_kind(t);

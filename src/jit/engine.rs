@@ -63,7 +63,11 @@ pub struct Instance {
 impl Jit {
     pub fn new(config: Config, bounds: Bounds) -> Jit {
         // The planted bounds bug lives in the explicit checks.
-        let bounds = if super::mutants::active(super::mutants::Mutant::BoundsOffByOne) { Bounds::Checks } else { bounds };
+        let bounds = if super::mutants::active(super::mutants::Mutant::BoundsOffByOne) {
+            Bounds::Checks
+        } else {
+            bounds
+        };
         let stubs = stubs(host_call);
         let stack = WasmStack::new(64 << 20).expect("mapping the wasm stack");
         let fuel = config.fuel;
@@ -165,11 +169,16 @@ impl Jit {
         if trapped != 0 {
             return Err(self.trap());
         }
-        Ok(ty.results.iter().enumerate().map(|(j, t)| {
-            // SAFETY: as above; the callee wrote its results there.
-            let w = unsafe { (sp as *const u64).add(j).read() };
-            self.val(*t, w)
-        }).collect())
+        Ok(ty
+            .results
+            .iter()
+            .enumerate()
+            .map(|(j, t)| {
+                // SAFETY: as above; the callee wrote its results there.
+                let w = unsafe { (sp as *const u64).add(j).read() };
+                self.val(*t, w)
+            })
+            .collect())
     }
 
     /// The trap the runtime recorded, as the reference raises it: same message, same rule.
@@ -272,10 +281,13 @@ impl Engine for Jit {
     fn table_refs(&self, table: u32) -> Vec<Ref> {
         let t = &self.tables[table as usize];
         let ty = ValType::Ref(t.ty.elem);
-        t.elems.iter().map(|w| match word_val(ty, *w) {
-            Val::Ref(r) => r,
-            _ => unreachable!("a reference type"),
-        }).collect()
+        t.elems
+            .iter()
+            .map(|w| match word_val(ty, *w) {
+                Val::Ref(r) => r,
+                _ => unreachable!("a reference type"),
+            })
+            .collect()
     }
 
     fn alloc_func(&mut self, ty: FuncType, code: HostFunc) -> ExternVal {
@@ -287,7 +299,12 @@ impl Engine for Jit {
         let data = &*host as *const HostData as u64;
         host.ctx[ctx::HEADER] = data;
         let addr = self.funcs.len() as u64;
-        self.funcs.push(Box::new(FuncRef { code: self.stubs.host as *const u8, ctx: host.ctx.as_mut_ptr(), type_id, addr }));
+        self.funcs.push(Box::new(FuncRef {
+            code: self.stubs.host as *const u8,
+            ctx: host.ctx.as_mut_ptr(),
+            type_id,
+            addr,
+        }));
         self.func_types.push(ty);
         self.hosts.push(host);
         ExternVal::Func(addr as u32)
@@ -317,7 +334,8 @@ extern "C" fn host_call(ctx: *mut u64, area: *mut u64) -> u64 {
     // is its HostData, and the caller's area, which holds max(params, results) words.
     unsafe {
         let host = &*(*ctx.add(ctx::HEADER) as *const HostData);
-        let args: Vec<Val> = host.ty.params.iter().enumerate().map(|(i, t)| word_val(*t, *area.add(i))).collect();
+        let args: Vec<Val> =
+            host.ty.params.iter().enumerate().map(|(i, t)| word_val(*t, *area.add(i))).collect();
         match (host.code)(&args) {
             Ok(results) => {
                 for (j, v) in results.iter().enumerate() {
@@ -403,7 +421,8 @@ fn instantiate(jit: &mut Jit, module: &Rc<Module>, imports: &[ExternVal]) -> Res
         func_types: Vec::new(),
         code: None,
     });
-    let (mut f_addrs, mut t_addrs, mut m_addrs, mut g_addrs) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut f_addrs, mut t_addrs, mut m_addrs, mut g_addrs) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for ext in imports {
         match *ext {
             ExternVal::Func(a) => f_addrs.push(a),
@@ -491,7 +510,12 @@ fn instantiate(jit: &mut Jit, module: &Rc<Module>, imports: &[ExternVal]) -> Res
 }
 
 /// `Externaddr_ok` and `Externtype_sub`, as the reference checks them.
-fn check_imports(jit: &Jit, module: &Module, types: &[&FuncType], imports: &[ExternVal]) -> Result<(), Error> {
+fn check_imports(
+    jit: &Jit,
+    module: &Module,
+    types: &[&FuncType],
+    imports: &[ExternVal],
+) -> Result<(), Error> {
     let c = crate::valid::Context::new(crate::Spec::V3);
     let sub = |t1, t2| crate::valid::matching::valtype_sub(&c, t1, t2);
     let limits_sub = |actual: Limits, min: u64, want: Limits| {
@@ -503,7 +527,10 @@ fn check_imports(jit: &Jit, module: &Module, types: &[&FuncType], imports: &[Ext
             (ExternType::Table(tt), ExternVal::Table(a)) => {
                 let t = &jit.tables[a as usize];
                 let (t1, t2) = (ValType::Ref(t.ty.elem), ValType::Ref(tt.elem));
-                t.ty.addr == tt.addr && sub(t1, t2) && sub(t2, t1) && limits_sub(t.ty.limits, t.elems.len() as u64, tt.limits)
+                t.ty.addr == tt.addr
+                    && sub(t1, t2)
+                    && sub(t2, t1)
+                    && limits_sub(t.ty.limits, t.elems.len() as u64, tt.limits)
             }
             (ExternType::Mem(mt), ExternVal::Mem(a)) => {
                 let m = &jit.mems[a as usize];
@@ -511,7 +538,9 @@ fn check_imports(jit: &Jit, module: &Module, types: &[&FuncType], imports: &[Ext
             }
             (ExternType::Global(gt), ExternVal::Global(a)) => {
                 let actual = jit.globals[a as usize].ty;
-                actual.mutable == gt.mutable && sub(actual.val, gt.val) && (!gt.mutable || sub(gt.val, actual.val))
+                actual.mutable == gt.mutable
+                    && sub(actual.val, gt.val)
+                    && (!gt.mutable || sub(gt.val, actual.val))
             }
             _ => false,
         };
@@ -532,7 +561,9 @@ fn eval_const(jit: &Jit, inst: &Instance, expr: &Expr) -> Result<u64, Error> {
             Instr::RefNull(_) => stack.push(0),
             Instr::RefFunc(x) => stack.push(inst.funcs[*x as usize] as u64),
             // SAFETY: the context's global words are cells of the store.
-            Instr::GlobalGet(x) => stack.push(unsafe { *(inst.ctx[ctx::HEADER + *x as usize] as *const u64) }),
+            Instr::GlobalGet(x) => {
+                stack.push(unsafe { *(inst.ctx[ctx::HEADER + *x as usize] as *const u64) })
+            }
             Instr::Binop(t, Binop::Int(op)) => {
                 let (b, a) = (stack.pop().unwrap_or(0), stack.pop().unwrap_or(0));
                 let r = match op {
@@ -561,7 +592,11 @@ fn initialize(jit: &mut Jit, id: u32, module: &Module, f_addrs: &[u32]) -> Resul
                 let inst = &mut *jit.instances[id as usize];
                 let code = table_init(inst, *x, i as u32, d, 0, n);
                 if code != 0 {
-                    return Err(trap_error(code, rules::STEP_READ__TABLE_INIT_OOB, "out of bounds table access"));
+                    return Err(trap_error(
+                        code,
+                        rules::STEP_READ__TABLE_INIT_OOB,
+                        "out of bounds table access",
+                    ));
                 }
                 inst.elems[i] = Vec::new();
             }
@@ -575,7 +610,11 @@ fn initialize(jit: &mut Jit, id: u32, module: &Module, f_addrs: &[u32]) -> Resul
             let inst = &mut *jit.instances[id as usize];
             let code = memory_init(inst, *x, i as u32, d, 0, data.init.len() as u64);
             if code != 0 {
-                return Err(trap_error(code, rules::STEP_READ__MEMORY_INIT_OOB, "out of bounds memory access"));
+                return Err(trap_error(
+                    code,
+                    rules::STEP_READ__MEMORY_INIT_OOB,
+                    "out of bounds memory access",
+                ));
             }
             inst.datas[i] = Box::new([]);
         }

@@ -12,7 +12,14 @@ fn map(len: usize, prot: i32) -> io::Result<*mut u8> {
     // SAFETY: an anonymous private mapping at an address of the kernel's choice touches no
     // existing memory.
     let ptr = unsafe {
-        libc::mmap(std::ptr::null_mut(), len, prot, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE, -1, 0)
+        libc::mmap(
+            std::ptr::null_mut(),
+            len,
+            prot,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+            -1,
+            0,
+        )
     };
     if ptr == libc::MAP_FAILED { Err(io::Error::last_os_error()) } else { Ok(ptr as *mut u8) }
 }
@@ -275,13 +282,18 @@ extern "C" fn handler(sig: libc::c_int, info: *mut libc::siginfo_t, context: *mu
             (*uc).uc_mcontext.gregs[libc::REG_RIP as usize] = landing as i64;
             return;
         }
-        let previous = if sig == libc::SIGSEGV { (&raw const PREVIOUS_SEGV).cast::<libc::sigaction>() } else { (&raw const PREVIOUS_BUS).cast::<libc::sigaction>() };
+        let previous = if sig == libc::SIGSEGV {
+            (&raw const PREVIOUS_SEGV).cast::<libc::sigaction>()
+        } else {
+            (&raw const PREVIOUS_BUS).cast::<libc::sigaction>()
+        };
         let previous = &*previous;
         if previous.sa_sigaction == libc::SIG_DFL || previous.sa_sigaction == libc::SIG_IGN {
             // Let the fault happen again, to the default action.
             libc::signal(sig, libc::SIG_DFL);
         } else if previous.sa_flags & libc::SA_SIGINFO != 0 {
-            let f: extern "C" fn(libc::c_int, *mut libc::siginfo_t, *mut libc::c_void) = std::mem::transmute(previous.sa_sigaction);
+            let f: extern "C" fn(libc::c_int, *mut libc::siginfo_t, *mut libc::c_void) =
+                std::mem::transmute(previous.sa_sigaction);
             f(sig, info, context);
         } else {
             let f: extern "C" fn(libc::c_int) = std::mem::transmute(previous.sa_sigaction);

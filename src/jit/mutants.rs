@@ -23,7 +23,20 @@ pub enum Mutant {
 /// Every mutant: its name, and the rules a report on it must name (any of them).
 pub const ALL: [(&str, Mutant, &[&str]); 6] = [
     ("rem_s_sign", Mutant::RemSSign, &["Step_pure/binop-val"]),
-    ("bounds_off_by_one", Mutant::BoundsOffByOne, &["Step_read/load-num-val", "Step_read/load-pack-val", "Step/store-num-val", "Step/store-pack-val", "Step_read/load-num-oob", "Step_read/load-pack-oob", "Step/store-num-oob", "Step/store-pack-oob"]),
+    (
+        "bounds_off_by_one",
+        Mutant::BoundsOffByOne,
+        &[
+            "Step_read/load-num-val",
+            "Step_read/load-pack-val",
+            "Step/store-num-val",
+            "Step/store-pack-val",
+            "Step_read/load-num-oob",
+            "Step_read/load-pack-oob",
+            "Step/store-num-oob",
+            "Step/store-pack-oob",
+        ],
+    ),
     ("br_table_default", Mutant::BrTableDefault, &["Step_pure/br_table-ge"]),
     ("fmin_minss", Mutant::FminMinss, &["Step_pure/binop-val"]),
     ("shr_u_mask31", Mutant::ShrUMask31, &["Step_pure/binop-val"]),

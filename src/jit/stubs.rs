@@ -88,7 +88,9 @@ pub fn stubs(host_call: HostCall) -> &'static Stubs {
         let code = CodeMemory::new(&a.finish()).expect("mapping the runtime stubs");
         let at = |offset: u32| code.at(offset) as usize;
         // SAFETY: `entry` is the offset of code with exactly this signature.
-        let entry = unsafe { std::mem::transmute::<usize, unsafe extern "C" fn(*mut u64, *const u8, *mut u8) -> u64>(at(entry)) };
+        let entry = unsafe {
+            std::mem::transmute::<usize, unsafe extern "C" fn(*mut u64, *const u8, *mut u8) -> u64>(at(entry))
+        };
         let stubs = Stubs { entry, landing: at(landing_at), oob: at(oob), host: at(host), _code: code };
         install_handler(stubs.oob as *const u8);
         stubs

@@ -196,15 +196,34 @@ pub fn explain(case: &Case, finding: &Finding) -> Explanation {
 /// wrong result is less likely its doing than an operator's.
 fn plumbing(r: Rule) -> bool {
     let id = r.id();
-    ["local.", "global.get", "global.set", "label-vals", "frame-vals", "call_ref-func", "/call", "/block", "/loop", "/br-", "/br_if-", "/drop", "/nop", "/return-", "/trap-", "/const"]
-        .iter()
-        .any(|p| id.contains(p))
+    [
+        "local.",
+        "global.get",
+        "global.set",
+        "label-vals",
+        "frame-vals",
+        "call_ref-func",
+        "/call",
+        "/block",
+        "/loop",
+        "/br-",
+        "/br_if-",
+        "/drop",
+        "/nop",
+        "/return-",
+        "/trap-",
+        "/const",
+    ]
+    .iter()
+    .any(|p| id.contains(p))
 }
 
 /// A value of the compiler's, as the reference names it.
 fn reference_val(r: &super::Referee, v: Val) -> Val {
     match v {
-        Val::Ref(Ref::Func(b)) => Val::Ref(Ref::Func(r.funcs.pairs.iter().find(|p| p.1 == b).map_or(b, |p| p.0))),
+        Val::Ref(Ref::Func(b)) => {
+            Val::Ref(Ref::Func(r.funcs.pairs.iter().find(|p| p.1 == b).map_or(b, |p| p.0)))
+        }
         v => v,
     }
 }
@@ -219,7 +238,9 @@ impl Event {
     fn agrees(&self, other: &Event) -> bool {
         let tail = |a: &[Val], b: &[Val]| a.len() <= b.len() && b[b.len() - a.len()..] == *a;
         match (self, other) {
-            (Event::Enter(f, a), Event::Enter(g, b)) | (Event::Exit(f, a), Event::Exit(g, b)) => f == g && tail(a, b),
+            (Event::Enter(f, a), Event::Enter(g, b)) | (Event::Exit(f, a), Event::Exit(g, b)) => {
+                f == g && tail(a, b)
+            }
             _ => false,
         }
     }

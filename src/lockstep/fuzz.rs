@@ -8,7 +8,7 @@ use super::Referee;
 use crate::exec::{Config, ExternVal, Ref, Val};
 use crate::jit::Bounds;
 use crate::script::engine::{Engine, Error};
-use crate::syntax::{F32, F64, HeapType, AbsHeapType, Module, ValType};
+use crate::syntax::{AbsHeapType, F32, F64, HeapType, Module, ValType};
 use crate::{Spec, binary, valid};
 use arbitrary::Unstructured;
 use std::rc::Rc;
@@ -143,14 +143,18 @@ fn arg(u: &mut Unstructured, t: ValType) -> Option<Val> {
         ValType::I32 => Val::I32(u.arbitrary().ok()?),
         ValType::I64 if special => Val::I64(*u.choose(&I64).ok()?),
         ValType::I64 => Val::I64(u.arbitrary().ok()?),
-        ValType::F32 if special => Val::F32(F32(*u.choose(&[0, 0x8000_0000, 0x7fc0_0000, 0x3f80_0000]).ok()?)),
+        ValType::F32 if special => {
+            Val::F32(F32(*u.choose(&[0, 0x8000_0000, 0x7fc0_0000, 0x3f80_0000]).ok()?))
+        }
         ValType::F32 => Val::F32(F32(u.arbitrary().ok()?)),
         ValType::F64 if special => {
             Val::F64(F64(*u.choose(&[0, 1 << 63, 0x7ff8_0000_0000_0000, 0x3ff0_0000_0000_0000]).ok()?))
         }
         ValType::F64 => Val::F64(F64(u.arbitrary().ok()?)),
         ValType::Ref(rt) => match rt.heap {
-            HeapType::Abs(AbsHeapType::Extern) if u.arbitrary().ok()? => Val::Ref(Ref::Extern(u.arbitrary().ok()?)),
+            HeapType::Abs(AbsHeapType::Extern) if u.arbitrary().ok()? => {
+                Val::Ref(Ref::Extern(u.arbitrary().ok()?))
+            }
             h => Val::Ref(Ref::Null(h)),
         },
         ValType::V128 | ValType::Bot => return None,
@@ -181,7 +185,8 @@ impl std::fmt::Display for Finding {
 /// and tables that grow to 32 MiB and 100,000 elements at most (`memory.grow` and
 /// `table.grow` fail beyond, as the spec allows), so that a case stays small.
 pub fn referee() -> Referee {
-    let config = Config { fuel: Some(FUEL), max_memory_pages: 512, max_table_elems: 100_000, ..Config::default() };
+    let config =
+        Config { fuel: Some(FUEL), max_memory_pages: 512, max_table_elems: 100_000, ..Config::default() };
     Referee::new(config, Bounds::GuardPages)
 }
 

@@ -170,9 +170,11 @@ impl Referee {
             if u == v {
                 continue;
             } else if u.len() != v.len() {
-                let _ = write!(diffs, "memory {x}: reference {} bytes, compiler {} bytes; ", u.len(), v.len());
+                let _ =
+                    write!(diffs, "memory {x}: reference {} bytes, compiler {} bytes; ", u.len(), v.len());
             } else if let Some(i) = u.iter().zip(v).position(|(p, q)| p != q) {
-                let _ = write!(diffs, "memory {x} at {i:#x}: reference {:#04x}, compiler {:#04x}; ", u[i], v[i]);
+                let _ =
+                    write!(diffs, "memory {x} at {i:#x}: reference {:#04x}, compiler {:#04x}; ", u[i], v[i]);
             }
         }
         for (x, &(a, b)) in self.tables.pairs.iter().enumerate() {
@@ -269,7 +271,8 @@ impl Engine for Referee {
             self.funcs.pair(p, q);
         }
         let instance = |_: &InstanceId| "an instance".to_string();
-        let outcome = self.judge(x, y, |_, _| true, instance, instance).map(|(i, j)| self.pair_instances(i, j));
+        let outcome =
+            self.judge(x, y, |_, _| true, instance, instance).map(|(i, j)| self.pair_instances(i, j));
         self.and_store(outcome)
     }
 
@@ -339,7 +342,8 @@ impl Engine for Referee {
 
     fn alloc_table(&mut self, ty: TableType, init: Ref) -> ExternVal {
         let (Val::Ref(p), Val::Ref(q)) = self.sides(Val::Ref(init)) else { unreachable!("a reference") };
-        let (ExternVal::Table(a), ExternVal::Table(b)) = (self.reference.alloc_table(ty, p), self.jit.alloc_table(ty, q))
+        let (ExternVal::Table(a), ExternVal::Table(b)) =
+            (self.reference.alloc_table(ty, p), self.jit.alloc_table(ty, q))
         else {
             unreachable!("table_alloc allocates a table")
         };
@@ -347,7 +351,8 @@ impl Engine for Referee {
     }
 
     fn alloc_mem(&mut self, ty: MemType) -> ExternVal {
-        let (ExternVal::Mem(a), ExternVal::Mem(b)) = (self.reference.alloc_mem(ty), self.jit.alloc_mem(ty)) else {
+        let (ExternVal::Mem(a), ExternVal::Mem(b)) = (self.reference.alloc_mem(ty), self.jit.alloc_mem(ty))
+        else {
             unreachable!("mem_alloc allocates a memory")
         };
         ExternVal::Mem(self.mems.pair(a, b))

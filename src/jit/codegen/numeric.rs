@@ -344,7 +344,11 @@ impl FuncCompiler<'_, '_> {
         match op {
             FRelop::Eq | FRelop::Ne => {
                 self.asm.sse_xx(ucomis, a, b);
-                let (c1, c2, alu) = if op == FRelop::Eq { (Cond::E, Cond::Np, Alu::And) } else { (Cond::Ne, Cond::P, Alu::Or) };
+                let (c1, c2, alu) = if op == FRelop::Eq {
+                    (Cond::E, Cond::Np, Alu::And)
+                } else {
+                    (Cond::Ne, Cond::P, Alu::Or)
+                };
                 self.asm.setcc(c1, r);
                 self.asm.setcc(c2, SCRATCH);
                 self.asm.alu_rr(alu, Size::S8, r, SCRATCH);
@@ -409,7 +413,9 @@ impl FuncCompiler<'_, '_> {
         let r = self.pop_gpr();
         let x = self.alloc_xmm();
         let f32 = to == Kind::F32;
-        let cvt = |a: &mut Assembler, size, x, r| if f32 { a.cvtsi2ss_xr(size, x, r) } else { a.cvtsi2sd_xr(size, x, r) };
+        let cvt = |a: &mut Assembler, size, x, r| {
+            if f32 { a.cvtsi2ss_xr(size, x, r) } else { a.cvtsi2sd_xr(size, x, r) }
+        };
         // cvtsi2ss writes only the low lane: clear the rest to break the dependency.
         self.asm.sse_xx(Sse::XORPS, x, x);
         match (from, sx) {
@@ -478,7 +484,9 @@ impl FuncCompiler<'_, '_> {
         self.asm.sse_xx(ucomis, x, XSCRATCH);
         self.asm.jcc(Cond::Ae, too_big);
         // In range.
-        let cvtt = |a: &mut Assembler, size, r, x| if f32 { a.cvttss2si_rx(size, r, x) } else { a.cvttsd2si_rx(size, r, x) };
+        let cvtt = |a: &mut Assembler, size, r, x| {
+            if f32 { a.cvttss2si_rx(size, r, x) } else { a.cvttsd2si_rx(size, r, x) }
+        };
         match (to, sx) {
             (_, Sx::S) => cvtt(self.asm, size, r, x),
             (Kind::I32, Sx::U) => {

@@ -897,4 +897,8 @@ fn a_function() {
 }
 
 static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-impl Drop for Check { fn drop(&mut self) { eprintln!("checked {}", N.load(std::sync::atomic::Ordering::Relaxed)); } }
+impl Drop for Check {
+    fn drop(&mut self) {
+        eprintln!("checked {}", N.load(std::sync::atomic::Ordering::Relaxed));
+    }
+}
