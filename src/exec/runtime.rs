@@ -130,6 +130,19 @@ impl Default for Config {
     }
 }
 
+impl Config {
+    /// The most pages a memory of type `ty` grows to: its maximum, ours, and 2^16 (the
+    /// 32-bit address space). Both engines grow by this bound, so that they agree.
+    pub fn memory_limit(&self, ty: &MemType) -> u64 {
+        ty.limits.max.unwrap_or(u64::MAX).min(self.max_memory_pages).min(65536)
+    }
+
+    /// The most elements a table of type `ty` grows to: its maximum, ours, and 2^32 - 1.
+    pub fn table_limit(&self, ty: &TableType) -> u64 {
+        ty.limits.max.unwrap_or(u64::MAX).min(self.max_table_elems).min(u32::MAX as u64)
+    }
+}
+
 impl MemInst {
     /// `mem_alloc`: `min` pages of zeros.
     pub fn new(ty: MemType) -> MemInst {
@@ -144,8 +157,7 @@ impl MemInst {
     pub fn grow(&mut self, delta: u64, config: &Config) -> Option<u64> {
         let old = self.pages();
         let new = old.checked_add(delta)?;
-        let max = self.ty.limits.max.unwrap_or(u64::MAX).min(config.max_memory_pages).min(65536);
-        if new > max {
+        if new > config.memory_limit(&self.ty) {
             return None;
         }
         // A fresh zeroed allocation is mapped lazily by the allocator, unlike a resize.
@@ -162,8 +174,7 @@ impl TableInst {
     pub fn grow(&mut self, delta: u64, init: Ref, config: &Config) -> Option<u64> {
         let old = self.refs.len() as u64;
         let new = old.checked_add(delta)?;
-        let max = self.ty.limits.max.unwrap_or(u64::MAX).min(config.max_table_elems).min(u32::MAX as u64);
-        if new > max {
+        if new > config.table_limit(&self.ty) {
             return None;
         }
         self.refs.resize(new as usize, init);

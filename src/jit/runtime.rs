@@ -104,25 +104,24 @@ pub enum Trap {
 }
 
 impl Trap {
+    /// Every trap, in the order of its code (from 1).
+    const ALL: [Trap; 12] = [
+        Trap::Unreachable,
+        Trap::DivideByZero,
+        Trap::Overflow,
+        Trap::InvalidConversion,
+        Trap::MemoryOob,
+        Trap::TableOob,
+        Trap::UndefinedElement,
+        Trap::UninitializedElement,
+        Trap::IndirectCallTypeMismatch,
+        Trap::StackExhausted,
+        Trap::FuelExhausted,
+        Trap::HostTrap,
+    ];
+
     pub fn from_code(code: u64) -> Trap {
-        use Trap::*;
-        [
-            Unreachable,
-            DivideByZero,
-            Overflow,
-            InvalidConversion,
-            MemoryOob,
-            TableOob,
-            UndefinedElement,
-            UninitializedElement,
-            IndirectCallTypeMismatch,
-            StackExhausted,
-            FuelExhausted,
-            HostTrap,
-        ]
-        .get((code as usize).wrapping_sub(1))
-        .copied()
-        .unwrap_or(HostTrap)
+        Trap::ALL.get((code as usize).wrapping_sub(1)).copied().unwrap_or(Trap::HostTrap)
     }
 }
 
@@ -158,8 +157,7 @@ impl Memory {
     pub fn grow(&mut self, delta: u64, config: &Config) -> Option<u64> {
         let old = self.pages();
         let new = old.checked_add(delta)?;
-        let max = self.ty.limits.max.unwrap_or(u64::MAX).min(config.max_memory_pages).min(65536);
-        if new > max {
+        if new > config.memory_limit(&self.ty) {
             return None;
         }
         self.mem.grow(new * PAGE_SIZE).ok()?;
@@ -183,8 +181,7 @@ impl Table {
     pub fn grow(&mut self, delta: u64, init: u64, config: &Config) -> Option<u64> {
         let old = self.elems.len() as u64;
         let new = old.checked_add(delta)?;
-        let max = self.ty.limits.max.unwrap_or(u64::MAX).min(config.max_table_elems).min(u32::MAX as u64);
-        if new > max {
+        if new > config.table_limit(&self.ty) {
             return None;
         }
         self.elems.resize(new as usize, init);

@@ -93,7 +93,7 @@ pub fn explain(case: &Case, finding: &Finding) -> Explanation {
         .take_calls()
         .into_iter()
         .map(|(kind, func, vals)| {
-            let func = r.funcs.pairs.iter().find(|p| p.1 == func).map_or(u32::MAX, |p| p.0);
+            let func = r.funcs.of_compiler(func).unwrap_or(u32::MAX);
             let vals = vals.into_iter().map(|v| reference_val(&r, v)).collect();
             if kind == Traced::Enter { Event::Enter(func, vals) } else { Event::Exit(func, vals) }
         })
@@ -221,9 +221,7 @@ fn plumbing(r: Rule) -> bool {
 /// A value of the compiler's, as the reference names it.
 fn reference_val(r: &super::Referee, v: Val) -> Val {
     match v {
-        Val::Ref(Ref::Func(b)) => {
-            Val::Ref(Ref::Func(r.funcs.pairs.iter().find(|p| p.1 == b).map_or(b, |p| p.0)))
-        }
+        Val::Ref(Ref::Func(b)) => Val::Ref(Ref::Func(r.funcs.of_compiler(b).unwrap_or(b))),
         v => v,
     }
 }

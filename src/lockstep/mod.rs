@@ -64,6 +64,11 @@ impl Pairs {
         self.pairs[x as usize]
     }
 
+    /// The reference's address paired with the compiler's `b`.
+    pub(crate) fn of_compiler(&self, b: u32) -> Option<u32> {
+        self.pairs.iter().find(|p| p.1 == b).map(|p| p.0)
+    }
+
     fn holds(&self, a: u32, b: u32) -> bool {
         self.of_reference.get(&a).is_some_and(|x| self.pairs[*x as usize].1 == b)
     }
