@@ -160,10 +160,18 @@ impl MemInst {
         if new > config.memory_limit(&self.ty) {
             return None;
         }
-        // A fresh zeroed allocation is mapped lazily by the allocator, unlike a resize.
-        let mut bytes = vec![0; (new * PAGE_SIZE) as usize];
-        bytes[..self.bytes.len()].copy_from_slice(&self.bytes);
-        self.bytes = bytes;
+        let len = (new * PAGE_SIZE) as usize;
+        if len > self.bytes.capacity() {
+            // A fresh zeroed allocation is mapped lazily by the allocator, unlike a resize;
+            // with room to double, growing page by page copies each byte O(1) times.
+            let room =
+                len.max(2 * self.bytes.len()).min((config.memory_limit(&self.ty) * PAGE_SIZE) as usize);
+            let mut bytes = vec![0; room];
+            bytes.truncate(self.bytes.len());
+            bytes.copy_from_slice(&self.bytes);
+            self.bytes = bytes;
+        }
+        self.bytes.resize(len, 0);
         self.ty.limits.min = new;
         Some(old)
     }
