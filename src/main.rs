@@ -422,7 +422,7 @@ fn read_case(file: &PathBuf, invoke: Option<&str>, args: &[String]) -> Result<fu
         Some(name) => vec![(name.to_string(), parse_args(args)?)],
         None => fuzz::zero_invocations(&module),
     };
-    Ok(fuzz::Case { wasm, invocations })
+    Ok(fuzz::Case { wasm, module: std::rc::Rc::new(module), invocations })
 }
 
 fn diff(file: &PathBuf, invoke: Option<&str>, args: &[String]) -> Result<ExitCode, String> {

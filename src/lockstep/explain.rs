@@ -4,14 +4,13 @@
 //! take the reference's rule steps of that call. `lockstep diff` prints this; `lockstep
 //! report` writes it up.
 
-use super::fuzz::{Case, Finding, front_end, referee};
+use super::fuzz::{Case, Finding, referee};
 use crate::exec::machine::Outcome;
 use crate::exec::trace::{TraceStep, trace};
 use crate::exec::{ExternVal, Ref, Val};
 use crate::jit::Traced;
 use crate::rules::{self, Rule};
 use crate::script::engine::{Engine, Error};
-use std::rc::Rc;
 
 /// A call as one side saw it: the function (the reference's address), its arguments, and
 /// its results if it returned.
@@ -68,11 +67,9 @@ pub fn explain(case: &Case, finding: &Finding) -> Explanation {
         explanation.compiler = compiler.into();
         return explanation;
     };
-    let Ok(module) = front_end(&case.wasm) else { return explanation };
-    let module = Rc::new(module);
     let mut r = referee();
     r.jit.trace_calls(true);
-    let Ok(inst) = r.instantiate(&module, &[]) else { return explanation };
+    let Ok(inst) = r.instantiate(&case.module, &[]) else { return explanation };
     for (n, a) in &case.invocations {
         if n == name && a == args {
             break;
@@ -169,7 +166,7 @@ pub fn explain(case: &Case, finding: &Finding) -> Explanation {
     let code = crate::exec::modules::code_of(&r.reference.store, g);
     explanation.call = Some(Call {
         func: code.as_ref().map_or(g, |c| c.func),
-        name: module.exports.iter().find_map(|e| match (e.desc, &code) {
+        name: case.module.exports.iter().find_map(|e| match (e.desc, &code) {
             (crate::syntax::ExternIdx::Func(x), Some(c)) if x == c.func => Some(e.name.clone()),
             _ => None,
         }),

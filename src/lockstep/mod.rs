@@ -20,6 +20,7 @@
 
 pub mod explain;
 pub mod fuzz;
+pub mod probe;
 pub mod report;
 
 use crate::exec::numerics::NanChoice;

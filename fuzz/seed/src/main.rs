@@ -3,7 +3,7 @@
 //! `assert_unlinkable`, ...) and that `wast` can encode, written to OUT as `HASH.wasm`
 //! (named by content, so that seeding twice writes each module once).
 //!
-//! `seed --random OUT`: 32 files of pseudo-random bytes, 128 to 4096 bytes long, the same
+//! `seed --random OUT`: 256 files of pseudo-random bytes, 512 to 4096 bytes long, the same
 //! on every run (for the differential target, whose input is wasm-smith's choices).
 
 use std::collections::HashSet;
@@ -97,8 +97,10 @@ fn encode(mut m: QuoteWat) -> Option<Vec<u8>> {
 /// The inputs of `--random`: xorshift from a fixed seed.
 fn random(out: &Path) {
     let mut x = 0x2545_f491_4f6c_dd1du64;
-    for i in 1..=32 {
-        let bytes: Vec<u8> = (0..i * 128)
+    for i in 0..256usize {
+        // The first byte picks the case's swarm configuration (src/lockstep/fuzz.rs): every
+        // one of them twice, at sizes from 512 to 4096 bytes.
+        let mut bytes: Vec<u8> = (0..512 * (1 + i % 8))
             .map(|_| {
                 x ^= x << 13;
                 x ^= x >> 7;
@@ -106,7 +108,8 @@ fn random(out: &Path) {
                 (x >> 24) as u8
             })
             .collect();
-        std::fs::write(out.join(format!("random-{i:02}")), bytes).expect("writing an input");
+        bytes[0] = i as u8;
+        std::fs::write(out.join(format!("random-{i:03}")), bytes).expect("writing an input");
     }
-    eprintln!("seed: 32 inputs of random bytes into {}", out.display());
+    eprintln!("seed: 256 inputs of random bytes into {}", out.display());
 }
