@@ -59,7 +59,7 @@ for name in "${names[@]}"; do
     fi
     LOCKSTEP_MUTANT=$name $lockstep report "$artifact" --out "$out/report.md"
     # The rules the report names, in its "Rules at issue" section.
-    named=$(sed -n '/^## Rules at issue/,/^## /p' "$out/report.md" | grep -o '^- \[`[^`]*`' | sed 's/^- \[`//; s/`$//')
+    named=$(sed -n '/^## Rules at issue/,/^## /p' "$out/report.md" | { grep -o '^- \[`[^`]*`' || true; } | sed 's/^- \[`//; s/`$//')
     found=""
     for rule in ${rules[$name]}; do
         if grep -qxF "$rule" <<<"$named" && $lockstep rules "$rule" >/dev/null; then
