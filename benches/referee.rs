@@ -18,14 +18,7 @@ fn main() {
         let (mut generate, mut referee) = (Duration::ZERO, Duration::ZERO);
         let (mut cases, mut bytes) = (0, 0);
         for _ in 0..CASES {
-            let input: Vec<u8> = (0..len)
-                .map(|_| {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    (x >> 24) as u8
-                })
-                .collect();
+            let input = fuzz::xorshift_bytes(&mut x, len);
             let t = Instant::now();
             let Some(case) = fuzz::case(&input) else { continue };
             generate += t.elapsed();

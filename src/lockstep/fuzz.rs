@@ -254,6 +254,19 @@ fn fnv(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ *b as u64).wrapping_mul(0x100_0000_01b3))
 }
 
+/// `len` pseudo-random bytes from a xorshift generator, as fuzz/seed.sh's seeds are made: for
+/// tests and benchmarks that stand in for a fuzzer's inputs.
+pub fn xorshift_bytes(state: &mut u64, len: usize) -> Vec<u8> {
+    (0..len)
+        .map(|_| {
+            *state ^= *state << 13;
+            *state ^= *state >> 7;
+            *state ^= *state << 17;
+            (*state >> 24) as u8
+        })
+        .collect()
+}
+
 /// Every exported function, in order, with zero arguments (null references).
 pub fn zero_invocations(module: &Module) -> Vec<(String, Vec<Val>)> {
     let mut invocations = Vec::new();
@@ -430,14 +443,7 @@ mod tests {
         let mut x = 0x2545_f491_4f6c_dd1du64;
         let mut probes = 0;
         for kind in 0..16u8 {
-            let mut data: Vec<u8> = (0..1024)
-                .map(|_| {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    (x >> 24) as u8
-                })
-                .collect();
+            let mut data = xorshift_bytes(&mut x, 1024);
             data[0] = kind;
             let (a, b) = (case(&data).unwrap(), case(&data).unwrap());
             assert_eq!(a.wasm, b.wasm);

@@ -80,23 +80,18 @@ fn access(u: &mut Unstructured) -> Result<String> {
         1 => u.int_in_range(1..=64)?,
         _ => u.int_in_range(0..=pages * 65536)?,
     };
-    let align = n.trailing_zeros();
-    let func = if instr.contains("load") {
-        format!(
-            "(func (export \"access\") (param i32) (result {t}) (local.get 0) ({instr} offset={offset} align={}))",
-            1 << align
-        )
-    } else {
-        format!(
-            "(func (export \"access\") (param i32 {t}) (local.get 0) (local.get 1) ({instr} offset={offset} align={}))",
-            1 << align
-        )
+    let (params, result, operands) = match instr.contains("load") {
+        true => ("i32".to_string(), format!("(result {t})"), "(local.get 0)"),
+        false => (format!("i32 {t}"), String::new(), "(local.get 0) (local.get 1)"),
     };
-    Ok(format!("  (memory {pages})\n  {func}"))
+    Ok(format!(
+        "  (memory {pages})\n  (func (export \"access\") (param {params}) {result} {operands} \
+         ({instr} offset={offset} align={n}))"
+    ))
 }
 
-/// `br_table` with 0 to 4 labels and a default, each a block of 1 to 4 nested blocks, on its
-/// first parameter; the function returns the depth of the block it left.
+/// `br_table` on its first parameter, with 0 to 4 labels and a default, each one of 1 to 4
+/// nested blocks; the function returns the depth of the block it left.
 fn br_table(u: &mut Unstructured) -> Result<String> {
     let blocks: u32 = u.int_in_range(1..=4)?;
     let labels: u32 = u.int_in_range(0..=4)?;
@@ -137,23 +132,17 @@ fn call_indirect(u: &mut Unstructured) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lockstep::fuzz::{assemble, front_end, xorshift_bytes};
 
     /// Every probe assembles and validates, whatever the bytes.
     #[test]
     fn probes_are_valid_modules() {
         let mut x = 0x9e37_79b9_7f4a_7c15u64;
         for _ in 0..500 {
-            let bytes: Vec<u8> = (0..64)
-                .map(|_| {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    x as u8
-                })
-                .collect();
+            let bytes = xorshift_bytes(&mut x, 64);
             let text = module(&mut Unstructured::new(&bytes)).unwrap();
-            let wasm = super::super::fuzz::assemble(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
-            super::super::fuzz::front_end(&wasm).unwrap_or_else(|e| panic!("{e}\n{text}"));
+            let wasm = assemble(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+            front_end(&wasm).unwrap_or_else(|e| panic!("{e}\n{text}"));
         }
     }
 }
