@@ -28,9 +28,16 @@ fn config(allow_invalid_funcs: bool) -> wasm_smith::Config {
         max_memory32_bytes: wasm_smith::Config::default().max_memory32_bytes,
         max_table_elements: 10_000,
         allow_invalid_funcs,
-        // Beyond 3.0, off as lockstep::lockstep::fuzz::smith_config() has them: threads,
-        // wide arithmetic, custom page sizes, shared-everything threads, compact imports.
-        ..lockstep::lockstep::fuzz::smith_config()
+        // Beyond 3.0, off.
+        threads_enabled: false,
+        wide_arithmetic_enabled: false,
+        custom_page_sizes_enabled: false,
+        shared_everything_threads_enabled: false,
+        compact_imports_enabled: false,
+        max_funcs: 20,
+        max_instructions: 200,
+        export_everything: true,
+        ..wasm_smith::Config::default()
     }
 }
 
