@@ -668,6 +668,14 @@ fn big_module(n: usize, seed: u64) -> String {
     s
 }
 
+/// The types of the expressions [`Gen`] writes.
+#[derive(Clone, Copy)]
+enum Ty {
+    I32,
+    I64,
+    F64,
+}
+
 struct Gen {
     state: u64,
     n: usize,
@@ -697,6 +705,27 @@ impl Gen {
         s.push_str(" (i32.const 0xfff0))");
     }
 
+    /// `(head arg...)`, each argument an expression of its type.
+    fn apply(&mut self, s: &mut String, head: &str, args: &[Ty], depth: usize) {
+        let _ = write!(s, "({head}");
+        for t in args {
+            s.push(' ');
+            match t {
+                Ty::I32 => self.i32(s, depth),
+                Ty::I64 => self.i64(s, depth),
+                Ty::F64 => self.f64(s, depth),
+            }
+        }
+        s.push(')');
+    }
+
+    /// `(head addr)`: a load from an address of [`Gen::addr`].
+    fn load(&mut self, s: &mut String, head: &str, depth: usize) {
+        let _ = write!(s, "({head} ");
+        self.addr(s, depth);
+        s.push(')');
+    }
+
     fn i32(&mut self, s: &mut String, depth: usize) {
         if depth == 0 || self.below(4) == 0 {
             match self.below(3) {
@@ -716,59 +745,27 @@ impl Gen {
             0..=5 => {
                 let op =
                     self.pick(&["add", "sub", "mul", "and", "or", "xor", "shl", "shr_u", "shr_s", "rotl"]);
-                let _ = write!(s, "(i32.{op} ");
-                self.i32(s, d);
-                s.push(' ');
-                self.i32(s, d);
-                s.push(')');
+                self.apply(s, &format!("i32.{op}"), &[Ty::I32, Ty::I32], d);
             }
             6 | 7 => {
                 let op = self.pick(&["eq", "ne", "lt_s", "lt_u", "gt_s", "ge_u", "le_s"]);
-                let _ = write!(s, "(i32.{op} ");
-                self.i32(s, d);
-                s.push(' ');
-                self.i32(s, d);
-                s.push(')');
+                self.apply(s, &format!("i32.{op}"), &[Ty::I32, Ty::I32], d);
             }
             8 => {
                 let op = self.pick(&["clz", "ctz", "popcnt", "eqz", "extend8_s"]);
-                let _ = write!(s, "(i32.{op} ");
-                self.i32(s, d);
-                s.push(')');
+                self.apply(s, &format!("i32.{op}"), &[Ty::I32], d);
             }
             9 | 10 => {
                 let op = self.pick(&["load", "load8_u", "load16_s", "load8_s"]);
-                let _ = write!(s, "(i32.{op} ");
-                self.addr(s, d);
-                s.push(')');
+                self.load(s, &format!("i32.{op}"), d);
             }
-            11 => {
-                s.push_str("(i32.wrap_i64 ");
-                self.i64(s, d);
-                s.push(')');
-            }
-            12 => {
-                s.push_str("(select ");
-                self.i32(s, d);
-                s.push(' ');
-                self.i32(s, d);
-                s.push(' ');
-                self.i32(s, d);
-                s.push(')');
-            }
-            13 => {
-                s.push_str("(i32.trunc_sat_f64_s ");
-                self.f64(s, d);
-                s.push(')');
-            }
+            11 => self.apply(s, "i32.wrap_i64", &[Ty::I64], d),
+            12 => self.apply(s, "select", &[Ty::I32, Ty::I32, Ty::I32], d),
+            13 => self.apply(s, "i32.trunc_sat_f64_s", &[Ty::F64], d),
             14 => s.push_str("(global.get $g)"),
             15 => {
                 let f = self.below(self.n);
-                let _ = write!(s, "(call $f{f} ");
-                self.i32(s, d);
-                s.push(' ');
-                self.i32(s, d);
-                s.push(')');
+                self.apply(s, &format!("call $f{f}"), &[Ty::I32, Ty::I32], d);
             }
             16 => {
                 let op = self.pick(&["div_u", "rem_u", "div_s"]);
@@ -780,21 +777,12 @@ impl Gen {
             }
             17 => {
                 let op = self.pick(&["eq", "lt", "ge"]);
-                let _ = write!(s, "(f64.{op} ");
-                self.f64(s, d);
-                s.push(' ');
-                self.f64(s, d);
-                s.push(')');
+                self.apply(s, &format!("f64.{op}"), &[Ty::F64, Ty::F64], d);
             }
             _ => {
                 let op = self.pick(&["eqz", "ne", "lt_u"]);
-                let _ = write!(s, "(i64.{op} ");
-                self.i64(s, d);
-                if op != "eqz" {
-                    s.push(' ');
-                    self.i64(s, d);
-                }
-                s.push(')');
+                let args: &[Ty] = if op == "eqz" { &[Ty::I64] } else { &[Ty::I64, Ty::I64] };
+                self.apply(s, &format!("i64.{op}"), args, d);
             }
         }
     }
@@ -817,34 +805,20 @@ impl Gen {
         match self.below(10) {
             0..=4 => {
                 let op = self.pick(&["add", "sub", "mul", "and", "or", "xor", "shl", "shr_u", "rotl"]);
-                let _ = write!(s, "(i64.{op} ");
-                self.i64(s, d);
-                s.push(' ');
-                self.i64(s, d);
-                s.push(')');
+                self.apply(s, &format!("i64.{op}"), &[Ty::I64, Ty::I64], d);
             }
             5 | 6 => {
                 let op = self.pick(&["extend_i32_s", "extend_i32_u"]);
-                let _ = write!(s, "(i64.{op} ");
-                self.i32(s, d);
-                s.push(')');
+                self.apply(s, &format!("i64.{op}"), &[Ty::I32], d);
             }
             7 => {
                 let op = self.pick(&["load", "load32_u", "load16_s"]);
-                let _ = write!(s, "(i64.{op} ");
-                self.addr(s, d);
-                s.push(')');
+                self.load(s, &format!("i64.{op}"), d);
             }
-            8 => {
-                s.push_str("(i64.reinterpret_f64 ");
-                self.f64(s, d);
-                s.push(')');
-            }
+            8 => self.apply(s, "i64.reinterpret_f64", &[Ty::F64], d),
             _ => {
                 let op = self.pick(&["clz", "popcnt"]);
-                let _ = write!(s, "(i64.{op} ");
-                self.i64(s, d);
-                s.push(')');
+                self.apply(s, &format!("i64.{op}"), &[Ty::I64], d);
             }
         }
     }
@@ -867,34 +841,18 @@ impl Gen {
         match self.below(10) {
             0..=4 => {
                 let op = self.pick(&["add", "sub", "mul", "div", "min", "max", "copysign"]);
-                let _ = write!(s, "(f64.{op} ");
-                self.f64(s, d);
-                s.push(' ');
-                self.f64(s, d);
-                s.push(')');
+                self.apply(s, &format!("f64.{op}"), &[Ty::F64, Ty::F64], d);
             }
             5 | 6 => {
                 let op = self.pick(&["sqrt", "abs", "neg", "floor", "nearest"]);
-                let _ = write!(s, "(f64.{op} ");
-                self.f64(s, d);
-                s.push(')');
+                self.apply(s, &format!("f64.{op}"), &[Ty::F64], d);
             }
             7 => {
                 let op = self.pick(&["convert_i32_s", "convert_i32_u"]);
-                let _ = write!(s, "(f64.{op} ");
-                self.i32(s, d);
-                s.push(')');
+                self.apply(s, &format!("f64.{op}"), &[Ty::I32], d);
             }
-            8 => {
-                s.push_str("(f64.load ");
-                self.addr(s, d);
-                s.push(')');
-            }
-            _ => {
-                s.push_str("(f64.convert_i64_s ");
-                self.i64(s, d);
-                s.push(')');
-            }
+            8 => self.load(s, "f64.load", d),
+            _ => self.apply(s, "f64.convert_i64_s", &[Ty::I64], d),
         }
     }
 
@@ -912,21 +870,15 @@ impl Gen {
         match choice {
             0 | 1 => {
                 let l = self.pick(&["$a", "$b", "0", "1"]);
-                let _ = write!(s, "(local.set {l} ");
-                self.i32(s, 4);
-                s.push(')');
+                self.apply(s, &format!("local.set {l}"), &[Ty::I32], 4);
             }
             2 => {
                 let l = self.pick(&["$x", "$y"]);
-                let _ = write!(s, "(local.set {l} ");
-                self.i64(s, 3);
-                s.push(')');
+                self.apply(s, &format!("local.set {l}"), &[Ty::I64], 3);
             }
             3 => {
                 let l = self.pick(&["$p", "$q"]);
-                let _ = write!(s, "(local.set {l} ");
-                self.f64(s, 3);
-                s.push(')');
+                self.apply(s, &format!("local.set {l}"), &[Ty::F64], 3);
             }
             4 => {
                 let (ty, op) = match self.below(4) {
@@ -945,11 +897,7 @@ impl Gen {
                 }
                 s.push(')');
             }
-            5 => {
-                s.push_str("(global.set $g ");
-                self.i32(s, 3);
-                s.push(')');
-            }
+            5 => self.apply(s, "global.set $g", &[Ty::I32], 3),
             6 => {
                 let f = self.below(self.n);
                 let _ = write!(s, "(local.set $a (call $f{f} ");
@@ -967,11 +915,7 @@ impl Gen {
                 self.i32(s, 2);
                 let _ = write!(s, " (i32.const {}))))", self.n - 1);
             }
-            8 => {
-                s.push_str("(drop ");
-                self.i64(s, 2);
-                s.push(')');
-            }
+            8 => self.apply(s, "drop", &[Ty::I64], 2),
             9 => {
                 s.push_str("(if ");
                 self.i32(s, 3);

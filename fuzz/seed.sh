@@ -3,7 +3,8 @@
 # every module of the official test suite (../shared/testsuite/wasm-2.0 and wasm-3.0, when
 # there) and of the repository's own scripts (testsuite/, tests/binary/), as .wasm files in
 # fuzz/corpus/decode/ and fuzz/corpus/validate/ (git-ignored). The differential target reads
-# its input as wasm-smith's choices, not as a module: it gets random bytes, in
+# its input as the choices that make a case (a probe or a wasm-smith module), not as a
+# module: it gets random bytes, in
 # fuzz/corpus/differential/, so that it starts from modules of some size (libFuzzer alone
 # starts from inputs of a few bytes and lengthens them slowly).
 #

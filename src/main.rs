@@ -433,7 +433,9 @@ fn diff(file: &PathBuf, invoke: Option<&str>, args: &[String]) -> Result<ExitCod
     };
     let e = explain::explain(&case, &finding);
     println!("divergence at {}", e.finding);
-    println!("reference: {}\ncompiler:  {}", e.reference, e.compiler);
+    if e.finding.invocation.is_some() {
+        println!("reference: {}\ncompiler:  {}", e.reference, e.compiler);
+    }
     if let Some(call) = &e.call {
         let name = call.name.as_ref().map_or(String::new(), |n| format!(" (\"{n}\")"));
         println!("first diverging call: func {}{name} with {}", call.func, explain::show(&call.args));

@@ -1,6 +1,6 @@
-//! The referee on wasm-smith modules: the reference interpreter and the compiler run the
-//! same case (src/lockstep/fuzz.rs), and any divergence is a crash. `lockstep report
-//! ARTIFACT` replays an artifact the same way.
+//! The referee on generated cases (wasm-smith modules and probes): the reference interpreter
+//! and the compiler run the same case (src/lockstep/fuzz.rs), and any divergence is a crash.
+//! `lockstep report ARTIFACT` replays an artifact the same way.
 
 #![no_main]
 

@@ -36,7 +36,7 @@ pub struct Call {
 /// What a report says about a divergence.
 pub struct Explanation {
     pub finding: Finding,
-    /// Each side's outcome of the diverging invocation.
+    /// Each side's outcome of the diverging invocation (empty for an instantiation).
     pub reference: String,
     pub compiler: String,
     /// The first diverging call, when the divergence was in an invocation.
@@ -61,12 +61,8 @@ pub fn explain(case: &Case, finding: &Finding) -> Explanation {
         steps: Vec::new(),
         rules: Vec::new(),
     };
-    let Some((name, args)) = &finding.invocation else {
-        let (reference, compiler) = finding.what.split_once(", compiler ").unwrap_or((&finding.what, ""));
-        explanation.reference = reference.trim_start_matches("reference ").into();
-        explanation.compiler = compiler.into();
-        return explanation;
-    };
+    // At instantiation the finding itself says what differs; there is no call to trace.
+    let Some((name, args)) = &finding.invocation else { return explanation };
     let mut r = referee();
     r.jit.trace_calls(true);
     let Ok(inst) = r.instantiate(&case.module, &[]) else { return explanation };

@@ -51,10 +51,12 @@ pub fn markdown(case: &Case, e: &Explanation, artifact: &Path) -> String {
         }
     }
     let _ = writeln!(md, "## Observations\n");
-    let _ = writeln!(md, "| engine | outcome |\n|---|---|");
-    let _ = writeln!(md, "| reference | `{}` |", e.reference);
-    let _ = writeln!(md, "| compiler | `{}` |", e.compiler);
-    let _ = writeln!(md, "\nThe referee's finding: `{}`\n", e.finding.what);
+    if e.finding.invocation.is_some() {
+        let _ = writeln!(md, "| engine | outcome |\n|---|---|");
+        let _ = writeln!(md, "| reference | `{}` |", e.reference);
+        let _ = writeln!(md, "| compiler | `{}` |\n", e.compiler);
+    }
+    let _ = writeln!(md, "The referee's finding: `{}`\n", e.finding.what);
 
     if let Some(call) = &e.call {
         let _ = writeln!(md, "## First diverging call\n");

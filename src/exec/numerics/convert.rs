@@ -95,22 +95,26 @@ pub fn trunc_sat<F: Float, I: Int>(sx: Sx, z: F) -> I {
 /// `op-promote`: `promote_{32,64}(z) = z`, exactly; a NaN gives `nans_64{}` if canonical and
 /// an arithmetic NaN otherwise, of which the deterministic profile picks `+NaN(canon_64)`.
 pub fn promote(z: f32) -> f64 {
-    match (z.is_nan(), nan_choice()) {
-        (false, _) => z.into(),
-        (true, NanChoice::Deterministic) => det_nan(),
+    if !z.is_nan() {
+        return z.into();
+    }
+    match nan_choice() {
+        NanChoice::Deterministic => det_nan(),
         // x86's `cvtss2sd`: quieted, the payload's bits at the top of the wider one.
-        (true, NanChoice::X86) => nan(sign(z), payload(z) << 29 | canon::<f64>()),
+        NanChoice::X86 => nan(sign(z), payload(z) << 29 | canon::<f64>()),
     }
 }
 
 /// `op-demote`: `demote_{64,32}(z) = ieee_32(z)`, rounded to nearest (`±∞` past the limit),
 /// `±0` and `±∞` kept; NaNs as for [`promote`].
 pub fn demote(z: f64) -> f32 {
-    match (z.is_nan(), nan_choice()) {
-        (false, _) => z as f32,
-        (true, NanChoice::Deterministic) => det_nan(),
+    if !z.is_nan() {
+        return z as f32;
+    }
+    match nan_choice() {
+        NanChoice::Deterministic => det_nan(),
         // x86's `cvtsd2ss`: quieted, the top bits of the payload.
-        (true, NanChoice::X86) => nan(sign(z), payload(z) >> 29 | canon::<f32>()),
+        NanChoice::X86 => nan(sign(z), payload(z) >> 29 | canon::<f32>()),
     }
 }
 

@@ -179,10 +179,12 @@ thread_local! {
     static NAN_CHOICE: std::cell::Cell<NanChoice> = const { std::cell::Cell::new(NanChoice::Deterministic) };
 }
 
+/// Set this thread's choice (each run of the reference sets its configuration's).
 pub fn set_nan_choice(choice: NanChoice) {
     NAN_CHOICE.with(|c| c.set(choice));
 }
 
+/// This thread's choice.
 pub fn nan_choice() -> NanChoice {
     NAN_CHOICE.with(|c| c.get())
 }

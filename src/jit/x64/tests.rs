@@ -86,7 +86,6 @@ impl Check {
 
     #[track_caller]
     fn run(&mut self, sized: bool, expected: &str, emit: impl FnOnce(&mut Assembler)) -> Vec<u8> {
-        N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.asm.buf.clear();
         emit(&mut self.asm);
         let code = &self.asm.buf;
@@ -894,11 +893,4 @@ fn a_function() {
             "ret",
         ]
     );
-}
-
-static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-impl Drop for Check {
-    fn drop(&mut self) {
-        eprintln!("checked {}", N.load(std::sync::atomic::Ordering::Relaxed));
-    }
 }
