@@ -21,9 +21,9 @@
 mod kernels;
 
 use kernels::{KERNELS, Kernel};
-use lockstep::exec::{Config, ExternVal, Reference, Val};
+use lockstep::exec::Reference;
 use lockstep::jit::{Bounds, Jit, Options};
-use lockstep::script::engine::Engine;
+use lockstep::runtime::{Config, Engine, ExternVal, Val};
 use lockstep::syntax::Module;
 use lockstep::{Spec, binary, valid};
 use std::fmt::Write as _;

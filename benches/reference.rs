@@ -6,8 +6,8 @@
 //! runs the kernels at the sizes BENCHMARKS.md quotes (fib(27), 10^7 iterations).
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use lockstep::exec::{ExternVal, Reference, Val};
-use lockstep::script::engine::Engine;
+use lockstep::exec::Reference;
+use lockstep::runtime::{Engine, ExternVal, Val};
 use lockstep::{Spec, binary, valid};
 use std::hint::black_box;
 use std::path::PathBuf;

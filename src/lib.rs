@@ -7,6 +7,7 @@ pub mod exec;
 pub mod jit;
 pub mod lockstep;
 pub mod rules;
+pub mod runtime;
 pub mod script;
 pub mod syntax;
 pub mod valid;

@@ -1,12 +1,13 @@
 //! The lockstep command line.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use lockstep::exec::{Config, ExternVal, Reference, Val};
+use lockstep::exec::Reference;
 use lockstep::jit::{Bounds, Jit};
 use lockstep::lockstep::{Referee, explain, fuzz};
 use lockstep::rules::Rule;
-use lockstep::script::engine::Error as EngineError;
-use lockstep::script::{self, engine::Engine, suite};
+use lockstep::runtime::Error as EngineError;
+use lockstep::runtime::{Config, Engine, ExternVal, Val};
+use lockstep::script::{self, suite};
 use lockstep::{Spec, binary, valid};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;

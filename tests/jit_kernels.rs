@@ -7,9 +7,9 @@
 mod kernels;
 
 use kernels::{KERNELS, Kernel};
-use lockstep::exec::{Config, ExternVal, Reference, Val};
+use lockstep::exec::Reference;
 use lockstep::jit::{Bounds, Jit};
-use lockstep::script::engine::Engine;
+use lockstep::runtime::{Config, Engine, ExternVal, Val};
 use lockstep::{Spec, binary, valid};
 use std::rc::Rc;
 

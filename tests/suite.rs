@@ -5,10 +5,11 @@
 //! `LOCKSTEP_TESTSUITE`); when it is missing the test says so loudly, and fails under CI.
 
 use lockstep::Spec;
-use lockstep::exec::{Config, Reference};
+use lockstep::exec::Reference;
 use lockstep::jit::{Bounds, Jit};
 use lockstep::lockstep::Referee;
-use lockstep::script::{self, engine::Engine, report::Report, suite};
+use lockstep::runtime::{Config, Engine};
+use lockstep::script::{self, report::Report, suite};
 use std::path::PathBuf;
 
 fn root() -> PathBuf {

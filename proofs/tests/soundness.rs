@@ -2,8 +2,8 @@
 //! reference, reduces to values, traps, or exhausts its fuel; it never gets stuck. See
 //! README.md.
 
-use lockstep::exec::{Config, ExternVal, Reference, Val};
-use lockstep::script::engine::Engine;
+use lockstep::exec::Reference;
+use lockstep::runtime::{Config, Engine, ExternVal, Val};
 use lockstep::syntax::{ExternIdx, Module};
 use lockstep::{Spec, binary, valid};
 use quickcheck::{QuickCheck, TestResult};

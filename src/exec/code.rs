@@ -6,7 +6,8 @@
 //! in the module's types each time); numeric operators are grouped by their operand type so
 //! that one dispatch reaches the operator.
 
-use super::values::{Ref, Slot, Val};
+use super::values::Slot;
+use crate::runtime::{Ref, Val};
 use crate::syntax::*;
 use std::rc::Rc;
 

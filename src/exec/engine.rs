@@ -1,11 +1,10 @@
-//! The reference as an engine behind the seam of `script::engine`.
+//! The reference as an engine behind the seam of `runtime::engine`.
 
 use super::machine::Limit;
 use super::modules::{self, Failure};
 use super::runtime::*;
-use super::values::{Ref, Val};
 use crate::rules;
-use crate::script::engine::{Addrs, Engine, Error, HostFunc, InstanceId};
+use crate::runtime::{Addrs, Config, Engine, Error, ExternVal, HostFunc, InstanceId, Ref, Val};
 use crate::syntax::{FuncType, GlobalType, MemType, Module, TableType};
 use std::rc::Rc;
 

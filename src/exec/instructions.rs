@@ -5,8 +5,9 @@ use super::code::{Arity, Code, Op};
 use super::machine::{Admin, Frame, Halt, Label, Limit, Machine, Next, Step};
 use super::numerics;
 use super::runtime::FuncCode;
-use super::values::{Ref, Slot, Val};
+use super::values::Slot;
 use crate::rules::{self, Rule};
+use crate::runtime::{HostFunc, Ref, Val};
 use crate::syntax::{F32, F64, FuncType, LoadOp, MemArg, NumType, PAGE_SIZE, Sx, Sz, V128, VLoadOp};
 use std::rc::Rc;
 
@@ -486,7 +487,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     }
 
     /// `exec-invoke-host`: the host function's results replace its arguments, or it traps.
-    fn call_host(&mut self, host: &crate::script::engine::HostFunc, ty: &FuncType) -> Rule {
+    fn call_host(&mut self, host: &HostFunc, ty: &FuncType) -> Rule {
         let args: Vec<Val> = self.vals.drain(self.vals.len() - ty.params.len()..).map(Slot::val).collect();
         match host(&args) {
             Ok(results) => self.vals.extend(results.into_iter().map(Slot::from)),

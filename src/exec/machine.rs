@@ -4,9 +4,10 @@
 //! and the administrative instructions that reduction has put in front of it.
 
 use super::code::{Code, Op};
-use super::runtime::{Addr, Config, Store};
-use super::values::{Slot, Val};
+use super::runtime::Store;
+use super::values::Slot;
 use crate::rules::Rule;
+use crate::runtime::{Addr, Config, Val};
 use crate::syntax::FuncType;
 use std::rc::Rc;
 

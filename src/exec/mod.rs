@@ -26,5 +26,3 @@ pub mod trace;
 pub mod values;
 
 pub use engine::Reference;
-pub use runtime::{Config, ExternVal};
-pub use values::{Ref, Val};

@@ -4,8 +4,8 @@
 use super::code::{self, Code, Op};
 use super::machine::{Admin, Limit, Machine, Outcome, Trap};
 use super::runtime::*;
-use super::values::{Ref, Val};
 use crate::rules::{self, Rule};
+use crate::runtime::{Addr, Config, ExternVal, Ref, Val};
 use crate::syntax::*;
 use std::rc::Rc;
 

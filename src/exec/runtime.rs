@@ -1,24 +1,9 @@
 //! Runtime structure (spec 4.2): the store and the instances it holds.
 
 use super::code::Code;
-use super::numerics::Relaxed;
-use super::values::{Ref, Val};
-use crate::script::engine::HostFunc;
+use crate::runtime::{Addr, Config, ExternVal, HostFunc, Ref, Val};
 use crate::syntax::{FuncType, GlobalType, MemType, PAGE_SIZE, RefType, TableType, TagType};
 use std::rc::Rc;
-
-/// Addresses into the store's lists.
-pub type Addr = u32;
-
-/// `externaddr`.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
-pub enum ExternVal {
-    Func(Addr),
-    Table(Addr),
-    Mem(Addr),
-    Global(Addr),
-    Tag(Addr),
-}
 
 /// `store`: every instance ever allocated; nothing is freed.
 #[derive(Default)]
@@ -92,55 +77,6 @@ pub struct ModuleInst {
     pub elems: Vec<Addr>,
     pub datas: Vec<Addr>,
     pub exports: Vec<(String, ExternVal)>,
-}
-
-/// What the embedder may configure about resources: the spec lets `memory.grow` and
-/// `table.grow` fail at will, and an implementation exhaust its call stack.
-#[derive(Copy, Clone, Debug)]
-pub struct Config {
-    /// Memories grow to at most this many pages (`memory.grow` returns -1 beyond).
-    pub max_memory_pages: u64,
-    /// Tables grow to at most this many elements.
-    pub max_table_elems: u64,
-    /// Calls nest at most this deep, and all frames together hold at most this many
-    /// values (locals and operands); the next call is `call stack exhausted`.
-    pub max_call_depth: usize,
-    pub max_stack_values: usize,
-    /// `--fuel N`: loop iterations and function entries allowed, then `fuel exhausted`.
-    pub fuel: Option<u64>,
-    /// The implementation-defined behaviour of the relaxed vector operators (the spec's
-    /// deterministic profile by default).
-    pub relaxed: Relaxed,
-    /// Which NaN an operator returns where the spec allows several (the spec's deterministic
-    /// profile by default; x86's under the referee).
-    pub nans: crate::exec::numerics::NanChoice,
-}
-
-impl Default for Config {
-    fn default() -> Config {
-        Config {
-            max_memory_pages: 65536,
-            max_table_elems: 10_000_000,
-            max_call_depth: 10_000,
-            max_stack_values: 1 << 20,
-            fuel: None,
-            relaxed: Relaxed::DETERMINISTIC,
-            nans: crate::exec::numerics::NanChoice::Deterministic,
-        }
-    }
-}
-
-impl Config {
-    /// The most pages a memory of type `ty` grows to: its maximum, ours, and 2^16 (the
-    /// 32-bit address space). Both engines grow by this bound, so that they agree.
-    pub fn memory_limit(&self, ty: &MemType) -> u64 {
-        ty.limits.max.unwrap_or(u64::MAX).min(self.max_memory_pages).min(65536)
-    }
-
-    /// The most elements a table of type `ty` grows to: its maximum, ours, and 2^32 - 1.
-    pub fn table_limit(&self, ty: &TableType) -> u64 {
-        ty.limits.max.unwrap_or(u64::MAX).min(self.max_table_elems).min(u32::MAX as u64)
-    }
 }
 
 impl MemInst {

@@ -3,9 +3,9 @@
 
 use super::machine::{Halt, Machine, Next, Outcome};
 use super::modules;
-use super::runtime::{Addr, Config, Store};
-use super::values::Val;
+use super::runtime::Store;
 use crate::rules::Rule;
+use crate::runtime::{Addr, Config, Val};
 
 /// One step of a trace.
 #[derive(Clone, Debug)]

@@ -1,4 +1,4 @@
-//! The compiler as an engine behind the seam of `script::engine`: its store, instantiation
+//! The compiler as an engine behind the seam of `runtime::engine`: its store, instantiation
 //! (compile, allocate, initialise, as the spec's `instantiate` does), invocation through the
 //! entry trampoline, and the runtime functions compiled code calls.
 
@@ -7,9 +7,8 @@ use super::memory::{CodeMemory, WasmStack};
 use super::runtime::*;
 use super::runtime::{Global, Table};
 use super::stubs::{Stubs, stubs};
-use crate::exec::{Config, ExternVal, Ref, Val};
 use crate::rules::{self, Rule};
-use crate::script::engine::{Addrs, Engine, Error, HostFunc, InstanceId};
+use crate::runtime::{Addrs, Config, Engine, Error, ExternVal, HostFunc, InstanceId, Ref, Val};
 use crate::syntax::*;
 use std::collections::HashMap;
 use std::rc::Rc;

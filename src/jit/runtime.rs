@@ -7,7 +7,7 @@
 //! [`FuncRef`], a host reference `ref.extern n` is `n + 1`.
 
 use super::memory::{LinearMemory, MemDesc};
-use crate::exec::Config;
+use crate::runtime::Config;
 use crate::syntax::{GlobalType, MemType, PAGE_SIZE, RefType, TableType};
 
 /// The state of one engine's execution, shared by every context.

@@ -7,10 +7,9 @@
 use super::fuzz::{Case, Finding, referee};
 use crate::exec::machine::Outcome;
 use crate::exec::trace::{TraceStep, trace};
-use crate::exec::{ExternVal, Ref, Val};
 use crate::jit::Traced;
 use crate::rules::{self, Rule};
-use crate::script::engine::{Engine, Error};
+use crate::runtime::{Engine, Error, ExternVal, Ref, Val};
 
 /// A call as one side saw it: the function (the reference's address), its arguments, and
 /// its results if it returned.

@@ -5,9 +5,8 @@
 //! replays the same way everywhere.
 
 use super::Referee;
-use crate::exec::{Config, ExternVal, Ref, Val};
 use crate::jit::Bounds;
-use crate::script::engine::{Engine, Error};
+use crate::runtime::{Config, Engine, Error, ExternVal, Ref, Val};
 use crate::syntax::{
     AbsHeapType, ElemMode, F32, F64, HeapType, Instr, Module, Num, PAGE_SIZE, RefType, ValType,
 };

@@ -23,10 +23,9 @@ pub mod fuzz;
 pub mod probe;
 pub mod report;
 
-use crate::exec::numerics::NanChoice;
-use crate::exec::{Config, ExternVal, Ref, Reference, Val};
+use crate::exec::Reference;
 use crate::jit::{Bounds, Jit};
-use crate::script::engine::{Addrs, Engine, Error, HostFunc, InstanceId};
+use crate::runtime::{Addrs, Config, Engine, Error, ExternVal, HostFunc, InstanceId, NanChoice, Ref, Val};
 use crate::syntax::{FuncType, GlobalType, MemType, Module, TableType};
 use std::collections::HashMap;
 use std::fmt::Write;

@@ -1,6 +1,5 @@
 //! The .wast runner and the spectest host module, written once for any engine.
 
-pub mod engine;
 pub mod report;
 pub mod spectest;
 pub mod suite;

@@ -1,7 +1,7 @@
 //! The `spectest` host module the official suite imports from, built through the engine's
 //! embedding interface so that every engine gets the same one.
 
-use super::engine::{Engine, ExternVal, HostFunc, Ref, Val};
+use crate::runtime::{Engine, ExternVal, HostFunc, Ref, Val};
 use crate::syntax::{
     AbsHeapType, AddrType, F32, F64, FuncType, GlobalType, Limits, MemType, Num, RefType, TableType, ValType,
 };

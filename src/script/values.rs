@@ -1,7 +1,6 @@
 //! Script values: the arguments a script passes and the results it expects.
 
-use super::engine::{Ref, Val};
-use crate::exec::values::top_of;
+use crate::runtime::{Ref, Val, top_of};
 use crate::syntax::{AbsHeapType, F32, F64, HeapType, V128};
 use wast::core::{AbstractHeapType, NanPattern, V128Pattern, WastArgCore, WastRetCore};
 

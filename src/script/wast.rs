@@ -5,10 +5,10 @@
 //! Text modules are turned into binaries by the `wast` crate; from there on every module
 //! goes through lockstep's own decoder and validator, then to the engine.
 
-use super::engine::{Engine, Error, ExternVal, InstanceId, Val};
 use super::report::{Kind, Outcome, Verdict};
 use super::values::{arg_value, matches_result, show_result};
 use crate::rules::Rule;
+use crate::runtime::{Engine, Error, ExternVal, InstanceId, Val};
 use crate::syntax::Module;
 use crate::{Spec, binary, valid};
 use std::collections::HashMap;

@@ -161,19 +161,7 @@ pub fn det_nan<F: Float>() -> F {
     nan(false, canon::<F>())
 }
 
-/// Which member of `nans_N{z*}` the reference returns where an operator's result is a NaN.
-/// Either way the result is one the spec allows; the choice is per thread, set from the
-/// configuration when a run starts ([`set_nan_choice`]).
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
-pub enum NanChoice {
-    /// The deterministic profile's `+NaN(canon_N)` ([`det_nan`]).
-    #[default]
-    Deterministic,
-    /// The one x86-64's SSE instructions return: the first NaN operand, quieted (an
-    /// arithmetic NaN), or with none the default NaN `-NaN(canon_N)`. The referee runs the
-    /// reference so, to compare the compiler's NaNs bit for bit, wherever they flow.
-    X86,
-}
+pub use crate::runtime::NanChoice;
 
 thread_local! {
     static NAN_CHOICE: std::cell::Cell<NanChoice> = const { std::cell::Cell::new(NanChoice::Deterministic) };

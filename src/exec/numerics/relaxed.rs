@@ -16,109 +16,13 @@
 //! * `frelaxed_min`/`max` with a NaN operand `±NaN(n)`: the alternative `NaN(n)` has no sign,
 //!   so both signs are allowed ([`super::allowed`]); the value computed is the operand itself.
 
-use crate::syntax::{Instr, Sx, VBinop, VCvtop, VExtbinop, VFBinop, VIBinop, VSwizzlop, VTernop};
+use crate::syntax::Sx;
 
 use super::convert::{trunc_s, trunc_sat_s, trunc_sat_u, trunc_u};
 use super::float::{Float, fadd, fma, fmax, fmin, fmul, fneg, is_zero, sign};
 use super::int::{Int, ibitselect, iq15mulr_sat_s, ishr_u, signed};
 
-/// A global parameter of the relaxed operators.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Param {
-    /// `R_fmadd`: `relaxed_madd`, `relaxed_nmadd` unfused (0) or fused (1).
-    Fmadd,
-    /// `R_fmin`: `relaxed_min` on NaNs and zeros of opposite signs, 4 ways.
-    Fmin,
-    /// `R_fmax`: `relaxed_max` likewise.
-    Fmax,
-    /// `R_idot`: `relaxed_dot`, `relaxed_dot_add` read the second operand signed (0) or
-    /// unsigned (1).
-    Idot,
-    /// `R_iq15mulr`: `relaxed_q15mulr_s` on overflow saturates (0) or wraps (1).
-    Iq15mulr,
-    /// `R_trunc_u`: `relaxed_trunc_u` out of range saturates (0) or gives `2^N - 1` (1).
-    TruncU,
-    /// `R_trunc_s`: `relaxed_trunc_s` out of range saturates (0) or gives `-2^(N-1)` (1).
-    TruncS,
-    /// `R_swizzle`: `relaxed_swizzle` with an index in `[16, 127]` gives 0 (0) or the lane of
-    /// the index mod 16 (1).
-    Swizzle,
-    /// `R_laneselect`: `relaxed_laneselect` selects bitwise (0) or by each lane's top bit (1).
-    Laneselect,
-}
-
-impl Param {
-    pub const ALL: [Param; 9] = [
-        Param::Fmadd,
-        Param::Fmin,
-        Param::Fmax,
-        Param::Idot,
-        Param::Iq15mulr,
-        Param::TruncU,
-        Param::TruncS,
-        Param::Swizzle,
-        Param::Laneselect,
-    ];
-
-    /// How many values the parameter ranges over: 2 (`relaxed2`) or 4 (`relaxed4`).
-    pub const fn arity(self) -> u8 {
-        match self {
-            Param::Fmin | Param::Fmax => 4,
-            _ => 2,
-        }
-    }
-
-    /// The parameter the result of `instr` depends on, if it is a relaxed instruction.
-    pub fn of(instr: &Instr) -> Option<Param> {
-        Some(match instr {
-            Instr::VBinop(_, VBinop::Int(VIBinop::RelaxedQ15mulr)) => Param::Iq15mulr,
-            Instr::VBinop(_, VBinop::Float(VFBinop::RelaxedMin)) => Param::Fmin,
-            Instr::VBinop(_, VBinop::Float(VFBinop::RelaxedMax)) => Param::Fmax,
-            Instr::VTernop(_, VTernop::RelaxedLaneselect) => Param::Laneselect,
-            Instr::VTernop(_, VTernop::RelaxedMadd | VTernop::RelaxedNmadd) => Param::Fmadd,
-            Instr::VSwizzlop(VSwizzlop::RelaxedSwizzle) => Param::Swizzle,
-            Instr::VExtbinop(_, _, VExtbinop::RelaxedDot) | Instr::VExtternop(..) => Param::Idot,
-            Instr::VCvtop(_, _, VCvtop::RelaxedTrunc(Sx::U, _)) => Param::TruncU,
-            Instr::VCvtop(_, _, VCvtop::RelaxedTrunc(Sx::S, _)) => Param::TruncS,
-            _ => return None,
-        })
-    }
-
-    /// The spec's name, `R_fmadd`, ...
-    pub fn name(self) -> &'static str {
-        match self {
-            Param::Fmadd => "R_fmadd",
-            Param::Fmin => "R_fmin",
-            Param::Fmax => "R_fmax",
-            Param::Idot => "R_idot",
-            Param::Iq15mulr => "R_iq15mulr",
-            Param::TruncU => "R_trunc_u",
-            Param::TruncS => "R_trunc_s",
-            Param::Swizzle => "R_swizzle",
-            Param::Laneselect => "R_laneselect",
-        }
-    }
-}
-
-/// One assignment of the relaxed parameters: the choices an implementation has fixed.
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Relaxed([u8; 9]);
-
-impl Relaxed {
-    /// The deterministic profile: every parameter 0.
-    pub const DETERMINISTIC: Relaxed = Relaxed([0; 9]);
-
-    /// The value of parameter `p`.
-    pub fn get(self, p: Param) -> u8 {
-        self.0[p as usize]
-    }
-
-    /// This assignment with parameter `p` set to `r`.
-    pub fn with(mut self, p: Param, r: u8) -> Relaxed {
-        self.0[p as usize] = r;
-        self
-    }
-}
+pub use crate::runtime::{Param, Relaxed};
 
 /// `relaxed2(R)[A_0, A_1] = A_R`.
 fn relaxed2<T>(r: u8, a0: T, a1: T) -> T {

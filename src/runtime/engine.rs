@@ -1,5 +1,5 @@
-//! The seam between the script runner (and the referee) and an engine: the embedding
-//! interface of the spec's appendix (`module_instantiate`, `func_invoke`, `global_read`,
+//! The seam between an engine and what drives it (the script runner, the referee, the
+//! command line): the embedding interface of the spec's appendix (`module_instantiate`, `func_invoke`, `global_read`,
 //! `func_alloc`, ...), over a store the engine owns.
 //!
 //! Decoding and validation are shared; an engine receives a validated module.
@@ -8,7 +8,7 @@ use crate::rules::Rule;
 use crate::syntax::{FuncType, GlobalType, MemType, Module, TableType};
 use std::rc::Rc;
 
-pub use crate::exec::{ExternVal, Ref, Val};
+use super::{ExternVal, Ref, Val};
 
 /// An instance of the engine's store.
 pub type InstanceId = u32;

@@ -1,0 +1,15 @@
+//! What both engines share and neither owns, as the OCaml interpreter's `runtime/` and
+//! `script/embed.ml` sit under its `exec/`: values and references, external values, host
+//! functions, the configuration (limits, fuel, nondeterministic choices) and the engine
+//! trait, the seam that the script runner, the referee and the command line drive.
+//!
+//! It stands on `syntax/` alone; `exec/` (the reference) and `jit/` (the compiler) stand on
+//! it and never on each other.
+
+pub mod config;
+pub mod engine;
+pub mod values;
+
+pub use config::{Config, NanChoice, Param, Relaxed};
+pub use engine::{Addrs, Engine, Error, HostFunc, InstanceId};
+pub use values::{Addr, ExternVal, Ref, Val, top_of};
