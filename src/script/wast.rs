@@ -52,12 +52,29 @@ enum Static {
     Invalid(valid::Error),
 }
 
-/// Run one script. A script that does not parse is one failed command at its first line.
+/// A script: no commands (only white space and comments), or the `wast` crate's.
+enum Script<'a> {
+    Empty,
+    Wast(wast::Wast<'a>),
+}
+
+impl<'a> wast::parser::Parse<'a> for Script<'a> {
+    fn parse(parser: wast::parser::Parser<'a>) -> wast::parser::Result<Self> {
+        if parser.is_empty() { Ok(Script::Empty) } else { parser.parse().map(Script::Wast) }
+    }
+}
+
+/// Run one script. A script that does not parse is one failed command at its first line;
+/// an empty one has no commands. A byte order mark at its start is skipped.
 pub fn run_script(text: &str, spec: Spec, engine: EngineFactory) -> Vec<Outcome> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lexer = wast::lexer::Lexer::new(text);
     lexer.allow_confusing_unicode(true);
     let parsed = wast::parser::ParseBuffer::new_with_lexer(lexer).and_then(|buf| {
-        wast::parser::parse::<wast::Wast>(&buf).map(|w| run_directives(text, spec, engine, w))
+        wast::parser::parse::<Script>(&buf).map(|script| match script {
+            Script::Empty => Vec::new(),
+            Script::Wast(w) => run_directives(text, spec, engine, w),
+        })
     });
     match parsed {
         Ok(outcomes) => outcomes,
@@ -283,17 +300,28 @@ impl Runner {
         Ok(imports)
     }
 
-    fn slot(&self, module: Option<&str>) -> Slot {
-        let slot = match module {
-            Some(name) => self.named.get(name),
-            None => self.current.as_ref(),
-        };
-        slot.cloned()
-            .unwrap_or_else(|| Slot::Unavailable(format!("no module {}", module.unwrap_or("defined yet"))))
+    /// The module a command names, or the current one. A name no module was given, or no
+    /// module at all, is an error of the script (`Err`, a failure), as the official
+    /// interpreter has it; a module that is there but could not be run is a skip later.
+    fn slot(&self, module: Option<&str>) -> Result<Slot, Verdict> {
+        match module {
+            Some(name) => self
+                .named
+                .get(name)
+                .cloned()
+                .ok_or_else(|| fail(format!("a module ${name}"), format!("unknown module ${name}"), None)),
+            None => self
+                .current
+                .clone()
+                .ok_or_else(|| fail("a module".into(), "no module defined yet".into(), None)),
+        }
     }
 
     fn register(&mut self, name: &str, module: Option<&str>) -> Verdict {
-        let slot = self.slot(module);
+        let slot = match self.slot(module) {
+            Ok(slot) => slot,
+            Err(verdict) => return verdict,
+        };
         self.registered.insert(name.to_string(), slot.clone());
         match slot {
             Slot::Instance(_) | Slot::Host(_) => Verdict::Passed,
@@ -303,7 +331,7 @@ impl Runner {
 
     /// Find the export an action names: `Err` is the verdict when that is not possible.
     fn export(&self, module: Option<&str>, name: &str) -> Result<ExternVal, Verdict> {
-        let found = match self.slot(module) {
+        let found = match self.slot(module)? {
             Slot::Instance(inst) => self.engine.as_deref().ok_or_else(|| skip(NO_ENGINE))?.export(inst, name),
             Slot::Host(exports) => exports.get(name).copied(),
             Slot::Unavailable(reason) => return Err(skip(&reason)),
