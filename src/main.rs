@@ -3,7 +3,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use lockstep::exec::Reference;
 use lockstep::jit::{Bounds, Jit};
-use lockstep::lockstep::{Referee, explain, fuzz};
+use lockstep::lockstep::{Referee, case, differential::differential, explain};
 use lockstep::rules::Rule;
 use lockstep::runtime::Error as EngineError;
 use lockstep::runtime::{Config, Engine, ExternVal, Val};
@@ -409,26 +409,26 @@ fn compile(spec: Spec, time: bool, file: &PathBuf) -> Result<ExitCode, String> {
 
 /// The case a file stands for: a module (its invocations given, or every exported function
 /// with zero arguments), or a fuzz artifact of the `differential` target.
-fn read_case(file: &PathBuf, invoke: Option<&str>, args: &[String]) -> Result<fuzz::Case, String> {
+fn read_case(file: &PathBuf, invoke: Option<&str>, args: &[String]) -> Result<case::Case, String> {
     let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
     let is_module =
         bytes.starts_with(b"\0asm") || file.extension().is_some_and(|x| x == "wat" || x == "wasm");
     if !is_module {
-        return fuzz::case(&bytes)
+        return case::case(&bytes)
             .ok_or_else(|| format!("{}: not a module, nor a fuzz input that makes one", file.display()));
     }
     let wasm = read_module(file)?;
-    let module = fuzz::front_end(&wasm).map_err(|e| format!("{}: {e}", file.display()))?;
+    let module = case::front_end(&wasm).map_err(|e| format!("{}: {e}", file.display()))?;
     let invocations = match invoke {
         Some(name) => vec![(name.to_string(), parse_args(args)?)],
-        None => fuzz::zero_invocations(&module),
+        None => case::zero_invocations(&module),
     };
-    Ok(fuzz::Case { wasm, module: std::rc::Rc::new(module), invocations })
+    Ok(case::Case { wasm, module: std::rc::Rc::new(module), invocations })
 }
 
 fn diff(file: &PathBuf, invoke: Option<&str>, args: &[String]) -> Result<ExitCode, String> {
     let case = read_case(file, invoke, args)?;
-    let Some(finding) = fuzz::differential(&case) else {
+    let Some(finding) = differential(&case) else {
         println!("the engines agree on every invocation");
         return Ok(ExitCode::SUCCESS);
     };
@@ -463,7 +463,7 @@ fn diff(file: &PathBuf, invoke: Option<&str>, args: &[String]) -> Result<ExitCod
 
 fn report(artifact: &PathBuf, out: Option<&std::path::Path>) -> Result<ExitCode, String> {
     let case = read_case(artifact, None, &[])?;
-    let Some(finding) = fuzz::differential(&case) else {
+    let Some(finding) = differential(&case) else {
         eprintln!("lockstep: the engines agree on this case: nothing to report");
         return Ok(ExitCode::FAILURE);
     };
