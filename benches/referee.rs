@@ -1,11 +1,12 @@
 //! The differential fuzz target's work without libFuzzer: cases made from pseudo-random
 //! inputs of several lengths (as fuzz/seed.sh makes its seeds), each generated
-//! (`fuzz::case`: wasm-smith or a probe, decode, validate, arguments) and run through the
-//! referee (`fuzz::differential`). Prints, per input length, the mean module size and the
-//! time per case in each half: `cargo bench --bench referee`. libFuzzer's instrumentation
-//! and bookkeeping come on top (BENCHMARKS.md gives both).
+//! (`case::case`: wasm-smith or a probe, decode, validate, arguments) and run through the
+//! referee (`differential::differential`). Prints, per input length, the mean module size
+//! and the time per case in each half: `cargo bench --bench referee`. libFuzzer's
+//! instrumentation and bookkeeping come on top (BENCHMARKS.md gives both).
 
-use lockstep::lockstep::fuzz;
+use lockstep::lockstep::case::{self, rng::xorshift_bytes};
+use lockstep::lockstep::differential::differential;
 use std::time::{Duration, Instant};
 
 const CASES: usize = 3000;
@@ -18,12 +19,12 @@ fn main() {
         let (mut generate, mut referee) = (Duration::ZERO, Duration::ZERO);
         let (mut cases, mut bytes) = (0, 0);
         for _ in 0..CASES {
-            let input = fuzz::xorshift_bytes(&mut x, len);
+            let input = xorshift_bytes(&mut x, len);
             let t = Instant::now();
-            let Some(case) = fuzz::case(&input) else { continue };
+            let Some(case) = case::case(&input) else { continue };
             generate += t.elapsed();
             let t = Instant::now();
-            if let Some(finding) = fuzz::differential(&case) {
+            if let Some(finding) = differential(&case) {
                 panic!("divergence: {finding}");
             }
             referee += t.elapsed();

@@ -3,7 +3,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use lockstep::exec::Reference;
 use lockstep::jit::{Bounds, Jit};
-use lockstep::lockstep::{Referee, explain, fuzz};
+use lockstep::lockstep::{Referee, case, differential::differential, explain};
 use lockstep::rules::Rule;
 use lockstep::runtime::Error as EngineError;
 use lockstep::runtime::{Config, Engine, ExternVal, Val};
@@ -567,31 +567,31 @@ fn compile(spec: Spec, time: bool, file: &Path, max: u64) -> Result<ExitCode> {
 
 /// The case a file stands for: a module (its invocations given, or every exported function
 /// with zero arguments), or a fuzz artifact of the `differential` target.
-fn read_case(file: &Path, invoke: Option<&str>, args: &[String], max: u64) -> Result<fuzz::Case> {
+fn read_case(file: &Path, invoke: Option<&str>, args: &[String], max: u64) -> Result<case::Case> {
     let bytes = suite::read_bounded(file, max)?;
     let is_module =
         bytes.starts_with(b"\0asm") || file.extension().is_some_and(|x| x == "wat" || x == "wasm");
     if !is_module {
-        return fuzz::case(&bytes).ok_or_else(|| {
+        return case::case(&bytes).ok_or_else(|| {
             Failure::Module(format!("{}: not a module, nor a fuzz input that makes one", file.display()))
         });
     }
     let wasm = module_bytes(file, bytes)?;
-    let module = fuzz::front_end(&wasm).map_err(|e| Failure::Module(format!("{}: {e}", file.display())))?;
+    let module = case::front_end(&wasm).map_err(|e| Failure::Module(format!("{}: {e}", file.display())))?;
     let invocations = match invoke {
         Some(name) => {
             let args = parse_args(args)?;
             check_invocation(&module, name, &args)?;
             vec![(name.to_string(), args)]
         }
-        None => fuzz::zero_invocations(&module),
+        None => case::zero_invocations(&module),
     };
-    Ok(fuzz::Case { wasm, module: Rc::new(module), invocations })
+    Ok(case::Case { wasm, module: Rc::new(module), invocations })
 }
 
 fn diff(file: &Path, invoke: Option<&str>, args: &[String], max: u64) -> Result<ExitCode> {
     let case = read_case(file, invoke, args, max)?;
-    let Some(finding) = fuzz::differential(&case) else {
+    let Some(finding) = differential(&case) else {
         println!("the engines agree on every invocation");
         return Ok(ExitCode::SUCCESS);
     };
@@ -626,7 +626,7 @@ fn diff(file: &Path, invoke: Option<&str>, args: &[String], max: u64) -> Result<
 
 fn report(artifact: &Path, out: Option<&Path>, max: u64) -> Result<ExitCode> {
     let case = read_case(artifact, None, &[], max)?;
-    let Some(finding) = fuzz::differential(&case) else {
+    let Some(finding) = differential(&case) else {
         eprintln!("lockstep: the engines agree on this case: nothing to report");
         return Ok(ExitCode::FAILURE);
     };

@@ -17,10 +17,16 @@
 //!
 //! Resources: where one side runs out of stack or fuel and the other does not, the outcome
 //! is inconclusive (the spec lets exhaustion happen anywhere), and is reported as such.
+//!
+//! Differential testing drives the referee, one module per step: [`case`] makes a case from
+//! a fuzzer's bytes (a wasm-smith module or a probe, and the invocations to make);
+//! [`differential`] runs it through the referee and returns the first divergence; [`explain`]
+//! replays that with both sides traced, to find the first call they disagree on and the
+//! spec's rules at issue; [`report`] writes it up as a bug report.
 
+pub mod case;
+pub mod differential;
 pub mod explain;
-pub mod fuzz;
-pub mod probe;
 pub mod report;
 
 use crate::exec::Reference;

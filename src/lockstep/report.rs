@@ -2,8 +2,9 @@
 //! WAT, the invocation, both observations, the first diverging call, the reference's rule
 //! trace of it with links into the spec, the configuration, and how to reproduce it.
 
+use super::case::Case;
+use super::differential::FUEL;
 use super::explain::{Explanation, show};
-use super::fuzz::{Case, FUEL};
 use std::fmt::Write;
 use std::path::Path;
 

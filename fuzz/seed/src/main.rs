@@ -98,7 +98,7 @@ fn encode(mut m: QuoteWat) -> Option<Vec<u8>> {
 fn random(out: &Path) {
     let mut x = 0x2545_f491_4f6c_dd1du64;
     for i in 0..256usize {
-        // The first byte picks the case's swarm configuration (src/lockstep/fuzz.rs): every
+        // The first byte picks the case's swarm configuration (src/lockstep/case/): every
         // one of them twice, at sizes from 512 to 4096 bytes.
         let mut bytes: Vec<u8> = (0..512 * (1 + i % 8))
             .map(|_| {

@@ -2,7 +2,7 @@
 //! parameters: a numeric operator (`unop`, `binop`), a load or store (`access`), `br_table`
 //! (`br_table`), `call_indirect` into a table of functions of several types
 //! (`call_indirect`). Arguments chosen among the values where operators change behaviour
-//! and at the edges of the module's memory and table ([`super::fuzz`]) then reach the cases
+//! and at the edges of the module's memory and table (`args.rs`) then reach the cases
 //! where those rules change: a signed remainder of `INT_MIN`, a shift by 32, a zero's sign,
 //! the last bytes of memory, the default label, a slot of another type. A wasm-smith module
 //! rarely routes a parameter to one such instruction, as it picks each instruction among
@@ -132,7 +132,8 @@ fn call_indirect(u: &mut Unstructured) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lockstep::fuzz::{assemble, front_end, xorshift_bytes};
+    use crate::lockstep::case::rng::xorshift_bytes;
+    use crate::lockstep::case::{assemble, front_end};
 
     /// Every probe assembles and validates, whatever the bytes.
     #[test]

@@ -1,0 +1,129 @@
+//! Differential cases: what the referee runs on, made from a fuzzer's bytes. A case is a
+//! module that both engines run (Wasm 2.0 without vectors) and the invocations to make, each
+//! exported function with arguments drawn from the same bytes. The fuzz target, `lockstep
+//! diff` and `lockstep report` all read their bytes with [`case`], so a fuzz artifact replays
+//! the same way everywhere; [`super::differential`] runs a case.
+//!
+//! The module is a probe ([`probe`]) or a wasm-smith module ([`smith`]), whose first table
+//! section surgery may fill (`surgery.rs`); the arguments come from `args.rs`; [`rng`] holds
+//! the generators, among them the one that stands in for a fuzzer's bytes in tests and
+//! benchmarks.
+
+mod args;
+pub mod probe;
+pub mod rng;
+pub mod smith;
+mod surgery;
+
+use crate::runtime::Val;
+use crate::syntax::{CompType, ExternIdx, FuncType, Module};
+use crate::{Spec, binary, valid};
+use arbitrary::Unstructured;
+use std::rc::Rc;
+
+/// A module (its binary, decoded and validated) and what to invoke: each exported function
+/// in order, with its arguments.
+pub struct Case {
+    pub wasm: Vec<u8>,
+    pub module: Rc<Module>,
+    pub invocations: Vec<(String, Vec<Val>)>,
+}
+
+/// The case the fuzzer's bytes stand for (`None`: too few bytes to make one). The first byte
+/// chooses a probe (one in eight, [`probe`]) or a wasm-smith module, the second is the swarm
+/// configuration of the latter ([`smith::smith_config`]; its last bit fills the first table
+/// by section surgery); of the rest, the last quarter (at most 64 bytes) chooses the
+/// arguments and the others the module, so that a mutation changes one or the other;
+/// arguments past those bytes come from a generator seeded by them ([`rng::splitmix64`]).
+pub fn case(data: &[u8]) -> Option<Case> {
+    let [kind, swarm, data @ ..] = data else { return None };
+    let (module_bytes, arg_bytes) = data.split_at(data.len() - (data.len() / 4).min(64));
+    let u = &mut Unstructured::new(module_bytes);
+    let mut wasm = match kind % 8 {
+        0 => assemble(&probe::module(u).ok()?).ok()?,
+        _ => wasm_smith::Module::new(smith::smith_config(*swarm), u).ok()?.to_bytes(),
+    };
+    let mut module = front_end(&wasm).ok()?;
+    if kind % 8 != 0
+        && swarm & 0x80 != 0
+        && let Some(filled) = surgery::with_table_filled(&wasm, &module)
+        && let Ok(m) = front_end(&filled)
+    {
+        (wasm, module) = (filled, m);
+    }
+    let module = Rc::new(module);
+    let mut args = args::Args::new(arg_bytes, &module);
+    let mut invocations = Vec::new();
+    for export in &module.exports {
+        if let ExternIdx::Func(x) = export.desc {
+            let ty = func_type(&module, x)?;
+            let vals = ty.params.iter().map(|t| args.next(*t)).collect::<Option<Vec<_>>>()?;
+            invocations.push((export.name.clone(), vals));
+        }
+    }
+    Some(Case { wasm, module, invocations })
+}
+
+/// Every exported function, in order, with zero arguments (null references): the
+/// invocations of a module given as a file.
+pub fn zero_invocations(module: &Module) -> Vec<(String, Vec<Val>)> {
+    let mut invocations = Vec::new();
+    for export in &module.exports {
+        if let ExternIdx::Func(x) = export.desc {
+            let Some(ty) = func_type(module, x) else { continue };
+            let args = ty.params.iter().filter_map(|t| Val::default_of(*t)).collect();
+            invocations.push((export.name.clone(), args));
+        }
+    }
+    invocations
+}
+
+/// A module in the text format, in binary.
+pub fn assemble(text: &str) -> Result<Vec<u8>, String> {
+    let buf = wast::parser::ParseBuffer::new(text).map_err(|e| e.to_string())?;
+    let mut wat = wast::parser::parse::<wast::Wat>(&buf).map_err(|e| e.to_string())?;
+    wat.encode().map_err(|e| e.to_string())
+}
+
+/// Decode and validate as Wasm 3.0 (which holds 2.0).
+pub fn front_end(wasm: &[u8]) -> Result<Module, String> {
+    let module = binary::decode(wasm, Spec::V3).map_err(|e| format!("malformed: {}", e.message))?;
+    valid::validate(&module, Spec::V3).map_err(|e| format!("invalid: {}", e.message))?;
+    Ok(module)
+}
+
+/// The type of function `x`, imported or defined.
+fn func_type(module: &Module, x: u32) -> Option<FuncType> {
+    let imported: Vec<u32> = module.imported_funcs().collect();
+    let ty = match imported.get(x as usize) {
+        Some(t) => *t,
+        None => module.funcs.get(x as usize - imported.len())?.ty,
+    };
+    let st = module.types.iter().flat_map(|r| r.0.iter()).nth(ty as usize)?;
+    match &st.comp {
+        CompType::Func(ft) => Some(ft.clone()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A case is a function of its bytes: the same bytes, the same module and arguments;
+    /// one in eight is a probe.
+    #[test]
+    fn cases_are_reproducible() {
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut probes = 0;
+        for kind in 0..16u8 {
+            let mut data = rng::xorshift_bytes(&mut x, 1024);
+            data[0] = kind;
+            let (a, b) = (case(&data).unwrap(), case(&data).unwrap());
+            assert_eq!(a.wasm, b.wasm);
+            assert_eq!(a.invocations, b.invocations);
+            probes += a.invocations.iter().any(|(name, _)| name == "call_indirect") as u32;
+        }
+        assert_eq!(probes, 2);
+    }
+}
