@@ -17,8 +17,9 @@
 //! results. Parameters live in the caller's area: parameter `i` at `rbp + 16 + 8i`, and
 //! result `j` is written to `rbp + 16 + 8j`.
 
+use super::memory::MemDesc;
 use super::mutants::{Mutant, active};
-use super::runtime::{FUNC_CODE, FUNC_CTX, FUNC_TYPE, RT_FUEL, TABLE_ELEMS, TABLE_SIZE, Trap, ctx};
+use super::runtime::{FuncRef, Runtime, TableDesc, Trap, VmCtx};
 use super::x64::Mem;
 use super::x64::*;
 use crate::rules::{self, Rule};
@@ -366,7 +367,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
         // lea r11, [rsp - frame]; cmp r11, [r15 + limit]; jb exhausted
         a.lea_rm(Size::S64, SCRATCH, Mem::disp(Gpr::Rsp, -0x4000_0000));
         self.frame_fixups[0] = self.asm.offset() - 4;
-        self.asm.alu_rm(Alu::Cmp, Size::S64, SCRATCH, Mem::disp(CTX, ctx::STACK_LIMIT));
+        self.asm.alu_rm(Alu::Cmp, Size::S64, SCRATCH, Mem::disp(CTX, VmCtx::STACK_LIMIT));
         let exhausted = self.trap_label(Trap::StackExhausted, rules::IMPL_EXEC);
         self.asm.jcc(Cond::B, exhausted);
         self.frame_fixups[1] = self.asm.alu_ri32(Alu::Sub, Size::S64, Gpr::Rsp, 0);
@@ -402,15 +403,15 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
 
     fn load_membase(&mut self) {
         if self.has_memory() && self.env.options.bounds == Bounds::GuardPages {
-            self.asm.mov_rm(Size::S64, MEMBASE, Mem::disp(CTX, ctx::MEM0_BASE));
+            self.asm.mov_rm(Size::S64, MEMBASE, Mem::disp(CTX, VmCtx::MEM0_BASE));
         }
     }
 
     /// Count one unit of fuel (function entry, loop header); none left is `fuel exhausted`.
     fn fuel(&mut self) {
         if self.env.options.fuel {
-            self.asm.mov_rm(Size::S64, SCRATCH, Mem::disp(CTX, ctx::RUNTIME));
-            self.asm.alu_mi(Alu::Sub, Size::S64, Mem::disp(SCRATCH, RT_FUEL), 1);
+            self.asm.mov_rm(Size::S64, SCRATCH, Mem::disp(CTX, VmCtx::RUNTIME));
+            self.asm.alu_mi(Alu::Sub, Size::S64, Mem::disp(SCRATCH, Runtime::FUEL), 1);
             let out = self.trap_label(Trap::FuelExhausted, rules::IMPL_EXEC);
             self.asm.jcc(Cond::B, out);
         }
@@ -431,11 +432,11 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
         for (trap, rule, arg, label) in std::mem::take(&mut self.traps) {
             self.asm.bind(label);
             if let Some(arg) = arg {
-                self.asm.mov_rm(Size::S64, SCRATCH, Mem::disp(CTX, ctx::RUNTIME));
-                self.asm.mov_mr(Size::S64, Mem::disp(SCRATCH, super::runtime::RT_TRAP_ARG), arg);
+                self.asm.mov_rm(Size::S64, SCRATCH, Mem::disp(CTX, VmCtx::RUNTIME));
+                self.asm.mov_mr(Size::S64, Mem::disp(SCRATCH, Runtime::TRAP_ARG), arg);
             }
             self.asm.mov_ri64(Gpr::Rax, trap_code(trap, rule) as i64);
-            self.asm.jmp_m(Mem::disp(CTX, ctx::TRAP_LANDING));
+            self.asm.jmp_m(Mem::disp(CTX, VmCtx::TRAP_LANDING));
         }
     }
 
@@ -842,7 +843,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             }
             I::RefFunc(x) => {
                 let r = self.alloc_gpr();
-                self.asm.mov_rm(Size::S64, r, Mem::disp(CTX, ctx::FUNCS));
+                self.asm.mov_rm(Size::S64, r, Mem::disp(CTX, VmCtx::FUNCS));
                 self.asm.mov_rm(Size::S64, r, Mem::disp(r, 8 * *x as i32));
                 self.push(Kind::Ref, Loc::Gpr(r));
             }
@@ -1214,7 +1215,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
     /// The address of global `x`'s cell, in a register.
     fn global_cell(&mut self, x: u32) -> Gpr {
         let r = self.alloc_gpr();
-        self.asm.mov_rm(Size::S64, r, Mem::disp(CTX, ctx::global(x)));
+        self.asm.mov_rm(Size::S64, r, Mem::disp(CTX, VmCtx::global(x)));
         r
     }
 
@@ -1243,7 +1244,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
     /// The descriptor of table `x`, in a register.
     fn table_desc(&mut self, x: u32, except: u16) -> Gpr {
         let r = self.alloc_gpr_except(except);
-        self.asm.mov_rm(Size::S64, r, Mem::disp(CTX, ctx::TABLES));
+        self.asm.mov_rm(Size::S64, r, Mem::disp(CTX, VmCtx::TABLES));
         self.asm.mov_rm(Size::S64, r, Mem::disp(r, 8 * x as i32));
         r
     }
@@ -1251,10 +1252,10 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
     fn table_get(&mut self, x: u32) {
         let i = self.pop_gpr();
         let d = self.table_desc(x, 1 << i.enc());
-        self.asm.alu_rm(Alu::Cmp, Size::S64, i, Mem::disp(d, TABLE_SIZE));
+        self.asm.alu_rm(Alu::Cmp, Size::S64, i, Mem::disp(d, TableDesc::SIZE));
         let oob = self.trap_label(Trap::TableOob, rules::STEP_READ__TABLE_GET_OOB);
         self.asm.jcc(Cond::Ae, oob);
-        self.asm.mov_rm(Size::S64, d, Mem::disp(d, TABLE_ELEMS));
+        self.asm.mov_rm(Size::S64, d, Mem::disp(d, TableDesc::ELEMS));
         self.asm.mov_rm(Size::S64, i, Mem::index(d, i, Scale::X8, 0));
         self.free(Loc::Gpr(d));
         self.push(Kind::Ref, Loc::Gpr(i));
@@ -1264,10 +1265,10 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
         let v = self.pop_gpr();
         let i = self.pop_gpr();
         let d = self.table_desc(x, 1 << i.enc() | 1 << v.enc());
-        self.asm.alu_rm(Alu::Cmp, Size::S64, i, Mem::disp(d, TABLE_SIZE));
+        self.asm.alu_rm(Alu::Cmp, Size::S64, i, Mem::disp(d, TableDesc::SIZE));
         let oob = self.trap_label(Trap::TableOob, rules::STEP__TABLE_SET_OOB);
         self.asm.jcc(Cond::Ae, oob);
-        self.asm.mov_rm(Size::S64, d, Mem::disp(d, TABLE_ELEMS));
+        self.asm.mov_rm(Size::S64, d, Mem::disp(d, TableDesc::ELEMS));
         self.asm.mov_mr(Size::S64, Mem::index(d, i, Scale::X8, 0), v);
         for r in [d, i, v] {
             self.free(Loc::Gpr(r));
@@ -1276,7 +1277,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
 
     fn table_size(&mut self, x: u32) {
         let d = self.table_desc(x, 0);
-        self.asm.mov_rm(Size::S32, d, Mem::disp(d, TABLE_SIZE));
+        self.asm.mov_rm(Size::S32, d, Mem::disp(d, TableDesc::SIZE));
         self.push(Kind::I32, Loc::Gpr(d));
     }
 
@@ -1327,7 +1328,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
         self.pass_args(ty.params.len(), results.len());
         if x < self.env.imported_funcs {
             // Through the function's reference: its code, in its own context.
-            self.asm.mov_rm(Size::S64, Gpr::Rax, Mem::disp(CTX, ctx::FUNCS));
+            self.asm.mov_rm(Size::S64, Gpr::Rax, Mem::disp(CTX, VmCtx::FUNCS));
             self.asm.mov_rm(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rax, 8 * x as i32));
             self.call_ref_in_rax();
         } else {
@@ -1339,8 +1340,8 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
 
     /// Call the function whose reference is in `rax`, in its context, and return to ours.
     fn call_ref_in_rax(&mut self) {
-        self.asm.mov_rm(Size::S64, CTX, Mem::disp(Gpr::Rax, FUNC_CTX));
-        self.asm.call_m(Mem::disp(Gpr::Rax, FUNC_CODE));
+        self.asm.mov_rm(Size::S64, CTX, Mem::disp(Gpr::Rax, FuncRef::CTX));
+        self.asm.call_m(Mem::disp(Gpr::Rax, FuncRef::CODE));
         self.asm.mov_rm(Size::S64, CTX, Mem::disp(Gpr::Rbp, -8));
         self.load_membase();
     }
@@ -1368,18 +1369,18 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             self.trap_with(Trap::UninitializedElement, rules::STEP_READ__CALL_REF_NULL, Some(Gpr::Rdx));
         let mismatch = self.trap_label(Trap::IndirectCallTypeMismatch, rules::STEP_READ__REF_CAST_FAIL);
         let a = &mut *self.asm;
-        a.mov_rm(Size::S64, Gpr::Rcx, Mem::disp(CTX, ctx::TABLES));
+        a.mov_rm(Size::S64, Gpr::Rcx, Mem::disp(CTX, VmCtx::TABLES));
         a.mov_rm(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rcx, 8 * x as i32));
-        a.alu_rm(Alu::Cmp, Size::S64, Gpr::Rdx, Mem::disp(Gpr::Rcx, TABLE_SIZE));
+        a.alu_rm(Alu::Cmp, Size::S64, Gpr::Rdx, Mem::disp(Gpr::Rcx, TableDesc::SIZE));
         a.jcc(Cond::Ae, undefined);
-        a.mov_rm(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rcx, TABLE_ELEMS));
+        a.mov_rm(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rcx, TableDesc::ELEMS));
         a.mov_rm(Size::S64, Gpr::Rax, Mem::index(Gpr::Rcx, Gpr::Rdx, Scale::X8, 0));
         a.test_rr(Size::S64, Gpr::Rax, Gpr::Rax);
         a.jcc(Cond::E, uninitialized);
         if !active(Mutant::CallIndirectNoTypeCheck) {
-            a.mov_rm(Size::S64, Gpr::Rcx, Mem::disp(CTX, ctx::TYPE_IDS));
+            a.mov_rm(Size::S64, Gpr::Rcx, Mem::disp(CTX, VmCtx::TYPE_IDS));
             a.mov_rm(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rcx, 8 * y as i32));
-            a.alu_rm(Alu::Cmp, Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rax, FUNC_TYPE));
+            a.alu_rm(Alu::Cmp, Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rax, FuncRef::TYPE_ID));
             a.jcc(Cond::Ne, mismatch);
         }
         self.call_ref_in_rax();
@@ -1424,7 +1425,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             let ok = self.asm.new_label();
             self.asm.test_rr(Size::S64, Gpr::Rax, Gpr::Rax);
             self.asm.jcc(Cond::E, ok);
-            self.asm.jmp_m(Mem::disp(CTX, ctx::TRAP_LANDING));
+            self.asm.jmp_m(Mem::disp(CTX, VmCtx::TRAP_LANDING));
             self.asm.bind(ok);
         }
         if let Some(kind) = result {
@@ -1477,11 +1478,11 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             self.asm.alu_rr(Alu::Add, Size::S64, SCRATCH, r);
         }
         let desc = self.alloc_gpr_except(1 << r.enc());
-        self.asm.mov_rm(Size::S64, desc, Mem::disp(CTX, ctx::MEM0_DESC));
-        self.asm.alu_rm(Alu::Cmp, Size::S64, SCRATCH, Mem::disp(desc, super::memory::MEM_SIZE));
+        self.asm.mov_rm(Size::S64, desc, Mem::disp(CTX, VmCtx::MEM0_DESC));
+        self.asm.alu_rm(Alu::Cmp, Size::S64, SCRATCH, Mem::disp(desc, MemDesc::SIZE));
         let oob = self.trap_label(Trap::MemoryOob, rule);
         self.asm.jcc(Cond::A, oob);
-        self.asm.mov_rm(Size::S64, desc, Mem::disp(desc, super::memory::MEM_BASE));
+        self.asm.mov_rm(Size::S64, desc, Mem::disp(desc, MemDesc::BASE));
         self.asm.alu_rr(Alu::Add, Size::S64, r, desc);
         self.free(Loc::Gpr(desc));
         if offset <= i32::MAX as u64 {
@@ -1584,8 +1585,8 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             return Err(Unsupported("multi-memory"));
         }
         let r = self.alloc_gpr();
-        self.asm.mov_rm(Size::S64, r, Mem::disp(CTX, ctx::MEM0_DESC));
-        self.asm.mov_rm(Size::S64, r, Mem::disp(r, super::memory::MEM_SIZE));
+        self.asm.mov_rm(Size::S64, r, Mem::disp(CTX, VmCtx::MEM0_DESC));
+        self.asm.mov_rm(Size::S64, r, Mem::disp(r, MemDesc::SIZE));
         self.asm.shift_ri(Shift::Shr, Size::S64, r, 16);
         self.push(Kind::I32, Loc::Gpr(r));
         Ok(())

@@ -26,35 +26,9 @@ pub struct Jit {
     mems: Vec<Box<Memory>>,
     globals: Vec<Box<Global>>,
     instances: Vec<Box<Instance>>,
-    hosts: Vec<Box<HostData>>,
+    hosts: Vec<Box<Host>>,
     /// The engine's canonical number of each function type (for `call_indirect`).
     type_ids: HashMap<FuncType, u64>,
-}
-
-/// What a host function's context points to.
-struct HostData {
-    ctx: Box<[u64]>,
-    ty: Rc<FuncType>,
-    code: HostFunc,
-}
-
-/// An instance: its context words and what the runtime functions need.
-pub struct Instance {
-    ctx: Box<[u64]>,
-    funcs: Box<[*const FuncRef]>,
-    tables: Box<[*mut TableDesc]>,
-    mems: Box<[*mut super::memory::MemDesc]>,
-    type_ids: Box<[u64]>,
-    table_objs: Vec<*mut Table>,
-    mem_objs: Vec<*mut Memory>,
-    elems: Vec<Vec<u64>>,
-    datas: Vec<Box<[u8]>>,
-    config: Config,
-    exports: Vec<(String, ExternVal)>,
-    addrs: Addrs,
-    /// The type of each function, imports first (for tracing calls).
-    func_types: Vec<Rc<FuncType>>,
-    code: Option<(CodeMemory, Vec<(u32, Rule)>)>,
 }
 
 /// Words of a context are read by code; the addresses in them stay valid as long as the
@@ -115,12 +89,9 @@ impl Jit {
         *self.type_ids.entry(ty.clone()).or_insert(n)
     }
 
-    fn header(&mut self) -> [u64; ctx::HEADER] {
-        let mut h = [0u64; ctx::HEADER];
-        h[(ctx::RUNTIME / 8) as usize] = &mut *self.runtime as *mut Runtime as u64;
-        h[(ctx::STACK_LIMIT / 8) as usize] = self.stack.limit() as u64;
-        h[(ctx::TRAP_LANDING / 8) as usize] = self.stubs.landing as u64;
-        h
+    /// What every context of this engine holds.
+    fn header(&mut self) -> VmCtx {
+        VmCtx::new(&mut *self.runtime, self.stack.limit(), self.stubs.landing)
     }
 
     /// A value as a word of the store.
@@ -292,15 +263,14 @@ impl Engine for Jit {
     fn alloc_func(&mut self, ty: FuncType, code: HostFunc) -> ExternVal {
         let ty = Rc::new(ty);
         let type_id = self.type_id(&ty);
-        let mut ctx = vec![0u64; ctx::HEADER + 1].into_boxed_slice();
-        ctx[..ctx::HEADER].copy_from_slice(&self.header());
-        let mut host = Box::new(HostData { ctx, ty: ty.clone(), code });
-        let data = &*host as *const HostData as u64;
-        host.ctx[ctx::HEADER] = data;
+        let ctx = Box::new(HostCtx { header: self.header(), host: std::ptr::null() });
+        let mut host = Box::new(Host { ctx, ty: ty.clone(), code });
+        let data: *const Host = &*host;
+        host.ctx.host = data;
         let addr = self.funcs.len() as u64;
         self.funcs.push(Box::new(FuncRef {
             code: self.stubs.host as *const u8,
-            ctx: host.ctx.as_mut_ptr(),
+            ctx: &mut host.ctx.header,
             type_id,
             addr,
         }));
@@ -328,11 +298,11 @@ impl Engine for Jit {
 }
 
 /// Read arguments from the caller's area, run the host function, write its results back.
-extern "C" fn host_call(ctx: *mut u64, area: *mut u64) -> u64 {
-    // SAFETY: the host trampoline passes the context of a host FuncRef, whose word HEADER
-    // is its HostData, and the caller's area, which holds max(params, results) words.
+extern "C" fn host_call(ctx: *mut VmCtx, area: *mut u64) -> u64 {
+    // SAFETY: the host trampoline passes the context of a host FuncRef, a HostCtx, and the
+    // caller's area, which holds max(params, results) words.
     unsafe {
-        let host = &*(*ctx.add(ctx::HEADER) as *const HostData);
+        let host = &*(*ctx.cast::<HostCtx>()).host;
         let args: Vec<Val> =
             host.ty.params.iter().enumerate().map(|(i, t)| word_val(*t, *area.add(i))).collect();
         match (host.code)(&args) {
@@ -405,7 +375,7 @@ fn instantiate(jit: &mut Jit, module: &Rc<Module>, imports: &[ExternVal]) -> Res
     // The instance, as far as allocation goes: imports, then its own entities in order.
     let type_ids: Box<[u64]> = types.iter().map(|t| jit.type_id(t)).collect();
     let mut inst = Box::new(Instance {
-        ctx: Box::new([]),
+        ctx: Context::new(jit.header(), 0),
         funcs: Box::new([]),
         tables: Box::new([]),
         mems: Box::new([]),
@@ -431,9 +401,8 @@ fn instantiate(jit: &mut Jit, module: &Rc<Module>, imports: &[ExternVal]) -> Res
             ExternVal::Tag(_) => return Err(unsupported("exceptions")),
         }
     }
-    let ctx_words = ctx::HEADER + g_addrs.len() + module.globals.len();
-    inst.ctx = vec![0u64; ctx_words].into_boxed_slice();
-    let ctx_ptr = inst.ctx.as_mut_ptr();
+    inst.ctx = Context::new(jit.header(), g_addrs.len() + module.globals.len());
+    let ctx_ptr = inst.ctx.as_ptr();
     for (i, func) in module.funcs.iter().enumerate() {
         let ty = Rc::new(types[func.ty as usize].clone());
         let type_id = jit.type_id(&ty);
@@ -444,18 +413,16 @@ fn instantiate(jit: &mut Jit, module: &Rc<Module>, imports: &[ExternVal]) -> Res
         f_addrs.push(addr as u32);
     }
     inst.funcs = f_addrs.iter().map(|a| &*jit.funcs[*a as usize] as *const FuncRef).collect();
-    let header = jit.header();
-    inst.ctx[..ctx::HEADER].copy_from_slice(&header);
-    inst.ctx[(ctx::FUNCS / 8) as usize] = inst.funcs.as_ptr() as u64;
-    inst.ctx[(ctx::TYPE_IDS / 8) as usize] = inst.type_ids.as_ptr() as u64;
+    inst.ctx.header().funcs = inst.funcs.as_ptr();
+    inst.ctx.header().type_ids = inst.type_ids.as_ptr();
     for (i, a) in g_addrs.iter().enumerate() {
-        inst.ctx[ctx::HEADER + i] = &mut *jit.globals[*a as usize].cell as *mut u64 as u64;
+        inst.ctx.set_global(i, &mut *jit.globals[*a as usize].cell);
     }
     // Globals, in order, each initial value seeing the globals before it.
     for global in &module.globals {
         let w = eval_const(jit, &inst, &global.init)?;
         let mut g = Box::new(Global { ty: global.ty, cell: Box::new(w) });
-        inst.ctx[ctx::HEADER + g_addrs.len()] = &mut *g.cell as *mut u64 as u64;
+        inst.ctx.set_global(g_addrs.len(), &mut *g.cell);
         g_addrs.push(jit.globals.len() as u32);
         jit.globals.push(g);
     }
@@ -473,19 +440,19 @@ fn instantiate(jit: &mut Jit, module: &Rc<Module>, imports: &[ExternVal]) -> Res
     inst.table_objs = t_addrs.iter().map(|a| &mut *jit.tables[*a as usize] as *mut Table).collect();
     inst.mems = m_addrs.iter().map(|a| jit.mems[*a as usize].desc()).collect();
     inst.tables = t_addrs.iter().map(|a| &mut *jit.tables[*a as usize].desc as *mut TableDesc).collect();
-    inst.ctx[(ctx::MEMS / 8) as usize] = inst.mems.as_ptr() as u64;
-    inst.ctx[(ctx::TABLES / 8) as usize] = inst.tables.as_ptr() as u64;
-    if let Some(desc) = inst.mems.first() {
-        inst.ctx[(ctx::MEM0_DESC / 8) as usize] = *desc as u64;
+    inst.ctx.header().mems = inst.mems.as_ptr();
+    inst.ctx.header().tables = inst.tables.as_ptr();
+    if let Some(&desc) = inst.mems.first() {
+        inst.ctx.header().mem0_desc = desc;
         // SAFETY: the descriptor belongs to a memory of the store.
-        inst.ctx[(ctx::MEM0_BASE / 8) as usize] = unsafe { (**desc).base } as u64;
+        inst.ctx.header().mem0_base = unsafe { (*desc).base };
     }
     for elem in &module.elems {
         let refs = elem.init.iter().map(|e| eval_const(jit, &inst, e)).collect::<Result<Vec<_>, _>>()?;
         inst.elems.push(refs);
     }
     inst.datas = module.datas.iter().map(|d| d.init.clone()).collect();
-    inst.ctx[(ctx::INSTANCE / 8) as usize] = &mut *inst as *mut Instance as u64;
+    inst.ctx.header().instance = &mut *inst;
     inst.exports = module
         .exports
         .iter()
@@ -559,10 +526,8 @@ fn eval_const(jit: &Jit, inst: &Instance, expr: &Expr) -> Result<u64, Error> {
             Instr::Const(n) => stack.push(n.bits()),
             Instr::RefNull(_) => stack.push(0),
             Instr::RefFunc(x) => stack.push(inst.funcs[*x as usize] as u64),
-            // SAFETY: the context's global words are cells of the store.
-            Instr::GlobalGet(x) => {
-                stack.push(unsafe { *(inst.ctx[ctx::HEADER + *x as usize] as *const u64) })
-            }
+            // SAFETY: the context's globals are cells of the store.
+            Instr::GlobalGet(x) => stack.push(unsafe { *inst.ctx.global(*x as usize) }),
             Instr::Binop(t, Binop::Int(op)) => {
                 let (b, a) = (stack.pop().unwrap_or(0), stack.pop().unwrap_or(0));
                 let r = match op {
@@ -638,8 +603,8 @@ fn trap_error(_code: u64, rule: Rule, message: &str) -> Error {
 ///
 /// # Safety
 /// `ctx` must be the context of a live instance.
-unsafe fn instance<'a>(ctx: *mut u64) -> &'a mut Instance {
-    unsafe { &mut *(*ctx.add((ctx::INSTANCE / 8) as usize) as *mut Instance) }
+unsafe fn instance<'a>(ctx: *mut VmCtx) -> &'a mut Instance {
+    unsafe { &mut *(*ctx).instance }
 }
 
 fn oob(rule: Rule) -> u64 {
@@ -662,7 +627,7 @@ fn table<'a>(inst: &Instance, x: u32) -> &'a mut Table {
     unsafe { &mut *p }
 }
 
-extern "C" fn memory_grow(ctx: *mut u64, x: u64, delta: u64) -> u64 {
+extern "C" fn memory_grow(ctx: *mut VmCtx, x: u64, delta: u64) -> u64 {
     // SAFETY: called by compiled code with its context.
     let inst = unsafe { instance(ctx) };
     let config = inst.config;
@@ -672,7 +637,7 @@ extern "C" fn memory_grow(ctx: *mut u64, x: u64, delta: u64) -> u64 {
     }
 }
 
-extern "C" fn memory_fill(ctx: *mut u64, x: u64, d: u64, val: u64, n: u64) -> u64 {
+extern "C" fn memory_fill(ctx: *mut VmCtx, x: u64, d: u64, val: u64, n: u64) -> u64 {
     // SAFETY: as above.
     let inst = unsafe { instance(ctx) };
     let bytes = mem(inst, x as u32).mem.bytes_mut();
@@ -684,7 +649,7 @@ extern "C" fn memory_fill(ctx: *mut u64, x: u64, d: u64, val: u64, n: u64) -> u6
     0
 }
 
-extern "C" fn memory_copy(ctx: *mut u64, x: u64, y: u64, d: u64, s: u64, n: u64) -> u64 {
+extern "C" fn memory_copy(ctx: *mut VmCtx, x: u64, y: u64, d: u64, s: u64, n: u64) -> u64 {
     // SAFETY: as above.
     let inst = unsafe { instance(ctx) };
     let (d, s, n) = (d as u32 as usize, s as u32 as usize, n as u32 as usize);
@@ -712,18 +677,18 @@ fn memory_init(inst: &mut Instance, x: u32, y: u32, d: u64, s: u64, n: u64) -> u
     0
 }
 
-extern "C" fn memory_init_c(ctx: *mut u64, x: u64, y: u64, d: u64, s: u64, n: u64) -> u64 {
+extern "C" fn memory_init_c(ctx: *mut VmCtx, x: u64, y: u64, d: u64, s: u64, n: u64) -> u64 {
     // SAFETY: as above.
     memory_init(unsafe { instance(ctx) }, x as u32, y as u32, d, s, n)
 }
 
-extern "C" fn data_drop(ctx: *mut u64, y: u64) -> u64 {
+extern "C" fn data_drop(ctx: *mut VmCtx, y: u64) -> u64 {
     // SAFETY: as above.
     unsafe { instance(ctx) }.datas[y as usize] = Box::new([]);
     0
 }
 
-extern "C" fn table_grow(ctx: *mut u64, x: u64, init: u64, n: u64) -> u64 {
+extern "C" fn table_grow(ctx: *mut VmCtx, x: u64, init: u64, n: u64) -> u64 {
     // SAFETY: as above.
     let inst = unsafe { instance(ctx) };
     let config = inst.config;
@@ -733,7 +698,7 @@ extern "C" fn table_grow(ctx: *mut u64, x: u64, init: u64, n: u64) -> u64 {
     }
 }
 
-extern "C" fn table_fill(ctx: *mut u64, x: u64, i: u64, val: u64, n: u64) -> u64 {
+extern "C" fn table_fill(ctx: *mut VmCtx, x: u64, i: u64, val: u64, n: u64) -> u64 {
     // SAFETY: as above.
     let t = table(unsafe { instance(ctx) }, x as u32);
     let (i, n) = (i as u32 as usize, n as u32 as usize);
@@ -744,7 +709,7 @@ extern "C" fn table_fill(ctx: *mut u64, x: u64, i: u64, val: u64, n: u64) -> u64
     0
 }
 
-extern "C" fn table_copy(ctx: *mut u64, x: u64, y: u64, d: u64, s: u64, n: u64) -> u64 {
+extern "C" fn table_copy(ctx: *mut VmCtx, x: u64, y: u64, d: u64, s: u64, n: u64) -> u64 {
     // SAFETY: as above.
     let inst = unsafe { instance(ctx) };
     let (d, s, n) = (d as u32 as usize, s as u32 as usize, n as u32 as usize);
@@ -772,23 +737,23 @@ fn table_init(inst: &mut Instance, x: u32, y: u32, d: u64, s: u64, n: u64) -> u6
     0
 }
 
-extern "C" fn table_init_c(ctx: *mut u64, x: u64, y: u64, d: u64, s: u64, n: u64) -> u64 {
+extern "C" fn table_init_c(ctx: *mut VmCtx, x: u64, y: u64, d: u64, s: u64, n: u64) -> u64 {
     // SAFETY: as above.
     table_init(unsafe { instance(ctx) }, x as u32, y as u32, d, s, n)
 }
 
-extern "C" fn elem_drop(ctx: *mut u64, y: u64) -> u64 {
+extern "C" fn elem_drop(ctx: *mut VmCtx, y: u64) -> u64 {
     // SAFETY: as above.
     unsafe { instance(ctx) }.elems[y as usize] = Vec::new();
     0
 }
 
-extern "C" fn trace_call(ctx: *mut u64, func: u64, area: *const u64, exit: u64) -> u64 {
+extern "C" fn trace_call(ctx: *mut VmCtx, func: u64, area: *const u64, exit: u64) -> u64 {
     // SAFETY: called by compiled code with its context; `area` holds the parameters or the
     // results of the function, as many words as its type says.
     unsafe {
         let inst = instance(ctx);
-        let runtime = &mut *(*ctx.add((ctx::RUNTIME / 8) as usize) as *mut Runtime);
+        let runtime = &mut *(*ctx).runtime;
         let addr = inst.addrs.funcs[func as usize];
         let ty = &inst.func_types[func as usize];
         let n = if exit != 0 { ty.results.len() } else { ty.params.len() };
