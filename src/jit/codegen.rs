@@ -19,7 +19,7 @@
 
 use super::memory::MemDesc;
 use super::mutants::{Mutant, active};
-use super::runtime::{FuncRef, Runtime, TableDesc, Trap, VmCtx};
+use super::runtime::{FuncRef, Runtime, TableDesc, Trap, VmCtx, trap_code};
 use super::x64::Mem;
 use super::x64::*;
 use crate::rules::{self, Rule};
@@ -176,7 +176,7 @@ pub struct Env<'m> {
     pub builtins: &'m Builtins,
 }
 
-/// Addresses of the runtime's functions (see `jit::builtins`).
+/// Addresses of the runtime's functions ([`crate::jit::builtins`]).
 pub struct Builtins {
     pub memory_grow: usize,
     pub memory_fill: usize,
@@ -1610,11 +1610,6 @@ fn num_kind(t: NumType) -> Kind {
         NumType::F32 => Kind::F32,
         NumType::F64 => Kind::F64,
     }
-}
-
-/// A trap's code: its kind, and in the upper bits the rule it cites.
-pub fn trap_code(trap: Trap, rule: Rule) -> u64 {
-    trap as u64 | (rule.index() as u64) << 16
 }
 
 fn feature_of(instr: &Instr) -> &'static str {

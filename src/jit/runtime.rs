@@ -8,8 +8,10 @@
 
 use super::memory::{CodeMemory, LinearMemory, MemDesc};
 use crate::rules::Rule;
-use crate::runtime::{Addrs, Config, ExternVal, HostFunc};
-use crate::syntax::{FuncType, GlobalType, MemType, PAGE_SIZE, RefType, TableType};
+use crate::runtime::{Addrs, Config, ExternVal, HostFunc, Ref, Val};
+use crate::syntax::{
+    AbsHeapType, F32, F64, FuncType, GlobalType, HeapType, MemType, PAGE_SIZE, RefType, TableType, ValType,
+};
 use core::mem::offset_of;
 use std::rc::Rc;
 
@@ -247,6 +249,30 @@ impl Trap {
     pub fn from_code(code: u64) -> Trap {
         Trap::ALL.get((code as usize).wrapping_sub(1)).copied().unwrap_or(Trap::HostTrap)
     }
+}
+
+/// A trap's code: its kind, and in the upper bits the rule it cites.
+pub fn trap_code(trap: Trap, rule: Rule) -> u64 {
+    trap as u64 | (rule.index() as u64) << 16
+}
+
+/// A word as a value of type `t`.
+pub fn word_val(t: ValType, w: u64) -> Val {
+    match t {
+        ValType::I32 => Val::I32(w as u32),
+        ValType::I64 => Val::I64(w),
+        ValType::F32 => Val::F32(F32(w as u32)),
+        ValType::F64 => Val::F64(F64(w)),
+        ValType::Ref(rt) if w == 0 => Val::Ref(Ref::Null(rt.heap)),
+        ValType::Ref(rt) if is_extern(rt) => Val::Ref(Ref::Extern((w - 1) as u32)),
+        // SAFETY: a non-null function reference word is the address of a live FuncRef.
+        ValType::Ref(_) => Val::Ref(Ref::Func(unsafe { (*(w as *const FuncRef)).addr } as u32)),
+        ValType::V128 | ValType::Bot => Val::I32(0),
+    }
+}
+
+fn is_extern(rt: RefType) -> bool {
+    matches!(rt.heap, HeapType::Abs(AbsHeapType::Extern | AbsHeapType::NoExtern))
 }
 
 /// A memory of the store.
