@@ -112,24 +112,6 @@ struct Entry {
     loc: Loc,
 }
 
-const GPRS: [Gpr; 11] = [
-    Gpr::Rax,
-    Gpr::Rcx,
-    Gpr::Rdx,
-    Gpr::Rbx,
-    Gpr::Rsi,
-    Gpr::Rdi,
-    Gpr::R8,
-    Gpr::R9,
-    Gpr::R10,
-    Gpr::R12,
-    Gpr::R13,
-];
-const SCRATCH: Gpr = Gpr::R11;
-const XSCRATCH: Xmm = Xmm::Xmm15;
-const CTX: Gpr = Gpr::R15;
-const MEMBASE: Gpr = Gpr::R14;
-
 /// A block, loop, if or the function body, as code generation follows it.
 struct Ctrl {
     kind: CtrlKind,
@@ -256,8 +238,8 @@ struct FuncCompiler<'a, 'm> {
     stack: Vec<Entry>,
     ctrls: Vec<Ctrl>,
     /// Registers held by stack entries or by operands being worked on.
-    used_gpr: u16,
-    used_xmm: u16,
+    gprs: RegSet<Gpr>,
+    xmms: RegSet<Xmm>,
     max_depth: usize,
     max_out: usize,
     /// Out-of-line code: trap exits (per trap and rule) and their labels.
@@ -300,8 +282,8 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             locals,
             stack: Vec::new(),
             ctrls: Vec::new(),
-            used_gpr: 0,
-            used_xmm: 0,
+            gprs: RegSet::EMPTY,
+            xmms: RegSet::EMPTY,
             max_depth: 0,
             max_out: 0,
             traps: Vec::new(),
@@ -457,20 +439,19 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
     // ----- Registers -----
 
     fn alloc_gpr(&mut self) -> Gpr {
-        self.alloc_gpr_except(0)
+        self.alloc_gpr_except(RegSet::EMPTY)
     }
 
     /// A free pool register not in `except`, spilling the deepest register entry if needed.
-    fn alloc_gpr_except(&mut self, except: u16) -> Gpr {
+    fn alloc_gpr_except(&mut self, except: RegSet<Gpr>) -> Gpr {
         loop {
-            if let Some(r) = GPRS.iter().find(|r| (self.used_gpr | except) & (1 << r.enc()) == 0) {
-                self.used_gpr |= 1 << r.enc();
-                return *r;
+            if let Some(r) = self.gprs.alloc(&GPRS, except) {
+                return r;
             }
             let k = self
                 .stack
                 .iter()
-                .position(|e| matches!(e.loc, Loc::Gpr(r) if except & (1 << r.enc()) == 0))
+                .position(|e| matches!(e.loc, Loc::Gpr(r) if !except.contains(r)))
                 .expect("the pool outnumbers the registers one operation holds");
             self.spill(k);
         }
@@ -478,9 +459,8 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
 
     fn alloc_xmm(&mut self) -> Xmm {
         loop {
-            if let Some(x) = Xmm::ALL[..15].iter().find(|x| self.used_xmm & (1 << x.enc()) == 0) {
-                self.used_xmm |= 1 << x.enc();
-                return *x;
+            if let Some(x) = self.xmms.alloc(&XMMS, RegSet::EMPTY) {
+                return x;
             }
             let k = self.stack.iter().position(|e| matches!(e.loc, Loc::Xmm(_))).expect("a register entry");
             self.spill(k);
@@ -489,8 +469,8 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
 
     fn free(&mut self, loc: Loc) {
         match loc {
-            Loc::Gpr(r) => self.used_gpr &= !(1 << r.enc()),
-            Loc::Xmm(x) => self.used_xmm &= !(1 << x.enc()),
+            Loc::Gpr(r) => self.gprs.free(r),
+            Loc::Xmm(x) => self.xmms.free(x),
             _ => {}
         }
     }
@@ -501,7 +481,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
         if let Some(k) = self.stack.iter().position(|e| e.loc == Loc::Gpr(r)) {
             self.spill(k);
         } else {
-            debug_assert!(keep == Loc::Gpr(r) || self.used_gpr & (1 << r.enc()) == 0, "{r:?} is held");
+            debug_assert!(keep == Loc::Gpr(r) || !self.gprs.contains(r), "{r:?} is held");
         }
     }
 
@@ -604,12 +584,12 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
 
     /// The entry's value in a general register that the caller owns (and may clobber).
     fn into_gpr(&mut self, e: Entry) -> Gpr {
-        self.into_gpr_except(e, 0)
+        self.into_gpr_except(e, RegSet::EMPTY)
     }
 
-    fn into_gpr_except(&mut self, e: Entry, except: u16) -> Gpr {
+    fn into_gpr_except(&mut self, e: Entry, except: RegSet<Gpr>) -> Gpr {
         if let Loc::Gpr(r) = e.loc {
-            if except & (1 << r.enc()) == 0 {
+            if !except.contains(r) {
                 return r;
             }
         }
@@ -1242,7 +1222,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
     }
 
     /// The descriptor of table `x`, in a register.
-    fn table_desc(&mut self, x: u32, except: u16) -> Gpr {
+    fn table_desc(&mut self, x: u32, except: RegSet<Gpr>) -> Gpr {
         let r = self.alloc_gpr_except(except);
         self.asm.mov_rm(Size::S64, r, Mem::disp(CTX, VmCtx::TABLES));
         self.asm.mov_rm(Size::S64, r, Mem::disp(r, 8 * x as i32));
@@ -1251,7 +1231,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
 
     fn table_get(&mut self, x: u32) {
         let i = self.pop_gpr();
-        let d = self.table_desc(x, 1 << i.enc());
+        let d = self.table_desc(x, RegSet::of(&[i]));
         self.asm.alu_rm(Alu::Cmp, Size::S64, i, Mem::disp(d, TableDesc::SIZE));
         let oob = self.trap_label(Trap::TableOob, rules::STEP_READ__TABLE_GET_OOB);
         self.asm.jcc(Cond::Ae, oob);
@@ -1264,7 +1244,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
     fn table_set(&mut self, x: u32) {
         let v = self.pop_gpr();
         let i = self.pop_gpr();
-        let d = self.table_desc(x, 1 << i.enc() | 1 << v.enc());
+        let d = self.table_desc(x, RegSet::of(&[i, v]));
         self.asm.alu_rm(Alu::Cmp, Size::S64, i, Mem::disp(d, TableDesc::SIZE));
         let oob = self.trap_label(Trap::TableOob, rules::STEP__TABLE_SET_OOB);
         self.asm.jcc(Cond::Ae, oob);
@@ -1276,7 +1256,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
     }
 
     fn table_size(&mut self, x: u32) {
-        let d = self.table_desc(x, 0);
+        let d = self.table_desc(x, RegSet::EMPTY);
         self.asm.mov_rm(Size::S32, d, Mem::disp(d, TableDesc::SIZE));
         self.push(Kind::I32, Loc::Gpr(d));
     }
@@ -1360,9 +1340,9 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             self.free(i.loc);
         }
         // Held while the arguments move (spilling frees registers: nothing is restored).
-        self.used_gpr |= 1 << Gpr::Rdx.enc();
+        self.gprs.hold(Gpr::Rdx);
         self.pass_args(ty.params.len(), results.len());
-        self.used_gpr &= !(1 << Gpr::Rdx.enc());
+        self.gprs.free(Gpr::Rdx);
         let undefined =
             self.trap_with(Trap::UndefinedElement, rules::STEP_READ__TABLE_GET_OOB, Some(Gpr::Rdx));
         let uninitialized =
@@ -1429,7 +1409,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             self.asm.bind(ok);
         }
         if let Some(kind) = result {
-            self.used_gpr |= 1;
+            self.gprs.hold(Gpr::Rax);
             self.push(kind, Loc::Gpr(Gpr::Rax));
         }
     }
@@ -1477,7 +1457,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             self.asm.mov_ri64(SCRATCH, end as i64);
             self.asm.alu_rr(Alu::Add, Size::S64, SCRATCH, r);
         }
-        let desc = self.alloc_gpr_except(1 << r.enc());
+        let desc = self.alloc_gpr_except(RegSet::of(&[r]));
         self.asm.mov_rm(Size::S64, desc, Mem::disp(CTX, VmCtx::MEM0_DESC));
         self.asm.alu_rm(Alu::Cmp, Size::S64, SCRATCH, Mem::disp(desc, MemDesc::SIZE));
         let oob = self.trap_label(Trap::MemoryOob, rule);
@@ -1645,3 +1625,6 @@ fn feature_of(instr: &Instr) -> &'static str {
 }
 
 mod numeric;
+mod regs;
+
+use regs::{CTX, GPRS, MEMBASE, RegSet, SCRATCH, XMMS, XSCRATCH};

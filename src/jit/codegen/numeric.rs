@@ -1,6 +1,7 @@
 //! Numeric instructions: each with exactly the spec's result (numerics, spec 4.3), as the
 //! reference computes it, up to the NaNs the spec lets vary.
 
+use super::regs::RegSet;
 use super::{Entry, FuncCompiler, Kind, Loc, SCRATCH, Src, XSCRATCH};
 use crate::jit::mutants::{Mutant, active};
 use crate::jit::runtime::Trap;
@@ -162,9 +163,9 @@ impl FuncCompiler<'_, '_> {
         // The count goes in cl: evict rcx, keep the value out of it.
         self.evict_gpr(Gpr::Rcx, count.loc);
         self.load_gpr_to(count, Gpr::Rcx);
-        self.used_gpr |= 1 << Gpr::Rcx.enc();
+        self.gprs.hold(Gpr::Rcx);
         let a = self.pop_resolved();
-        let r = self.into_gpr_except(a, 1 << Gpr::Rcx.enc());
+        let r = self.into_gpr_except(a, RegSet::of(&[Gpr::Rcx]));
         if mask31 {
             self.asm.alu_ri(Alu::And, Size::S32, Gpr::Rcx, 31);
         }
@@ -187,7 +188,7 @@ impl FuncCompiler<'_, '_> {
     /// `div_s` of the minimum by -1, `integer overflow`; `rem_s` by -1 is 0.
     fn div(&mut self, kind: Kind, op: IBinop, sx: Sx) {
         let size = kind.size();
-        let fixed = 1 << Gpr::Rax.enc() | 1 << Gpr::Rdx.enc();
+        let fixed = RegSet::of(&[Gpr::Rax, Gpr::Rdx]);
         let b = self.pop_resolved();
         let a = self.pop_resolved();
         // The divisor in a register outside rax and rdx (first, as it may be in one of
@@ -196,7 +197,7 @@ impl FuncCompiler<'_, '_> {
         self.evict_gpr(Gpr::Rax, a.loc);
         self.evict_gpr(Gpr::Rdx, a.loc);
         self.load_gpr_to(a, Gpr::Rax);
-        self.used_gpr |= fixed;
+        self.gprs = self.gprs.union(fixed);
         let zero = self.trap_label(Trap::DivideByZero, rules::STEP_PURE__BINOP_TRAP);
         self.asm.test_rr(size, rb, rb);
         self.asm.jcc(Cond::E, zero);
