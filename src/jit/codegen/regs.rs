@@ -2,6 +2,8 @@
 //! from, and [`RegSet`], a set of registers of one class (the registers held, or those an
 //! allocation must avoid).
 
+use super::FuncCompiler;
+use super::stack::Loc;
 use crate::jit::x64::{Gpr, Xmm};
 use std::fmt;
 use std::marker::PhantomData;
@@ -117,6 +119,57 @@ impl<R: Reg> RegSet<R> {
 impl<R: Reg> fmt::Debug for RegSet<R> {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.debug_set().entries(self.iter()).finish()
+    }
+}
+
+impl FuncCompiler<'_, '_> {
+    // ----- Allocation -----
+
+    pub(super) fn alloc_gpr(&mut self) -> Gpr {
+        self.alloc_gpr_except(RegSet::EMPTY)
+    }
+
+    /// A free pool register not in `except`, spilling the deepest register entry if needed.
+    pub(super) fn alloc_gpr_except(&mut self, except: RegSet<Gpr>) -> Gpr {
+        loop {
+            if let Some(r) = self.gprs.alloc(&GPRS, except) {
+                return r;
+            }
+            let k = self
+                .stack
+                .iter()
+                .position(|e| matches!(e.loc, Loc::Gpr(r) if !except.contains(r)))
+                .expect("the pool outnumbers the registers one operation holds");
+            self.spill(k);
+        }
+    }
+
+    pub(super) fn alloc_xmm(&mut self) -> Xmm {
+        loop {
+            if let Some(x) = self.xmms.alloc(&XMMS, RegSet::EMPTY) {
+                return x;
+            }
+            let k = self.stack.iter().position(|e| matches!(e.loc, Loc::Xmm(_))).expect("a register entry");
+            self.spill(k);
+        }
+    }
+
+    pub(super) fn free(&mut self, loc: Loc) {
+        match loc {
+            Loc::Gpr(r) => self.gprs.free(r),
+            Loc::Xmm(x) => self.xmms.free(x),
+            _ => {}
+        }
+    }
+
+    /// Make `r` free: a stack entry in it goes to its slot (an operand being worked on, in
+    /// `keep`, stays where it is).
+    pub(super) fn evict_gpr(&mut self, r: Gpr, keep: Loc) {
+        if let Some(k) = self.stack.iter().position(|e| e.loc == Loc::Gpr(r)) {
+            self.spill(k);
+        } else {
+            debug_assert!(keep == Loc::Gpr(r) || !self.gprs.contains(r), "{r:?} is held");
+        }
     }
 }
 
