@@ -4,7 +4,7 @@
 //! [`super::support`]), a function with a `v128` local ([`super::stack::Kind::of`]), and a
 //! vector instruction where code is reachable (here; unreachable code emits nothing).
 //!
-//! What this file will emit are the encoder's packed SSE operations ([`crate::jit::x64`]):
+//! What this file will emit are the encoder's packed SSE operations (`x64/packed.rs`):
 //! `v128` values in XMM registers, as the floats are.
 
 use super::{FuncCompiler, R, Unsupported};
