@@ -80,7 +80,7 @@ impl Jit {
                 };
                 let ty = &self.func_types[func as usize];
                 let types = if kind == Traced::Enter { &ty.params } else { &ty.results };
-                (kind, func, types.iter().zip(words).map(|(t, w)| self.val(*t, w)).collect())
+                (kind, func, types.iter().zip(words).map(|(t, w)| word_val(*t, w)).collect())
             })
             .collect()
     }
@@ -107,11 +107,6 @@ impl Jit {
             Val::Ref(Ref::Func(a)) => &*self.funcs[a as usize] as *const FuncRef as u64,
             Val::Ref(Ref::Extern(n)) => n as u64 + 1,
         }
-    }
-
-    /// A word of the store as a value of type `t`.
-    fn val(&self, t: ValType, w: u64) -> Val {
-        word_val(t, w)
     }
 
     /// Run a function of the store on the wasm stack: arguments in, results out, or the trap.
@@ -147,7 +142,7 @@ impl Jit {
             .map(|(j, t)| {
                 // SAFETY: as above; the callee wrote its results there.
                 let w = unsafe { (sp as *const u64).add(j).read() };
-                self.val(*t, w)
+                word_val(*t, w)
             })
             .collect())
     }
@@ -215,7 +210,7 @@ impl Engine for Jit {
 
     fn global_read(&self, global: u32) -> Val {
         let g = &self.globals[global as usize];
-        self.val(g.ty.val, *g.cell)
+        word_val(g.ty.val, *g.cell)
     }
 
     fn instance_addrs(&self, instance: InstanceId) -> Addrs {

@@ -1,7 +1,8 @@
-//! What compiled code reaches at run time: the context of its instance (in `r15`), the
-//! functions, tables, memories and globals of the store in the layouts the code reads, and
-//! the runtime functions it calls for what is not worth inlining (`memory.grow`, bulk
-//! operations, table operations).
+//! What compiled code reaches at run time: the context of its instance (in `r15`), and the
+//! functions, tables, memories and globals of the store, in the layouts the code reads. Each
+//! layout is a `#[repr(C)]` struct whose offsets for the code are derived with `offset_of!`,
+//! so that a field added cannot shift the others under the code. The runtime functions it
+//! calls are in [`super::builtins`]; the traps it raises are [`Trap`]s.
 //!
 //! References are 64-bit words: null is 0, a function reference the address of its
 //! [`FuncRef`], a host reference `ref.extern n` is `n + 1`.

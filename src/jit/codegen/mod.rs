@@ -8,10 +8,10 @@
 //! runs dry, at calls, and where control flow merges.
 //!
 //! Laid out by concern, as Wasmtime's Winch is: this file says what each instruction means
-//! ([`FuncCompiler::instr`], one arm per operator); how is in
+//! (`FuncCompiler::instr`, one arm per operator); how is in
 //!
 //! - `stack.rs`: the abstract value stack: entries, push and pop, spilling; `drop`, `select`
-//! - `regs.rs`: the registers' roles, the pools, [`regs::RegSet`] and allocation
+//! - `regs.rs`: the registers' roles, the pools, `RegSet` and allocation
 //! - `frame.rs`: the frame's layout, prologue and epilogue, fuel, trap exits
 //! - `control.rs`: control frames, blocks, branches, `return`, merges, unreachable code
 //! - `call.rs`: calls, `call_indirect`, argument passing, runtime function calls
