@@ -85,9 +85,10 @@ pub struct MemDesc {
     pub size: u64,
 }
 
-/// The offsets of [`MemDesc`]'s fields, for generated code.
-pub const MEM_BASE: i32 = 0;
-pub const MEM_SIZE: i32 = 8;
+impl MemDesc {
+    pub const BASE: i32 = super::runtime::offset(std::mem::offset_of!(MemDesc, base));
+    pub const SIZE: i32 = super::runtime::offset(std::mem::offset_of!(MemDesc, size));
+}
 
 /// A 32-bit linear memory: 8 GiB of address space, the accessible pages read-write and the
 /// rest a guard region, so that any `i32` address plus any `u32` offset either lies inside

@@ -1,14 +1,20 @@
-//! What compiled code reaches at run time: the context of its instance (in `r15`), the
-//! functions, tables, memories and globals of the store in the layouts the code reads, and
-//! the runtime functions it calls for what is not worth inlining (`memory.grow`, bulk
-//! operations, table operations).
+//! What compiled code reaches at run time: the context of its instance (in `r15`), and the
+//! functions, tables, memories and globals of the store, in the layouts the code reads. Each
+//! layout is a `#[repr(C)]` struct whose offsets for the code are derived with `offset_of!`,
+//! so that a field added cannot shift the others under the code. The runtime functions it
+//! calls are in [`super::builtins`]; the traps it raises are [`Trap`]s.
 //!
 //! References are 64-bit words: null is 0, a function reference the address of its
 //! [`FuncRef`], a host reference `ref.extern n` is `n + 1`.
 
-use super::memory::{LinearMemory, MemDesc};
-use crate::runtime::Config;
-use crate::syntax::{GlobalType, MemType, PAGE_SIZE, RefType, TableType};
+use super::memory::{CodeMemory, LinearMemory, MemDesc};
+use crate::rules::Rule;
+use crate::runtime::{Addrs, Config, ExternVal, HostFunc, Ref, Val};
+use crate::syntax::{
+    AbsHeapType, F32, F64, FuncType, GlobalType, HeapType, MemType, PAGE_SIZE, RefType, TableType, ValType,
+};
+use core::mem::offset_of;
+use std::rc::Rc;
 
 /// The state of one engine's execution, shared by every context.
 #[repr(C)]
@@ -34,26 +40,36 @@ pub enum CallEvent {
     Exit { func: u32, results: Vec<u64> },
 }
 
-pub const RT_ENTRY_SP: i32 = 0;
-pub const RT_FUEL: i32 = 8;
-pub const RT_TRAP: i32 = 16;
-pub const RT_TRAP_ARG: i32 = 24;
+impl Runtime {
+    pub const ENTRY_SP: i32 = offset(offset_of!(Runtime, entry_sp));
+    pub const FUEL: i32 = offset(offset_of!(Runtime, fuel));
+    pub const TRAP: i32 = offset(offset_of!(Runtime, trap));
+    pub const TRAP_ARG: i32 = offset(offset_of!(Runtime, trap_arg));
+}
+
+/// A field's offset as the displacement of an instruction.
+pub(super) const fn offset(n: usize) -> i32 {
+    assert!(n <= i32::MAX as usize);
+    n as i32
+}
 
 /// A function as tables, references and calls hold it.
 #[repr(C)]
 pub struct FuncRef {
     pub code: *const u8,
     /// The context the function runs in: its instance's, or a host function's.
-    pub ctx: *mut u64,
+    pub ctx: *mut VmCtx,
     /// The engine's canonical number of its type.
     pub type_id: u64,
     /// Its address in the store (as the reference numbers it).
     pub addr: u64,
 }
 
-pub const FUNC_CODE: i32 = 0;
-pub const FUNC_CTX: i32 = 8;
-pub const FUNC_TYPE: i32 = 16;
+impl FuncRef {
+    pub const CODE: i32 = offset(offset_of!(FuncRef, code));
+    pub const CTX: i32 = offset(offset_of!(FuncRef, ctx));
+    pub const TYPE_ID: i32 = offset(offset_of!(FuncRef, type_id));
+}
 
 /// A table as its code reads it: the elements and how many.
 #[repr(C)]
@@ -62,27 +78,138 @@ pub struct TableDesc {
     pub size: u64,
 }
 
-pub const TABLE_ELEMS: i32 = 0;
-pub const TABLE_SIZE: i32 = 8;
+impl TableDesc {
+    pub const ELEMS: i32 = offset(offset_of!(TableDesc, elems));
+    pub const SIZE: i32 = offset(offset_of!(TableDesc, size));
+}
 
-/// The context of an instance, as words: a header at fixed offsets, then the address of
-/// each global's cell. Host functions' contexts share the first word.
-pub mod ctx {
-    pub const RUNTIME: i32 = 0;
-    pub const STACK_LIMIT: i32 = 8;
-    pub const FUNCS: i32 = 16;
-    pub const TABLES: i32 = 24;
-    pub const MEMS: i32 = 32;
-    pub const TYPE_IDS: i32 = 40;
+/// The context compiled code runs in (in `r15`): this header, then the address of each
+/// global's cell, one word each ([`Context`] allocates them together). A host function's
+/// context is the header and what the host trampoline needs ([`HostCtx`]).
+#[repr(C)]
+pub struct VmCtx {
+    pub runtime: *mut Runtime,
+    /// The lowest stack pointer a frame may reach.
+    pub stack_limit: *const u8,
+    /// The instance's functions, tables and memories, and the engine's canonical number of
+    /// each of its types (for `call_indirect`).
+    pub funcs: *const *const FuncRef,
+    pub tables: *const *mut TableDesc,
+    pub mems: *const *mut MemDesc,
+    pub type_ids: *const u64,
     /// Memory 0's base, which never moves, and its descriptor.
-    pub const MEM0_BASE: i32 = 48;
-    pub const MEM0_DESC: i32 = 56;
-    pub const TRAP_LANDING: i32 = 64;
-    pub const INSTANCE: i32 = 72;
-    pub const HEADER: usize = 10;
+    pub mem0_base: *mut u8,
+    pub mem0_desc: *mut MemDesc,
+    /// Where a trap's code goes: the stubs' landing pad.
+    pub trap_landing: usize,
+    pub instance: *mut Instance,
+}
+
+impl VmCtx {
+    pub const RUNTIME: i32 = offset(offset_of!(VmCtx, runtime));
+    pub const STACK_LIMIT: i32 = offset(offset_of!(VmCtx, stack_limit));
+    pub const FUNCS: i32 = offset(offset_of!(VmCtx, funcs));
+    pub const TABLES: i32 = offset(offset_of!(VmCtx, tables));
+    pub const MEMS: i32 = offset(offset_of!(VmCtx, mems));
+    pub const TYPE_IDS: i32 = offset(offset_of!(VmCtx, type_ids));
+    pub const MEM0_BASE: i32 = offset(offset_of!(VmCtx, mem0_base));
+    pub const MEM0_DESC: i32 = offset(offset_of!(VmCtx, mem0_desc));
+    pub const TRAP_LANDING: i32 = offset(offset_of!(VmCtx, trap_landing));
+    pub const INSTANCE: i32 = offset(offset_of!(VmCtx, instance));
+
+    /// The header in words: where the globals' words begin.
+    const WORDS: usize = size_of::<VmCtx>() / 8;
+
+    /// The offset of the word that holds the address of global `i`'s cell.
     pub const fn global(i: u32) -> i32 {
-        ((HEADER + i as usize) * 8) as i32
+        offset((VmCtx::WORDS + i as usize) * 8)
     }
+
+    /// A header with what every context of an engine shares; the rest null.
+    pub fn new(runtime: *mut Runtime, stack_limit: *const u8, trap_landing: usize) -> VmCtx {
+        VmCtx {
+            runtime,
+            stack_limit,
+            funcs: std::ptr::null(),
+            tables: std::ptr::null(),
+            mems: std::ptr::null(),
+            type_ids: std::ptr::null(),
+            mem0_base: std::ptr::null_mut(),
+            mem0_desc: std::ptr::null_mut(),
+            trap_landing,
+            instance: std::ptr::null_mut(),
+        }
+    }
+}
+
+const _: () = assert!(size_of::<VmCtx>() % 8 == 0 && align_of::<VmCtx>() == 8);
+
+/// An instance's context: the [`VmCtx`] header and the addresses of its globals' cells, in
+/// one allocation of words that never moves.
+pub struct Context {
+    words: Box<[u64]>,
+}
+
+impl Context {
+    pub fn new(header: VmCtx, globals: usize) -> Context {
+        let mut ctx = Context { words: vec![0u64; VmCtx::WORDS + globals].into_boxed_slice() };
+        *ctx.header() = header;
+        ctx
+    }
+
+    /// The context as compiled code and the runtime functions see it.
+    pub fn as_ptr(&mut self) -> *mut VmCtx {
+        self.words.as_mut_ptr().cast()
+    }
+
+    pub fn header(&mut self) -> &mut VmCtx {
+        // SAFETY: the words begin with a header's worth of them, aligned as the header is
+        // (checked above), and the header is plain pointers, any bits of which are valid.
+        unsafe { &mut *self.as_ptr() }
+    }
+
+    /// Global `i`'s cell.
+    pub fn global(&self, i: usize) -> *mut u64 {
+        self.words[VmCtx::WORDS + i] as *mut u64
+    }
+
+    pub fn set_global(&mut self, i: usize, cell: *mut u64) {
+        self.words[VmCtx::WORDS + i] = cell as u64;
+    }
+}
+
+/// A host function's context: the header, then the host function the trampoline calls.
+#[repr(C)]
+pub struct HostCtx {
+    pub header: VmCtx,
+    pub host: *const Host,
+}
+
+/// A host function of the store: the context its reference runs in, its type and its code.
+pub struct Host {
+    pub ctx: Box<HostCtx>,
+    pub ty: Rc<FuncType>,
+    pub code: HostFunc,
+}
+
+/// An instance: its context and what the runtime functions need.
+pub struct Instance {
+    pub ctx: Context,
+    pub funcs: Box<[*const FuncRef]>,
+    pub tables: Box<[*mut TableDesc]>,
+    pub mems: Box<[*mut MemDesc]>,
+    pub type_ids: Box<[u64]>,
+    pub table_objs: Vec<*mut Table>,
+    pub mem_objs: Vec<*mut Memory>,
+    pub elems: Vec<Vec<u64>>,
+    pub datas: Vec<Box<[u8]>>,
+    pub config: Config,
+    pub exports: Vec<(String, ExternVal)>,
+    pub addrs: Addrs,
+    /// The type of each function, imports first (for tracing calls).
+    pub func_types: Vec<Rc<FuncType>>,
+    /// The module's code, and where each access that can fault lies with its rule.
+    pub code: Option<(CodeMemory, Vec<(u32, Rule)>)>,
 }
 
 /// The traps compiled code raises, by code.
@@ -123,6 +250,30 @@ impl Trap {
     pub fn from_code(code: u64) -> Trap {
         Trap::ALL.get((code as usize).wrapping_sub(1)).copied().unwrap_or(Trap::HostTrap)
     }
+}
+
+/// A trap's code: its kind, and in the upper bits the rule it cites.
+pub fn trap_code(trap: Trap, rule: Rule) -> u64 {
+    trap as u64 | (rule.index() as u64) << 16
+}
+
+/// A word as a value of type `t`.
+pub fn word_val(t: ValType, w: u64) -> Val {
+    match t {
+        ValType::I32 => Val::I32(w as u32),
+        ValType::I64 => Val::I64(w),
+        ValType::F32 => Val::F32(F32(w as u32)),
+        ValType::F64 => Val::F64(F64(w)),
+        ValType::Ref(rt) if w == 0 => Val::Ref(Ref::Null(rt.heap)),
+        ValType::Ref(rt) if is_extern(rt) => Val::Ref(Ref::Extern((w - 1) as u32)),
+        // SAFETY: a non-null function reference word is the address of a live FuncRef.
+        ValType::Ref(_) => Val::Ref(Ref::Func(unsafe { (*(w as *const FuncRef)).addr } as u32)),
+        ValType::V128 | ValType::Bot => Val::I32(0),
+    }
+}
+
+fn is_extern(rt: RefType) -> bool {
+    matches!(rt.heap, HeapType::Abs(AbsHeapType::Extern | AbsHeapType::NoExtern))
 }
 
 /// A memory of the store.
@@ -198,5 +349,39 @@ impl Table {
 
     pub fn elem_type(&self) -> RefType {
         self.ty.elem
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the code reads at an offset is what the runtime wrote to the field.
+    #[test]
+    fn code_offsets_read_the_fields() {
+        let mut rt = Runtime::default();
+        let mut ctx = Context::new(VmCtx::new(&mut rt, 0x1000 as *const u8, 0x2000), 3);
+        let mut cells = [7u64, 8, 9];
+        for (i, c) in cells.iter_mut().enumerate() {
+            ctx.set_global(i, c);
+        }
+        ctx.header().type_ids = 0x3000 as *const u64;
+        let base = ctx.as_ptr() as *const u8;
+        // SAFETY: every offset read lies inside the context's words.
+        let word = |off: i32| unsafe { base.add(off as usize).cast::<u64>().read() };
+        assert_eq!(word(VmCtx::RUNTIME), &mut rt as *mut Runtime as u64);
+        assert_eq!(word(VmCtx::STACK_LIMIT), 0x1000);
+        assert_eq!(word(VmCtx::TRAP_LANDING), 0x2000);
+        assert_eq!(word(VmCtx::TYPE_IDS), 0x3000);
+        for (i, c) in cells.iter().enumerate() {
+            assert_eq!(word(VmCtx::global(i as u32)), c as *const u64 as u64);
+            assert_eq!(ctx.global(i) as *const u64, c as *const u64);
+        }
+        rt.fuel = 42;
+        // SAFETY: FUEL is the offset of a field of `rt`.
+        assert_eq!(
+            unsafe { (&rt as *const Runtime as *const u8).add(Runtime::FUEL as usize).cast::<u64>().read() },
+            42
+        );
     }
 }

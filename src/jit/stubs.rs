@@ -3,7 +3,7 @@
 //! of out-of-bounds faults, and the trampoline through which wasm calls a host function.
 
 use super::memory::{CodeMemory, install_handler};
-use super::runtime::{RT_ENTRY_SP, RT_TRAP, RT_TRAP_ARG, Trap, ctx};
+use super::runtime::{Runtime, Trap, VmCtx};
 use super::x64::*;
 use std::sync::OnceLock;
 
@@ -11,7 +11,7 @@ pub struct Stubs {
     _code: CodeMemory,
     /// `extern "C" fn(ctx, code, sp) -> u64`: 0 when the function returned, 1 when it
     /// trapped (the trap is in the runtime).
-    pub entry: unsafe extern "C" fn(*mut u64, *const u8, *mut u8) -> u64,
+    pub entry: unsafe extern "C" fn(*mut VmCtx, *const u8, *mut u8) -> u64,
     /// Where a trap's code in `rax` goes.
     pub landing: usize,
     /// Where the signal handler resumes an out-of-bounds access (its address in `rax`).
@@ -22,7 +22,7 @@ pub struct Stubs {
 
 /// The host function the host trampoline calls: `f(ctx, area) -> trap code or 0`, reading
 /// the arguments from and writing the results to the caller's area.
-pub type HostCall = extern "C" fn(*mut u64, *mut u64) -> u64;
+pub type HostCall = extern "C" fn(*mut VmCtx, *mut u64) -> u64;
 
 const SAVED: [Gpr; 6] = [Gpr::Rbp, Gpr::Rbx, Gpr::R12, Gpr::R13, Gpr::R14, Gpr::R15];
 
@@ -38,19 +38,19 @@ pub fn stubs(host_call: HostCall) -> &'static Stubs {
             a.push(r);
         }
         a.mov_rr(Size::S64, Gpr::R15, Gpr::Rdi);
-        a.mov_rm(Size::S64, Gpr::Rax, Mem::disp(Gpr::R15, ctx::RUNTIME));
-        a.push_m(Mem::disp(Gpr::Rax, RT_ENTRY_SP));
-        a.mov_mr(Size::S64, Mem::disp(Gpr::Rax, RT_ENTRY_SP), Gpr::Rsp);
+        a.mov_rm(Size::S64, Gpr::Rax, Mem::disp(Gpr::R15, VmCtx::RUNTIME));
+        a.push_m(Mem::disp(Gpr::Rax, Runtime::ENTRY_SP));
+        a.mov_mr(Size::S64, Mem::disp(Gpr::Rax, Runtime::ENTRY_SP), Gpr::Rsp);
         a.mov_rr(Size::S64, Gpr::Rsp, Gpr::Rdx);
         a.call_r(Gpr::Rsi);
         a.alu_rr(Alu::Xor, Size::S32, Gpr::Rdx, Gpr::Rdx);
         let leave = a.new_label();
         a.bind(leave);
         // rdx: the result; back on the host stack, the outer entry's stack pointer restored.
-        a.mov_rm(Size::S64, Gpr::Rax, Mem::disp(Gpr::R15, ctx::RUNTIME));
-        a.mov_rm(Size::S64, Gpr::Rsp, Mem::disp(Gpr::Rax, RT_ENTRY_SP));
+        a.mov_rm(Size::S64, Gpr::Rax, Mem::disp(Gpr::R15, VmCtx::RUNTIME));
+        a.mov_rm(Size::S64, Gpr::Rsp, Mem::disp(Gpr::Rax, Runtime::ENTRY_SP));
         a.pop(Gpr::Rcx);
-        a.mov_mr(Size::S64, Mem::disp(Gpr::Rax, RT_ENTRY_SP), Gpr::Rcx);
+        a.mov_mr(Size::S64, Mem::disp(Gpr::Rax, Runtime::ENTRY_SP), Gpr::Rcx);
         a.mov_rr(Size::S64, Gpr::Rax, Gpr::Rdx);
         for r in SAVED.iter().rev() {
             a.pop(*r);
@@ -60,15 +60,15 @@ pub fn stubs(host_call: HostCall) -> &'static Stubs {
         // landing: rax = the trap's code, r15 = a context of this runtime.
         a.bind(landing);
         let landing_at = a.offset();
-        a.mov_rm(Size::S64, Gpr::Rcx, Mem::disp(Gpr::R15, ctx::RUNTIME));
-        a.mov_mr(Size::S64, Mem::disp(Gpr::Rcx, RT_TRAP), Gpr::Rax);
+        a.mov_rm(Size::S64, Gpr::Rcx, Mem::disp(Gpr::R15, VmCtx::RUNTIME));
+        a.mov_mr(Size::S64, Mem::disp(Gpr::Rcx, Runtime::TRAP), Gpr::Rax);
         a.mov_ri(Size::S32, Gpr::Rdx, 1);
         a.jmp(leave);
 
         // oob: rax = the faulting instruction's address.
         let oob = a.offset();
-        a.mov_rm(Size::S64, Gpr::Rcx, Mem::disp(Gpr::R15, ctx::RUNTIME));
-        a.mov_mr(Size::S64, Mem::disp(Gpr::Rcx, RT_TRAP_ARG), Gpr::Rax);
+        a.mov_rm(Size::S64, Gpr::Rcx, Mem::disp(Gpr::R15, VmCtx::RUNTIME));
+        a.mov_mr(Size::S64, Mem::disp(Gpr::Rcx, Runtime::TRAP_ARG), Gpr::Rax);
         a.mov_ri(Size::S32, Gpr::Rax, Trap::MemoryOob as i32);
         a.jmp(landing);
 
@@ -89,7 +89,9 @@ pub fn stubs(host_call: HostCall) -> &'static Stubs {
         let at = |offset: u32| code.at(offset) as usize;
         // SAFETY: `entry` is the offset of code with exactly this signature.
         let entry = unsafe {
-            std::mem::transmute::<usize, unsafe extern "C" fn(*mut u64, *const u8, *mut u8) -> u64>(at(entry))
+            std::mem::transmute::<usize, unsafe extern "C" fn(*mut VmCtx, *const u8, *mut u8) -> u64>(at(
+                entry,
+            ))
         };
         let stubs = Stubs { entry, landing: at(landing_at), oob: at(oob), host: at(host), _code: code };
         install_handler(stubs.oob as *const u8);

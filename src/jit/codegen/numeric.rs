@@ -1,7 +1,9 @@
 //! Numeric instructions: each with exactly the spec's result (numerics, spec 4.3), as the
 //! reference computes it, up to the NaNs the spec lets vary.
 
-use super::{Entry, FuncCompiler, Kind, Loc, SCRATCH, Src, XSCRATCH};
+use super::FuncCompiler;
+use super::regs::{RegSet, SCRATCH, XSCRATCH};
+use super::stack::{Entry, Kind, Loc, Src};
 use crate::jit::mutants::{Mutant, active};
 use crate::jit::runtime::Trap;
 use crate::jit::x64::*;
@@ -9,22 +11,15 @@ use crate::rules;
 use crate::syntax::*;
 
 impl FuncCompiler<'_, '_> {
-    /// Pop an integer operand as an ALU source (immediate, register or memory); a register
-    /// it holds goes back to the pool with [`Self::release`].
-    fn pop_src(&mut self) -> (Src, Loc) {
-        let k = self.stack.len() - 1;
-        let e = self.pop();
-        match self.source(e, k) {
-            Src::Load => {
-                let r = self.into_gpr(e);
-                (Src::Reg(r), Loc::Gpr(r))
-            }
-            src => (src, e.loc),
-        }
-    }
-
-    fn release(&mut self, loc: Loc) {
-        self.free(loc);
+    /// `t.const n`: a constant entry, its bits folded into the instructions that use it.
+    pub(super) fn constant(&mut self, n: Num) {
+        let kind = match n {
+            Num::I32(_) => Kind::I32,
+            Num::I64(_) => Kind::I64,
+            Num::F32(_) => Kind::F32,
+            Num::F64(_) => Kind::F64,
+        };
+        self.push(kind, Loc::Const(n.bits()));
     }
 
     fn alu(&mut self, op: Alu, size: Size, dst: Gpr, src: Src) {
@@ -118,7 +113,7 @@ impl FuncCompiler<'_, '_> {
                 let a = self.pop_resolved();
                 let r = self.into_gpr(a);
                 self.alu(alu, size, r, src);
-                self.release(held);
+                self.free(held);
                 self.push(kind, Loc::Gpr(r));
             }
             IBinop::Mul => {
@@ -131,7 +126,7 @@ impl FuncCompiler<'_, '_> {
                     Src::Mem(m) => self.asm.imul_rm(size, r, m),
                     Src::Load => unreachable!(),
                 }
-                self.release(held);
+                self.free(held);
                 self.push(kind, Loc::Gpr(r));
             }
             IBinop::Shl | IBinop::Shr(_) | IBinop::Rotl | IBinop::Rotr => self.shift(kind, op),
@@ -162,9 +157,9 @@ impl FuncCompiler<'_, '_> {
         // The count goes in cl: evict rcx, keep the value out of it.
         self.evict_gpr(Gpr::Rcx, count.loc);
         self.load_gpr_to(count, Gpr::Rcx);
-        self.used_gpr |= 1 << Gpr::Rcx.enc();
+        self.gprs.hold(Gpr::Rcx);
         let a = self.pop_resolved();
-        let r = self.into_gpr_except(a, 1 << Gpr::Rcx.enc());
+        let r = self.into_gpr_except(a, RegSet::of(&[Gpr::Rcx]));
         if mask31 {
             self.asm.alu_ri(Alu::And, Size::S32, Gpr::Rcx, 31);
         }
@@ -173,21 +168,11 @@ impl FuncCompiler<'_, '_> {
         self.push(kind, Loc::Gpr(r));
     }
 
-    fn load_gpr_to(&mut self, e: Entry, r: Gpr) {
-        match e.loc {
-            Loc::Gpr(s) if s == r => {}
-            _ => {
-                self.load_gpr(e, r);
-                self.free(e.loc);
-            }
-        }
-    }
-
     /// `idiv`/`div` with the spec's traps checked first: `integer divide by zero`, and for
     /// `div_s` of the minimum by -1, `integer overflow`; `rem_s` by -1 is 0.
     fn div(&mut self, kind: Kind, op: IBinop, sx: Sx) {
         let size = kind.size();
-        let fixed = 1 << Gpr::Rax.enc() | 1 << Gpr::Rdx.enc();
+        let fixed = RegSet::of(&[Gpr::Rax, Gpr::Rdx]);
         let b = self.pop_resolved();
         let a = self.pop_resolved();
         // The divisor in a register outside rax and rdx (first, as it may be in one of
@@ -196,7 +181,7 @@ impl FuncCompiler<'_, '_> {
         self.evict_gpr(Gpr::Rax, a.loc);
         self.evict_gpr(Gpr::Rdx, a.loc);
         self.load_gpr_to(a, Gpr::Rax);
-        self.used_gpr |= fixed;
+        self.gprs = self.gprs.union(fixed);
         let zero = self.trap_label(Trap::DivideByZero, rules::STEP_PURE__BINOP_TRAP);
         self.asm.test_rr(size, rb, rb);
         self.asm.jcc(Cond::E, zero);
@@ -303,6 +288,16 @@ impl FuncCompiler<'_, '_> {
         self.asm.bind(done);
     }
 
+    /// `eqz`.
+    pub(super) fn testop(&mut self, t: NumType) {
+        let size = if t == NumType::I64 { Size::S64 } else { Size::S32 };
+        let r = self.pop_gpr();
+        self.asm.test_rr(size, r, r);
+        self.asm.setcc(Cond::E, r);
+        self.asm.movzx_rr(Size::S32, r, Size::S8, r);
+        self.push(Kind::I32, Loc::Gpr(r));
+    }
+
     pub(super) fn relop(&mut self, t: NumType, op: Relop) {
         match op {
             Relop::Int(op) => self.irelop(num(t), op),
@@ -327,7 +322,7 @@ impl FuncCompiler<'_, '_> {
         let a = self.pop_resolved();
         let r = self.into_gpr(a);
         self.alu(Alu::Cmp, kind.size(), r, src);
-        self.release(held);
+        self.free(held);
         self.asm.setcc(cond, r);
         self.asm.movzx_rr(Size::S32, r, Size::S8, r);
         self.push(Kind::I32, Loc::Gpr(r));
@@ -547,5 +542,5 @@ impl FuncCompiler<'_, '_> {
 }
 
 fn num(t: NumType) -> Kind {
-    super::num_kind(t)
+    Kind::num(t)
 }

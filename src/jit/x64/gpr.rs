@@ -574,13 +574,13 @@ impl Assembler {
 
     // ----- Strings -----
 
-    /// `movs`: copies one element from [rsi] to [rdi] and steps both (A4/A5).
+    /// `movs`: copies one element from `[rsi]` to `[rdi]` and steps both (A4/A5).
     #[inline]
     pub fn movs(&mut self, size: Size) {
         self.op(Op::sized(0xA5, size));
     }
 
-    /// `stos`: stores al/ax/eax/rax at [rdi] and steps it (AA/AB).
+    /// `stos`: stores al/ax/eax/rax at `[rdi]` and steps it (AA/AB).
     #[inline]
     pub fn stos(&mut self, size: Size) {
         self.op(Op::sized(0xAB, size));

@@ -7,10 +7,15 @@
 //! `iced_x86::Encoder` (`cargo bench --bench encoder`, 2-core x86-64, figures in
 //! BENCHMARKS.md): ten times faster, and encoding is most of what a single pass does. iced-x86
 //! stays as the judge: the tests decode what this encoder writes with iced's decoder.
+//!
+//! `assembler.rs` is the core (buffer, labels, constant pool, the ModRM/SIB/REX layout),
+//! `operands.rs` the operands, `gpr.rs` the general-purpose instructions, `sse.rs` the SSE
+//! machinery and its scalar operations, `packed.rs` the packed (all-lane) SSE operations.
 
 mod assembler;
 mod gpr;
 mod operands;
+mod packed;
 mod sse;
 #[cfg(test)]
 mod tests;

@@ -1,12 +1,17 @@
 //! SSE instructions in their legacy encodings (SSE to SSE4.1): tables of prefix and opcode
 //! bytes as Intel's instruction pages write them, so that adding an operation is one line.
+//!
+//! This file holds the machinery (the operation types and the forms that emit them), the
+//! scalar operations (`ss`/`sd`: one float in the low lane), the moves between general and
+//! XMM registers and the conversions; `packed.rs` the packed operations, on all the lanes of
+//! an XMM register.
 
 use super::assembler::{Assembler, Map, Op};
 use super::operands::{Addr, Gpr, Size, Xmm};
 
 /// The opcode of a table entry, from its bytes: an optional mandatory prefix (66, F2, F3),
 /// 0F, an optional 38 or 3A, the opcode byte (Intel SDM Vol. 2A, 2.1.2).
-const fn parse(bytes: &[u8]) -> Op {
+pub(super) const fn parse(bytes: &[u8]) -> Op {
     let (p66, rep, rest) = match bytes {
         [0x66, rest @ ..] => (true, 0, rest),
         [p @ (0xF2 | 0xF3), rest @ ..] => (false, *p, rest),
@@ -21,152 +26,99 @@ const fn parse(bytes: &[u8]) -> Op {
     Op { p66, rep, ..Op::new(map, code) }
 }
 
+/// A table of operations of one type: `table!(Type, GROUP { NAME = bytes [/ digit]; ... })`
+/// defines `Type::NAME` for each, and `Type::GROUP`, all of them (for tests).
 macro_rules! table {
-    ($ty:ident { $($name:ident = $($byte:literal)+ $(/ $digit:literal)?;)* }) => {
+    ($ty:ident, $group:ident { $($name:ident = $($byte:literal)+ $(/ $digit:literal)?;)* }) => {
         impl $ty {
-            $(pub const $name: $ty = $ty { op: parse(&[$($byte),+]), $(digit: $digit,)? name: stringify!($name) };)*
-            /// Every entry, for tests.
-            pub const ALL: &[$ty] = &[$($ty::$name),*];
+            $(pub const $name: $ty = $ty {
+                op: $crate::jit::x64::sse::parse(&[$($byte),+]),
+                $(digit: $digit,)?
+                name: stringify!($name),
+            };)*
+            pub const $group: &[$ty] = &[$($ty::$name),*];
+        }
+    };
+}
+pub(super) use table;
 
+macro_rules! named {
+    ($($ty:ident),*) => {
+        $(impl $ty {
             /// Intel's mnemonic, in capitals.
             pub fn name(self) -> &'static str {
                 self.name
             }
-        }
+        })*
     };
 }
+named!(Sse, SseImm, SseStore, SseShift);
 
 /// An SSE operation `op xmm1, xmm2/m` ([`Assembler::sse_xx`], [`Assembler::sse_xm`]).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct Sse {
-    op: Op,
-    name: &'static str,
+    pub(super) op: Op,
+    pub(super) name: &'static str,
 }
 
 /// An SSE operation with an imm8, `op xmm1, xmm2/m, imm8` ([`Assembler::sse_xxi`]).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct SseImm {
-    op: Op,
-    name: &'static str,
+    pub(super) op: Op,
+    pub(super) name: &'static str,
 }
 
 /// An SSE store `op m, xmm` ([`Assembler::sse_mx`]).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct SseStore {
-    op: Op,
-    name: &'static str,
+    pub(super) op: Op,
+    pub(super) name: &'static str,
 }
 
 /// An SSE shift by an immediate count, `op xmm, imm8`, with its /digit
 /// ([`Assembler::sse_xi`]).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct SseShift {
-    op: Op,
-    digit: u8,
-    name: &'static str,
+    pub(super) op: Op,
+    pub(super) digit: u8,
+    pub(super) name: &'static str,
 }
 
-table!(Sse {
+table!(Sse, SCALAR {
     MOVSS = 0xF3 0x0F 0x10;
     MOVSD = 0xF2 0x0F 0x10;
-    MOVAPS = 0x0F 0x28;
-    MOVAPD = 0x66 0x0F 0x28;
-    MOVUPS = 0x0F 0x10;
-    MOVUPD = 0x66 0x0F 0x10;
-    MOVDQA = 0x66 0x0F 0x6F;
-    MOVDQU = 0xF3 0x0F 0x6F;
     MOVQ = 0xF3 0x0F 0x7E;
     ADDSS = 0xF3 0x0F 0x58;
     ADDSD = 0xF2 0x0F 0x58;
-    ADDPS = 0x0F 0x58;
-    ADDPD = 0x66 0x0F 0x58;
     SUBSS = 0xF3 0x0F 0x5C;
     SUBSD = 0xF2 0x0F 0x5C;
-    SUBPS = 0x0F 0x5C;
-    SUBPD = 0x66 0x0F 0x5C;
     MULSS = 0xF3 0x0F 0x59;
     MULSD = 0xF2 0x0F 0x59;
-    MULPS = 0x0F 0x59;
-    MULPD = 0x66 0x0F 0x59;
     DIVSS = 0xF3 0x0F 0x5E;
     DIVSD = 0xF2 0x0F 0x5E;
-    DIVPS = 0x0F 0x5E;
-    DIVPD = 0x66 0x0F 0x5E;
     SQRTSS = 0xF3 0x0F 0x51;
     SQRTSD = 0xF2 0x0F 0x51;
-    SQRTPS = 0x0F 0x51;
-    SQRTPD = 0x66 0x0F 0x51;
     MINSS = 0xF3 0x0F 0x5D;
     MINSD = 0xF2 0x0F 0x5D;
-    MINPS = 0x0F 0x5D;
-    MINPD = 0x66 0x0F 0x5D;
     MAXSS = 0xF3 0x0F 0x5F;
     MAXSD = 0xF2 0x0F 0x5F;
-    MAXPS = 0x0F 0x5F;
-    MAXPD = 0x66 0x0F 0x5F;
     UCOMISS = 0x0F 0x2E;
     UCOMISD = 0x66 0x0F 0x2E;
     CVTSS2SD = 0xF3 0x0F 0x5A;
     CVTSD2SS = 0xF2 0x0F 0x5A;
-    ANDPS = 0x0F 0x54;
-    ANDPD = 0x66 0x0F 0x54;
-    ANDNPS = 0x0F 0x55;
-    ANDNPD = 0x66 0x0F 0x55;
-    ORPS = 0x0F 0x56;
-    ORPD = 0x66 0x0F 0x56;
-    XORPS = 0x0F 0x57;
-    XORPD = 0x66 0x0F 0x57;
-    PAND = 0x66 0x0F 0xDB;
-    PANDN = 0x66 0x0F 0xDF;
-    POR = 0x66 0x0F 0xEB;
-    PXOR = 0x66 0x0F 0xEF;
-    PCMPEQB = 0x66 0x0F 0x74;
-    PCMPEQW = 0x66 0x0F 0x75;
-    PCMPEQD = 0x66 0x0F 0x76;
-    PCMPEQQ = 0x66 0x0F 0x38 0x29;
-    // xmm0 is the implicit mask of the blends.
-    BLENDVPS = 0x66 0x0F 0x38 0x14;
-    BLENDVPD = 0x66 0x0F 0x38 0x15;
-    PBLENDVB = 0x66 0x0F 0x38 0x10;
 });
 
-table!(SseImm {
+table!(SseImm, SCALAR {
     ROUNDSS = 0x66 0x0F 0x3A 0x0A;
     ROUNDSD = 0x66 0x0F 0x3A 0x0B;
-    ROUNDPS = 0x66 0x0F 0x3A 0x08;
-    ROUNDPD = 0x66 0x0F 0x3A 0x09;
     CMPSS = 0xF3 0x0F 0xC2;
     CMPSD = 0xF2 0x0F 0xC2;
-    CMPPS = 0x0F 0xC2;
-    CMPPD = 0x66 0x0F 0xC2;
-    PSHUFD = 0x66 0x0F 0x70;
-    SHUFPS = 0x0F 0xC6;
-    SHUFPD = 0x66 0x0F 0xC6;
 });
 
-table!(SseStore {
+table!(SseStore, SCALAR {
     MOVSS = 0xF3 0x0F 0x11;
     MOVSD = 0xF2 0x0F 0x11;
-    MOVAPS = 0x0F 0x29;
-    MOVAPD = 0x66 0x0F 0x29;
-    MOVUPS = 0x0F 0x11;
-    MOVUPD = 0x66 0x0F 0x11;
-    MOVDQA = 0x66 0x0F 0x7F;
-    MOVDQU = 0xF3 0x0F 0x7F;
     MOVQ = 0x66 0x0F 0xD6;
-});
-
-table!(SseShift {
-    PSRLW = 0x66 0x0F 0x71 / 2;
-    PSRAW = 0x66 0x0F 0x71 / 4;
-    PSLLW = 0x66 0x0F 0x71 / 6;
-    PSRLD = 0x66 0x0F 0x72 / 2;
-    PSRAD = 0x66 0x0F 0x72 / 4;
-    PSLLD = 0x66 0x0F 0x72 / 6;
-    PSRLQ = 0x66 0x0F 0x73 / 2;
-    PSRLDQ = 0x66 0x0F 0x73 / 3;
-    PSLLQ = 0x66 0x0F 0x73 / 6;
-    PSLLDQ = 0x66 0x0F 0x73 / 7;
 });
 
 /// The rounding of `roundss`/`roundsd`/`roundps`/`roundpd`, as their imm8: bits 1:0 the
@@ -290,17 +242,5 @@ impl Assembler {
     #[inline]
     pub fn cvttsd2si_rx(&mut self, size: Size, dst: Gpr, src: Xmm) {
         self.op_rr(const { parse(&[0xF2, 0x0F, 0x2C]) }.wide(size), dst.enc(), src.enc());
-    }
-
-    /// `movmskps r32, xmm` (0F 50 /r): the sign bits of the four lanes.
-    #[inline]
-    pub fn movmskps_rx(&mut self, dst: Gpr, src: Xmm) {
-        self.op_rr(const { parse(&[0x0F, 0x50]) }, dst.enc(), src.enc());
-    }
-
-    /// `movmskpd r32, xmm` (66 0F 50 /r): the sign bits of the two lanes.
-    #[inline]
-    pub fn movmskpd_rx(&mut self, dst: Gpr, src: Xmm) {
-        self.op_rr(const { parse(&[0x66, 0x0F, 0x50]) }, dst.enc(), src.enc());
     }
 }

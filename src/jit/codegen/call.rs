@@ -1,0 +1,166 @@
+//! Calls: arguments through the outgoing area at the bottom of the frame, results back
+//! through it; `call` of a defined function directly, of an import through its function
+//! reference; `call_indirect` as SpecTec writes it (`table.get`, `ref.cast`, `call_ref`);
+//! and the runtime functions of [`crate::jit::builtins`] in the System V convention.
+
+use super::FuncCompiler;
+use super::regs::CTX;
+use super::stack::{Kind, Loc};
+use crate::jit::mutants::{Mutant, active};
+use crate::jit::runtime::{FuncRef, TableDesc, Trap, VmCtx};
+use crate::jit::x64::*;
+use crate::rules;
+
+/// What a runtime function returns.
+#[derive(Copy, Clone, PartialEq, Eq)]
+pub(super) enum Returns {
+    /// Nothing.
+    Nothing,
+    /// A value of this kind.
+    Value(Kind),
+    /// 0, or the code of the trap it raises (which names the rule).
+    TrapCode,
+}
+
+impl FuncCompiler<'_, '_> {
+    /// Move the top `n` entries to the outgoing area and pop them; then spill the rest.
+    fn pass_args(&mut self, n: usize, results: usize) {
+        self.max_out = self.max_out.max(n.max(results));
+        let top = self.stack.len() - n;
+        for j in 0..n {
+            let e = self.stack[top + j];
+            if e.loc == Loc::Slot {
+                let from = self.slot_addr(top + j);
+                self.copy(e.kind, from, Self::out_addr(j));
+            } else {
+                self.store_entry(e, Self::out_addr(j));
+            }
+        }
+        for _ in 0..n {
+            let e = self.pop();
+            self.free(e.loc);
+        }
+        self.spill_regs();
+    }
+
+    /// After a call: the results from the outgoing area into registers.
+    fn take_results(&mut self, results: &[Kind]) {
+        for (j, kind) in results.iter().enumerate() {
+            if kind.is_float() {
+                let x = self.alloc_xmm();
+                self.movs_xm(*kind, x, Self::out_addr(j));
+                self.push(*kind, Loc::Xmm(x));
+            } else {
+                let r = self.alloc_gpr();
+                self.asm.mov_rm(kind.size(), r, Self::out_addr(j));
+                self.push(*kind, Loc::Gpr(r));
+            }
+        }
+    }
+
+    pub(super) fn call(&mut self, x: u32) {
+        let ty = self.env.funcs[x as usize];
+        let results = Kind::all(&ty.results);
+        self.pass_args(ty.params.len(), results.len());
+        if x < self.env.imported_funcs {
+            // Through the function's reference: its code, in its own context.
+            self.asm.mov_rm(Size::S64, Gpr::Rax, Mem::disp(CTX, VmCtx::FUNCS));
+            self.asm.mov_rm(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rax, 8 * x as i32));
+            self.call_ref_in_rax();
+        } else {
+            let label = self.func_labels[(x - self.env.imported_funcs) as usize];
+            self.asm.call(label);
+        }
+        self.take_results(&results);
+    }
+
+    /// Call the function whose reference is in `rax`, in its context, and return to ours.
+    fn call_ref_in_rax(&mut self) {
+        self.asm.mov_rm(Size::S64, CTX, Mem::disp(Gpr::Rax, FuncRef::CTX));
+        self.asm.call_m(Mem::disp(Gpr::Rax, FuncRef::CODE));
+        self.asm.mov_rm(Size::S64, CTX, Mem::disp(Gpr::Rbp, -8));
+        self.load_membase();
+    }
+
+    /// `call_indirect`: bounds (`undefined element`), null (`uninitialized element`), type
+    /// (`indirect call type mismatch`), as the reference's `table.get`, `ref.cast`, `call_ref`.
+    pub(super) fn call_indirect(&mut self, x: u32, y: u32) {
+        let ty = self.env.types[y as usize];
+        let results = Kind::all(&ty.results);
+        // The index in rdx, which the argument moves leave alone.
+        let i = self.pop_resolved();
+        let keep = i.loc;
+        self.evict_gpr(Gpr::Rdx, keep);
+        self.load_gpr(i, Gpr::Rdx);
+        if i.loc != Loc::Gpr(Gpr::Rdx) {
+            self.free(i.loc);
+        }
+        // Held while the arguments move (spilling frees registers: nothing is restored).
+        self.gprs.hold(Gpr::Rdx);
+        self.pass_args(ty.params.len(), results.len());
+        self.gprs.free(Gpr::Rdx);
+        let undefined =
+            self.trap_with(Trap::UndefinedElement, rules::STEP_READ__TABLE_GET_OOB, Some(Gpr::Rdx));
+        let uninitialized =
+            self.trap_with(Trap::UninitializedElement, rules::STEP_READ__CALL_REF_NULL, Some(Gpr::Rdx));
+        let mismatch = self.trap_label(Trap::IndirectCallTypeMismatch, rules::STEP_READ__REF_CAST_FAIL);
+        let a = &mut *self.asm;
+        a.mov_rm(Size::S64, Gpr::Rcx, Mem::disp(CTX, VmCtx::TABLES));
+        a.mov_rm(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rcx, 8 * x as i32));
+        a.alu_rm(Alu::Cmp, Size::S64, Gpr::Rdx, Mem::disp(Gpr::Rcx, TableDesc::SIZE));
+        a.jcc(Cond::Ae, undefined);
+        a.mov_rm(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rcx, TableDesc::ELEMS));
+        a.mov_rm(Size::S64, Gpr::Rax, Mem::index(Gpr::Rcx, Gpr::Rdx, Scale::X8, 0));
+        a.test_rr(Size::S64, Gpr::Rax, Gpr::Rax);
+        a.jcc(Cond::E, uninitialized);
+        if !active(Mutant::CallIndirectNoTypeCheck) {
+            a.mov_rm(Size::S64, Gpr::Rcx, Mem::disp(CTX, VmCtx::TYPE_IDS));
+            a.mov_rm(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rcx, 8 * y as i32));
+            a.alu_rm(Alu::Cmp, Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rax, FuncRef::TYPE_ID));
+            a.jcc(Cond::Ne, mismatch);
+        }
+        self.call_ref_in_rax();
+        self.take_results(&results);
+    }
+
+    /// A runtime function: `f(ctx, imm..., popped operands...)` in the System V convention.
+    pub(super) fn builtin(&mut self, f: usize, imms: &[u64], operands: usize, returns: Returns) {
+        self.spill_regs();
+        const ARGS: [Gpr; 6] = [Gpr::Rdi, Gpr::Rsi, Gpr::Rdx, Gpr::Rcx, Gpr::R8, Gpr::R9];
+        self.asm.mov_rr(Size::S64, ARGS[0], CTX);
+        for (j, imm) in imms.iter().enumerate() {
+            self.asm.mov_ri64(ARGS[1 + j], *imm as i64);
+        }
+        let top = self.stack.len() - operands;
+        for j in 0..operands {
+            let e = self.stack[top + j];
+            let r = ARGS[1 + imms.len() + j];
+            if e.loc == Loc::Slot {
+                let from = self.slot_addr(top + j);
+                self.asm.mov_rm(e.kind.size(), r, from);
+            } else {
+                self.load_gpr(e, r);
+            }
+        }
+        for _ in 0..operands {
+            self.pop();
+        }
+        self.asm.mov_ri64(Gpr::Rax, f as i64);
+        self.asm.call_r(Gpr::Rax);
+        match returns {
+            Returns::Nothing => {}
+            Returns::Value(kind) => {
+                self.gprs.hold(Gpr::Rax);
+                self.push(kind, Loc::Gpr(Gpr::Rax));
+            }
+            Returns::TrapCode => {
+                // The code names the rule: the landing pad records it as it is.
+                let ok = self.asm.new_label();
+                self.asm.test_rr(Size::S64, Gpr::Rax, Gpr::Rax);
+                self.asm.jcc(Cond::E, ok);
+                self.asm.jmp_m(Mem::disp(CTX, VmCtx::TRAP_LANDING));
+                self.asm.bind(ok);
+            }
+        }
+    }
+}

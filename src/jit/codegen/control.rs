@@ -1,0 +1,337 @@
+//! Control instructions: blocks, loops and ifs as control frames, branches, `return`, and
+//! where paths meet. At a block's entry everything but constants goes to its home slot, and
+//! every path into a label leaves the label's values in the home slots the label expects.
+//! Code after an unconditional branch is unreachable: it is walked, to find where its
+//! nesting ends, but emits nothing.
+
+use super::regs::SCRATCH;
+use super::stack::{Kind, Loc};
+use super::{FuncCompiler, R};
+use crate::jit::mutants::{Mutant, active};
+use crate::jit::runtime::Trap;
+use crate::jit::x64::Mem;
+use crate::jit::x64::*;
+use crate::rules;
+use crate::syntax::*;
+
+/// A block, loop, if or the function body, as code generation follows it.
+pub(super) struct Ctrl {
+    pub(super) kind: CtrlKind,
+    /// Where a branch to it goes: the end, or for a loop the header.
+    pub(super) label: Label,
+    /// The else arm's start, for an `if`.
+    pub(super) els: Option<Label>,
+    /// The height of the operand stack under the block's parameters.
+    pub(super) base: usize,
+    pub(super) params: Vec<Kind>,
+    pub(super) results: Vec<Kind>,
+    /// Whether a branch targets the end (so results must be in their home slots there).
+    pub(super) branched: bool,
+    /// Whether the code was reachable where the block started.
+    pub(super) live: bool,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq)]
+pub(super) enum CtrlKind {
+    Block,
+    Loop,
+    If,
+    Else,
+    Body,
+}
+
+impl Ctrl {
+    /// The values a branch to this block carries.
+    fn branch_kinds(&self) -> &[Kind] {
+        if self.kind == CtrlKind::Loop { &self.params } else { &self.results }
+    }
+}
+
+impl FuncCompiler<'_, '_> {
+    // ----- Reachability -----
+
+    pub(super) fn reachable(&self) -> bool {
+        self.ctrls.last().is_none_or(|c| c.live)
+    }
+
+    /// After an unconditional branch: nothing until the block's `end` (or `else`) runs.
+    fn set_unreachable(&mut self) {
+        let c = self.ctrls.last_mut().expect("inside the body");
+        c.live = false;
+        let base = c.base;
+        while self.stack.len() > base {
+            let e = self.pop();
+            self.free(e.loc);
+        }
+    }
+
+    /// Unreachable code: follow its nesting to find where code becomes reachable again.
+    pub(super) fn dead_instr(&mut self, instr: &Instr) -> R<()> {
+        match instr {
+            Instr::Block(_) | Instr::Loop(_) | Instr::If(_) | Instr::TryTable(..) => self.dead += 1,
+            Instr::End if self.dead > 0 => self.dead -= 1,
+            Instr::Else if self.dead == 0 => self.else_(),
+            Instr::End => self.end(),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    // ----- Blocks -----
+
+    /// `unreachable`: the trap.
+    pub(super) fn unreachable(&mut self) {
+        let l = self.trap_label(Trap::Unreachable, rules::STEP_PURE__UNREACHABLE);
+        self.asm.jmp(l);
+        self.set_unreachable();
+    }
+
+    fn block_type(&self, bt: BlockType) -> R<(Vec<Kind>, Vec<Kind>)> {
+        Ok(match bt {
+            BlockType::Result(None) => (vec![], vec![]),
+            BlockType::Result(Some(t)) => (vec![], vec![Kind::of(t)?]),
+            BlockType::Idx(x) => {
+                let ft = self.env.types[x as usize];
+                (
+                    ft.params.iter().map(|t| Kind::of(*t)).collect::<R<_>>()?,
+                    ft.results.iter().map(|t| Kind::of(*t)).collect::<R<_>>()?,
+                )
+            }
+        })
+    }
+
+    /// `block`.
+    pub(super) fn block(&mut self, bt: BlockType) -> R<()> {
+        self.enter(CtrlKind::Block, bt)
+    }
+
+    /// `loop`.
+    pub(super) fn loop_(&mut self, bt: BlockType) -> R<()> {
+        self.enter(CtrlKind::Loop, bt)
+    }
+
+    /// `block` and `loop`: everything to its slot; a loop's header counts fuel.
+    fn enter(&mut self, kind: CtrlKind, bt: BlockType) -> R<()> {
+        let (params, results) = self.block_type(bt)?;
+        self.spill_all();
+        self.params_to_slots(params.len());
+        let label = self.asm.new_label();
+        if kind == CtrlKind::Loop {
+            self.asm.bind(label);
+            self.fuel();
+        }
+        let base = self.stack.len() - params.len();
+        self.ctrls.push(Ctrl { kind, label, els: None, base, params, results, branched: false, live: true });
+        Ok(())
+    }
+
+    pub(super) fn if_(&mut self, bt: BlockType) -> R<()> {
+        let (params, results) = self.block_type(bt)?;
+        let cond = self.pop_gpr();
+        self.free(Loc::Gpr(cond));
+        self.spill_all();
+        self.params_to_slots(params.len());
+        let els = self.asm.new_label();
+        self.asm.test_rr(Size::S32, cond, cond);
+        self.asm.jcc(Cond::E, els);
+        let label = self.asm.new_label();
+        let base = self.stack.len() - params.len();
+        self.ctrls.push(Ctrl {
+            kind: CtrlKind::If,
+            label,
+            els: Some(els),
+            base,
+            params,
+            results,
+            branched: false,
+            live: true,
+        });
+        Ok(())
+    }
+
+    /// The then-arm ends like a branch to the end; the else-arm starts from the parameters
+    /// in their slots.
+    pub(super) fn else_(&mut self) {
+        let depth = self.ctrls.len() - 1;
+        if self.ctrls[depth].live {
+            self.branch(0);
+        }
+        let c = &mut self.ctrls[depth];
+        c.kind = CtrlKind::Else;
+        let els = c.els.take().expect("an if has an else label");
+        let (base, params) = (c.base, c.params.clone());
+        // The else arm is reachable if the if was: where it began is recorded by its label.
+        c.live = true;
+        while self.stack.len() > base {
+            let e = self.pop();
+            self.free(e.loc);
+        }
+        for kind in params {
+            self.push(kind, Loc::Slot);
+        }
+        self.asm.bind(els);
+    }
+
+    /// `end`: where the paths into the block's end meet. The fall-through (if the end is
+    /// reachable that way) and every branch to the end leave the results in their home slots,
+    /// unless there is only the fall-through, whose results stay where they are. A loop's end
+    /// is reached by falling through only (branches go to its header).
+    pub(super) fn end(&mut self) {
+        let c = self.ctrls.last().expect("validated: end closes a block");
+        let merged = c.kind != CtrlKind::Loop && (c.branched || c.els.is_some());
+        if c.kind == CtrlKind::Body {
+            // Branches to the body return where they are; only the fall-through is left.
+            if c.live {
+                self.return_values();
+            }
+            self.ctrls.pop();
+            return;
+        }
+        if c.live && merged {
+            let (base, n) = (c.base, c.results.len());
+            self.place(base, n);
+        }
+        let c = self.ctrls.pop().expect("checked");
+        if let Some(els) = c.els {
+            // An if without else: its else path passes the parameters on, in their slots.
+            self.asm.bind(els);
+        }
+        if c.kind != CtrlKind::Loop {
+            self.asm.bind(c.label);
+        }
+        if merged {
+            while self.stack.len() > c.base {
+                let e = self.pop();
+                self.free(e.loc);
+            }
+            for kind in c.results {
+                self.push(kind, Loc::Slot);
+            }
+        } else if !c.live {
+            self.set_unreachable();
+        }
+    }
+
+    /// Put the top `n` entries into the home slots `base..base + n`.
+    fn place(&mut self, base: usize, n: usize) {
+        let top = self.stack.len() - n;
+        for j in 0..n {
+            let k = top + j;
+            let e = self.stack[k];
+            if k == base + j && e.loc == Loc::Slot {
+                continue;
+            }
+            let to = self.slot_addr(base + j);
+            if e.loc == Loc::Slot {
+                let from = self.slot_addr(k);
+                self.copy(e.kind, from, to);
+            } else {
+                self.store_entry(e, to);
+            }
+        }
+    }
+
+    // ----- Branches -----
+
+    /// `br l`.
+    pub(super) fn br(&mut self, l: u32) {
+        self.branch(l);
+        self.set_unreachable();
+    }
+
+    /// Branch to the label `l` blocks out: its values to its slots, then jump.
+    fn branch(&mut self, l: u32) {
+        let depth = self.ctrls.len() - 1 - l as usize;
+        let c = &mut self.ctrls[depth];
+        c.branched = true;
+        let (n, base, label, kind) = (c.branch_kinds().len(), c.base, c.label, c.kind);
+        if kind == CtrlKind::Body {
+            self.return_values();
+            return;
+        }
+        self.place(base, n);
+        self.asm.jmp(label);
+    }
+
+    /// Whether a branch to `l` needs no moves (its values are in their slots already).
+    fn branch_in_place(&self, l: u32) -> bool {
+        let c = &self.ctrls[self.ctrls.len() - 1 - l as usize];
+        let n = c.branch_kinds().len();
+        let top = self.stack.len() - n;
+        c.kind != CtrlKind::Body
+            && (0..n).all(|j| top + j == c.base + j && self.stack[top + j].loc == Loc::Slot)
+    }
+
+    pub(super) fn br_if(&mut self, l: u32) {
+        let cond = self.pop_gpr();
+        self.free(Loc::Gpr(cond));
+        if self.ctrls[self.ctrls.len() - 1 - l as usize].kind == CtrlKind::Body {
+            // On both paths, so that the state the compiler keeps is true on both.
+            self.read_lazy_params();
+        }
+        self.asm.test_rr(Size::S32, cond, cond);
+        let depth = self.ctrls.len() - 1 - l as usize;
+        if self.branch_in_place(l) {
+            self.ctrls[depth].branched = true;
+            let label = self.ctrls[depth].label;
+            self.asm.jcc(Cond::Ne, label);
+        } else {
+            let skip = self.asm.new_label();
+            self.asm.jcc(Cond::E, skip);
+            self.branch(l);
+            self.asm.bind(skip);
+        }
+    }
+
+    /// `br_table`: a bounds check to the default, then a jump table of 32-bit offsets to
+    /// each target's moves and jump.
+    pub(super) fn br_table(&mut self, ls: &[u32], default: u32) {
+        let i = self.pop_gpr();
+        self.free(Loc::Gpr(i));
+        let depth = self.ctrls.len() - 1;
+        if ls.iter().chain([&default]).any(|l| self.ctrls[depth - *l as usize].kind == CtrlKind::Body) {
+            self.read_lazy_params();
+        }
+        let table = self.asm.new_label();
+        let mut targets: Vec<(u32, Label)> = Vec::new();
+        let mut target = |this: &mut Self, l: u32| -> Label {
+            if let Some((_, lab)) = targets.iter().find(|t| t.0 == l) {
+                return *lab;
+            }
+            let lab = this.asm.new_label();
+            targets.push((l, lab));
+            lab
+        };
+        let default_label = target(self, default);
+        let mutated = active(Mutant::BrTableDefault) && !ls.is_empty();
+        if mutated {
+            // Past the table: the last entry's index, not the default.
+            self.asm.alu_ri(Alu::Cmp, Size::S32, i, ls.len() as i32);
+            self.asm.mov_ri(Size::S32, SCRATCH, ls.len() as i32 - 1);
+            self.asm.cmovcc_rr(Cond::Ae, Size::S32, i, SCRATCH);
+        }
+        self.asm.alu_ri(Alu::Cmp, Size::S32, i, ls.len() as i32);
+        self.asm.jcc(Cond::Ae, default_label);
+        self.asm.lea_rm(Size::S64, SCRATCH, table);
+        self.asm.movsxd_rm(i, Mem::index(SCRATCH, i, Scale::X4, 0));
+        self.asm.alu_rr(Alu::Add, Size::S64, i, SCRATCH);
+        self.asm.jmp_r(i);
+        self.asm.align(4);
+        self.asm.bind(table);
+        let entries: Vec<Label> = ls.iter().map(|l| target(self, *l)).collect();
+        for lab in entries {
+            self.asm.jump_table_entry(lab, table);
+        }
+        for (l, lab) in targets {
+            self.asm.bind(lab);
+            self.branch(l);
+        }
+        self.set_unreachable();
+    }
+
+    /// `return`.
+    pub(super) fn return_(&mut self) {
+        self.return_values();
+        self.set_unreachable();
+    }
+}

@@ -1,0 +1,207 @@
+//! Memory instructions: loads and stores at their effective addresses, checked either by the
+//! guard pages around the memory (a fault is the check: its place is recorded with the rule
+//! its trap cites) or by an explicit comparison with the memory's size; `memory.size`; and
+//! `memory.grow` and the bulk memory instructions, which call the runtime.
+
+use super::call::Returns;
+use super::regs::{CTX, MEMBASE, RegSet, SCRATCH};
+use super::stack::{Entry, Kind, Loc};
+use super::{Bounds, FuncCompiler, R, Unsupported};
+use crate::jit::memory::MemDesc;
+use crate::jit::mutants::{Mutant, active};
+use crate::jit::runtime::{Trap, VmCtx};
+use crate::jit::x64::Mem;
+use crate::jit::x64::*;
+use crate::rules::{self, Rule};
+use crate::syntax::*;
+
+impl FuncCompiler<'_, '_> {
+    // ----- Addresses -----
+
+    /// The address `[base + i + offset]` of an access of `n` bytes, after the bounds check
+    /// in `Checks` mode (in guard mode a fault is the check: its place is recorded).
+    fn effective(&mut self, i: Entry, offset: u64, n: u64, rule: Rule) -> (Mem, Loc) {
+        match self.env.options.bounds {
+            Bounds::GuardPages => {
+                let (mem, loc) = self.guarded(i, offset);
+                self.faults.push((self.asm.offset(), rule));
+                (mem, loc)
+            }
+            Bounds::Checks => self.checked(i, offset, n, rule),
+        }
+    }
+
+    /// `GuardPages` mode: the address as it is, `[membase + i + offset]`; an index and
+    /// offset past the memory land in its guard region.
+    fn guarded(&mut self, i: Entry, offset: u64) -> (Mem, Loc) {
+        match i.loc {
+            Loc::Const(c) if (c as u32 as u64 + offset) <= i32::MAX as u64 => {
+                (Mem::disp(MEMBASE, (c as u32 as u64 + offset) as i32), Loc::Slot)
+            }
+            _ => {
+                let r = self.into_gpr(i);
+                if offset <= i32::MAX as u64 {
+                    (Mem::index(MEMBASE, r, Scale::X1, offset as i32), Loc::Gpr(r))
+                } else {
+                    self.asm.mov_ri64(SCRATCH, offset as i64);
+                    self.asm.alu_rr(Alu::Add, Size::S64, r, SCRATCH);
+                    (Mem::index(MEMBASE, r, Scale::X1, 0), Loc::Gpr(r))
+                }
+            }
+        }
+    }
+
+    /// `Checks` mode: `i + offset + n` (at most 2^33) against the memory's size.
+    fn checked(&mut self, i: Entry, offset: u64, n: u64, rule: Rule) -> (Mem, Loc) {
+        let r = self.into_gpr(i);
+        let end = offset + n + active(Mutant::BoundsOffByOne) as u64;
+        if end <= i32::MAX as u64 {
+            self.asm.lea_rm(Size::S64, SCRATCH, Mem::disp(r, end as i32));
+        } else {
+            self.asm.mov_ri64(SCRATCH, end as i64);
+            self.asm.alu_rr(Alu::Add, Size::S64, SCRATCH, r);
+        }
+        let desc = self.alloc_gpr_except(RegSet::of(&[r]));
+        self.asm.mov_rm(Size::S64, desc, Mem::disp(CTX, VmCtx::MEM0_DESC));
+        self.asm.alu_rm(Alu::Cmp, Size::S64, SCRATCH, Mem::disp(desc, MemDesc::SIZE));
+        let oob = self.trap_label(Trap::MemoryOob, rule);
+        self.asm.jcc(Cond::A, oob);
+        self.asm.mov_rm(Size::S64, desc, Mem::disp(desc, MemDesc::BASE));
+        self.asm.alu_rr(Alu::Add, Size::S64, r, desc);
+        self.free(Loc::Gpr(desc));
+        if offset <= i32::MAX as u64 {
+            (Mem::disp(r, offset as i32), Loc::Gpr(r))
+        } else {
+            self.asm.mov_ri64(SCRATCH, offset as i64);
+            self.asm.alu_rr(Alu::Add, Size::S64, r, SCRATCH);
+            (Mem::base(r), Loc::Gpr(r))
+        }
+    }
+
+    /// In guard mode the faulting instruction is the one emitted next: its offset replaces
+    /// the one recorded before the address was formed.
+    fn fix_fault_offset(&mut self) {
+        let at = self.asm.offset();
+        if let Some(last) = self.faults.last_mut() {
+            last.0 = at;
+        }
+    }
+
+    // ----- Loads and stores -----
+
+    pub(super) fn load(&mut self, t: NumType, op: Option<LoadOp>, x: u32, m: MemArg) -> R<()> {
+        if x != 0 {
+            return Err(Unsupported("multi-memory"));
+        }
+        let n = op.map_or(t.size(), |op| op.size.bits()) as u64 / 8;
+        let rule =
+            if op.is_some() { rules::STEP_READ__LOAD_PACK_OOB } else { rules::STEP_READ__LOAD_NUM_OOB };
+        let i = self.pop_resolved();
+        let (addr, held) = self.effective(i, m.offset, n, rule);
+        let kind = Kind::num(t);
+        if kind.is_float() {
+            let v = self.alloc_xmm();
+            if self.env.options.bounds == Bounds::GuardPages {
+                self.fix_fault_offset();
+            }
+            self.movs_xm(kind, v, addr);
+            self.free(held);
+            self.push(kind, Loc::Xmm(v));
+            return Ok(());
+        }
+        let r = match held {
+            Loc::Gpr(r) => r,
+            _ => self.alloc_gpr(),
+        };
+        if self.env.options.bounds == Bounds::GuardPages {
+            self.fix_fault_offset();
+        }
+        let to = kind.size();
+        match op {
+            None => self.asm.mov_rm(to, r, addr),
+            Some(LoadOp { size: Sz::N32, sx: Sx::S }) => self.asm.movsxd_rm(r, addr),
+            Some(LoadOp { size: Sz::N32, sx: Sx::U }) => self.asm.mov_rm(Size::S32, r, addr),
+            Some(LoadOp { size, sx }) => {
+                let from = if size == Sz::N8 { Size::S8 } else { Size::S16 };
+                match sx {
+                    Sx::S => self.asm.movsx_rm(to, r, from, addr),
+                    Sx::U => self.asm.movzx_rm(Size::S32, r, from, addr),
+                }
+            }
+        }
+        self.push(kind, Loc::Gpr(r));
+        Ok(())
+    }
+
+    pub(super) fn store(&mut self, t: NumType, sz: Option<Sz>, x: u32, m: MemArg) -> R<()> {
+        if x != 0 {
+            return Err(Unsupported("multi-memory"));
+        }
+        let n = sz.map_or(t.size(), Sz::bits) as u64 / 8;
+        let rule = if sz.is_some() { rules::STEP__STORE_PACK_OOB } else { rules::STEP__STORE_NUM_OOB };
+        let kind = Kind::num(t);
+        let v = self.pop_resolved();
+        let v = if kind.is_float() { Loc::Xmm(self.into_xmm(v)) } else { Loc::Gpr(self.into_gpr(v)) };
+        // The value's register stays held (it is ours), so the address cannot land in it.
+        let i = self.pop_resolved();
+        let (addr, held) = self.effective(i, m.offset, n, rule);
+        if self.env.options.bounds == Bounds::GuardPages {
+            self.fix_fault_offset();
+        }
+        match v {
+            Loc::Xmm(xv) => self.movs_mx(kind, addr, xv),
+            Loc::Gpr(rv) => {
+                let size = match n {
+                    1 => Size::S8,
+                    2 => Size::S16,
+                    4 => Size::S32,
+                    _ => Size::S64,
+                };
+                self.asm.mov_mr(size, addr, rv);
+            }
+            _ => unreachable!(),
+        }
+        self.free(held);
+        self.free(v);
+        Ok(())
+    }
+
+    // ----- Size, growth and bulk operations -----
+
+    pub(super) fn memory_size(&mut self, x: u32) -> R<()> {
+        if x != 0 {
+            return Err(Unsupported("multi-memory"));
+        }
+        let r = self.alloc_gpr();
+        self.asm.mov_rm(Size::S64, r, Mem::disp(CTX, VmCtx::MEM0_DESC));
+        self.asm.mov_rm(Size::S64, r, Mem::disp(r, MemDesc::SIZE));
+        self.asm.shift_ri(Shift::Shr, Size::S64, r, 16);
+        self.push(Kind::I32, Loc::Gpr(r));
+        Ok(())
+    }
+
+    /// `memory.grow x`.
+    pub(super) fn memory_grow(&mut self, x: u32) {
+        self.builtin(self.env.builtins.memory_grow, &[x as u64], 1, Returns::Value(Kind::I32))
+    }
+
+    /// `memory.fill x`.
+    pub(super) fn memory_fill(&mut self, x: u32) {
+        self.builtin(self.env.builtins.memory_fill, &[x as u64], 3, Returns::TrapCode)
+    }
+
+    /// `memory.copy x y`.
+    pub(super) fn memory_copy(&mut self, x: u32, y: u32) {
+        self.builtin(self.env.builtins.memory_copy, &[x as u64, y as u64], 3, Returns::TrapCode)
+    }
+
+    /// `memory.init x y`.
+    pub(super) fn memory_init(&mut self, x: u32, y: u32) {
+        self.builtin(self.env.builtins.memory_init, &[x as u64, y as u64], 3, Returns::TrapCode)
+    }
+
+    /// `data.drop x`.
+    pub(super) fn data_drop(&mut self, x: u32) {
+        self.builtin(self.env.builtins.data_drop, &[x as u64], 0, Returns::Nothing)
+    }
+}

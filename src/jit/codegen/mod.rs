@@ -1,0 +1,283 @@
+//! The single-pass code generator: one walk over each validated function body emits x86-64
+//! directly, with no intermediate representation.
+//!
+//! As in V8's Liftoff, the operand stack is kept abstractly while code is emitted: each entry
+//! is a constant, a register, a local (read lazily), or its home slot in the frame. Operations
+//! consume entries where they are (an immediate, a register, memory) and leave their result in
+//! a register. Registers come from a fixed pool and are spilled to home slots when the pool
+//! runs dry, at calls, and where control flow merges.
+//!
+//! Laid out by concern, as Wasmtime's Winch is: this file says what each instruction means
+//! (`FuncCompiler::instr`, one arm per operator); how is in
+//!
+//! - `stack.rs`: the abstract value stack: entries, push and pop, spilling; `drop`, `select`
+//! - `regs.rs`: the registers' roles, the pools, `RegSet` and allocation
+//! - `frame.rs`: the frame's layout, prologue and epilogue, fuel, trap exits
+//! - `control.rs`: control frames, blocks, branches, `return`, merges, unreachable code
+//! - `call.rs`: calls, `call_indirect`, argument passing, runtime function calls
+//! - `variables.rs`: locals and globals
+//! - `memory.rs`: loads and stores, effective addresses and bounds, `memory.*`, `data.drop`
+//! - `table.rs`: `table.*`, `elem.drop`, references
+//! - `numeric.rs`: the numeric instructions
+//! - `vector.rs`: the vector instructions (refused, for now)
+//! - `support.rs`: what the compiler refuses, checked before code is emitted
+//!
+//! Every instruction is emitted through [`crate::jit::x64`], which knows nothing of wasm.
+
+mod call;
+mod control;
+mod frame;
+mod memory;
+mod numeric;
+mod regs;
+mod stack;
+mod support;
+mod table;
+mod variables;
+mod vector;
+
+use super::runtime::Trap;
+use super::x64::*;
+use crate::rules::Rule;
+use crate::syntax::*;
+use control::{Ctrl, CtrlKind};
+use regs::RegSet;
+use stack::{Entry, Kind};
+use support::{check_module, feature_of};
+
+/// How the compiled code checks memory accesses.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Bounds {
+    /// An access outside the memory faults in its guard region, which the signal handler
+    /// turns into a trap.
+    GuardPages,
+    /// Every access compares its end with the memory's size.
+    Checks,
+}
+
+#[derive(Copy, Clone, Debug)]
+pub struct Options {
+    pub bounds: Bounds,
+    /// Count fuel at function entries and loop headers.
+    pub fuel: bool,
+    /// Call [`Builtins::trace_call`] at every entry and exit of a function.
+    pub trace_calls: bool,
+}
+
+/// A module's code: every defined function's entry, and where each memory access that can
+/// fault lies with the rule its trap cites.
+pub struct Compiled {
+    pub code: Vec<u8>,
+    pub funcs: Vec<u32>,
+    pub faults: Vec<(u32, Rule)>,
+}
+
+/// Why the compiler refuses a module: `unsupported by the compiler: FEATURE`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unsupported(pub &'static str);
+
+/// What the module level tells a function's compilation.
+pub struct Env<'m> {
+    pub module: &'m Module,
+    pub types: Vec<&'m FuncType>,
+    /// The type of each function, imports first.
+    pub funcs: Vec<&'m FuncType>,
+    pub imported_funcs: u32,
+    pub globals: Vec<GlobalType>,
+    pub options: Options,
+    /// The address of each runtime function the code calls.
+    pub builtins: &'m Builtins,
+}
+
+/// Addresses of the runtime's functions ([`crate::jit::builtins`]).
+pub struct Builtins {
+    pub memory_grow: usize,
+    pub memory_fill: usize,
+    pub memory_copy: usize,
+    pub memory_init: usize,
+    pub data_drop: usize,
+    pub table_grow: usize,
+    pub table_fill: usize,
+    pub table_copy: usize,
+    pub table_init: usize,
+    pub elem_drop: usize,
+    /// `trace_call(ctx, func, area, exit)`: `func` the module's function index, `area` its
+    /// parameters (at entry) or results (at exit).
+    pub trace_call: usize,
+}
+
+/// Compile every function of a validated module into one block of code.
+pub fn compile(env: &Env) -> Result<Compiled, Unsupported> {
+    check_module(env.module)?;
+    let mut asm =
+        Assembler::with_capacity(64 * env.module.funcs.iter().map(|f| f.body.instrs.len()).sum::<usize>());
+    let labels: Vec<Label> = env.module.funcs.iter().map(|_| asm.new_label()).collect();
+    let mut faults = Vec::new();
+    let mut entries = Vec::with_capacity(labels.len());
+    for (i, func) in env.module.funcs.iter().enumerate() {
+        asm.align(16);
+        asm.bind(labels[i]);
+        entries.push(asm.offset());
+        let ty = env.funcs[env.imported_funcs as usize + i];
+        let index = env.imported_funcs + i as u32;
+        FuncCompiler::new(&mut asm, env, &labels, ty, func, &mut faults, index)?.compile(func)?;
+    }
+    Ok(Compiled { code: asm.finish(), funcs: entries, faults })
+}
+
+/// One function's compilation: the state the walk over its body keeps.
+struct FuncCompiler<'a, 'm> {
+    asm: &'a mut Assembler,
+    env: &'a Env<'m>,
+    func_labels: &'a [Label],
+    faults: &'a mut Vec<(u32, Rule)>,
+    params: Vec<Kind>,
+    results: Vec<Kind>,
+    /// The kind of every local, parameters first.
+    locals: Vec<Kind>,
+    /// The abstract value stack (`stack.rs`).
+    stack: Vec<Entry>,
+    /// The blocks the walk is inside, the function's body first (`control.rs`).
+    ctrls: Vec<Ctrl>,
+    /// Registers held by stack entries or by operands being worked on.
+    gprs: RegSet<Gpr>,
+    xmms: RegSet<Xmm>,
+    /// The deepest the value stack got, and the most words a call passed or received: the
+    /// frame's size, known at the end (`frame.rs`).
+    max_depth: usize,
+    max_out: usize,
+    /// Out-of-line code: trap exits (per trap and rule) and their labels.
+    traps: Vec<(Trap, Rule, Option<Gpr>, Label)>,
+    /// How deep inside unreachable code the walk is (its instructions emit nothing).
+    dead: u32,
+    /// The offset of the frame size in the prologue's stack check and allocation.
+    frame_fixups: [u32; 2],
+    epilogue: Label,
+    /// The function's index in its module.
+    index: u32,
+}
+
+type R<T> = Result<T, Unsupported>;
+
+impl<'a, 'm> FuncCompiler<'a, 'm> {
+    fn new(
+        asm: &'a mut Assembler,
+        env: &'a Env<'m>,
+        func_labels: &'a [Label],
+        ty: &FuncType,
+        func: &Func,
+        faults: &'a mut Vec<(u32, Rule)>,
+        index: u32,
+    ) -> R<Self> {
+        let params = ty.params.iter().map(|t| Kind::of(*t)).collect::<R<Vec<_>>>()?;
+        let results = ty.results.iter().map(|t| Kind::of(*t)).collect::<R<Vec<_>>>()?;
+        let mut locals = params.clone();
+        for t in &func.locals {
+            locals.push(Kind::of(*t)?);
+        }
+        let epilogue = asm.new_label();
+        Ok(FuncCompiler {
+            asm,
+            env,
+            func_labels,
+            faults,
+            params,
+            results,
+            locals,
+            stack: Vec::new(),
+            ctrls: Vec::new(),
+            gprs: RegSet::EMPTY,
+            xmms: RegSet::EMPTY,
+            max_depth: 0,
+            max_out: 0,
+            traps: Vec::new(),
+            dead: 0,
+            frame_fixups: [0; 2],
+            epilogue,
+            index,
+        })
+    }
+
+    /// The prologue, every instruction of the body, then the frame's size and the trap exits.
+    fn compile(mut self, func: &Func) -> R<()> {
+        self.prologue();
+        let body = Ctrl {
+            kind: CtrlKind::Body,
+            label: self.epilogue,
+            els: None,
+            base: 0,
+            params: Vec::new(),
+            results: self.results.clone(),
+            branched: false,
+            live: true,
+        };
+        self.ctrls.push(body);
+        for instr in func.body.instrs.iter() {
+            self.instr(instr)?;
+            if self.ctrls.is_empty() {
+                break;
+            }
+        }
+        self.finish_frame();
+        self.emit_traps();
+        Ok(())
+    }
+
+    /// One instruction: what it means, by operator.
+    fn instr(&mut self, instr: &Instr) -> R<()> {
+        if self.dead > 0 || !self.reachable() {
+            return self.dead_instr(instr);
+        }
+        use Instr as I;
+        match instr {
+            I::Unreachable => self.unreachable(),
+            I::Nop => {}
+            I::Drop => self.drop_top(),
+            I::Select(_) => self.select(),
+            I::Block(bt) => self.block(*bt)?,
+            I::Loop(bt) => self.loop_(*bt)?,
+            I::If(bt) => self.if_(*bt)?,
+            I::Else => self.else_(),
+            I::End => self.end(),
+            I::Br(l) => self.br(*l),
+            I::BrIf(l) => self.br_if(*l),
+            I::BrTable(ls, l) => self.br_table(ls, *l),
+            I::Return => self.return_(),
+            I::Call(x) => self.call(*x),
+            I::CallIndirect(x, y) => self.call_indirect(*x, *y),
+            I::LocalGet(x) => self.local_get(*x),
+            I::LocalSet(x) => self.local_set(*x),
+            I::LocalTee(x) => self.local_tee(*x),
+            I::GlobalGet(x) => self.global_get(*x),
+            I::GlobalSet(x) => self.global_set(*x),
+            I::TableGet(x) => self.table_get(*x),
+            I::TableSet(x) => self.table_set(*x),
+            I::TableSize(x) => self.table_size(*x),
+            I::TableGrow(x) => self.table_grow(*x),
+            I::TableFill(x) => self.table_fill(*x),
+            I::TableCopy(x, y) => self.table_copy(*x, *y),
+            I::TableInit(x, y) => self.table_init(*x, *y),
+            I::ElemDrop(x) => self.elem_drop(*x),
+            I::Load(t, op, x, m) => self.load(*t, *op, *x, *m)?,
+            I::Store(t, sz, x, m) => self.store(*t, *sz, *x, *m)?,
+            I::MemorySize(x) => self.memory_size(*x)?,
+            I::MemoryGrow(x) => self.memory_grow(*x),
+            I::MemoryFill(x) => self.memory_fill(*x),
+            I::MemoryCopy(x, y) => self.memory_copy(*x, *y),
+            I::MemoryInit(x, y) => self.memory_init(*x, *y),
+            I::DataDrop(x) => self.data_drop(*x),
+            I::RefNull(_) => self.ref_null(),
+            I::RefIsNull => self.ref_is_null(),
+            I::RefFunc(x) => self.ref_func(*x),
+            I::Const(n) => self.constant(*n),
+            I::Unop(t, op) => self.unop(*t, *op),
+            I::Binop(t, op) => self.binop(*t, *op),
+            I::Testop(t, _) => self.testop(*t),
+            I::Relop(t, op) => self.relop(*t, *op),
+            I::Cvtop(to, from, op) => self.cvtop(*to, *from, *op),
+            i if vector::is_vector(i) => self.vector(i)?,
+            other => return Err(Unsupported(feature_of(other))),
+        }
+        Ok(())
+    }
+}

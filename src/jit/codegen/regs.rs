@@ -1,0 +1,196 @@
+//! Registers: the roles some of them play in compiled code, the pools values are allocated
+//! from, and [`RegSet`], a set of registers of one class (the registers held, or those an
+//! allocation must avoid).
+
+use super::FuncCompiler;
+use super::stack::Loc;
+use crate::jit::x64::{Gpr, Xmm};
+use std::fmt;
+use std::marker::PhantomData;
+
+/// The general registers values are allocated from, in the order they are taken.
+pub(super) const GPRS: [Gpr; 11] = [
+    Gpr::Rax,
+    Gpr::Rcx,
+    Gpr::Rdx,
+    Gpr::Rbx,
+    Gpr::Rsi,
+    Gpr::Rdi,
+    Gpr::R8,
+    Gpr::R9,
+    Gpr::R10,
+    Gpr::R12,
+    Gpr::R13,
+];
+
+/// The XMM registers values are allocated from: all but the scratch one.
+pub(super) const XMMS: [Xmm; 15] = {
+    let mut pool = [Xmm::Xmm0; 15];
+    let mut i = 0;
+    while i < 15 {
+        pool[i] = Xmm::ALL[i];
+        i += 1;
+    }
+    pool
+};
+
+/// Scratch registers: never allocated, clobbered by any operation.
+pub(super) const SCRATCH: Gpr = Gpr::R11;
+pub(super) const XSCRATCH: Xmm = Xmm::Xmm15;
+/// The instance's context.
+pub(super) const CTX: Gpr = Gpr::R15;
+/// The base of memory 0 (with guard pages).
+pub(super) const MEMBASE: Gpr = Gpr::R14;
+
+/// A register of a class of sixteen, by its 4-bit encoding.
+pub(super) trait Reg: Copy + fmt::Debug {
+    fn enc(self) -> u8;
+    fn from_enc(n: u8) -> Self;
+}
+
+impl Reg for Gpr {
+    fn enc(self) -> u8 {
+        Gpr::enc(self)
+    }
+    fn from_enc(n: u8) -> Gpr {
+        Gpr::from_enc(n)
+    }
+}
+
+impl Reg for Xmm {
+    fn enc(self) -> u8 {
+        Xmm::enc(self)
+    }
+    fn from_enc(n: u8) -> Xmm {
+        Xmm::from_enc(n)
+    }
+}
+
+/// A set of registers of one class.
+#[derive(Copy, Clone, PartialEq, Eq)]
+pub(super) struct RegSet<R> {
+    bits: u16,
+    class: PhantomData<R>,
+}
+
+impl<R: Reg> RegSet<R> {
+    pub const EMPTY: RegSet<R> = RegSet { bits: 0, class: PhantomData };
+
+    pub fn of(regs: &[R]) -> RegSet<R> {
+        let mut set = RegSet::EMPTY;
+        for r in regs {
+            set.hold(*r);
+        }
+        set
+    }
+
+    pub fn contains(self, r: R) -> bool {
+        self.bits & 1 << r.enc() != 0
+    }
+
+    /// Add `r` to the set.
+    pub fn hold(&mut self, r: R) {
+        self.bits |= 1 << r.enc();
+    }
+
+    /// Take `r` out of the set.
+    pub fn free(&mut self, r: R) {
+        self.bits &= !(1 << r.enc());
+    }
+
+    pub fn union(self, other: RegSet<R>) -> RegSet<R> {
+        RegSet { bits: self.bits | other.bits, class: PhantomData }
+    }
+
+    /// The first register of `pool` in neither this set nor `except`, now in this set.
+    pub fn alloc(&mut self, pool: &[R], except: RegSet<R>) -> Option<R> {
+        let taken = self.union(except);
+        let r = pool.iter().copied().find(|r| !taken.contains(*r))?;
+        self.hold(r);
+        Some(r)
+    }
+
+    /// The registers of the set, in the order of their encodings.
+    pub fn iter(self) -> impl Iterator<Item = R> {
+        (0..16u8).filter(move |n| self.bits & 1 << n != 0).map(R::from_enc)
+    }
+}
+
+impl<R: Reg> fmt::Debug for RegSet<R> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
+impl FuncCompiler<'_, '_> {
+    // ----- Allocation -----
+
+    pub(super) fn alloc_gpr(&mut self) -> Gpr {
+        self.alloc_gpr_except(RegSet::EMPTY)
+    }
+
+    /// A free pool register not in `except`, spilling the deepest register entry if needed.
+    pub(super) fn alloc_gpr_except(&mut self, except: RegSet<Gpr>) -> Gpr {
+        loop {
+            if let Some(r) = self.gprs.alloc(&GPRS, except) {
+                return r;
+            }
+            let k = self
+                .stack
+                .iter()
+                .position(|e| matches!(e.loc, Loc::Gpr(r) if !except.contains(r)))
+                .expect("the pool outnumbers the registers one operation holds");
+            self.spill(k);
+        }
+    }
+
+    pub(super) fn alloc_xmm(&mut self) -> Xmm {
+        loop {
+            if let Some(x) = self.xmms.alloc(&XMMS, RegSet::EMPTY) {
+                return x;
+            }
+            let k = self.stack.iter().position(|e| matches!(e.loc, Loc::Xmm(_))).expect("a register entry");
+            self.spill(k);
+        }
+    }
+
+    pub(super) fn free(&mut self, loc: Loc) {
+        match loc {
+            Loc::Gpr(r) => self.gprs.free(r),
+            Loc::Xmm(x) => self.xmms.free(x),
+            _ => {}
+        }
+    }
+
+    /// Make `r` free: a stack entry in it goes to its slot (an operand being worked on, in
+    /// `keep`, stays where it is).
+    pub(super) fn evict_gpr(&mut self, r: Gpr, keep: Loc) {
+        if let Some(k) = self.stack.iter().position(|e| e.loc == Loc::Gpr(r)) {
+            self.spill(k);
+        } else {
+            debug_assert!(keep == Loc::Gpr(r) || !self.gprs.contains(r), "{r:?} is held");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alloc_takes_the_pool_in_order_around_what_is_held_and_excepted() {
+        let mut held = RegSet::of(&[Gpr::Rax, Gpr::Rdx]);
+        assert_eq!(held.alloc(&GPRS, RegSet::of(&[Gpr::Rcx])), Some(Gpr::Rbx));
+        assert!(held.contains(Gpr::Rbx) && !held.contains(Gpr::Rcx));
+        assert_eq!(held.iter().collect::<Vec<_>>(), [Gpr::Rax, Gpr::Rdx, Gpr::Rbx]);
+        held.free(Gpr::Rax);
+        assert_eq!(held.alloc(&GPRS, RegSet::EMPTY), Some(Gpr::Rax));
+        let mut all = RegSet::of(&GPRS);
+        assert_eq!(all.alloc(&GPRS, RegSet::EMPTY), None);
+        assert!(!all.contains(SCRATCH) && !all.contains(CTX) && !all.contains(MEMBASE));
+        let mut xmms = RegSet::<Xmm>::EMPTY;
+        assert_eq!(XMMS.iter().map(|_| xmms.alloc(&XMMS, RegSet::EMPTY).unwrap()).collect::<Vec<_>>(), XMMS);
+        assert_eq!(xmms.alloc(&XMMS, RegSet::EMPTY), None);
+        assert_eq!(format!("{:?}", RegSet::of(&[Gpr::R12, Gpr::Rcx])), "{Rcx, R12}");
+    }
+}

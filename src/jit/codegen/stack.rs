@@ -1,0 +1,386 @@
+//! The abstract value stack: what the operand stack holds while code is emitted. Each entry
+//! is a constant, a register, a local (read lazily when used) or its home slot in the frame;
+//! operations consume entries where they are and push their result in a register. Spilling
+//! moves entries to their home slots: when registers run out, at calls, and where control
+//! flow merges. The parametric instructions, `drop` and `select`, are moves of entries.
+
+use super::regs::{RegSet, SCRATCH};
+use super::vector;
+use super::{FuncCompiler, Unsupported};
+use crate::jit::x64::Mem;
+use crate::jit::x64::*;
+use crate::syntax::*;
+
+/// The kinds of value the compiler moves: integers and references in general registers,
+/// floats in XMM registers.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    I32,
+    I64,
+    F32,
+    F64,
+    Ref,
+}
+
+impl Kind {
+    pub(super) fn of(t: ValType) -> Result<Kind, Unsupported> {
+        Ok(match t {
+            ValType::I32 => Kind::I32,
+            ValType::I64 => Kind::I64,
+            ValType::F32 => Kind::F32,
+            ValType::F64 => Kind::F64,
+            ValType::Ref(_) => Kind::Ref,
+            ValType::V128 => return Err(vector::V128),
+            ValType::Bot => return Err(Unsupported("bot")),
+        })
+    }
+
+    /// The kinds of values of types the module check admitted (no `v128`).
+    pub(super) fn all(ts: &[ValType]) -> Vec<Kind> {
+        ts.iter().map(|t| Kind::of(*t).expect("checked: no v128")).collect()
+    }
+
+    pub(super) fn num(t: NumType) -> Kind {
+        match t {
+            NumType::I32 => Kind::I32,
+            NumType::I64 => Kind::I64,
+            NumType::F32 => Kind::F32,
+            NumType::F64 => Kind::F64,
+        }
+    }
+
+    pub(super) fn is_float(self) -> bool {
+        matches!(self, Kind::F32 | Kind::F64)
+    }
+
+    /// The operand size in a general register.
+    pub(super) fn size(self) -> Size {
+        match self {
+            Kind::I32 | Kind::F32 => Size::S32,
+            Kind::I64 | Kind::F64 | Kind::Ref => Size::S64,
+        }
+    }
+}
+
+/// Where an operand is.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub(super) enum Loc {
+    Gpr(Gpr),
+    Xmm(Xmm),
+    /// The bits of a constant.
+    Const(u64),
+    /// The current value of a local, read when used.
+    Local(u32),
+    /// The entry's home slot.
+    Slot,
+}
+
+#[derive(Copy, Clone, Debug)]
+pub(super) struct Entry {
+    pub(super) kind: Kind,
+    pub(super) loc: Loc,
+}
+
+/// What a source operand of an ALU instruction is.
+#[derive(Copy, Clone)]
+pub(super) enum Src {
+    Imm(i32),
+    Reg(Gpr),
+    Mem(Mem),
+    /// Must be loaded into a register first.
+    Load,
+}
+
+impl FuncCompiler<'_, '_> {
+    // ----- Entries -----
+
+    /// Push an entry; the deepest stack sizes the frame.
+    pub(super) fn push(&mut self, kind: Kind, loc: Loc) {
+        self.stack.push(Entry { kind, loc });
+        self.max_depth = self.max_depth.max(self.stack.len());
+    }
+
+    pub(super) fn pop(&mut self) -> Entry {
+        self.stack.pop().expect("validated: an operand is there")
+    }
+
+    /// Pop the top entry, a slot entry turned into its memory location's description.
+    pub(super) fn pop_resolved(&mut self) -> Entry {
+        let k = self.stack.len() - 1;
+        let e = self.pop();
+        if e.loc == Loc::Slot { self.from_slot(e, k) } else { e }
+    }
+
+    /// A slot entry, loaded into a register (so that it can be handled like the others).
+    fn from_slot(&mut self, e: Entry, k: usize) -> Entry {
+        let addr = self.slot_addr(k);
+        if e.kind.is_float() {
+            let x = self.alloc_xmm();
+            self.movs_xm(e.kind, x, addr);
+            Entry { kind: e.kind, loc: Loc::Xmm(x) }
+        } else {
+            let r = self.alloc_gpr();
+            self.asm.mov_rm(e.kind.size(), r, addr);
+            Entry { kind: e.kind, loc: Loc::Gpr(r) }
+        }
+    }
+
+    /// Pop the top entry into a general register the caller owns.
+    pub(super) fn pop_gpr(&mut self) -> Gpr {
+        let e = self.pop_resolved();
+        self.into_gpr(e)
+    }
+
+    /// The entry's value in a general register that the caller owns (and may clobber).
+    pub(super) fn into_gpr(&mut self, e: Entry) -> Gpr {
+        self.into_gpr_except(e, RegSet::EMPTY)
+    }
+
+    pub(super) fn into_gpr_except(&mut self, e: Entry, except: RegSet<Gpr>) -> Gpr {
+        if let Loc::Gpr(r) = e.loc {
+            if !except.contains(r) {
+                return r;
+            }
+        }
+        let r = self.alloc_gpr_except(except);
+        self.load_gpr(e, r);
+        self.free(e.loc);
+        r
+    }
+
+    /// Load an entry's value into a general register.
+    pub(super) fn load_gpr(&mut self, e: Entry, r: Gpr) {
+        let size = e.kind.size();
+        match e.loc {
+            Loc::Gpr(s) if s == r => {}
+            Loc::Gpr(s) => self.asm.mov_rr(size, r, s),
+            Loc::Xmm(x) => {
+                if size == Size::S32 {
+                    self.asm.movd_rx(r, x)
+                } else {
+                    self.asm.movq_rx(r, x)
+                }
+            }
+            Loc::Const(bits) => {
+                if size == Size::S32 {
+                    self.asm.mov_ri(Size::S32, r, bits as i32);
+                } else {
+                    self.asm.mov_ri64(r, bits as i64);
+                }
+            }
+            Loc::Local(i) => {
+                let addr = self.local_addr(i);
+                self.asm.mov_rm(size, r, addr);
+            }
+            Loc::Slot => unreachable!("a slot entry is loaded with its index"),
+        }
+    }
+
+    /// Load an entry's value into `r` (a fixed register the operation needs), freeing the
+    /// register it was in.
+    pub(super) fn load_gpr_to(&mut self, e: Entry, r: Gpr) {
+        match e.loc {
+            Loc::Gpr(s) if s == r => {}
+            _ => {
+                self.load_gpr(e, r);
+                self.free(e.loc);
+            }
+        }
+    }
+
+    /// Pop the top entry into an XMM register the caller owns.
+    pub(super) fn pop_xmm(&mut self) -> Xmm {
+        let e = self.pop_resolved();
+        self.into_xmm(e)
+    }
+
+    /// The entry's value in an XMM register that the caller owns.
+    pub(super) fn into_xmm(&mut self, e: Entry) -> Xmm {
+        match e.loc {
+            Loc::Xmm(x) => x,
+            Loc::Gpr(r) => {
+                let x = self.alloc_xmm();
+                if e.kind == Kind::F32 {
+                    self.asm.movd_xr(x, r)
+                } else {
+                    self.asm.movq_xr(x, r)
+                }
+                self.free(e.loc);
+                x
+            }
+            Loc::Const(bits) => {
+                let x = self.alloc_xmm();
+                if bits == 0 {
+                    self.asm.sse_xx(Sse::XORPS, x, x);
+                } else {
+                    let c = if e.kind == Kind::F32 {
+                        self.asm.const_u32(bits as u32)
+                    } else {
+                        self.asm.const_u64(bits)
+                    };
+                    self.movs_xm(e.kind, x, c);
+                }
+                x
+            }
+            Loc::Local(i) => {
+                let x = self.alloc_xmm();
+                let addr = self.local_addr(i);
+                self.movs_xm(e.kind, x, addr);
+                x
+            }
+            Loc::Slot => unreachable!("resolved before"),
+        }
+    }
+
+    /// An operand for an ALU instruction's source: an immediate, a register, or memory.
+    fn source(&self, e: Entry, k: usize) -> Src {
+        match e.loc {
+            Loc::Const(bits) if e.kind.size() == Size::S32 || bits as i64 == bits as i32 as i64 => {
+                Src::Imm(bits as i32)
+            }
+            Loc::Gpr(r) => Src::Reg(r),
+            Loc::Local(i) => Src::Mem(self.local_addr(i)),
+            Loc::Slot => Src::Mem(self.slot_addr(k)),
+            Loc::Const(_) | Loc::Xmm(_) => Src::Load,
+        }
+    }
+
+    /// Pop an integer operand as an ALU source (immediate, register or memory); a register
+    /// it holds goes back to the pool with [`Self::free`].
+    pub(super) fn pop_src(&mut self) -> (Src, Loc) {
+        let k = self.stack.len() - 1;
+        let e = self.pop();
+        match self.source(e, k) {
+            Src::Load => {
+                let r = self.into_gpr(e);
+                (Src::Reg(r), Loc::Gpr(r))
+            }
+            src => (src, e.loc),
+        }
+    }
+
+    // ----- Spilling -----
+
+    /// Move entry `k` to its home slot.
+    pub(super) fn spill(&mut self, k: usize) {
+        let e = self.stack[k];
+        let slot = self.slot_addr(k);
+        self.store_entry(e, slot);
+        self.free(e.loc);
+        self.stack[k].loc = Loc::Slot;
+    }
+
+    /// Store an entry's value at `addr` (whatever its location).
+    pub(super) fn store_entry(&mut self, e: Entry, addr: Mem) {
+        let size = e.kind.size();
+        match e.loc {
+            Loc::Gpr(r) => self.asm.mov_mr(size, addr, r),
+            Loc::Xmm(x) => self.movs_mx(e.kind, addr, x),
+            Loc::Const(bits) => {
+                if size == Size::S32 || bits as i64 == bits as i32 as i64 {
+                    self.asm.mov_mi(size, addr, bits as i32);
+                } else {
+                    self.asm.mov_ri64(SCRATCH, bits as i64);
+                    self.asm.mov_mr(size, addr, SCRATCH);
+                }
+            }
+            Loc::Local(i) => {
+                let from = self.local_addr(i);
+                self.asm.mov_rm(size, SCRATCH, from);
+                self.asm.mov_mr(size, addr, SCRATCH);
+            }
+            Loc::Slot => unreachable!("a slot is stored by its own spill"),
+        }
+    }
+
+    /// Copy a value between two words of memory at its own width: a wider load of a
+    /// narrower store would stall the store's forwarding.
+    pub(super) fn copy(&mut self, kind: Kind, from: Mem, to: Mem) {
+        self.asm.mov_rm(kind.size(), SCRATCH, from);
+        self.asm.mov_mr(kind.size(), to, SCRATCH);
+    }
+
+    /// `movss`/`movsd [addr], x`: store a float of this kind.
+    pub(super) fn movs_mx(&mut self, kind: Kind, addr: Mem, x: Xmm) {
+        let op = if kind == Kind::F32 { SseStore::MOVSS } else { SseStore::MOVSD };
+        self.asm.sse_mx(op, addr, x);
+    }
+
+    /// `movss`/`movsd x, [addr]`: load a float of this kind.
+    pub(super) fn movs_xm(&mut self, kind: Kind, x: Xmm, addr: impl Into<Addr>) {
+        let op = if kind == Kind::F32 { Sse::MOVSS } else { Sse::MOVSD };
+        self.asm.sse_xm(op, x, addr);
+    }
+
+    /// Spill every register entry (before calls).
+    pub(super) fn spill_regs(&mut self) {
+        for k in 0..self.stack.len() {
+            if matches!(self.stack[k].loc, Loc::Gpr(_) | Loc::Xmm(_)) {
+                self.spill(k);
+            }
+        }
+    }
+
+    /// Everything but constants to its home slot (where control flow merges).
+    pub(super) fn spill_all(&mut self) {
+        for k in 0..self.stack.len() {
+            if !matches!(self.stack[k].loc, Loc::Const(_) | Loc::Slot) {
+                self.spill(k);
+            }
+        }
+    }
+
+    /// A block's parameters, constants too, to their slots: every path into the block's
+    /// label (its start for a loop, the else arm for an if) finds them there.
+    pub(super) fn params_to_slots(&mut self, n: usize) {
+        for k in self.stack.len() - n..self.stack.len() {
+            if self.stack[k].loc != Loc::Slot {
+                self.spill(k);
+            }
+        }
+    }
+
+    /// Entries that read local `x` lazily read it now, before it changes.
+    pub(super) fn materialize_local(&mut self, x: u32) {
+        for k in 0..self.stack.len() {
+            if self.stack[k].loc == Loc::Local(x) {
+                self.spill(k);
+            }
+        }
+    }
+
+    // ----- Parametric instructions -----
+
+    /// `drop`.
+    pub(super) fn drop_top(&mut self) {
+        let e = self.pop();
+        self.free(e.loc);
+    }
+
+    /// `select`: a conditional move (a branch around a move for floats).
+    pub(super) fn select(&mut self) {
+        let cond = self.pop_gpr();
+        let b = self.pop_resolved();
+        let a = self.pop_resolved();
+        if a.kind.is_float() {
+            let xa = self.into_xmm(a);
+            let xb = self.into_xmm(b);
+            let keep = self.asm.new_label();
+            self.asm.test_rr(Size::S32, cond, cond);
+            self.asm.jcc(Cond::Ne, keep);
+            self.asm.sse_xx(Sse::MOVAPS, xa, xb);
+            self.asm.bind(keep);
+            self.free(Loc::Xmm(xb));
+            self.free(Loc::Gpr(cond));
+            self.push(a.kind, Loc::Xmm(xa));
+        } else {
+            let ra = self.into_gpr(a);
+            let rb = self.into_gpr(b);
+            self.asm.test_rr(Size::S32, cond, cond);
+            self.asm.cmovcc_rr(Cond::E, a.kind.size(), ra, rb);
+            self.free(Loc::Gpr(rb));
+            self.free(Loc::Gpr(cond));
+            self.push(a.kind, Loc::Gpr(ra));
+        }
+    }
+}

@@ -1,0 +1,276 @@
+//! Instantiation, as the spec's `instantiate` does it: match the imports, compile the
+//! module, allocate its functions, globals, memories and tables in the store, evaluate the
+//! constant expressions, initialise the active segments, run the start function.
+
+use super::builtins::{self, memory_init, table_init};
+use super::codegen::{self, Compiled, Env, Options};
+use super::engine::Jit;
+use super::memory::CodeMemory;
+use super::runtime::*;
+use super::runtime::{Global, Table};
+use crate::rules::{self, Rule};
+use crate::runtime::{Addrs, Error, ExternVal, InstanceId};
+use crate::syntax::*;
+use std::rc::Rc;
+
+/// What the reference refuses, the compiler refuses too, with its own prefix.
+fn unsupported(what: &str) -> Error {
+    Error::Unsupported(format!("unsupported by the compiler: {what}"))
+}
+
+/// Compile every function of a validated module: what `lockstep compile` times.
+pub fn compile(module: &Module, options: Options) -> Result<Compiled, Error> {
+    let types = func_types(module)?;
+    let mut funcs: Vec<&FuncType> = module.imported_funcs().map(|x| types[x as usize]).collect();
+    funcs.extend(module.funcs.iter().map(|f| types[f.ty as usize]));
+    let mut globals: Vec<GlobalType> = module.imported_globals().collect();
+    globals.extend(module.globals.iter().map(|g| g.ty));
+    let builtins = builtins::addresses();
+    let env = Env {
+        module,
+        types,
+        funcs,
+        imported_funcs: module.imported_funcs().count() as u32,
+        globals,
+        options,
+        builtins: &builtins,
+    };
+    codegen::compile(&env).map_err(|e| unsupported(e.0))
+}
+
+/// The module's types, all of them function types (GC is not compiled).
+fn func_types(module: &Module) -> Result<Vec<&FuncType>, Error> {
+    module
+        .types
+        .iter()
+        .flat_map(|r| r.0.iter())
+        .map(|st| match &st.comp {
+            CompType::Func(ft) => Ok(ft),
+            _ => Err(unsupported("gc")),
+        })
+        .collect()
+}
+
+/// Instantiate a validated module with its imports in the engine's store.
+pub(super) fn instantiate(
+    jit: &mut Jit,
+    module: &Rc<Module>,
+    imports: &[ExternVal],
+) -> Result<InstanceId, Error> {
+    let types = func_types(module)?;
+    check_imports(jit, module, &types, imports)?;
+    let Compiled { code, funcs: entries, faults } = compile(module, jit.options)?;
+    let code = CodeMemory::new(&code).map_err(|e| Error::Unsupported(format!("mapping code: {e}")))?;
+    let id = jit.instances.len() as u32;
+
+    // The instance, as far as allocation goes: imports, then its own entities in order.
+    let type_ids: Box<[u64]> = types.iter().map(|t| jit.type_id(t)).collect();
+    let mut inst = Box::new(Instance {
+        ctx: Context::new(jit.header(), 0),
+        funcs: Box::new([]),
+        tables: Box::new([]),
+        mems: Box::new([]),
+        type_ids,
+        table_objs: Vec::new(),
+        mem_objs: Vec::new(),
+        elems: Vec::new(),
+        datas: Vec::new(),
+        config: jit.config,
+        exports: Vec::new(),
+        addrs: Addrs::default(),
+        func_types: Vec::new(),
+        code: None,
+    });
+    let (mut f_addrs, mut t_addrs, mut m_addrs, mut g_addrs) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for ext in imports {
+        match *ext {
+            ExternVal::Func(a) => f_addrs.push(a),
+            ExternVal::Table(a) => t_addrs.push(a),
+            ExternVal::Mem(a) => m_addrs.push(a),
+            ExternVal::Global(a) => g_addrs.push(a),
+            ExternVal::Tag(_) => return Err(unsupported("exceptions")),
+        }
+    }
+    inst.ctx = Context::new(jit.header(), g_addrs.len() + module.globals.len());
+    let ctx_ptr = inst.ctx.as_ptr();
+    for (i, func) in module.funcs.iter().enumerate() {
+        let ty = Rc::new(types[func.ty as usize].clone());
+        let type_id = jit.type_id(&ty);
+        let addr = jit.funcs.len() as u64;
+        let code_ptr = code.at(entries[i]);
+        jit.funcs.push(Box::new(FuncRef { code: code_ptr, ctx: ctx_ptr, type_id, addr }));
+        jit.func_types.push(ty);
+        f_addrs.push(addr as u32);
+    }
+    inst.funcs = f_addrs.iter().map(|a| &*jit.funcs[*a as usize] as *const FuncRef).collect();
+    inst.ctx.header().funcs = inst.funcs.as_ptr();
+    inst.ctx.header().type_ids = inst.type_ids.as_ptr();
+    for (i, a) in g_addrs.iter().enumerate() {
+        inst.ctx.set_global(i, &mut *jit.globals[*a as usize].cell);
+    }
+    // Globals, in order, each initial value seeing the globals before it.
+    for global in &module.globals {
+        let w = eval_const(&inst, &global.init)?;
+        let mut g = Box::new(Global { ty: global.ty, cell: Box::new(w) });
+        inst.ctx.set_global(g_addrs.len(), &mut *g.cell);
+        g_addrs.push(jit.globals.len() as u32);
+        jit.globals.push(g);
+    }
+    for mem in &module.mems {
+        let m = Memory::new(mem.ty).map_err(|e| Error::Unsupported(format!("mapping a memory: {e}")))?;
+        m_addrs.push(jit.mems.len() as u32);
+        jit.mems.push(Box::new(m));
+    }
+    for table in &module.tables {
+        let init = eval_const(&inst, &table.init)?;
+        t_addrs.push(jit.tables.len() as u32);
+        jit.tables.push(Box::new(Table::new(table.ty, init)));
+    }
+    inst.mem_objs = m_addrs.iter().map(|a| &mut *jit.mems[*a as usize] as *mut Memory).collect();
+    inst.table_objs = t_addrs.iter().map(|a| &mut *jit.tables[*a as usize] as *mut Table).collect();
+    inst.mems = m_addrs.iter().map(|a| jit.mems[*a as usize].desc()).collect();
+    inst.tables = t_addrs.iter().map(|a| &mut *jit.tables[*a as usize].desc as *mut TableDesc).collect();
+    inst.ctx.header().mems = inst.mems.as_ptr();
+    inst.ctx.header().tables = inst.tables.as_ptr();
+    if let Some(&desc) = inst.mems.first() {
+        inst.ctx.header().mem0_desc = desc;
+        // SAFETY: the descriptor belongs to a memory of the store.
+        inst.ctx.header().mem0_base = unsafe { (*desc).base };
+    }
+    for elem in &module.elems {
+        let refs = elem.init.iter().map(|e| eval_const(&inst, e)).collect::<Result<Vec<_>, _>>()?;
+        inst.elems.push(refs);
+    }
+    inst.datas = module.datas.iter().map(|d| d.init.clone()).collect();
+    inst.ctx.header().instance = &mut *inst;
+    inst.exports = module
+        .exports
+        .iter()
+        .map(|e| {
+            let ext = match e.desc {
+                ExternIdx::Func(x) => ExternVal::Func(f_addrs[x as usize]),
+                ExternIdx::Table(x) => ExternVal::Table(t_addrs[x as usize]),
+                ExternIdx::Mem(x) => ExternVal::Mem(m_addrs[x as usize]),
+                ExternIdx::Global(x) => ExternVal::Global(g_addrs[x as usize]),
+                ExternIdx::Tag(x) => ExternVal::Tag(x),
+            };
+            (e.name.clone(), ext)
+        })
+        .collect();
+    inst.func_types = f_addrs.iter().map(|a| jit.func_types[*a as usize].clone()).collect();
+    inst.addrs = Addrs { funcs: f_addrs.clone(), tables: t_addrs, mems: m_addrs, globals: g_addrs };
+    inst.code = Some((code, faults));
+    jit.instances.push(inst);
+    initialize(jit, id, module, &f_addrs)?;
+    Ok(id)
+}
+
+/// `Externaddr_ok` and `Externtype_sub`, as the reference checks them.
+fn check_imports(
+    jit: &Jit,
+    module: &Module,
+    types: &[&FuncType],
+    imports: &[ExternVal],
+) -> Result<(), Error> {
+    let c = crate::valid::Context::new(crate::Spec::V3);
+    let sub = |t1, t2| crate::valid::matching::valtype_sub(&c, t1, t2);
+    let limits_sub = |actual: Limits, min: u64, want: Limits| {
+        min >= want.min && want.max.is_none_or(|m| actual.max.is_some_and(|a| a <= m))
+    };
+    for (import, ext) in module.imports.iter().zip(imports) {
+        let ok = match (&import.desc, *ext) {
+            (ExternType::Func(x), ExternVal::Func(a)) => *jit.func_types[a as usize] == *types[*x as usize],
+            (ExternType::Table(tt), ExternVal::Table(a)) => {
+                let t = &jit.tables[a as usize];
+                let (t1, t2) = (ValType::Ref(t.ty.elem), ValType::Ref(tt.elem));
+                t.ty.addr == tt.addr
+                    && sub(t1, t2)
+                    && sub(t2, t1)
+                    && limits_sub(t.ty.limits, t.elems.len() as u64, tt.limits)
+            }
+            (ExternType::Mem(mt), ExternVal::Mem(a)) => {
+                let m = &jit.mems[a as usize];
+                m.ty.addr == mt.addr && limits_sub(m.ty.limits, m.pages(), mt.limits)
+            }
+            (ExternType::Global(gt), ExternVal::Global(a)) => {
+                let actual = jit.globals[a as usize].ty;
+                actual.mutable == gt.mutable
+                    && sub(actual.val, gt.val)
+                    && (!gt.mutable || sub(gt.val, actual.val))
+            }
+            _ => false,
+        };
+        if !ok {
+            let message = format!("incompatible import type for \"{}\".\"{}\"", import.module, import.name);
+            return Err(Error::Link { message, rule: rules::EXEC_INSTANTIATION });
+        }
+    }
+    Ok(())
+}
+
+/// A constant expression's value as a word: `Eval_expr` over the constant instructions.
+fn eval_const(inst: &Instance, expr: &Expr) -> Result<u64, Error> {
+    let mut stack: Vec<u64> = Vec::new();
+    for instr in expr.instrs.iter() {
+        match instr {
+            Instr::Const(n) => stack.push(n.bits()),
+            Instr::RefNull(_) => stack.push(0),
+            Instr::RefFunc(x) => stack.push(inst.funcs[*x as usize] as u64),
+            // SAFETY: the context's globals are cells of the store.
+            Instr::GlobalGet(x) => stack.push(unsafe { *inst.ctx.global(*x as usize) }),
+            Instr::Binop(t, Binop::Int(op)) => {
+                let (b, a) = (stack.pop().unwrap_or(0), stack.pop().unwrap_or(0));
+                let r = match op {
+                    IBinop::Add => a.wrapping_add(b),
+                    IBinop::Sub => a.wrapping_sub(b),
+                    _ => a.wrapping_mul(b),
+                };
+                stack.push(if *t == NumType::I32 { r as u32 as u64 } else { r });
+            }
+            Instr::End => {}
+            _ => return Err(unsupported("this constant expression")),
+        }
+    }
+    stack.pop().ok_or_else(|| unsupported("an empty constant expression"))
+}
+
+/// The active segments in order, then the start function: what `$instantiate` runs. A
+/// segment out of bounds traps, and what came before it stays.
+fn initialize(jit: &mut Jit, id: u32, module: &Module, f_addrs: &[u32]) -> Result<(), Error> {
+    for (i, elem) in module.elems.iter().enumerate() {
+        match &elem.mode {
+            ElemMode::Active(x, offset) => {
+                let d = eval_const(&jit.instances[id as usize], offset)?;
+                let n = elem.init.len() as u64;
+                let inst = &mut *jit.instances[id as usize];
+                let code = table_init(inst, *x, i as u32, d, 0, n);
+                if code != 0 {
+                    return Err(trap_error(rules::STEP_READ__TABLE_INIT_OOB, "out of bounds table access"));
+                }
+                inst.elems[i] = Vec::new();
+            }
+            ElemMode::Declare => jit.instances[id as usize].elems[i] = Vec::new(),
+            ElemMode::Passive => {}
+        }
+    }
+    for (i, data) in module.datas.iter().enumerate() {
+        if let DataMode::Active(x, offset) = &data.mode {
+            let d = eval_const(&jit.instances[id as usize], offset)?;
+            let inst = &mut *jit.instances[id as usize];
+            let code = memory_init(inst, *x, i as u32, d, 0, data.init.len() as u64);
+            if code != 0 {
+                return Err(trap_error(rules::STEP_READ__MEMORY_INIT_OOB, "out of bounds memory access"));
+            }
+            inst.datas[i] = Box::new([]);
+        }
+    }
+    if let Some(start) = module.start {
+        jit.call(f_addrs[start.func as usize], &[])?;
+    }
+    Ok(())
+}
+
+fn trap_error(rule: Rule, message: &str) -> Error {
+    Error::Trap { message: message.into(), rule: Some(rule) }
+}
