@@ -216,10 +216,11 @@ impl<'c, 'a> Code<'c, 'a> {
     /// the locals it set are unset again (`Instr_ok/block` and the others type the block
     /// without them).
     fn pop_ctrl(&mut self) -> Result<Ctrl<'a>> {
-        let (end, height) = (self.frame().end, self.frame().height);
+        let end = self.frame().end;
         self.rule = self.frame().rule;
-        self.pop_vals(end)?;
-        if self.vals.len() != height {
+        // The results must be on top, and nothing under them: the message shows all there is.
+        let n = self.peek_vals(end)?;
+        if self.frame_vals().len() != n {
             let msg = format!(
                 "type mismatch: block requires {} but stack has {}",
                 list(end),
@@ -227,6 +228,7 @@ impl<'c, 'a> Code<'c, 'a> {
             );
             return Err(Error::new(self.rule, msg));
         }
+        self.vals.truncate(self.vals.len() - n);
         let frame = self.ctrls.pop().expect("the frame just checked");
         for x in self.inits.drain(frame.init_height..) {
             self.set[x as usize] = false;
