@@ -22,47 +22,39 @@ pub enum Failure {
     Embed(String),
 }
 
-/// The function types of the module, as its instance holds them.
-fn func_types(module: &Module) -> Result<Vec<Rc<FuncType>>, Failure> {
-    let mut types = Vec::new();
-    for rec in &module.types {
-        for sub in rec.0.iter() {
-            // Recursion groups, subtypes and aggregates are GC's: types then have an
-            // identity beyond their structure, which the reference does not model yet.
-            match &sub.comp {
-                CompType::Func(ft) if rec.0.len() == 1 && sub.is_final && sub.supertypes.is_empty() => {
-                    types.push(Rc::new(ft.clone()))
-                }
-                _ => return Err(Failure::Unsupported("unsupported: gc".into())),
-            }
-        }
-    }
-    Ok(types)
+/// `unsupported: FEATURE`.
+fn unsupported(feature: Feature) -> Failure {
+    Failure::Unsupported(format!("unsupported: {feature}"))
 }
 
-/// The 3.0 features a module uses that the reference does not run yet.
-fn unsupported(module: &Module) -> Option<&'static str> {
-    let i64_addr = module.mems.iter().any(|m| m.ty.addr == AddrType::I64)
-        || module.tables.iter().any(|t| t.ty.addr == AddrType::I64)
-        || module.imports.iter().any(|i| match i.desc {
-            ExternType::Mem(m) => m.addr == AddrType::I64,
-            ExternType::Table(t) => t.addr == AddrType::I64,
-            _ => false,
-        });
-    let tags = !module.tags.is_empty() || module.imports.iter().any(|i| matches!(i.desc, ExternType::Tag(_)));
-    if i64_addr {
-        Some("memory64")
-    } else if tags {
-        Some("exceptions")
+/// The function types of the module, as its instance holds them.
+fn func_types(module: &Module) -> Result<Vec<Rc<FuncType>>, Failure> {
+    // Recursion groups, subtypes and aggregates are GC's: types then have an identity beyond
+    // their structure, which the reference does not model yet.
+    if module.declared_features().contains(Feature::Gc) {
+        return Err(unsupported(Feature::Gc));
+    }
+    Ok(module.types.iter().filter_map(RecType::as_func).map(|ft| Rc::new(ft.clone())).collect())
+}
+
+/// The 3.0 features a module's definitions use that the reference does not run yet, in the
+/// order it looks for them (after GC's types).
+fn unsupported_feature(module: &Module) -> Option<Feature> {
+    let declared = module.declared_features();
+    if declared.contains(Feature::Memory64) {
+        Some(Feature::Memory64)
+    } else if declared.contains(Feature::Exceptions) {
+        Some(Feature::Exceptions)
     } else if uses_typed_refs(module) {
-        Some("function-references")
+        Some(Feature::FunctionReferences)
     } else {
         None
     }
 }
 
 /// Does the module name a reference type outside the function and extern hierarchies of
-/// abstract heap types (a concrete heap type, or GC's and exceptions' types)?
+/// abstract heap types (a concrete heap type, or GC's and exceptions' types)? The reference
+/// refuses these as `function-references`.
 fn uses_typed_refs(module: &Module) -> bool {
     use AbsHeapType::{Extern, Func, NoExtern, NoFunc};
     let typed = |t: &ValType| match t {
@@ -134,8 +126,8 @@ pub fn instantiate(
     imports: &[ExternVal],
 ) -> Result<Addr, Failure> {
     let types = func_types(module)?;
-    if let Some(feature) = unsupported(module) {
-        return Err(Failure::Unsupported(format!("unsupported: {feature}")));
+    if let Some(feature) = unsupported_feature(module) {
+        return Err(unsupported(feature));
     }
     for (import, ext) in module.imports.iter().zip(imports) {
         if !import_matches(store, &types, &import.desc, *ext) {
