@@ -7,7 +7,7 @@
 //! carries that rule and the message the official suite expects.
 //!
 //! Under [`Spec::V3`] the validator checks all of Wasm 3.0: 2.0 and the features named in
-//! [`CHECKED`], which are all of 3.0's. A feature taken out of that list is refused as
+//! [`CHECKED`], which are all of 3.0's. A feature taken out of that set is refused as
 //! `unsupported: FEATURE`, never accepted unchecked. Under [`Spec::V2`] the constructs of
 //! 3.0 are plain errors.
 
