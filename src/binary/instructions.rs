@@ -1,7 +1,9 @@
 //! 5.4 Instructions, decoded flat: see the module docs of [`crate::syntax::instructions`].
 
 use super::{Reader, Result};
+use crate::Spec;
 use crate::rules::{self, Rule};
+use crate::syntax::opcodes::{self, Op, Opcode};
 use crate::syntax::{Binop, Relop, Testop, Unop};
 use crate::syntax::{
     BlockType, Catch, Cvtop, Expr, FBinop, FRelop, FUnop, FieldIdx, Half, IBinop, IRelop, IUnop, Instr,
@@ -82,7 +84,8 @@ impl Reader<'_> {
         let at = self.pos;
         let op = self.byte()?;
         self.ctx = family(op);
-        if !self.v3() && matches!(op, 0x08 | 0x0a | 0x12..=0x15 | 0x1f | 0xd3..=0xd6 | 0xfb) {
+        // Wasm 2.0 has none of the opcodes of this byte (the prefix 0xFB among them).
+        if !self.v3() && opcodes::byte_since(op) == Some(Spec::V3) {
             return self.illegal(at, op, None);
         }
         Ok(match op {
@@ -179,6 +182,16 @@ impl Reader<'_> {
         })
     }
 
+    /// A prefixed opcode of a feature that is not part of the spec being decoded (relaxed
+    /// SIMD under 2.0) is as illegal as one that does not exist.
+    fn gate(&self, at: usize, byte: u8, sub: u32) -> Result<()> {
+        let opcode = Opcode { byte, sub: Some(sub) };
+        match Op::from_opcode(opcode) {
+            Some(op) if !op.info().feature.in_spec(self.spec) => self.illegal(at, byte, Some(sub)),
+            _ => Ok(()),
+        }
+    }
+
     /// `illegal opcode XX`, or `illegal opcode XX YY` for a prefixed one.
     fn illegal<T>(&self, at: usize, op: u8, sub: Option<u32>) -> Result<T> {
         let message = match sub {
@@ -267,6 +280,7 @@ impl Reader<'_> {
     /// binary-instr-aggr, binary-instr-ref: the instructions of prefix `0xFB` (3.0 only).
     fn instr_fb(&mut self, at: usize) -> Result<Instr> {
         let sub = self.u32()?;
+        self.gate(at, 0xfb, sub)?;
         let nonnull = |heap| RefType { nullable: false, heap };
         Ok(match sub {
             0 => I::StructNew(self.idx()?),
@@ -315,6 +329,7 @@ impl Reader<'_> {
     /// prefix `0xFC`.
     fn instr_fc(&mut self, at: usize) -> Result<Instr> {
         let sub = self.u32()?;
+        self.gate(at, 0xfc, sub)?;
         Ok(match sub {
             0..=7 => {
                 let (t1, t2, sx) = TRUNC_SATS[sub as usize];
@@ -359,9 +374,7 @@ impl Reader<'_> {
     /// binary-instr-vec: the instructions of prefix `0xFD`; from 256 up, relaxed SIMD (3.0).
     fn instr_fd(&mut self, at: usize) -> Result<Instr> {
         let sub = self.u32()?;
-        if !self.v3() && sub >= 256 {
-            return self.illegal(at, 0xfd, Some(sub));
-        }
+        self.gate(at, 0xfd, sub)?;
         let ibin = |sh, op| I::VBinop(sh, VBinop::Int(op));
         let fbin = |sh, op| I::VBinop(sh, VBinop::Float(op));
         let iun = |sh, op| I::VUnop(sh, VUnop::Int(op));
@@ -842,5 +855,99 @@ mod tests {
         );
         assert_eq!(one(Spec::V2, &[0xfd, 0x93, 0x02]), Err("illegal opcode fd 113 @0".into()));
         assert_eq!(one(Spec::V3, &[0xfd, 0xa2, 0x01]), Err("illegal opcode fd a2 @0".into()));
+    }
+
+    /// An entry's opcode followed by zero bytes: enough immediates for every instruction
+    /// (indices 0, memarg 0 0, a block of type 0, empty lists and vectors of zeros).
+    fn opcode_bytes(info: &opcodes::InstrInfo) -> Vec<u8> {
+        let mut bytes = vec![info.opcode.byte];
+        if let Some(mut sub) = info.opcode.sub {
+            while sub >= 0x80 {
+                bytes.push(sub as u8 | 0x80);
+                sub >>= 7;
+            }
+            bytes.push(sub as u8);
+        }
+        if info.op == Op::TypedSelect {
+            // One type, as wasmparser's `TypedSelect` has it (more are `TypedSelectMulti`).
+            bytes.extend([0x01, 0x7f]);
+        }
+        bytes.extend([0; 32]);
+        bytes
+    }
+
+    /// One instruction decoded from the start of `bytes`.
+    fn first(spec: Spec, bytes: &[u8]) -> Result<Instr, String> {
+        let mut r = Reader::new(bytes, spec);
+        r.in_section = true;
+        r.instr().map_err(|e| e.message)
+    }
+
+    /// The table of the instruction set and the decoder agree: every opcode of the table
+    /// decodes to an instruction of its entry, under 2.0 only if its feature is 2.0's, and
+    /// every other opcode is illegal. The mnemonics are wasmprinter's, the names of `Op`
+    /// wasmparser's.
+    #[test]
+    fn every_opcode_of_the_table() {
+        let mut names = Vec::new();
+        for info in &opcodes::INSTRUCTIONS {
+            if matches!(info.op, Op::Else | Op::End) {
+                continue;
+            }
+            let bytes = opcode_bytes(info);
+            let instr = first(Spec::V3, &bytes).unwrap_or_else(|e| panic!("{}: {e}", info.name));
+            assert_eq!(instr.op(), Some(info.op), "{}: {instr:?}", info.name);
+            match first(Spec::V2, &bytes) {
+                Err(e) if e.starts_with("illegal opcode") => {
+                    assert!(!info.feature.in_spec(Spec::V2), "{}", info.name)
+                }
+                _ => assert!(info.feature.in_spec(Spec::V2), "{} decodes under 2.0", info.name),
+            }
+            let mut reader = wasmparser::OperatorsReader::new(wasmparser::BinaryReader::new(&bytes, 0));
+            let theirs = format!("{:?}", reader.read().expect("wasmparser decodes it"));
+            let theirs = theirs.split([' ', '{', '(']).next().unwrap_or("");
+            if format!("{:?}", info.op) != theirs {
+                names.push(format!("{:?} is wasmparser's {theirs}", info.op));
+            }
+            let text = printed(&bytes, instr.op().is_some_and(opens_block));
+            if text != info.name {
+                names.push(format!("{} is wasmprinter's {text}", info.name));
+            }
+        }
+        assert!(names.is_empty(), "{names:#?}");
+        let known = |byte, sub| Op::from_opcode(Opcode { byte, sub }).is_some();
+        for byte in 0..=0xffu8 {
+            if !known(byte, None) && !matches!(byte, 0xfb..=0xfd) {
+                assert_eq!(first(Spec::V3, &[byte, 0, 0]), Err(format!("illegal opcode {byte:02x}")));
+            }
+        }
+        for byte in 0xfb..=0xfdu8 {
+            for sub in (0..400).filter(|&sub| !known(byte, Some(sub))) {
+                let info = opcodes::InstrInfo { opcode: Opcode { byte, sub: Some(sub) }, ..*Op::Nop.info() };
+                let e = first(Spec::V3, &opcode_bytes(&info)).expect_err("illegal");
+                assert!(e.starts_with("illegal opcode"), "{byte:02x} {sub}: {e}");
+            }
+        }
+    }
+
+    fn opens_block(op: Op) -> bool {
+        matches!(op, Op::Block | Op::Loop | Op::If | Op::TryTable)
+    }
+
+    /// The mnemonic wasmprinter prints for the instruction at the start of `instr`, in the
+    /// body of a function of type `[] -> []`.
+    fn printed(instr: &[u8], block: bool) -> String {
+        let mut body = vec![0];
+        body.extend(instr);
+        body.extend(if block { &[0x0b, 0x0b][..] } else { &[0x0b] });
+        let mut code = vec![1, body.len() as u8];
+        code.extend(body);
+        let mut module = b"\0asm\x01\0\0\0\x01\x04\x01\x60\0\0\x03\x02\x01\0\x0a".to_vec();
+        module.push(code.len() as u8);
+        module.extend(code);
+        let text = wasmprinter::print_bytes(&module).expect("wasmprinter prints it");
+        let mut lines = text.lines().skip_while(|l| !l.trim_start().starts_with("(func"));
+        let line = lines.nth(1).unwrap_or("");
+        line.split_whitespace().next().unwrap_or("").to_string()
     }
 }

@@ -333,15 +333,18 @@ fn translate(instr: &Instr) -> Result<Op, Unsupported> {
     })
 }
 
-/// The 3.0 feature an instruction belongs to, for `unsupported: FEATURE`.
+/// The features whose instructions the reference runs: all but tail calls, exceptions, typed
+/// function references and GC.
+const RUNS: Features = Features::ALL
+    .minus(Features::of(Feature::TailCall))
+    .minus(Features::of(Feature::Exceptions))
+    .minus(Features::of(Feature::FunctionReferences))
+    .minus(Features::of(Feature::Gc));
+
+/// The feature of an instruction the reference does not run, for `unsupported: FEATURE`, as
+/// the table of the instruction set has it (`return_call_ref` is a tail call first).
 fn feature_of(instr: &Instr) -> &'static str {
-    use Instr as I;
-    match instr {
-        I::ReturnCall(_) | I::ReturnCallRef(_) | I::ReturnCallIndirect(..) => "tail-call",
-        I::Throw(_) | I::ThrowRef | I::TryTable(..) => "exceptions",
-        I::CallRef(_) | I::BrOnNull(_) | I::BrOnNonNull(_) | I::RefAsNonNull => "function-references",
-        _ => "gc",
-    }
+    instr.requires().first_missing(RUNS).map_or("an instruction of no opcode", Feature::name)
 }
 
 impl std::fmt::Display for Op {

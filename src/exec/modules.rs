@@ -4,9 +4,10 @@
 use super::code::{self, Code, Op};
 use super::machine::{Admin, Limit, Machine, Outcome, Trap};
 use super::runtime::*;
-use crate::rules::{self, Rule};
+use crate::rules::Rule;
 use crate::runtime::{Addr, Config, ExternVal, Ref, Val};
 use crate::syntax::*;
+use crate::valid::matching::{ClosedExternType, externtype_sub, externtype_sub_rule};
 use std::rc::Rc;
 
 /// Why instantiation or invocation did not produce values.
@@ -22,47 +23,39 @@ pub enum Failure {
     Embed(String),
 }
 
-/// The function types of the module, as its instance holds them.
-fn func_types(module: &Module) -> Result<Vec<Rc<FuncType>>, Failure> {
-    let mut types = Vec::new();
-    for rec in &module.types {
-        for sub in rec.0.iter() {
-            // Recursion groups, subtypes and aggregates are GC's: types then have an
-            // identity beyond their structure, which the reference does not model yet.
-            match &sub.comp {
-                CompType::Func(ft) if rec.0.len() == 1 && sub.is_final && sub.supertypes.is_empty() => {
-                    types.push(Rc::new(ft.clone()))
-                }
-                _ => return Err(Failure::Unsupported("unsupported: gc".into())),
-            }
-        }
-    }
-    Ok(types)
+/// `unsupported: FEATURE`.
+fn unsupported(feature: Feature) -> Failure {
+    Failure::Unsupported(format!("unsupported: {feature}"))
 }
 
-/// The 3.0 features a module uses that the reference does not run yet.
-fn unsupported(module: &Module) -> Option<&'static str> {
-    let i64_addr = module.mems.iter().any(|m| m.ty.addr == AddrType::I64)
-        || module.tables.iter().any(|t| t.ty.addr == AddrType::I64)
-        || module.imports.iter().any(|i| match i.desc {
-            ExternType::Mem(m) => m.addr == AddrType::I64,
-            ExternType::Table(t) => t.addr == AddrType::I64,
-            _ => false,
-        });
-    let tags = !module.tags.is_empty() || module.imports.iter().any(|i| matches!(i.desc, ExternType::Tag(_)));
-    if i64_addr {
-        Some("memory64")
-    } else if tags {
-        Some("exceptions")
+/// The function types of the module, as its instance holds them.
+fn func_types(module: &Module) -> Result<Vec<Rc<FuncType>>, Failure> {
+    // Recursion groups, subtypes and aggregates are GC's: types then have an identity beyond
+    // their structure, which the reference does not model yet.
+    if module.declared_features().contains(Feature::Gc) {
+        return Err(unsupported(Feature::Gc));
+    }
+    Ok(module.types.iter().filter_map(RecType::as_func).map(|ft| Rc::new(ft.clone())).collect())
+}
+
+/// The 3.0 features a module's definitions use that the reference does not run yet, in the
+/// order it looks for them (after GC's types).
+fn unsupported_feature(module: &Module) -> Option<Feature> {
+    let declared = module.declared_features();
+    if declared.contains(Feature::Memory64) {
+        Some(Feature::Memory64)
+    } else if declared.contains(Feature::Exceptions) {
+        Some(Feature::Exceptions)
     } else if uses_typed_refs(module) {
-        Some("function-references")
+        Some(Feature::FunctionReferences)
     } else {
         None
     }
 }
 
 /// Does the module name a reference type outside the function and extern hierarchies of
-/// abstract heap types (a concrete heap type, or GC's and exceptions' types)?
+/// abstract heap types (a concrete heap type, or GC's and exceptions' types)? The reference
+/// refuses these as `function-references`.
 fn uses_typed_refs(module: &Module) -> bool {
     use AbsHeapType::{Extern, Func, NoExtern, NoFunc};
     let typed = |t: &ValType| match t {
@@ -87,39 +80,38 @@ fn uses_typed_refs(module: &Module) -> bool {
         || module.funcs.iter().any(|f| f.locals.iter().any(typed))
 }
 
-/// `Externaddr_ok` and `Externtype_sub`: does the store's entity match the import?
-/// Limits match when the actual size is at least the minimum and the actual maximum (if
-/// any) at most the import's (`Limits_sub`); an immutable global's type may be a subtype
-/// (`Globaltype_sub`), a mutable one's and a table's element type must be equivalent.
-/// Matching is the validator's, over the abstract heap types the reference runs.
-fn import_matches(store: &Store, types: &[Rc<FuncType>], import: &ExternType, ext: ExternVal) -> bool {
-    let limits_sub = |actual: Limits, min: u64, want: Limits| {
-        min >= want.min && want.max.is_none_or(|m| actual.max.is_some_and(|a| a <= m))
-    };
-    let c = crate::valid::Context::new(crate::Spec::V3);
-    let sub = |t1, t2| crate::valid::matching::valtype_sub(&c, t1, t2);
-    match (import, ext) {
-        (ExternType::Func(x), ExternVal::Func(a)) => *store.funcs[a as usize].ty == *types[*x as usize],
-        (ExternType::Table(tt), ExternVal::Table(a)) => {
+/// `Externaddr_ok`: the external type of what the store holds at `ext`, closed; a table's
+/// and a memory's limits are their current size and their maximum. `None` for a tag, whose
+/// type the store holds as an index into its module's types (modules with tags are refused
+/// before linking).
+fn extern_type(store: &Store, ext: ExternVal) -> Option<ClosedExternType<'_>> {
+    Some(match ext {
+        ExternVal::Func(a) => ClosedExternType::Func(&store.funcs[a as usize].ty),
+        ExternVal::Table(a) => {
             let t = &store.tables[a as usize];
-            let (t1, t2) = (ValType::Ref(t.ty.elem), ValType::Ref(tt.elem));
-            t.ty.addr == tt.addr
-                && sub(t1, t2)
-                && sub(t2, t1)
-                && limits_sub(t.ty.limits, t.refs.len() as u64, tt.limits)
+            let limits = Limits { min: t.refs.len() as u64, ..t.ty.limits };
+            ClosedExternType::Table(TableType { limits, ..t.ty })
         }
-        (ExternType::Mem(mt), ExternVal::Mem(a)) => {
+        ExternVal::Mem(a) => {
             let m = &store.mems[a as usize];
-            m.ty.addr == mt.addr && limits_sub(m.ty.limits, m.pages(), mt.limits)
+            ClosedExternType::Mem(MemType { limits: Limits { min: m.pages(), ..m.ty.limits }, ..m.ty })
         }
-        (ExternType::Global(gt), ExternVal::Global(a)) => {
-            let actual = store.globals[a as usize].ty;
-            actual.mutable == gt.mutable
-                && sub(actual.val, gt.val)
-                && (!gt.mutable || sub(gt.val, actual.val))
-        }
-        (ExternType::Tag(_), ExternVal::Tag(_)) => false,
-        _ => false,
+        ExternVal::Global(a) => ClosedExternType::Global(store.globals[a as usize].ty),
+        ExternVal::Tag(_) => return None,
+    })
+}
+
+/// `Externaddr_ok/sub`: the value provided for an import matches it (`Externtype_sub`), or
+/// the rule that does not hold.
+fn import_matches(
+    store: &Store,
+    types: &[Rc<FuncType>],
+    import: &ExternType,
+    ext: ExternVal,
+) -> Result<(), Rule> {
+    match (extern_type(store, ext), ClosedExternType::of_import(import, types)) {
+        (Some(xt1), Some(xt2)) => externtype_sub(&xt1, &xt2),
+        _ => Err(externtype_sub_rule(import)),
     }
 }
 
@@ -134,13 +126,13 @@ pub fn instantiate(
     imports: &[ExternVal],
 ) -> Result<Addr, Failure> {
     let types = func_types(module)?;
-    if let Some(feature) = unsupported(module) {
-        return Err(Failure::Unsupported(format!("unsupported: {feature}")));
+    if let Some(feature) = unsupported_feature(module) {
+        return Err(unsupported(feature));
     }
     for (import, ext) in module.imports.iter().zip(imports) {
-        if !import_matches(store, &types, &import.desc, *ext) {
+        if let Err(rule) = import_matches(store, &types, &import.desc, *ext) {
             let message = format!("incompatible import type for \"{}\".\"{}\"", import.module, import.name);
-            return Err(Failure::Link(message, rules::EXEC_INSTANTIATION));
+            return Err(Failure::Link(message, rule));
         }
     }
     let addr = store.modules.len() as Addr;

@@ -2,13 +2,17 @@
 //!
 //! Both engines consume the same decoded and validated [`Module`]. Names follow the spec's
 //! SpecTec sources (`1.*-syntax.*.spectec`); where the Rust differs from the spec's shape it
-//! says why.
+//! says why. [`opcodes`] is the table of the instruction set: opcode, mnemonic, feature and
+//! validation rule of every instruction, which the decoder, the validator and the engines read.
 
+pub mod features;
 pub mod instructions;
 pub mod modules;
+pub mod opcodes;
 pub mod types;
 pub mod values;
 
+pub use features::{Feature, Features};
 pub use instructions::*;
 pub use modules::*;
 pub use types::*;

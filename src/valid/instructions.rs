@@ -216,10 +216,11 @@ impl<'c, 'a> Code<'c, 'a> {
     /// the locals it set are unset again (`Instr_ok/block` and the others type the block
     /// without them).
     fn pop_ctrl(&mut self) -> Result<Ctrl<'a>> {
-        let (end, height) = (self.frame().end, self.frame().height);
+        let end = self.frame().end;
         self.rule = self.frame().rule;
-        self.pop_vals(end)?;
-        if self.vals.len() != height {
+        // The results must be on top, and nothing under them: the message shows all there is.
+        let n = self.peek_vals(end)?;
+        if self.frame_vals().len() != n {
             let msg = format!(
                 "type mismatch: block requires {} but stack has {}",
                 list(end),
@@ -227,6 +228,7 @@ impl<'c, 'a> Code<'c, 'a> {
             );
             return Err(Error::new(self.rule, msg));
         }
+        self.vals.truncate(self.vals.len() - n);
         let frame = self.ctrls.pop().expect("the frame just checked");
         for x in self.inits.drain(frame.init_height..) {
             self.set[x as usize] = false;
@@ -251,10 +253,20 @@ impl<'c, 'a> Code<'c, 'a> {
         }
     }
 
-    /// A 3.0 construct of the given feature, met under `rule`.
-    fn feature(&mut self, rule: Rule, name: &str) -> Result {
-        self.rule = rule;
-        feature(self.c.spec, rule, name)
+    /// An instruction of a feature that is not Wasm 2.0's (the table of the instruction set
+    /// says which, and its rule): see [`feature`]. Under 3.0, while every feature is
+    /// [`CHECKED`](super::CHECKED), there is nothing to refuse nor to look up.
+    fn feature(&mut self, i: &Instr) -> Result {
+        if self.c.spec == Spec::V3 && super::CHECKED == Features::ALL.minus(Features::V2) {
+            return Ok(());
+        }
+        match i.info() {
+            Some(info) if !info.feature.in_spec(Spec::V2) => {
+                self.rule = info.rule;
+                feature(self.c.spec, info.rule, info.feature)
+            }
+            _ => Ok(()),
+        }
     }
 
     // The instructions.
@@ -262,9 +274,7 @@ impl<'c, 'a> Code<'c, 'a> {
     /// `Instr_ok`: one instruction, in the order of the spec's sections.
     fn instr(&mut self, i: &'a Instr) -> Result {
         use Instr as I;
-        if let Some((name, rule)) = proposal(i) {
-            self.feature(rule, name)?;
-        }
+        self.feature(i)?;
         match i {
             I::Nop => self.nop(),
             I::Unreachable => self.unreachable_(),
@@ -1446,58 +1456,5 @@ fn shape_ok(i: &Instr) -> bool {
         },
         Instr::VExtractLane(sh, sx, _) => sx.is_some() == narrow(sh),
         _ => true,
-    }
-}
-
-/// The 3.0 feature an instruction belongs to, with its rule, if it is not one of 2.0's.
-fn proposal(i: &Instr) -> Option<(&'static str, Rule)> {
-    use Instr as I;
-    use rules::*;
-    let gc = |rule| Some(("gc", rule));
-    let relaxed = |rule| Some(("relaxed-simd", rule));
-    match i {
-        I::ReturnCall(_) => Some(("tail-call", INSTR_OK__RETURN_CALL)),
-        I::ReturnCallIndirect(..) => Some(("tail-call", INSTR_OK__RETURN_CALL_INDIRECT)),
-        I::BrOnNull(_) => Some(("function-references", INSTR_OK__BR_ON_NULL)),
-        I::BrOnNonNull(_) => Some(("function-references", INSTR_OK__BR_ON_NON_NULL)),
-        I::CallRef(_) => Some(("function-references", INSTR_OK__CALL_REF)),
-        I::ReturnCallRef(_) => Some(("function-references", INSTR_OK__RETURN_CALL_REF)),
-        I::RefAsNonNull => Some(("function-references", INSTR_OK__REF_AS_NON_NULL)),
-        I::Throw(_) => Some(("exceptions", INSTR_OK__THROW)),
-        I::ThrowRef => Some(("exceptions", INSTR_OK__THROW_REF)),
-        I::TryTable(..) => Some(("exceptions", INSTR_OK__TRY_TABLE)),
-        I::BrOnCast(..) => gc(INSTR_OK__BR_ON_CAST),
-        I::BrOnCastFail(..) => gc(INSTR_OK__BR_ON_CAST_FAIL),
-        I::RefEq => gc(INSTR_OK__REF_EQ),
-        I::RefTest(_) => gc(INSTR_OK__REF_TEST),
-        I::RefCast(_) => gc(INSTR_OK__REF_CAST),
-        I::RefI31 => gc(INSTR_OK__REF_I31),
-        I::I31Get(_) => gc(INSTR_OK__I31_GET),
-        I::StructNew(_) => gc(INSTR_OK__STRUCT_NEW),
-        I::StructNewDefault(_) => gc(INSTR_OK__STRUCT_NEW_DEFAULT),
-        I::StructGet(..) => gc(INSTR_OK__STRUCT_GET),
-        I::StructSet(..) => gc(INSTR_OK__STRUCT_SET),
-        I::ArrayNew(_) => gc(INSTR_OK__ARRAY_NEW),
-        I::ArrayNewDefault(_) => gc(INSTR_OK__ARRAY_NEW_DEFAULT),
-        I::ArrayNewFixed(..) => gc(INSTR_OK__ARRAY_NEW_FIXED),
-        I::ArrayNewData(..) => gc(INSTR_OK__ARRAY_NEW_DATA),
-        I::ArrayNewElem(..) => gc(INSTR_OK__ARRAY_NEW_ELEM),
-        I::ArrayGet(..) => gc(INSTR_OK__ARRAY_GET),
-        I::ArraySet(_) => gc(INSTR_OK__ARRAY_SET),
-        I::ArrayLen => gc(INSTR_OK__ARRAY_LEN),
-        I::ArrayFill(_) => gc(INSTR_OK__ARRAY_FILL),
-        I::ArrayCopy(..) => gc(INSTR_OK__ARRAY_COPY),
-        I::ArrayInitData(..) => gc(INSTR_OK__ARRAY_INIT_DATA),
-        I::ArrayInitElem(..) => gc(INSTR_OK__ARRAY_INIT_ELEM),
-        I::ExternConvertAny => gc(INSTR_OK__EXTERN_CONVERT_ANY),
-        I::AnyConvertExtern => gc(INSTR_OK__ANY_CONVERT_EXTERN),
-        I::VBinop(_, VBinop::Int(VIBinop::RelaxedQ15mulr)) => relaxed(INSTR_OK__VBINOP),
-        I::VBinop(_, VBinop::Float(VFBinop::RelaxedMin | VFBinop::RelaxedMax)) => relaxed(INSTR_OK__VBINOP),
-        I::VTernop(..) => relaxed(INSTR_OK__VTERNOP),
-        I::VSwizzlop(VSwizzlop::RelaxedSwizzle) => relaxed(INSTR_OK__VSWIZZLOP),
-        I::VExtbinop(_, _, VExtbinop::RelaxedDot) => relaxed(INSTR_OK__VEXTBINOP),
-        I::VExtternop(..) => relaxed(INSTR_OK__VEXTTERNOP),
-        I::VCvtop(_, _, VCvtop::RelaxedTrunc(..)) => relaxed(INSTR_OK__VCVTOP),
-        _ => None,
     }
 }

@@ -6,8 +6,11 @@
 //! its kind.
 
 use super::Context;
-use crate::syntax::{AbsHeapType, CompType, FieldType, HeapType, RefType, StorageType, SubType};
-use crate::syntax::{TypeIdx, ValType};
+use crate::Spec;
+use crate::rules::{self, Rule};
+use crate::syntax::{AbsHeapType, CompType, ExternType, FieldType, FuncType, GlobalType, HeapType, Limits};
+use crate::syntax::{MemType, RefType, StorageType, SubType, TableType, TypeIdx, ValType};
+use std::borrow::Borrow;
 
 /// `Valtype_sub`: `t_1 <: t_2`.
 pub fn valtype_sub(c: &Context, t1: ValType, t2: ValType) -> bool {
@@ -118,6 +121,118 @@ pub fn storagetype_sub(c: &Context, zt1: StorageType, zt2: StorageType) -> bool 
     }
 }
 
+// External types: what linking matches (`Externaddr_ok/sub`: `{} |- xt' <: xt`).
+
+/// An external type closed (`$clos_externtype`): a function's or tag's type is its
+/// definition, not an index into some module's types. Both the import, closed by the types of
+/// the importing module, and the provided value, as the store holds it, are written so; a
+/// table's or memory's limits are then its current size and its maximum
+/// (`Externaddr_ok/table`, `/mem`: the instance's type, which growing updates).
+///
+/// The definitions are function types of Wasm 2.0's kind (a recursion group of one final
+/// function type without supertypes): the only defined types either engine runs.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub enum ClosedExternType<'t> {
+    Func(&'t FuncType),
+    Table(TableType),
+    Mem(MemType),
+    Global(GlobalType),
+    Tag(&'t FuncType),
+}
+
+impl<'t> ClosedExternType<'t> {
+    /// An import's external type, closed by the function types of the importing module,
+    /// index by index; `None` for an index that has none.
+    pub fn of_import<T: Borrow<FuncType>>(desc: &ExternType, types: &'t [T]) -> Option<ClosedExternType<'t>> {
+        let ty = |x: TypeIdx| types.get(x as usize).map(Borrow::borrow);
+        Some(match *desc {
+            ExternType::Func(x) => ClosedExternType::Func(ty(x)?),
+            ExternType::Table(tt) => ClosedExternType::Table(tt),
+            ExternType::Mem(mt) => ClosedExternType::Mem(mt),
+            ExternType::Global(gt) => ClosedExternType::Global(gt),
+            ExternType::Tag(tt) => ClosedExternType::Tag(ty(tt.0)?),
+        })
+    }
+}
+
+/// The rule of `Externtype_sub` for an external type's kind (`Externtype_sub/func`, ...):
+/// what a mismatch of that import cites.
+pub fn externtype_sub_rule(xt: &ExternType) -> Rule {
+    match xt {
+        ExternType::Func(_) => rules::EXTERNTYPE_SUB__FUNC,
+        ExternType::Table(_) => rules::EXTERNTYPE_SUB__TABLE,
+        ExternType::Mem(_) => rules::EXTERNTYPE_SUB__MEM,
+        ExternType::Global(_) => rules::EXTERNTYPE_SUB__GLOBAL,
+        ExternType::Tag(_) => rules::EXTERNTYPE_SUB__TAG,
+    }
+}
+
+/// `Externtype_sub`: `{} |- xt_1 <: xt_2`, the external type of a provided value against an
+/// import's, both closed. `Err` names the rule that does not hold: the one of `xt_2`'s kind,
+/// whose premise failed or, for a value of another kind, whose conclusion does not match.
+pub fn externtype_sub(xt1: &ClosedExternType, xt2: &ClosedExternType) -> Result<(), Rule> {
+    use ClosedExternType as X;
+    let c = Context::new(Spec::V3);
+    let (holds, rule) = match (xt1, xt2) {
+        (X::Func(dt1), X::Func(dt2)) => (deftype_sub(dt1, dt2), rules::EXTERNTYPE_SUB__FUNC),
+        (X::Table(tt1), X::Table(tt2)) => (tabletype_sub(&c, tt1, tt2), rules::EXTERNTYPE_SUB__TABLE),
+        (X::Mem(mt1), X::Mem(mt2)) => (memtype_sub(mt1, mt2), rules::EXTERNTYPE_SUB__MEM),
+        (X::Global(gt1), X::Global(gt2)) => (globaltype_sub(&c, gt1, gt2), rules::EXTERNTYPE_SUB__GLOBAL),
+        (X::Tag(dt1), X::Tag(dt2)) => (tagtype_sub(dt1, dt2), rules::EXTERNTYPE_SUB__TAG),
+        (_, xt2) => (false, closed_rule(xt2)),
+    };
+    if holds { Ok(()) } else { Err(rule) }
+}
+
+fn closed_rule(xt: &ClosedExternType) -> Rule {
+    match xt {
+        ClosedExternType::Func(_) => rules::EXTERNTYPE_SUB__FUNC,
+        ClosedExternType::Table(_) => rules::EXTERNTYPE_SUB__TABLE,
+        ClosedExternType::Mem(_) => rules::EXTERNTYPE_SUB__MEM,
+        ClosedExternType::Global(_) => rules::EXTERNTYPE_SUB__GLOBAL,
+        ClosedExternType::Tag(_) => rules::EXTERNTYPE_SUB__TAG,
+    }
+}
+
+/// `Deftype_sub` between closed function types of Wasm 2.0's kind: final and without
+/// supertypes, `Deftype_sub/super` has none to climb, and `Deftype_sub/refl` compares the
+/// closed types, which are equal as they are written.
+fn deftype_sub(dt1: &FuncType, dt2: &FuncType) -> bool {
+    dt1 == dt2
+}
+
+/// `Tagtype_sub`: `Deftype_sub` both ways.
+fn tagtype_sub(dt1: &FuncType, dt2: &FuncType) -> bool {
+    deftype_sub(dt1, dt2) && deftype_sub(dt2, dt1)
+}
+
+/// `Limits_sub/max`, `Limits_sub/eps`: `[n_1 .. m_1?] <: [n_2 .. m_2?]`, over `u64` (the
+/// limits of 64-bit memories and tables as well).
+pub fn limits_sub(l1: Limits, l2: Limits) -> bool {
+    l1.min >= l2.min && l2.max.is_none_or(|m2| l1.max.is_some_and(|m1| m1 <= m2))
+}
+
+/// `Globaltype_sub/const`, `Globaltype_sub/var`: a mutable global's type is invariant.
+pub fn globaltype_sub(c: &Context, gt1: &GlobalType, gt2: &GlobalType) -> bool {
+    gt1.mutable == gt2.mutable
+        && valtype_sub(c, gt1.val, gt2.val)
+        && (!gt1.mutable || valtype_sub(c, gt2.val, gt1.val))
+}
+
+/// `Memtype_sub`: the same address type, and `Limits_sub`.
+pub fn memtype_sub(mt1: &MemType, mt2: &MemType) -> bool {
+    mt1.addr == mt2.addr && limits_sub(mt1.limits, mt2.limits)
+}
+
+/// `Tabletype_sub`: the same address type, `Limits_sub`, and element types equivalent
+/// (`Reftype_sub` both ways).
+pub fn tabletype_sub(c: &Context, tt1: &TableType, tt2: &TableType) -> bool {
+    tt1.addr == tt2.addr
+        && limits_sub(tt1.limits, tt2.limits)
+        && reftype_sub(c, tt1.elem, tt2.elem)
+        && reftype_sub(c, tt2.elem, tt1.elem)
+}
+
 /// Type equivalence, for the recursion group just defined at `C.TYPES[x..]` and checked:
 /// two groups are one when they are equal with indices into each made relative to it and the
 /// other indices replaced by their representatives (the first index of each equivalence
@@ -188,6 +303,58 @@ mod tests {
         assert!(!valtype_sub(&c, ValType::FUNCREF, ValType::Bot));
         assert!(resulttype_sub(&c, &[ValType::Bot, ValType::I32], &[ValType::F32, ValType::I32]));
         assert!(!resulttype_sub(&c, &[ValType::I32], &[]));
+    }
+
+    #[test]
+    fn external_types_match_by_kind_and_cite_their_rule() {
+        use ClosedExternType as X;
+        let limits = |min, max| Limits { min, max };
+        let f = FuncType::new(vec![ValType::I32], vec![]);
+        let g = FuncType::new(vec![ValType::I64], vec![]);
+        assert_eq!(externtype_sub(&X::Func(&f), &X::Func(&f)), Ok(()));
+        assert_eq!(externtype_sub(&X::Func(&g), &X::Func(&f)), Err(rules::EXTERNTYPE_SUB__FUNC));
+        assert_eq!(externtype_sub(&X::Tag(&g), &X::Tag(&f)), Err(rules::EXTERNTYPE_SUB__TAG));
+        // Limits: at least the minimum, at most the maximum; 64-bit ones alike.
+        let mem = |addr, min, max| X::Mem(MemType { addr, limits: limits(min, max) });
+        let i32_ = crate::syntax::AddrType::I32;
+        let i64_ = crate::syntax::AddrType::I64;
+        assert_eq!(externtype_sub(&mem(i32_, 2, Some(3)), &mem(i32_, 1, Some(4))), Ok(()));
+        assert_eq!(externtype_sub(&mem(i32_, 2, None), &mem(i32_, 1, None)), Ok(()));
+        assert_eq!(
+            externtype_sub(&mem(i32_, 2, None), &mem(i32_, 1, Some(4))),
+            Err(rules::EXTERNTYPE_SUB__MEM)
+        );
+        assert_eq!(externtype_sub(&mem(i32_, 0, None), &mem(i32_, 1, None)), Err(rules::EXTERNTYPE_SUB__MEM));
+        assert_eq!(externtype_sub(&mem(i64_, 1 << 40, None), &mem(i64_, 1 << 33, None)), Ok(()));
+        assert_eq!(externtype_sub(&mem(i64_, 1, None), &mem(i32_, 1, None)), Err(rules::EXTERNTYPE_SUB__MEM));
+        // Table elements are invariant; an immutable global's type is covariant.
+        let table = |elem| X::Table(TableType { addr: i32_, limits: limits(1, None), elem });
+        let non_null = RefType { nullable: false, heap: HeapType::Abs(AbsHeapType::Func) };
+        assert_eq!(externtype_sub(&table(RefType::FUNCREF), &table(RefType::FUNCREF)), Ok(()));
+        assert_eq!(
+            externtype_sub(&table(non_null), &table(RefType::FUNCREF)),
+            Err(rules::EXTERNTYPE_SUB__TABLE)
+        );
+        let global = |mutable, val| X::Global(GlobalType { mutable, val });
+        let (nn, null) = (ValType::Ref(non_null), ValType::FUNCREF);
+        assert_eq!(externtype_sub(&global(false, nn), &global(false, null)), Ok(()));
+        assert_eq!(
+            externtype_sub(&global(true, nn), &global(true, null)),
+            Err(rules::EXTERNTYPE_SUB__GLOBAL)
+        );
+        assert_eq!(
+            externtype_sub(&global(true, null), &global(false, null)),
+            Err(rules::EXTERNTYPE_SUB__GLOBAL)
+        );
+        // A value of another kind: the rule of the import's.
+        assert_eq!(externtype_sub(&X::Func(&f), &mem(i32_, 0, None)), Err(rules::EXTERNTYPE_SUB__MEM));
+        assert_eq!(externtype_sub(&mem(i32_, 0, None), &X::Func(&f)), Err(rules::EXTERNTYPE_SUB__FUNC));
+        // An import closed by its module's types.
+        let types = [f.clone()];
+        assert_eq!(ClosedExternType::of_import(&ExternType::Func(0), &types), Some(X::Func(&f)));
+        assert_eq!(ClosedExternType::of_import(&ExternType::Func(1), &types), None);
+        let rule = externtype_sub_rule(&ExternType::Tag(crate::syntax::TagType(0)));
+        assert_eq!(rule, rules::EXTERNTYPE_SUB__TAG);
     }
 
     #[test]

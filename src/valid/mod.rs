@@ -7,7 +7,7 @@
 //! carries that rule and the message the official suite expects.
 //!
 //! Under [`Spec::V3`] the validator checks all of Wasm 3.0: 2.0 and the features named in
-//! [`CHECKED`], which are all of 3.0's. A feature taken out of that list is refused as
+//! [`CHECKED`], which are all of 3.0's. A feature taken out of that set is refused as
 //! `unsupported: FEATURE`, never accepted unchecked. Under [`Spec::V2`] the constructs of
 //! 3.0 are plain errors.
 
@@ -19,7 +19,7 @@ pub mod types;
 
 use crate::Spec;
 use crate::rules::Rule;
-use crate::syntax::{FuncIdx, Module};
+use crate::syntax::{Feature, Features, FuncIdx, Module};
 
 pub use context::Context;
 
@@ -70,23 +70,22 @@ pub(crate) type Result<T = ()> = std::result::Result<T, Error>;
 
 /// The 3.0 features beyond 2.0 that this validator checks in full; a 3.0 construct of any
 /// other would be refused under [`Spec::V3`] as `unsupported: FEATURE`. All are checked now:
-/// the list is where to take one out, should its checking ever need to be switched off.
-pub const CHECKED: &[&str] = &[
-    "function-references",
-    "gc",
-    "exceptions",
-    "relaxed-simd",
-    "multi-memory",
-    "memory64",
-    "tail-call",
-    "extended-const",
-];
+/// the set is where to take one out, should its checking ever need to be switched off.
+pub const CHECKED: Features = Features::EMPTY
+    .with(Feature::FunctionReferences)
+    .with(Feature::Gc)
+    .with(Feature::Exceptions)
+    .with(Feature::RelaxedSimd)
+    .with(Feature::MultiMemory)
+    .with(Feature::Memory64)
+    .with(Feature::TailCall)
+    .with(Feature::ExtendedConst);
 
 /// A construct of the 3.0 `feature` met under `rule`: checked under 3.0 when the feature is
 /// in [`CHECKED`], refused as unsupported otherwise, and an error under 2.0.
-pub(crate) fn feature(spec: Spec, rule: Rule, feature: &str) -> Result {
+pub(crate) fn feature(spec: Spec, rule: Rule, feature: Feature) -> Result {
     match spec {
-        Spec::V3 if CHECKED.contains(&feature) => Ok(()),
+        Spec::V3 if CHECKED.contains(feature) => Ok(()),
         Spec::V3 => Err(Error::new(rule, format!("unsupported: {feature}"))),
         Spec::V2 => Err(Error::new(rule, format!("{feature} is not part of Wasm 2.0"))),
     }

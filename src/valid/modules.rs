@@ -82,7 +82,7 @@ pub fn module_ok(m: &Module, spec: Spec) -> Result {
     if c.mems.len() > 1 {
         match spec {
             Spec::V2 => return Err(Error::new(rules::MODULE_OK, "multiple memories")),
-            Spec::V3 => feature(spec, rules::MODULE_OK, "multi-memory")?,
+            Spec::V3 => feature(spec, rules::MODULE_OK, Feature::MultiMemory)?,
         }
     }
     Ok(())
@@ -257,7 +257,7 @@ fn instr_const(c: &Context, instr: &Instr) -> Result {
         I::Binop(NumType::I32 | NumType::I64, Binop::Int(IBinop::Add | IBinop::Sub | IBinop::Mul))
             if c.spec == Spec::V3 =>
         {
-            feature(c.spec, rules::INSTR_CONST__BINOP, "extended-const")
+            feature(c.spec, rules::INSTR_CONST__BINOP, Feature::ExtendedConst)
         }
         // Instr_const/ref.i31, /struct.new, /array.new, ...: GC's, under 3.0.
         I::RefI31

@@ -77,6 +77,18 @@ fn errors_name_function_and_offset() {
     assert_eq!((e.func, e.offset), (Some(1), Some(1)));
 }
 
+/// Too many operands at a block's end: the message shows the whole stack of the frame, not
+/// what is left of it once the results are taken (issue "fifteen defects", item 13).
+#[test]
+fn extra_operands_at_end_are_all_shown() {
+    let m = func(&[], &[V::I32], vec![i32c(1), i32c(2)]);
+    let e = invalid(&m, "type mismatch", rules::EXPR_OK);
+    assert_eq!(e.message, "type mismatch: block requires [i32] but stack has [i32 i32]");
+    let block = vec![I::Block(BlockType::Result(None)), I::Const(Num::I64(0)), i32c(1), I::End];
+    let e = invalid(&body(block), "type mismatch", rules::INSTR_OK__BLOCK);
+    assert_eq!(e.message, "type mismatch: block requires [] but stack has [i64 i32]");
+}
+
 #[test]
 fn numeric() {
     valid(&func(&[], &[V::I32], vec![i32c(1), i32c(2), I::Binop(NumType::I32, Binop::Int(IBinop::Add))]));

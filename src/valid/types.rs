@@ -3,7 +3,7 @@
 use super::matching::{comptype_sub, supertypes};
 use super::{Context, Error, Result, feature};
 use crate::rules::{self, Rule};
-use crate::syntax::{AbsHeapType, AddrType, BlockType, CompType, ExternType, FieldType, FuncType};
+use crate::syntax::{AbsHeapType, AddrType, BlockType, CompType, ExternType, Feature, FieldType, FuncType};
 use crate::syntax::{GlobalType, HeapType, Limits, MemType, RecType, RefType, StorageType, SubType};
 use crate::syntax::{TableType, TagType, TypeIdx, ValType};
 
@@ -30,7 +30,7 @@ pub fn resulttype_ok(c: &Context, ts: &[ValType]) -> Result {
 /// `Reftype_ok`: the heap type is valid. Non-nullable references are 3.0's.
 pub fn reftype_ok(c: &Context, rt: RefType) -> Result {
     if !rt.nullable {
-        feature(c.spec, rules::REFTYPE_OK, "function-references")?;
+        feature(c.spec, rules::REFTYPE_OK, Feature::FunctionReferences)?;
     }
     heaptype_ok(c, rt.heap)
 }
@@ -41,11 +41,11 @@ pub fn heaptype_ok(c: &Context, ht: HeapType) -> Result {
     use AbsHeapType::*;
     match ht {
         HeapType::Abs(Func | Extern) => Ok(()),
-        HeapType::Abs(Exn | NoExn) => feature(c.spec, rules::HEAPTYPE_OK__ABS, "exceptions"),
+        HeapType::Abs(Exn | NoExn) => feature(c.spec, rules::HEAPTYPE_OK__ABS, Feature::Exceptions),
         HeapType::Abs(Bot) => Err(Error::new(rules::HEAPTYPE_OK__BOT, "malformed heap type: bot")),
-        HeapType::Abs(_) => feature(c.spec, rules::HEAPTYPE_OK__ABS, "gc"),
+        HeapType::Abs(_) => feature(c.spec, rules::HEAPTYPE_OK__ABS, Feature::Gc),
         HeapType::Idx(x) => {
-            feature(c.spec, rules::HEAPTYPE_OK__TYPEUSE, "function-references")?;
+            feature(c.spec, rules::HEAPTYPE_OK__TYPEUSE, Feature::FunctionReferences)?;
             c.ty(rules::TYPEUSE_OK__TYPEIDX, x).map(drop)
         }
     }
@@ -58,7 +58,7 @@ pub fn rectype_ok(c: &Context, rt: &RecType, x: TypeIdx) -> Result {
     let plain =
         |st: &SubType| st.is_final && st.supertypes.is_empty() && matches!(st.comp, CompType::Func(_));
     if !matches!(&*rt.0, [st] if plain(st)) {
-        feature(c.spec, rules::RECTYPE_OK__CONS, "gc")?;
+        feature(c.spec, rules::RECTYPE_OK__CONS, Feature::Gc)?;
     }
     (x..).zip(&rt.0).try_for_each(|(x, st)| subtype_ok(c, st, x))
 }
@@ -154,7 +154,7 @@ pub fn memtype_ok(c: &Context, mt: MemType) -> Result {
             limits_ok(rule, mt.limits, 1 << 16, "memory size must be at most 65536 pages (4GiB)")
         }
         AddrType::I64 => {
-            feature(c.spec, rule, "memory64")?;
+            feature(c.spec, rule, Feature::Memory64)?;
             limits_ok(rule, mt.limits, 1 << 48, "memory size must be at most 2^48 pages (256TiB)")
         }
     }
@@ -166,7 +166,7 @@ pub fn tabletype_ok(c: &Context, tt: TableType) -> Result {
     match tt.addr {
         AddrType::I32 => limits_ok(rule, tt.limits, u32::MAX.into(), "table size must be at most 2^32-1")?,
         AddrType::I64 => {
-            feature(c.spec, rule, "memory64")?;
+            feature(c.spec, rule, Feature::Memory64)?;
             limits_ok(rule, tt.limits, u64::MAX, "table size must be at most 2^64-1")?
         }
     }
@@ -193,7 +193,7 @@ pub fn externtype_ok(c: &Context, xt: ExternType) -> Result {
 /// `Tagtype_ok`: a tag has a function type without results.
 pub fn tagtype_ok<'m>(c: &Context<'m>, jt: TagType) -> Result<&'m FuncType> {
     let rule = rules::TAGTYPE_OK;
-    feature(c.spec, rule, "exceptions")?;
+    feature(c.spec, rule, Feature::Exceptions)?;
     let ft = c.func_type(rule, jt.0)?;
     match ft.results.is_empty() {
         true => Ok(ft),

@@ -1,0 +1,266 @@
+//! The features of WebAssembly: the proposals merged into the spec since 1.0, each named as
+//! lockstep's messages name it (`unsupported: gc`, `unsupported by the compiler: v128`,
+//! `multi-memory is not part of Wasm 2.0`).
+//!
+//! Which feature an instruction belongs to is written once, in the table of the instruction
+//! set ([`super::opcodes`]); what a module's definitions use, outside its code, is
+//! [`Module::declared_features`].
+
+use super::{AddrType, CompType, ExternType, FuncType, Module, RecType, SubType, ValType};
+use crate::Spec;
+
+/// A feature: Wasm 1.0 (`Mvp`) or a proposal merged into 2.0 or 3.0. The order is that of
+/// dependence: a feature comes after those whose constructs its own are made of (SIMD before
+/// relaxed SIMD, tail calls before typed function references), so that the first of a set is
+/// its most basic ([`Features::first`]).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Feature {
+    Mvp,
+    SignExtension,
+    NonTrappingFloatToInt,
+    MultiValue,
+    BulkMemory,
+    ReferenceTypes,
+    /// 128-bit SIMD, named by its type `v128`, as the messages have always named it.
+    Simd,
+    TailCall,
+    ExtendedConst,
+    MultiMemory,
+    Memory64,
+    Exceptions,
+    FunctionReferences,
+    Gc,
+    RelaxedSimd,
+}
+
+impl Feature {
+    /// Every feature, in order.
+    pub const ALL: [Feature; 15] = [
+        Feature::Mvp,
+        Feature::SignExtension,
+        Feature::NonTrappingFloatToInt,
+        Feature::MultiValue,
+        Feature::BulkMemory,
+        Feature::ReferenceTypes,
+        Feature::Simd,
+        Feature::TailCall,
+        Feature::ExtendedConst,
+        Feature::MultiMemory,
+        Feature::Memory64,
+        Feature::Exceptions,
+        Feature::FunctionReferences,
+        Feature::Gc,
+        Feature::RelaxedSimd,
+    ];
+
+    /// The name messages use: the proposal's, but `v128` for SIMD.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Feature::Mvp => "mvp",
+            Feature::SignExtension => "sign-extension",
+            Feature::NonTrappingFloatToInt => "nontrapping-float-to-int",
+            Feature::MultiValue => "multi-value",
+            Feature::BulkMemory => "bulk-memory",
+            Feature::ReferenceTypes => "reference-types",
+            Feature::Simd => "v128",
+            Feature::TailCall => "tail-call",
+            Feature::ExtendedConst => "extended-const",
+            Feature::MultiMemory => "multi-memory",
+            Feature::Memory64 => "memory64",
+            Feature::Exceptions => "exceptions",
+            Feature::FunctionReferences => "function-references",
+            Feature::Gc => "gc",
+            Feature::RelaxedSimd => "relaxed-simd",
+        }
+    }
+
+    /// The first version of the spec with the feature: 2.0 for 1.0's and 2.0's, else 3.0.
+    pub const fn since(self) -> Spec {
+        match self {
+            Feature::Mvp
+            | Feature::SignExtension
+            | Feature::NonTrappingFloatToInt
+            | Feature::MultiValue
+            | Feature::BulkMemory
+            | Feature::ReferenceTypes
+            | Feature::Simd => Spec::V2,
+            _ => Spec::V3,
+        }
+    }
+
+    /// Whether the feature is part of `spec`.
+    pub const fn in_spec(self, spec: Spec) -> bool {
+        matches!((self.since(), spec), (Spec::V2, _) | (Spec::V3, Spec::V3))
+    }
+
+    /// The feature of this name.
+    pub fn from_name(name: &str) -> Option<Feature> {
+        Feature::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+impl std::fmt::Display for Feature {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A set of features.
+#[derive(Copy, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Features(u32);
+
+impl Features {
+    pub const EMPTY: Features = Features(0);
+    /// Every feature.
+    pub const ALL: Features = Features((1 << Feature::ALL.len()) - 1);
+    /// Wasm 2.0: 1.0 and the proposals merged into 2.0.
+    pub const V2: Features = Features((1 << Feature::TailCall as u32) - 1);
+
+    pub const fn of(f: Feature) -> Features {
+        Features(1 << f as u32)
+    }
+
+    pub const fn with(self, f: Feature) -> Features {
+        Features(self.0 | 1 << f as u32)
+    }
+
+    pub const fn contains(self, f: Feature) -> bool {
+        self.0 & 1 << f as u32 != 0
+    }
+
+    pub const fn union(self, other: Features) -> Features {
+        Features(self.0 | other.0)
+    }
+
+    pub const fn minus(self, other: Features) -> Features {
+        Features(self.0 & !other.0)
+    }
+
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The features of the set, in order.
+    pub fn iter(self) -> impl Iterator<Item = Feature> {
+        Feature::ALL.into_iter().filter(move |f| self.contains(*f))
+    }
+
+    /// The most basic feature of the set: what an engine that lacks all of them names.
+    pub fn first(self) -> Option<Feature> {
+        self.iter().next()
+    }
+
+    /// The most basic feature of the set that `supported` lacks: what an engine that
+    /// supports those names when it refuses a construct that needs these.
+    pub fn first_missing(self, supported: Features) -> Option<Feature> {
+        self.minus(supported).first()
+    }
+}
+
+impl FromIterator<Feature> for Features {
+    fn from_iter<I: IntoIterator<Item = Feature>>(iter: I) -> Features {
+        iter.into_iter().fold(Features::EMPTY, Features::with)
+    }
+}
+
+impl std::fmt::Debug for Features {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(self.iter().map(Feature::name)).finish()
+    }
+}
+
+impl RecType {
+    /// The function type of a type definition as Wasm 2.0 has them: a recursion group of one
+    /// final function type without supertypes. Any other is GC's.
+    pub fn as_func(&self) -> Option<&FuncType> {
+        match &*self.0 {
+            [st] if st.is_final && st.supertypes.is_empty() => match &st.comp {
+                CompType::Func(ft) => Some(ft),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
+impl Module {
+    /// The features the module's definitions use outside its code, each by one test:
+    ///
+    /// - [`Feature::Gc`]: a defined type other than [`RecType::as_func`]'s (an empty
+    ///   recursion group defines none);
+    /// - [`Feature::MultiMemory`]: more than one memory, imported or defined;
+    /// - [`Feature::Memory64`]: a memory or table, imported or defined, of address type `i64`;
+    /// - [`Feature::Exceptions`]: a tag, imported or defined;
+    /// - [`Feature::Simd`]: `v128` among the parameters or results of a function type of
+    ///   Wasm 2.0's kind, or as the type of a global, imported or defined.
+    ///
+    /// Instructions are the table's ([`super::Instr::requires`]); the other features are not
+    /// told apart at this level.
+    pub fn declared_features(&self) -> Features {
+        let mut fs = Features::EMPTY;
+        let plain = |r: &RecType, st: &SubType| r.0.len() == 1 && st.is_final && st.supertypes.is_empty();
+        let gc = |r: &RecType| r.0.iter().any(|st| !plain(r, st) || !matches!(st.comp, CompType::Func(_)));
+        if self.types.iter().any(gc) {
+            fs = fs.with(Feature::Gc);
+        }
+        if self.mems.len() + self.imported_mems().count() > 1 {
+            fs = fs.with(Feature::MultiMemory);
+        }
+        let i64_mem =
+            self.mems.iter().map(|m| m.ty).chain(self.imported_mems()).any(|t| t.addr == AddrType::I64);
+        let i64_table =
+            self.tables.iter().map(|t| t.ty).chain(self.imported_tables()).any(|t| t.addr == AddrType::I64);
+        if i64_mem || i64_table {
+            fs = fs.with(Feature::Memory64);
+        }
+        if !self.tags.is_empty() || self.imports.iter().any(|i| matches!(i.desc, ExternType::Tag(_))) {
+            fs = fs.with(Feature::Exceptions);
+        }
+        let v128 = |t: &ValType| *t == ValType::V128;
+        let in_types = self
+            .types
+            .iter()
+            .filter_map(RecType::as_func)
+            .any(|ft| ft.params.iter().chain(&ft.results).any(v128));
+        let in_globals =
+            self.globals.iter().any(|g| v128(&g.ty.val)) || self.imported_globals().any(|g| v128(&g.val));
+        if in_types || in_globals {
+            fs = fs.with(Feature::Simd);
+        }
+        fs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_the_messages() {
+        let names: Vec<&str> = Feature::ALL.iter().map(|f| f.name()).collect();
+        for name in
+            ["gc", "v128", "function-references", "tail-call", "exceptions", "memory64", "multi-memory"]
+        {
+            assert!(names.contains(&name), "{name}");
+        }
+        for f in Feature::ALL {
+            assert_eq!(Feature::from_name(f.name()), Some(f));
+        }
+        assert_eq!(Feature::ALL.iter().copied().collect::<Features>(), Features::ALL);
+    }
+
+    #[test]
+    fn sets_are_ordered_by_dependence() {
+        let v2: Vec<Feature> = Features::V2.iter().collect();
+        assert_eq!(v2, Feature::ALL.into_iter().filter(|f| f.in_spec(Spec::V2)).collect::<Vec<_>>());
+        assert!(Features::V2.contains(Feature::Simd) && !Features::V2.contains(Feature::TailCall));
+        let relaxed = Features::of(Feature::RelaxedSimd).with(Feature::Simd);
+        assert_eq!(relaxed.first(), Some(Feature::Simd));
+        assert_eq!(relaxed.first_missing(Features::V2), Some(Feature::RelaxedSimd));
+        let return_call_ref = Features::of(Feature::FunctionReferences).with(Feature::TailCall);
+        assert_eq!(return_call_ref.first(), Some(Feature::TailCall));
+        let tail_calls = Features::V2.with(Feature::TailCall);
+        assert_eq!(return_call_ref.first_missing(tail_calls), Some(Feature::FunctionReferences));
+        assert_eq!(return_call_ref.first_missing(Features::ALL), None);
+    }
+}
