@@ -1,10 +1,11 @@
-//! Linking in the reference: an import the provided value does not match is a link error
+//! Linking in both engines: an import the provided value does not match is a link error
 //! with the suite's message, `incompatible import type`, citing the `Externtype_sub` rule of
 //! the import's kind.
 
 use lockstep::exec::Reference;
+use lockstep::jit::{Bounds, Jit};
 use lockstep::rules::{self, Rule};
-use lockstep::runtime::{Engine, Error, ExternVal, Ref, Val};
+use lockstep::runtime::{Config, Engine, Error, ExternVal, Ref, Val};
 use lockstep::syntax::{
     AddrType, FuncType, GlobalType, Limits, MemType, Module, RefType, TableType, ValType,
 };
@@ -21,7 +22,7 @@ fn module(text: &str) -> Rc<Module> {
 
 /// What the host provides: a function `[i32] -> []`, a funcref table of 2 elements at most 3,
 /// a memory of 1 page at most 2, an immutable i32 global.
-fn provided(engine: &mut Reference) -> [ExternVal; 4] {
+fn provided(engine: &mut dyn Engine) -> [ExternVal; 4] {
     let ty = FuncType::new(vec![ValType::I32], vec![]);
     let func = engine.alloc_func(ty, Rc::new(|_: &[Val]| Ok(vec![])));
     let limits = Limits { min: 2, max: Some(3) };
@@ -32,21 +33,39 @@ fn provided(engine: &mut Reference) -> [ExternVal; 4] {
     [func, table, mem, global]
 }
 
-/// Instantiate a module of one import, given `ext`: `Ok` or the link error's message and rule.
-fn link(import: &str, ext: ExternVal) -> Result<(), (String, Rule)> {
-    let mut engine = Reference::default();
-    provided(&mut engine);
+/// The engines by name, each with an empty store.
+const ENGINES: [&str; 2] = ["ref", "jit"];
+
+fn engine(name: &str) -> Box<dyn Engine> {
+    match name {
+        "ref" => Box::new(Reference::default()),
+        _ => Box::new(Jit::new(Config::default(), Bounds::GuardPages)),
+    }
+}
+
+/// Instantiate a module of one import in a fresh store of engine `name`, given `ext`: `Ok`
+/// or the link error's message and rule.
+fn link(name: &str, import: &str, ext: ExternVal) -> Result<(), (String, Rule)> {
+    let mut engine = engine(name);
+    provided(engine.as_mut());
     let m = module(&format!("(module (import \"host\" \"x\" {import}))"));
     match engine.instantiate(&m, &[ext]) {
         Ok(_) => Ok(()),
         Err(Error::Link { message, rule }) => Err((message, rule)),
-        Err(e) => panic!("{import}: {e:?}"),
+        Err(e) => panic!("{name}: {import}: {e:?}"),
     }
 }
 
 #[test]
 fn link_errors_name_the_externtype_sub_rule() {
-    let [func, table, mem, global] = provided(&mut Reference::default());
+    for name in ENGINES {
+        link_errors_in(name);
+    }
+}
+
+fn link_errors_in(name: &str) {
+    let link = |import: &str, ext| link(name, import, ext);
+    let [func, table, mem, global] = provided(engine(name).as_mut());
     let incompatible = |rule| Err(("incompatible import type for \"host\".\"x\"".to_string(), rule));
     // Each kind matches what it should.
     assert_eq!(link("(func (param i32))", func), Ok(()));
@@ -72,8 +91,13 @@ fn link_errors_name_the_externtype_sub_rule() {
 
 #[test]
 fn a_table_matches_by_its_current_size() {
-    let mut engine = Reference::default();
-    let [_, table, _, _] = provided(&mut engine);
+    for name in ENGINES {
+        a_table_matches_by_its_current_size_in(engine(name).as_mut());
+    }
+}
+
+fn a_table_matches_by_its_current_size_in(engine: &mut dyn Engine) {
+    let [_, table, _, _] = provided(engine);
     let grow = module(
         "(module (import \"host\" \"t\" (table 2 funcref))
            (func (export \"grow\") (drop (table.grow (ref.null func) (i32.const 1)))))",

@@ -11,6 +11,7 @@ use super::runtime::{Global, Table};
 use crate::rules::{self, Rule};
 use crate::runtime::{Addrs, Error, ExternVal, InstanceId};
 use crate::syntax::*;
+use crate::valid::matching::{ClosedExternType, externtype_sub, externtype_sub_rule};
 use std::rc::Rc;
 
 /// What the reference refuses, the compiler refuses too, with its own prefix.
@@ -166,44 +167,44 @@ pub(super) fn instantiate(
     Ok(id)
 }
 
-/// `Externaddr_ok` and `Externtype_sub`, as the reference checks them.
+/// The external type of a value in the store, as `Externtype_sub` compares it: a table's
+/// and a memory's minimum is their current size. `None` for a tag (modules with tags are
+/// refused before linking).
+fn extern_type(jit: &Jit, ext: ExternVal) -> Option<ClosedExternType<'_>> {
+    Some(match ext {
+        ExternVal::Func(a) => ClosedExternType::Func(&jit.func_types[a as usize]),
+        ExternVal::Table(a) => {
+            let t = &jit.tables[a as usize];
+            ClosedExternType::Table(TableType {
+                limits: Limits { min: t.elems.len() as u64, ..t.ty.limits },
+                ..t.ty
+            })
+        }
+        ExternVal::Mem(a) => {
+            let m = &jit.mems[a as usize];
+            ClosedExternType::Mem(MemType { limits: Limits { min: m.pages(), ..m.ty.limits }, ..m.ty })
+        }
+        ExternVal::Global(a) => ClosedExternType::Global(jit.globals[a as usize].ty),
+        ExternVal::Tag(_) => return None,
+    })
+}
+
+/// `Externaddr_ok/sub` for each import: the value provided matches it (`Externtype_sub`,
+/// the reference's judgment), or the link error cites the rule that does not hold.
 fn check_imports(
     jit: &Jit,
     module: &Module,
     types: &[&FuncType],
     imports: &[ExternVal],
 ) -> Result<(), Error> {
-    let c = crate::valid::Context::new(crate::Spec::V3);
-    let sub = |t1, t2| crate::valid::matching::valtype_sub(&c, t1, t2);
-    let limits_sub = |actual: Limits, min: u64, want: Limits| {
-        min >= want.min && want.max.is_none_or(|m| actual.max.is_some_and(|a| a <= m))
-    };
     for (import, ext) in module.imports.iter().zip(imports) {
-        let ok = match (&import.desc, *ext) {
-            (ExternType::Func(x), ExternVal::Func(a)) => *jit.func_types[a as usize] == *types[*x as usize],
-            (ExternType::Table(tt), ExternVal::Table(a)) => {
-                let t = &jit.tables[a as usize];
-                let (t1, t2) = (ValType::Ref(t.ty.elem), ValType::Ref(tt.elem));
-                t.ty.addr == tt.addr
-                    && sub(t1, t2)
-                    && sub(t2, t1)
-                    && limits_sub(t.ty.limits, t.elems.len() as u64, tt.limits)
-            }
-            (ExternType::Mem(mt), ExternVal::Mem(a)) => {
-                let m = &jit.mems[a as usize];
-                m.ty.addr == mt.addr && limits_sub(m.ty.limits, m.pages(), mt.limits)
-            }
-            (ExternType::Global(gt), ExternVal::Global(a)) => {
-                let actual = jit.globals[a as usize].ty;
-                actual.mutable == gt.mutable
-                    && sub(actual.val, gt.val)
-                    && (!gt.mutable || sub(gt.val, actual.val))
-            }
-            _ => false,
+        let matched = match (extern_type(jit, *ext), ClosedExternType::of_import(&import.desc, types)) {
+            (Some(xt1), Some(xt2)) => externtype_sub(&xt1, &xt2),
+            _ => Err(externtype_sub_rule(&import.desc)),
         };
-        if !ok {
+        if let Err(rule) = matched {
             let message = format!("incompatible import type for \"{}\".\"{}\"", import.module, import.name);
-            return Err(Error::Link { message, rule: rules::EXEC_INSTANTIATION });
+            return Err(Error::Link { message, rule });
         }
     }
     Ok(())

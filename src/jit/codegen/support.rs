@@ -1,70 +1,28 @@
 //! What the compiler does not do (yet): the module-level check made before any code is
 //! emitted, and the feature named when a function holds an instruction it does not compile.
 //! Both are refusals, `unsupported by the compiler: FEATURE`, which a run counts as skipped.
+//! Which feature a construct belongs to is the instruction table's answer
+//! ([`crate::syntax::opcodes`], [`Module::declared_features`]), not decided here.
 
 use super::Unsupported;
-use crate::syntax::*;
+use crate::syntax::{Feature, Features, Instr, Module};
 
-/// What the compiler does not do, found before any code is emitted.
+/// What the compiler compiles: Wasm 2.0 but its vectors.
+const SUPPORTED: Features = Features::V2.minus(Features::of(Feature::Simd));
+
+/// What the compiler does not do, found before any code is emitted: the first feature the
+/// module's definitions use that it does not compile, in the order the refusals are named
+/// (a module with several is counted under the first).
 pub(super) fn check_module(m: &Module) -> Result<(), Unsupported> {
-    if m.mems.len() + m.imported_mems().count() > 1 {
-        return Err(Unsupported("multi-memory"));
+    use Feature::*;
+    let declared = m.declared_features().minus(SUPPORTED);
+    match [MultiMemory, Memory64, Exceptions, Simd, Gc].into_iter().find(|f| declared.contains(*f)) {
+        Some(f) => Err(Unsupported(f.name())),
+        None => Ok(()),
     }
-    if m.mems.iter().map(|x| x.ty).chain(m.imported_mems()).any(|t| t.addr == AddrType::I64)
-        || m.tables.iter().map(|x| x.ty).chain(m.imported_tables()).any(|t| t.addr == AddrType::I64)
-    {
-        return Err(Unsupported("memory64"));
-    }
-    if !m.tags.is_empty() || m.imported_tags().count() > 0 {
-        return Err(Unsupported("exceptions"));
-    }
-    let v128 = |t: &ValType| *t == ValType::V128;
-    for rec in &m.types {
-        for st in rec.0.iter() {
-            match &st.comp {
-                CompType::Func(ft) if rec.0.len() == 1 && st.is_final && st.supertypes.is_empty() => {
-                    if ft.params.iter().chain(ft.results.iter()).any(v128) {
-                        return Err(Unsupported("v128"));
-                    }
-                }
-                _ => return Err(Unsupported("gc")),
-            }
-        }
-    }
-    if m.globals.iter().any(|g| v128(&g.ty.val)) || m.imported_globals().any(|g| v128(&g.val)) {
-        return Err(Unsupported("v128"));
-    }
-    Ok(())
 }
 
+/// The feature named when a function holds `instr`, which the compiler does not compile.
 pub(super) fn feature_of(instr: &Instr) -> &'static str {
-    use Instr as I;
-    match instr {
-        I::ReturnCall(_) | I::ReturnCallRef(_) | I::ReturnCallIndirect(..) => "tail-call",
-        I::Throw(_) | I::ThrowRef | I::TryTable(..) => "exceptions",
-        I::CallRef(_) | I::BrOnNull(_) | I::BrOnNonNull(_) | I::RefAsNonNull => "function-references",
-        I::VConst(_)
-        | I::VVunop(_)
-        | I::VVbinop(_)
-        | I::VVternop(_)
-        | I::VVtestop(_)
-        | I::VUnop(..)
-        | I::VBinop(..)
-        | I::VTernop(..)
-        | I::VTestop(..)
-        | I::VRelop(..)
-        | I::VShiftop(..)
-        | I::VBitmask(_)
-        | I::VSwizzlop(_)
-        | I::VShuffle(_)
-        | I::VExtunop(..)
-        | I::VExtbinop(..)
-        | I::VExtternop(..)
-        | I::VNarrow(..)
-        | I::VCvtop(..)
-        | I::VSplat(_)
-        | I::VExtractLane(..)
-        | I::VReplaceLane(..) => "v128",
-        _ => "gc",
-    }
+    instr.requires().first_missing(SUPPORTED).map_or(Feature::Gc.name(), Feature::name)
 }
