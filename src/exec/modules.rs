@@ -17,6 +17,8 @@ pub enum Failure {
     Link(String, Rule),
     Trap(Trap),
     Limit(Limit),
+    /// Instantiation asked for more than the store's limits (or the host) give.
+    Exhausted(Limit, String),
     /// The module uses what the reference does not run yet.
     Unsupported(String),
     /// The embedder's call was wrong: arguments that do not match the function type.
@@ -175,16 +177,20 @@ fn alloc_entities(store: &mut Store, config: Config, module: &Module, addr: Addr
         store.globals.push(GlobalInst { ty: global.ty, value });
     }
     for mem in &module.mems {
+        let m = MemInst::alloc(mem.ty, &config, &mut store.usage)
+            .map_err(|what| Failure::Exhausted(Limit::Memory, what))?;
         store.modules[addr as usize].mems.push(store.mems.len() as Addr);
-        store.mems.push(MemInst::new(mem.ty));
+        store.mems.push(m);
     }
     for table in &module.tables {
         let init = match eval_const(store, config, addr, &table.init)? {
             Val::Ref(r) => r,
             v => unreachable!("validated: a table's initial value is a reference, not {v:?}"),
         };
+        let t = TableInst::alloc(table.ty, init, &config, &mut store.usage)
+            .map_err(|what| Failure::Exhausted(Limit::Table, what))?;
         store.modules[addr as usize].tables.push(store.tables.len() as Addr);
-        store.tables.push(TableInst { ty: table.ty, refs: vec![init; table.ty.limits.min as usize] });
+        store.tables.push(t);
     }
     for elem in &module.elems {
         let mut refs = Vec::with_capacity(elem.init.len());
