@@ -210,3 +210,88 @@ fn more_modules_than_a_fixed_table_holds() {
         "{r:?}"
     );
 }
+
+/// A module that asks for resources: a memory and a table of some initial size (small,
+/// large, or past every limit), growth, and bulk operations of some length, under some fuel.
+#[derive(Clone, Debug)]
+struct Greedy {
+    pages: u32,
+    elements: u32,
+    grow_pages: i32,
+    grow_elements: i32,
+    ops: Vec<(u8, u32, u32, u32)>,
+    fuel: Option<u64>,
+}
+
+use quickcheck::Arbitrary;
+
+impl Arbitrary for Greedy {
+    fn arbitrary(g: &mut quickcheck::Gen) -> Greedy {
+        let size = |g: &mut quickcheck::Gen| {
+            *g.choose(&[0, 1, 3, 17, 1000, 65535, 65536, 1 << 20, u32::MAX]).unwrap()
+        };
+        let len = |g: &mut quickcheck::Gen| {
+            *g.choose(&[0, 1, 15, 16, 17, 64, 4096, 65536, 1 << 20, u32::MAX]).unwrap()
+        };
+        let ops = (0..u8::arbitrary(g) % 6).map(|_| (u8::arbitrary(g) % 6, len(g), len(g), len(g))).collect();
+        Greedy {
+            pages: size(g) % 65_537,
+            elements: size(g),
+            grow_pages: *g.choose(&[0, 1, 100, 65536, -1]).unwrap(),
+            grow_elements: *g.choose(&[0, 1, 1000, 1 << 24, -1]).unwrap(),
+            ops,
+            fuel: *g.choose(&[None, Some(0), Some(10), Some(100_000)]).unwrap(),
+        }
+    }
+}
+
+impl Greedy {
+    fn text(&self) -> String {
+        let ops: String = self
+            .ops
+            .iter()
+            .map(|&(op, a, b, n)| match op {
+                0 => format!("(memory.fill (i32.const {a}) (i32.const {b}) (i32.const {n}))"),
+                1 => format!("(memory.copy (i32.const {a}) (i32.const {b}) (i32.const {n}))"),
+                2 => format!("(memory.init 0 (i32.const {a}) (i32.const {b}) (i32.const {n}))"),
+                3 => format!("(table.fill (i32.const {a}) (ref.null func) (i32.const {n}))"),
+                4 => format!("(table.copy (i32.const {a}) (i32.const {b}) (i32.const {n}))"),
+                _ => format!("(table.init 0 (i32.const {a}) (i32.const {b}) (i32.const {n}))"),
+            })
+            .collect();
+        format!(
+            "(module (memory {}) (table {} funcref)
+               (data \"0123456789abcdefghij\") (elem func $f $f $f)
+               (func $f (export \"f\") (result i32 i32)
+                 (memory.grow (i32.const {})) (table.grow (ref.null func) (i32.const {}))
+                 {ops}))",
+            self.pages, self.elements, self.grow_pages, self.grow_elements
+        )
+    }
+}
+
+/// Whatever a module asks for, every engine ends with values, a trap or an exhausted
+/// resource: no abort, no panic, and the process's memory stays bounded.
+#[test]
+fn greedy_modules_end_cleanly() {
+    quickcheck::QuickCheck::new().tests(60).quickcheck(ends_cleanly as fn(Greedy) -> bool);
+}
+
+fn ends_cleanly(g: Greedy) -> bool {
+    let config =
+        Config { max_memory: 64 << 20, max_table_elements: 200_000, fuel: g.fuel, ..Config::default() };
+    let text = g.text();
+    for mut engine in engines(config) {
+        let outcome = run(engine.as_mut(), &text, "f", &[]);
+        let clean = matches!(
+            outcome,
+            Ok(_) | Err(Error::Trap { .. } | Error::Exhausted { .. } | Error::Unsupported(_))
+        );
+        if !clean {
+            eprintln!("{}: {outcome:?}\n{text}", engine.name());
+            return false;
+        }
+    }
+    // The limits allow 64 MiB of memory and 200,000 elements per engine: far less than this.
+    rss() < 2 << 30
+}
