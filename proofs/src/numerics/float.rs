@@ -208,7 +208,7 @@ impl Floats {
     }
 }
 
-/// A value, as the spec writes it.
+/// A value, as the spec writes it (numbers in decimal).
 pub struct Show<'a>(pub &'a Fv);
 
 impl fmt::Display for Show<'_> {
@@ -217,7 +217,9 @@ impl fmt::Display for Show<'_> {
         match self.0 {
             Nan { payload, .. } => write!(f, "{s}NaN({payload:#x})"),
             Inf { .. } => write!(f, "{s}∞"),
-            Num { mag, .. } => write!(f, "{s}{}", mag.to_string_radix(16, None)),
+            // Every number of f32 and f64 is one of f64: shown exactly, as the shortest
+            // decimal that reads back as it.
+            Num { mag, .. } => write!(f, "{s}{:?}", mag.to_f64()),
         }
     }
 }

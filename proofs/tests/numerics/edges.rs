@@ -29,7 +29,7 @@ fn mask(n: u32) -> u64 {
 /// An `iN`, edge-biased.
 pub fn int(g: &mut Gen, n: u32) -> u64 {
     let m = mask(n);
-    let i = match below(g, 12) {
+    let i = match below(g, 14) {
         0 => {
             let top = 1u64 << (n - 1);
             *g.choose(&[0, 1, 2, 3, m, m - 1, top, top - 1, top + 1]).unwrap()
@@ -53,6 +53,19 @@ pub fn int(g: &mut Gen, n: u32) -> u64 {
         4 => below(g, 2 * u64::from(n) + 2),
         // few bits set
         5 => any(g) & any(g) & any(g),
+        // at a rounding boundary of f32 or f64: a significand of 24 or 53 bits, shifted to a
+        // length of up to N bits, plus half its last place (a tie of `convert`), and the
+        // neighbours of that
+        6 | 7 => {
+            let p = *g.choose(&[24u32, 53]).unwrap();
+            if p >= n {
+                return any(g) & m;
+            }
+            let t = if below(g, 2) == 0 { n } else { p + 1 + below(g, u64::from(n - p)) as u32 };
+            let significand = (any(g) | 1 << (p - 1)) & mask(p);
+            let half = 1u64 << (t - p - 1);
+            ((significand << (t - p)) | half).wrapping_add(below(g, 3)).wrapping_sub(1)
+        }
         _ => any(g),
     };
     i & m
