@@ -31,20 +31,20 @@ pub fn from_gmp(i: &Integer) -> BigInt {
     BigInt::from_slice(sign, &digits)
 }
 
-/// `op-extend` (`$extend__`, `U`): `extend_u_{M,N}(i) = i`.
+/// `op-extend` (SpecTec `$extend__`, `U`): `extend_u_{M,N}(i) = i`.
 pub fn extend_u(m: u32, n: u32, i: &BigInt) -> BigInt {
     assert!(m <= n);
     let _ = signed(m, i); // i is an iM
     i.clone()
 }
 
-/// `op-extend` (`$extend__`, `S`): `extend_s_{M,N}(i) = signed_N^-1(signed_M(i))`.
+/// `op-extend` (SpecTec `$extend__`, `S`): `extend_s_{M,N}(i) = signed_N^-1(signed_M(i))`.
 pub fn extend_s(m: u32, n: u32, i: &BigInt) -> BigInt {
     assert!(m <= n);
     inv_signed(n, &signed(m, i))
 }
 
-/// `op-wrap` (`$wrap__`): `wrap_{M,N}(i) = i mod 2^N`.
+/// `op-wrap` (SpecTec `$wrap__`): `wrap_{M,N}(i) = i mod 2^N`.
 pub fn wrap(m: u32, n: u32, i: &BigInt) -> BigInt {
     let _ = signed(m, i);
     modulo(n, i)
@@ -56,7 +56,7 @@ pub fn truncz(z: &Fv) -> BigInt {
     from_gmp(&q.to_integer_round(Round::Zero).expect("a number").0)
 }
 
-/// `op-trunc` (`$trunc__`, `U`): `trunc_u_{M,N}(±q) = truncz(±q)` if `-1 < truncz(±q) < 2^N`;
+/// `op-trunc` (SpecTec `$trunc__`, `U`): `trunc_u_{M,N}(±q) = truncz(±q)` if `-1 < truncz(±q) < 2^N`;
 /// undefined for NaNs, infinities and results out of range.
 pub fn trunc_u(_m: u32, n: u32, z: &Fv) -> Result<BigInt, Undefined> {
     match z {
@@ -69,7 +69,7 @@ pub fn trunc_u(_m: u32, n: u32, z: &Fv) -> Result<BigInt, Undefined> {
     }
 }
 
-/// `op-trunc` (`$trunc__`, `S`): `trunc_s_{M,N}(±q) = truncz(±q)` (as an `iN`) if
+/// `op-trunc` (SpecTec `$trunc__`, `S`): `trunc_s_{M,N}(±q) = truncz(±q)` (as an `iN`) if
 /// `-2^(N-1) - 1 < truncz(±q) < 2^(N-1)`; undefined for NaNs, infinities and results out of
 /// range.
 pub fn trunc_s(_m: u32, n: u32, z: &Fv) -> Result<BigInt, Undefined> {
@@ -87,7 +87,7 @@ pub fn trunc_s(_m: u32, n: u32, z: &Fv) -> Result<BigInt, Undefined> {
     }
 }
 
-/// `op-trunc_sat` (`$trunc_sat__`, `U`): 0 for NaNs and `-∞`, `2^N - 1` for `+∞`, else
+/// `op-trunc_sat` (SpecTec `$trunc_sat__`, `U`): 0 for NaNs and `-∞`, `2^N - 1` for `+∞`, else
 /// `sat_u_N(truncz(z))`.
 pub fn trunc_sat_u(_m: u32, n: u32, z: &Fv) -> BigInt {
     match z {
@@ -98,7 +98,7 @@ pub fn trunc_sat_u(_m: u32, n: u32, z: &Fv) -> BigInt {
     }
 }
 
-/// `op-trunc_sat` (`$trunc_sat__`, `S`): 0 for NaNs, `-2^(N-1)` for `-∞`, `2^(N-1) - 1` for
+/// `op-trunc_sat` (SpecTec `$trunc_sat__`, `S`): 0 for NaNs, `-2^(N-1)` for `-∞`, `2^(N-1) - 1` for
 /// `+∞`, else `signed_N^-1(sat_s_N(truncz(z)))` (all as `iN`).
 pub fn trunc_sat_s(_m: u32, n: u32, z: &Fv) -> BigInt {
     inv_signed(
@@ -118,7 +118,7 @@ fn nan_cvt(m: u32, payload: u64) -> Floats {
     Floats::Nans(if payload == canon(m) { Nans::Canonical } else { Nans::Arithmetic })
 }
 
-/// `op-promote` (`$promote__`): `promote_{M,N}(z) = z`, exactly; NaNs as in [`nan_cvt`].
+/// `op-promote` (SpecTec `$promote__`): `promote_{M,N}(z) = z`, exactly; NaNs as in [`nan_cvt`].
 pub fn promote(m: u32, n: u32, z: &Fv) -> Floats {
     assert!(m < n);
     match z {
@@ -135,7 +135,7 @@ fn ieee_exact(n: u32, mag: &rug::Float) -> rug::Float {
     z
 }
 
-/// `op-demote` (`$demote__`): `±∞` and `±0` kept, `ieee_N(±q)` for a number; NaNs as in
+/// `op-demote` (SpecTec `$demote__`): `±∞` and `±0` kept, `ieee_N(±q)` for a number; NaNs as in
 /// [`nan_cvt`].
 pub fn demote(m: u32, n: u32, z: &Fv) -> Floats {
     assert!(m > n);
@@ -147,34 +147,34 @@ pub fn demote(m: u32, n: u32, z: &Fv) -> Floats {
     }
 }
 
-/// `op-convert` (`$convert__`, `U`): `convert_u_{M,N}(i) = ieee_N(i)`.
+/// `op-convert` (SpecTec `$convert__`, `U`): `convert_u_{M,N}(i) = ieee_N(i)`.
 pub fn convert_u(m: u32, n: u32, i: &BigInt) -> Fv {
     let _ = signed(m, i);
     ieee_int(n, &to_gmp(i))
 }
 
-/// `op-convert` (`$convert__`, `S`): `convert_s_{M,N}(i) = ieee_N(signed_M(i))`.
+/// `op-convert` (SpecTec `$convert__`, `S`): `convert_s_{M,N}(i) = ieee_N(signed_M(i))`.
 pub fn convert_s(m: u32, n: u32, i: &BigInt) -> Fv {
     ieee_int(n, &to_gmp(&signed(m, i)))
 }
 
-/// `op-reinterpret` (`$reinterpret__`) from `iN` to `fN`: `fbits_N^-1(ibits_N(i))`.
+/// `op-reinterpret` (SpecTec `$reinterpret__`) from `iN` to `fN`: `fbits_N^-1(ibits_N(i))`.
 pub fn reinterpret_if(n: u32, i: &BigInt) -> Fv {
     let bits = u64::try_from(i).expect("an iN");
     inv_fbits(n, bits)
 }
 
-/// `op-reinterpret` (`$reinterpret__`) from `fN` to `iN`: `ibits_N^-1(fbits_N(z))`.
+/// `op-reinterpret` (SpecTec `$reinterpret__`) from `fN` to `iN`: `ibits_N^-1(fbits_N(z))`.
 pub fn reinterpret_fi(n: u32, z: &Fv) -> BigInt {
     BigInt::from(fbits(n, z))
 }
 
-/// `op-narrow` (`$narrow__`, `S`): `narrow_s_{M,N}(i) = signed_N^-1(sat_s_N(signed_M(i)))`.
+/// `op-narrow` (SpecTec `$narrow__`, `S`): `narrow_s_{M,N}(i) = signed_N^-1(sat_s_N(signed_M(i)))`.
 pub fn narrow_s(m: u32, n: u32, i: &BigInt) -> BigInt {
     inv_signed(n, &sat_s(n, &signed(m, i)))
 }
 
-/// `op-narrow` (`$narrow__`, `U`): `narrow_u_{M,N}(i) = sat_u_N(signed_M(i))`.
+/// `op-narrow` (SpecTec `$narrow__`, `U`): `narrow_u_{M,N}(i) = sat_u_N(signed_M(i))`.
 pub fn narrow_u(m: u32, n: u32, i: &BigInt) -> BigInt {
     sat_u(n, &signed(m, i))
 }

@@ -256,8 +256,13 @@ where
     // MPFR writes numbers as 0.1b* x 2^exp: the smallest normal 2^emin has exp = emin + 1.
     z.subnormalize_round(emin(n) + 1, dir, Round::Nearest);
     let z = z.abs();
-    let limit = Float::with_val::<i32>(prec(n), 1) << (1i32 << (expon(n) - 1));
-    if z >= limit { Inf { neg } } else { Num { neg, mag: z } }
+    match z.get_exp() {
+        // Rounded to zero (below half the smallest subnormal): the sign of r.
+        None => Fv::zero(neg),
+        // At or past the limit 2^(2^(expon(N) - 1)): MPFR's exponent e has 2^(e-1) <= z < 2^e.
+        Some(e) if e - 1 >= 1 << (expon(n) - 1) => Inf { neg },
+        Some(_) => Num { neg, mag: z },
+    }
 }
 
 /// `ieee_N(i)` of an integer.
@@ -265,7 +270,7 @@ pub fn ieee_int(n: u32, i: &Integer) -> Fv {
     ieee(n, i)
 }
 
-/// `op-fadd`: `fadd_N(z1, z2)`.
+/// `op-fadd` (SpecTec `$fadd_`, builtin): `fadd_N(z1, z2)`.
 pub fn fadd(n: u32, z1: &Fv, z2: &Fv) -> Floats {
     Floats::One(match (z1, z2) {
         (Nan { .. }, _) | (_, Nan { .. }) => return nans(n, &[z1, z2]),
@@ -284,7 +289,7 @@ pub fn fadd(n: u32, z1: &Fv, z2: &Fv) -> Floats {
     })
 }
 
-/// `op-fsub`: `fsub_N(z1, z2)`.
+/// `op-fsub` (SpecTec `$fsub_`, builtin): `fsub_N(z1, z2)`.
 pub fn fsub(n: u32, z1: &Fv, z2: &Fv) -> Floats {
     Floats::One(match (z1, z2) {
         (Nan { .. }, _) | (_, Nan { .. }) => return nans(n, &[z1, z2]),
@@ -303,7 +308,7 @@ pub fn fsub(n: u32, z1: &Fv, z2: &Fv) -> Floats {
     })
 }
 
-/// `op-fmul`: `fmul_N(z1, z2)`. A zero times a number is the zero with the exclusive or of
+/// `op-fmul` (SpecTec `$fmul_`, builtin): `fmul_N(z1, z2)`. A zero times a number is the zero with the exclusive or of
 /// the signs: the equations would give `ieee_N(0) = +0` for `-0 * q`, but the arithmetic is
 /// IEEE 754's (4.3.3), and the official suite expects `-0` there.
 pub fn fmul(n: u32, z1: &Fv, z2: &Fv) -> Floats {
@@ -319,7 +324,7 @@ pub fn fmul(n: u32, z1: &Fv, z2: &Fv) -> Floats {
     })
 }
 
-/// `op-fdiv`: `fdiv_N(z1, z2)`.
+/// `op-fdiv` (SpecTec `$fdiv_`, builtin): `fdiv_N(z1, z2)`.
 pub fn fdiv(n: u32, z1: &Fv, z2: &Fv) -> Floats {
     let sign = z1.neg() != z2.neg();
     Floats::One(match (z1, z2) {
@@ -334,7 +339,7 @@ pub fn fdiv(n: u32, z1: &Fv, z2: &Fv) -> Floats {
     })
 }
 
-/// `op-fma`: `fma_N(z1, z2, z3)`, IEEE 754 fusedMultiplyAdd: `z1 * z2 + z3` computed exactly,
+/// `op-fma` (no SpecTec definition; the document's prose and equations): `fma_N(z1, z2, z3)`, IEEE 754 fusedMultiplyAdd: `z1 * z2 + z3` computed exactly,
 /// rounded once.
 pub fn fma(n: u32, z1: &Fv, z2: &Fv, z3: &Fv) -> Floats {
     let psign = z1.neg() != z2.neg();
@@ -384,7 +389,7 @@ fn order(z1: &Fv, z2: &Fv) -> Ordering {
     }
 }
 
-/// `op-fmin`: `fmin_N(z1, z2)`.
+/// `op-fmin` (SpecTec `$fmin_`, builtin): `fmin_N(z1, z2)`.
 pub fn fmin(n: u32, z1: &Fv, z2: &Fv) -> Floats {
     Floats::One(match (z1, z2) {
         (Nan { .. }, _) | (_, Nan { .. }) => return nans(n, &[z1, z2]),
@@ -398,7 +403,7 @@ pub fn fmin(n: u32, z1: &Fv, z2: &Fv) -> Floats {
     })
 }
 
-/// `op-fmax`: `fmax_N(z1, z2)`.
+/// `op-fmax` (SpecTec `$fmax_`, builtin): `fmax_N(z1, z2)`.
 pub fn fmax(n: u32, z1: &Fv, z2: &Fv) -> Floats {
     Floats::One(match (z1, z2) {
         (Nan { .. }, _) | (_, Nan { .. }) => return nans(n, &[z1, z2]),
@@ -412,22 +417,22 @@ pub fn fmax(n: u32, z1: &Fv, z2: &Fv) -> Floats {
     })
 }
 
-/// `op-fcopysign`: `fcopysign_N(z1, z2)`, `z1` with the sign of `z2` (NaNs included).
+/// `op-fcopysign` (SpecTec `$fcopysign_`, builtin): `fcopysign_N(z1, z2)`, `z1` with the sign of `z2` (NaNs included).
 pub fn fcopysign(_n: u32, z1: &Fv, z2: &Fv) -> Floats {
     Floats::One(z1.with_sign(z2.neg()))
 }
 
-/// `op-fabs`: `fabs_N(z)`, `z` with positive sign (NaNs included).
+/// `op-fabs` (SpecTec `$fabs_`, builtin): `fabs_N(z)`, `z` with positive sign (NaNs included).
 pub fn fabs(_n: u32, z: &Fv) -> Floats {
     Floats::One(z.with_sign(false))
 }
 
-/// `op-fneg`: `fneg_N(z)`, `z` with the opposite sign (NaNs included).
+/// `op-fneg` (SpecTec `$fneg_`, builtin): `fneg_N(z)`, `z` with the opposite sign (NaNs included).
 pub fn fneg(_n: u32, z: &Fv) -> Floats {
     Floats::One(z.with_sign(!z.neg()))
 }
 
-/// `op-fsqrt`: `fsqrt_N(z)`.
+/// `op-fsqrt` (SpecTec `$fsqrt_`, builtin): `fsqrt_N(z)`.
 pub fn fsqrt(n: u32, z: &Fv) -> Floats {
     Floats::One(match z {
         Nan { .. } => return nans(n, &[z]),
@@ -444,7 +449,7 @@ fn integer(q: &Float, round: Round) -> Integer {
     q.to_integer_round(round).expect("a number").0
 }
 
-/// `op-fceil`: `fceil_N(z)`: `ieee_N(i)` for the integer `i` with `z <= i < z + 1`.
+/// `op-fceil` (SpecTec `$fceil_`, builtin): `fceil_N(z)`: `ieee_N(i)` for the integer `i` with `z <= i < z + 1`.
 pub fn fceil(n: u32, z: &Fv) -> Floats {
     Floats::One(match z {
         Nan { .. } => return nans(n, &[z]),
@@ -455,7 +460,7 @@ pub fn fceil(n: u32, z: &Fv) -> Floats {
     })
 }
 
-/// `op-ffloor`: `ffloor_N(z)`: `ieee_N(i)` for the integer `i` with `z - 1 < i <= z`.
+/// `op-ffloor` (SpecTec `$ffloor_`, builtin): `ffloor_N(z)`: `ieee_N(i)` for the integer `i` with `z - 1 < i <= z`.
 pub fn ffloor(n: u32, z: &Fv) -> Floats {
     Floats::One(match z {
         Nan { .. } => return nans(n, &[z]),
@@ -466,7 +471,7 @@ pub fn ffloor(n: u32, z: &Fv) -> Floats {
     })
 }
 
-/// `op-ftrunc`: `ftrunc_N(±q) = ieee_N(±i)` for the integer `i` with `q - 1 < i <= q`.
+/// `op-ftrunc` (SpecTec `$ftrunc_`, builtin): `ftrunc_N(±q) = ieee_N(±i)` for the integer `i` with `q - 1 < i <= q`.
 pub fn ftrunc(n: u32, z: &Fv) -> Floats {
     Floats::One(match z {
         Nan { .. } => return nans(n, &[z]),
@@ -480,7 +485,7 @@ pub fn ftrunc(n: u32, z: &Fv) -> Floats {
     })
 }
 
-/// `op-fnearest`: `fnearest_N(±q) = ieee_N(±i)` for the integer `i` with `|i - q| < 0.5`, or
+/// `op-fnearest` (SpecTec `$fnearest_`, builtin): `fnearest_N(±q) = ieee_N(±i)` for the integer `i` with `|i - q| < 0.5`, or
 /// with `|i - q| = 0.5` and `i` even.
 pub fn fnearest(n: u32, z: &Fv) -> Floats {
     Floats::One(match z {
@@ -514,7 +519,7 @@ fn same(z1: &Fv, z2: &Fv) -> bool {
     z1 == z2
 }
 
-/// `op-feq`: `feq_N(z1, z2)`.
+/// `op-feq` (SpecTec `$feq_`, builtin): `feq_N(z1, z2)`.
 pub fn feq(_n: u32, z1: &Fv, z2: &Fv) -> bool {
     match (z1, z2) {
         (Nan { .. }, _) | (_, Nan { .. }) => false,
@@ -523,7 +528,7 @@ pub fn feq(_n: u32, z1: &Fv, z2: &Fv) -> bool {
     }
 }
 
-/// `op-fne`: `fne_N(z1, z2)`.
+/// `op-fne` (SpecTec `$fne_`, builtin): `fne_N(z1, z2)`.
 pub fn fne(_n: u32, z1: &Fv, z2: &Fv) -> bool {
     match (z1, z2) {
         (Nan { .. }, _) | (_, Nan { .. }) => true,
@@ -532,7 +537,7 @@ pub fn fne(_n: u32, z1: &Fv, z2: &Fv) -> bool {
     }
 }
 
-/// `op-flt`: `flt_N(z1, z2)`.
+/// `op-flt` (SpecTec `$flt_`, builtin): `flt_N(z1, z2)`.
 pub fn flt(_n: u32, z1: &Fv, z2: &Fv) -> bool {
     match (z1, z2) {
         (Nan { .. }, _) | (_, Nan { .. }) => false,
@@ -546,7 +551,7 @@ pub fn flt(_n: u32, z1: &Fv, z2: &Fv) -> bool {
     }
 }
 
-/// `op-fgt`: `fgt_N(z1, z2)`.
+/// `op-fgt` (SpecTec `$fgt_`, builtin): `fgt_N(z1, z2)`.
 pub fn fgt(_n: u32, z1: &Fv, z2: &Fv) -> bool {
     match (z1, z2) {
         (Nan { .. }, _) | (_, Nan { .. }) => false,
@@ -560,7 +565,7 @@ pub fn fgt(_n: u32, z1: &Fv, z2: &Fv) -> bool {
     }
 }
 
-/// `op-fle`: `fle_N(z1, z2)`.
+/// `op-fle` (SpecTec `$fle_`, builtin): `fle_N(z1, z2)`.
 pub fn fle(_n: u32, z1: &Fv, z2: &Fv) -> bool {
     match (z1, z2) {
         (Nan { .. }, _) | (_, Nan { .. }) => false,
@@ -574,7 +579,7 @@ pub fn fle(_n: u32, z1: &Fv, z2: &Fv) -> bool {
     }
 }
 
-/// `op-fge`: `fge_N(z1, z2)`.
+/// `op-fge` (SpecTec `$fge_`, builtin): `fge_N(z1, z2)`.
 pub fn fge(_n: u32, z1: &Fv, z2: &Fv) -> bool {
     match (z1, z2) {
         (Nan { .. }, _) | (_, Nan { .. }) => false,
@@ -588,18 +593,18 @@ pub fn fge(_n: u32, z1: &Fv, z2: &Fv) -> bool {
     }
 }
 
-/// `op-fpmin`: `fpmin_N(z1, z2)` is `z2` if `flt_N(z2, z1) = 1`, else `z1` (as it is, a NaN
+/// `op-fpmin` (SpecTec `$fpmin_`, builtin): `fpmin_N(z1, z2)` is `z2` if `flt_N(z2, z1) = 1`, else `z1` (as it is, a NaN
 /// included).
 pub fn fpmin(n: u32, z1: &Fv, z2: &Fv) -> Floats {
     Floats::One(if flt(n, z2, z1) { z2.clone() } else { z1.clone() })
 }
 
-/// `op-fpmax`: `fpmax_N(z1, z2)` is `z2` if `flt_N(z1, z2) = 1`, else `z1`.
+/// `op-fpmax` (SpecTec `$fpmax_`, builtin): `fpmax_N(z1, z2)` is `z2` if `flt_N(z1, z2) = 1`, else `z1`.
 pub fn fpmax(n: u32, z1: &Fv, z2: &Fv) -> Floats {
     Floats::One(if flt(n, z1, z2) { z2.clone() } else { z1.clone() })
 }
 
-/// `op-frelaxed_madd` under `R_fmadd = r`: `relaxed(R_fmadd)[fadd_N(fmul_N(z1, z2), z3),
+/// `op-frelaxed_madd` (SpecTec `$frelaxed_madd_`, builtin) under `R_fmadd = r`: `relaxed(R_fmadd)[fadd_N(fmul_N(z1, z2), z3),
 /// fma_N(z1, z2, z3)]`. The unfused alternative adds `z3` to every member of the product's
 /// set: for a NaN product that is `nans_N` of a NaN of the product's set and `z3`, the
 /// arithmetic set unless both are canonical.
@@ -619,7 +624,7 @@ pub fn frelaxed_madd(n: u32, r: u8, z1: &Fv, z2: &Fv, z3: &Fv) -> Floats {
     }
 }
 
-/// `op-frelaxed_nmadd` under `R_fmadd = r`: `frelaxed_madd_N(-z1, z2, z3)`.
+/// `op-frelaxed_nmadd` (SpecTec `$frelaxed_nmadd_`, builtin) under `R_fmadd = r`: `frelaxed_madd_N(-z1, z2, z3)`.
 pub fn frelaxed_nmadd(n: u32, r: u8, z1: &Fv, z2: &Fv, z3: &Fv) -> Floats {
     frelaxed_madd(n, r, &z1.with_sign(!z1.neg()), z2, z3)
 }

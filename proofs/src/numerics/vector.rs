@@ -22,7 +22,7 @@ pub enum Half {
     High,
 }
 
-/// aux-lanes: `lanes_(iN x M)(c)`, the `M = 128 / N` lanes of `c`, lane 0 the least
+/// aux-lanes (SpecTec `$lanes_`): `lanes_(iN x M)(c)`, the `M = 128 / N` lanes of `c`, lane 0 the least
 /// significant `N` bits (the bytes are little endian).
 pub fn lanes(n: u32, c: &BigInt) -> Vec<BigInt> {
     assert!(super::int::is_in(128, c));
@@ -43,36 +43,36 @@ pub fn extend(sx: Sx, m: u32, n: u32, i: &BigInt) -> BigInt {
     }
 }
 
-/// `op-ivadd_pairwise`: `ivadd_pairwise_N(i^2m) = (iadd_N(i1, i2))^m` with `i^2m = (i1 i2)^m`.
+/// `op-ivadd_pairwise` (SpecTec `$ivadd_pairwise_`): `ivadd_pairwise_N(i^2m) = (iadd_N(i1, i2))^m` with `i^2m = (i1 i2)^m`.
 pub fn ivadd_pairwise(n: u32, i: &[BigInt]) -> Vec<BigInt> {
     i.chunks(2).map(|p| iadd(n, &p[0], &p[1])).collect()
 }
 
-/// `op-ivmul`: `ivmul_N(i1^m, i2^m) = (imul_N(i1, i2))^m`.
+/// `op-ivmul` (SpecTec `$ivmul_`): `ivmul_N(i1^m, i2^m) = (imul_N(i1, i2))^m`.
 pub fn ivmul(n: u32, i1: &[BigInt], i2: &[BigInt]) -> Vec<BigInt> {
     i1.iter().zip(i2).map(|(a, b)| imul(n, a, b)).collect()
 }
 
-/// `op-ivdot`: `ivdot_N(i1^2m, i2^2m) = (iadd_N(j1, j2))^m` with
+/// `op-ivdot` (SpecTec `$ivdot_`): `ivdot_N(i1^2m, i2^2m) = (iadd_N(j1, j2))^m` with
 /// `(imul_N(i1, i2))^2m = (j1 j2)^m`.
 pub fn ivdot(n: u32, i1: &[BigInt], i2: &[BigInt]) -> Vec<BigInt> {
     ivadd_pairwise(n, &ivmul(n, i1, i2))
 }
 
-/// `op-ivdot_sat`: `ivdot_sat_N(i1^2m, i2^2m) = (iadd_sat_s_N(j1, j2))^m` with
+/// `op-ivdot_sat` (SpecTec `$ivdot_sat_`): `ivdot_sat_N(i1^2m, i2^2m) = (iadd_sat_s_N(j1, j2))^m` with
 /// `(imul_N(i1, i2))^2m = (j1 j2)^m`.
 pub fn ivdot_sat(n: u32, i1: &[BigInt], i2: &[BigInt]) -> Vec<BigInt> {
     ivmul(n, i1, i2).chunks(2).map(|p| iadd_sat_s(n, &p[0], &p[1])).collect()
 }
 
-/// `op-vextunop`: `EXTADD_PAIRWISE sx` from `iN1 x M1` to `iN2 x M2` (`N2 = 2 N1`):
+/// `op-vextunop` (SpecTec `$vextunop__`, `$ivextunop__`): `EXTADD_PAIRWISE sx` from `iN1 x M1` to `iN2 x M2` (`N2 = 2 N1`):
 /// `ivadd_pairwise_N2(extend^sx_{N1,N2}(lanes(c))*)`.
 pub fn extadd_pairwise(sx: Sx, n1: u32, n2: u32, c: &BigInt) -> BigInt {
     let i: Vec<BigInt> = lanes(n1, c).iter().map(|i| extend(sx, n1, n2, i)).collect();
     inv_lanes(n2, &ivadd_pairwise(n2, &i))
 }
 
-/// `op-vextbinop`: from `iN1 x M1` to `iN2 x M2`, `f_N2` of lanes `[h : k]` of both operands
+/// `op-vextbinop` (SpecTec `$vextbinop__`, `$ivextbinop__`): from `iN1 x M1` to `iN2 x M2`, `f_N2` of lanes `[h : k]` of both operands
 /// extended with `sx1`, `sx2`.
 #[allow(clippy::too_many_arguments)]
 fn vextbinop(
@@ -89,7 +89,7 @@ fn vextbinop(
     inv_lanes(n2, &f(n2, &i1, &i2))
 }
 
-/// `op-vextbinop`: `EXTMUL half sx` is `ivmul` on lanes `[h : M2]`, `h = 0` for `LOW` and
+/// `op-vextbinop` (SpecTec `$vextbinop__`, `$ivextbinop__`): `EXTMUL half sx` is `ivmul` on lanes `[h : M2]`, `h = 0` for `LOW` and
 /// `M2` for `HIGH`.
 pub fn extmul(half: Half, sx: Sx, n1: u32, n2: u32, c1: &BigInt, c2: &BigInt) -> BigInt {
     let m2 = (128 / n2) as usize;
@@ -100,19 +100,19 @@ pub fn extmul(half: Half, sx: Sx, n1: u32, n2: u32, c1: &BigInt, c2: &BigInt) ->
     vextbinop(ivmul, (sx, sx), (h, m2), n1, n2, c1, c2)
 }
 
-/// `op-vextbinop`: `DOT S` is `ivdot` on all `M1` lanes, both extended signed.
+/// `op-vextbinop` (SpecTec `$vextbinop__`, `$ivextbinop__`): `DOT S` is `ivdot` on all `M1` lanes, both extended signed.
 pub fn dot_s(n1: u32, n2: u32, c1: &BigInt, c2: &BigInt) -> BigInt {
     vextbinop(ivdot, (Sx::S, Sx::S), (0, (128 / n1) as usize), n1, n2, c1, c2)
 }
 
-/// `op-vextbinop`: `RELAXED_DOT S` under `R_idot = r` is `ivdot_sat` on all `M1` lanes, the
+/// `op-vextbinop` (SpecTec `$vextbinop__`, `$ivextbinop__`): `RELAXED_DOT S` under `R_idot = r` is `ivdot_sat` on all `M1` lanes, the
 /// first extended signed, the second `relaxed(R_idot)[S, U]`.
 pub fn relaxed_dot_s(r: u8, n1: u32, n2: u32, c1: &BigInt, c2: &BigInt) -> BigInt {
     let sx2 = if r == 0 { Sx::S } else { Sx::U };
     vextbinop(ivdot_sat, (Sx::S, sx2), (0, (128 / n1) as usize), n1, n2, c1, c2)
 }
 
-/// `op-vnarrow`: `NARROW sx` from `iN1 x M1` to `iN2 x M2` (`N1 = 2 N2`): `narrow^sx` of the
+/// `op-vnarrow` (SpecTec `$vnarrowop__`): `NARROW sx` from `iN1 x M1` to `iN2 x M2` (`N1 = 2 N2`): `narrow^sx` of the
 /// lanes of `c1`, then of those of `c2`.
 pub fn vnarrow(sx: Sx, n1: u32, n2: u32, c1: &BigInt, c2: &BigInt) -> BigInt {
     let narrow = |i: &BigInt| match sx {

@@ -26,9 +26,10 @@ use ops::{Family, Op, Outcome, show_result, show_val};
 
 const FAMILIES: [Family; 4] = [Family::Int, Family::Float, Family::Conversion, Family::Vector];
 
-/// Cases per operator in each property (about: quickcheck stops at the count for the family).
-const CASES_PER_SCALAR_OP: u64 = 20_000;
-const CASES_PER_VECTOR_OP: u64 = 2_000;
+/// Cases per operator in each property (a tenth in a debug build, which is about ten times
+/// slower).
+const CASES_PER_SCALAR_OP: u64 = if cfg!(debug_assertions) { 2_000 } else { 20_000 };
+const CASES_PER_VECTOR_OP: u64 = if cfg!(debug_assertions) { 200 } else { 2_000 };
 
 /// The operators checked on all 2^32 operands.
 const EXHAUSTIVE: [&str; 12] = [
@@ -46,9 +47,9 @@ const EXHAUSTIVE: [&str; 12] = [
     "i32.trunc_sat_f32_u",
 ];
 
-/// The stride of the smoke run over the 2^32 operands (a prime: every residue class of the
-/// low bits is visited).
-const SMOKE_STRIDE: u32 = 4099;
+/// The stride of the smoke run over the 2^32 operands (a prime, so that the operands' low
+/// bits take every value; a sixteenth of them in a debug build).
+const SMOKE_STRIDE: u32 = if cfg!(debug_assertions) { 65537 } else { 4099 };
 
 /// The indices (in [`ops::all`]) of a family's operators.
 fn family(f: Family) -> &'static [usize] {
