@@ -90,8 +90,12 @@ fn with_compiled<T>(f: impl FnOnce(&mut Compiled) -> T) -> T {
 
 /// The index among [`scalar_ops`] of the operator at `k` in [`ops::all`].
 fn compiled_index(k: usize) -> usize {
-    let op = &ops::all()[k];
-    scalar_ops().iter().position(|o| std::ptr::eq(*o, op)).expect("a scalar operator")
+    static INDEX: OnceLock<Vec<Option<usize>>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let scalar = scalar_ops();
+        ops::all().iter().map(|op| scalar.iter().position(|o| std::ptr::eq(*o, op))).collect()
+    });
+    index[k].expect("a scalar operator")
 }
 
 fn call(op: &Op, args: &[Val]) -> String {
