@@ -1,1 +1,4 @@
-//! Properties of lockstep stated by the specification; see README.md.
+//! Properties of lockstep stated by the specification, and the spec's numerics over exact
+//! arithmetic to check its numerics against; see README.md.
+
+pub mod numerics;
