@@ -110,7 +110,7 @@ pub(super) fn compiler_calls(r: &Referee, traced: Vec<(Traced, u32, Vec<Val>)>) 
 }
 
 /// A value of the compiler's, as the reference names it.
-fn reference_val(r: &Referee, v: Val) -> Val {
+pub(super) fn reference_val(r: &Referee, v: Val) -> Val {
     match v {
         Val::Ref(Ref::Func(b)) => Val::Ref(Ref::Func(r.funcs.of_compiler(b).unwrap_or(b))),
         v => v,
