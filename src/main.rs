@@ -775,7 +775,8 @@ fn shrink(
         .invocations
         .iter()
         .map(|(n, a)| {
-            format!("--invoke {n:?} {}", a.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(" "))
+            let args: Vec<String> = a.iter().map(|v| v.to_string()).collect();
+            format!("--invoke {n:?} {}", args.join(" ")).trim_end().to_string()
         })
         .collect();
     if let Some(path) = wast {

@@ -64,6 +64,38 @@ pub fn without_custom_sections(wasm: &[u8]) -> Option<Vec<u8>> {
     rewrite(wasm, |id, contents| Some((id != 0).then(|| contents.to_vec())))
 }
 
+/// The module with the bytes `range` of one function body (a range within the code section,
+/// as instruction offsets give it) replaced by `with`: the body's size and the section's
+/// are written anew.
+pub fn splice_code(wasm: &[u8], range: std::ops::Range<usize>, with: &[u8]) -> Option<Vec<u8>> {
+    let mut done = false;
+    let out = rewrite(wasm, |id, contents| {
+        if id != 10 {
+            return Some(Some(contents.to_vec()));
+        }
+        let base = contents.as_ptr() as usize - wasm.as_ptr() as usize;
+        let mut pos = 0;
+        let n = leb(contents, &mut pos)?;
+        let mut out = Vec::new();
+        put_leb(&mut out, n);
+        for _ in 0..n {
+            let size = leb(contents, &mut pos)? as usize;
+            let body = contents.get(pos..pos.checked_add(size)?)?;
+            let (from, to) = (base + pos, base + pos + size);
+            let mut body = body.to_vec();
+            if range.start >= from && range.end <= to && range.start <= range.end {
+                body.splice(range.start - from..range.end - from, with.iter().copied());
+                done = true;
+            }
+            put_leb(&mut out, body.len() as u32);
+            out.extend_from_slice(&body);
+            pos += size;
+        }
+        Some(Some(out))
+    })?;
+    done.then_some(out)
+}
+
 /// Where the contents of the code section start, if there is one.
 pub fn code_start(wasm: &[u8]) -> Option<usize> {
     sections(wasm)?.into_iter().find(|(id, _)| *id == 10).map(|(_, r)| r.start)
@@ -116,6 +148,18 @@ pub fn with_exports(wasm: &[u8], keep: impl Fn(&str) -> Option<String>) -> Optio
 mod tests {
     use super::*;
     use crate::lockstep::case::{assemble, front_end};
+
+    #[test]
+    fn code_spliced() {
+        let wasm =
+            assemble(r#"(module (func (export "f") (result i32) i32.const 1 i32.const 2 i32.add))"#).unwrap();
+        let module = front_end(&wasm).unwrap();
+        let offsets = &module.funcs[0].body.offsets;
+        // `i32.const 2 i32.add` becomes nothing: the body returns 1.
+        let edited = splice_code(&wasm, offsets[1] as usize..offsets[3] as usize, &[]).unwrap();
+        let module = front_end(&edited).unwrap();
+        assert_eq!(module.funcs[0].body.instrs.len(), 2);
+    }
 
     #[test]
     fn exports_dropped_and_renamed() {
