@@ -420,8 +420,9 @@ fn index(mem: u32) -> String {
     if mem == 0 { String::new() } else { format!(" {mem}") }
 }
 
-/// The export that reads the place a store difference is at, as the reproducer adds it.
-fn checker(d: &StoreDiff) -> Option<(String, String, String, Val)> {
+/// The export that reads the place a store difference is at, as the reproducer adds it: its
+/// name, its text, and its arguments.
+fn checker(d: &StoreDiff) -> Option<(String, String, Vec<Val>)> {
     match d {
         StoreDiff::Global { global, reference, .. } => {
             let t = match reference {
@@ -433,30 +434,25 @@ fn checker(d: &StoreDiff) -> Option<(String, String, String, Val)> {
             };
             let name = format!("lockstep:global{global}");
             let func = format!("(func (export \"{name}\") (result {t}) global.get {global})");
-            Some((name.clone(), func, format!("(invoke \"{name}\")"), *reference))
+            Some((name, func, vec![]))
         }
-        StoreDiff::MemByte { mem, at, reference, .. } => {
+        StoreDiff::MemByte { mem, at, .. } => {
             let name = format!("lockstep:memory{mem}");
             let func = format!(
                 "(func (export \"{name}\") (param i32) (result i32) local.get 0 i32.load8_u{})",
                 index(*mem)
             );
-            Some((
-                name.clone(),
-                func,
-                format!("(invoke \"{name}\" (i32.const {at}))"),
-                Val::I32(*reference as u32),
-            ))
+            Some((name, func, vec![Val::I32(*at as u32)]))
         }
-        StoreDiff::MemSize { mem, reference, .. } => {
+        StoreDiff::MemSize { mem, .. } => {
             let name = format!("lockstep:memory{mem}:size");
             let func = format!("(func (export \"{name}\") (result i32) memory.size{})", index(*mem));
-            Some((name.clone(), func, format!("(invoke \"{name}\")"), Val::I32((*reference / 65536) as u32)))
+            Some((name, func, vec![]))
         }
-        StoreDiff::TableSize { table, reference, .. } => {
+        StoreDiff::TableSize { table, .. } => {
             let name = format!("lockstep:table{table}:size");
             let func = format!("(func (export \"{name}\") (result i32) table.size {table})");
-            Some((name.clone(), func, format!("(invoke \"{name}\")"), Val::I32(*reference as u32)))
+            Some((name, func, vec![]))
         }
         StoreDiff::TableElem { table, at, reference, compiler } => {
             // Only nullness can be read back from a script.
@@ -468,19 +464,21 @@ fn checker(d: &StoreDiff) -> Option<(String, String, String, Val)> {
             let func = format!(
                 "(func (export \"{name}\") (param i32) (result i32) local.get 0 table.get {table} ref.is_null)"
             );
-            Some((
-                name.clone(),
-                func,
-                format!("(invoke \"{name}\" (i32.const {at}))"),
-                Val::I32(r.is_null() as u32),
-            ))
+            Some((name, func, vec![Val::I32(*at as u32)]))
         }
     }
 }
 
 /// The `.wast` reproducer: the module (with a function that reads each place where the
-/// stores differ), the invocations before the diverging one with their outcomes, and the
-/// diverging one with the reference's outcome (and then what the store holds).
+/// stores differ), the invocations before the diverging one with their outcomes, the
+/// diverging one with the reference's outcome, and then what the store holds.
+///
+/// Where the spec lets a NaN be any of a set, an assertion holds for any engine only if it
+/// does not depend on the choice: each is computed by the reference twice, with x86's NaNs
+/// (as the referee runs it) and with the deterministic profile's, and a NaN result is written
+/// as the set both fall in (`nan:canonical`, `nan:arithmetic`); an assertion on which the two
+/// differ otherwise (a NaN's bits stored, say) is left out, and the instruction at issue
+/// alone is asserted instead, as the *witness*.
 pub fn wast(case: &Case, e: &Explanation) -> String {
     let mut out = String::new();
     let _ = writeln!(out, ";; Written by lockstep (the WebAssembly 3.0 specification made executable) for a");
@@ -501,61 +499,107 @@ pub fn wast(case: &Case, e: &Explanation) -> String {
     }
     let _ = writeln!(out, ";; A correct engine passes every assertion.");
     let mut module = issue::print(&case.wasm);
-    let checks: Vec<_> = e.store.iter().filter_map(checker).collect();
-    for (_, func, ..) in &checks {
-        if let Some(m) = issue::with_field(&module, func) {
-            module = m;
-        }
-    }
-    let _ = writeln!(out, "{}", module.trim_end());
     let Some((name, args)) = &e.finding.invocation else {
+        let _ = writeln!(out, "{}", module.trim_end());
         let _ = writeln!(out, ";; The divergence is in instantiation: {}", e.finding.what);
         return out;
     };
-    for (n, a, outcome) in prior_outcomes(case, &e.prior) {
-        match (invoke(&n, &a), outcome) {
-            (Some(action), Some(expected)) => {
-                let _ = writeln!(out, "{}", assertion(&action, &expected));
+    // The actions, in order: the invocations, then the readers of the store.
+    let mut actions: Vec<(String, Vec<Val>)> = e.prior.clone();
+    actions.push((name.clone(), args.clone()));
+    let mut unread = false;
+    for d in &e.store {
+        match checker(d).and_then(|(n, func, a)| Some((n, issue::with_field(&module, &func)?, a))) {
+            Some((n, m, a)) => {
+                module = m;
+                actions.push((n, a));
             }
-            (Some(action), None) => {
-                let _ = writeln!(out, "{action}");
-            }
-            (None, _) => {
-                let _ = writeln!(out, ";; (invoke \"{n}\" ...): arguments no script can write");
-            }
+            None => unread = true,
         }
     }
-    match (invoke(name, args), &e.expected) {
-        (Some(action), Some(expected)) => {
-            let _ = writeln!(out, "{}", assertion(&action, expected));
-        }
-        _ => {
-            let _ = writeln!(out, ";; the invocation of \"{name}\" cannot be written in a script");
+    let mut lines = assertions(&module, &actions);
+    let skipped = unread || lines.iter().any(|l| l.starts_with(";;"));
+    // The witness: the instruction at issue alone, where an assertion above was left out
+    // or a difference in the store cannot be read back.
+    if let Some(piece) = e.issue.as_ref().and_then(|i| i.piece.as_ref()).filter(|p| p.standalone)
+        && skipped
+        && let Some(m) = issue::with_field(&module, &piece.func)
+    {
+        actions.push((issue::ISOLATE.to_string(), piece.args.clone()));
+        let with_witness = assertions(&m, &actions);
+        if let Some(last) = with_witness.last().filter(|l| !l.starts_with(";;")) {
+            module = m;
+            lines.push(";; The witness: the instruction at issue alone, on the reference's operands.".into());
+            lines.push(last.clone());
         }
     }
-    for (_, _, action, value) in &checks {
-        let _ = writeln!(out, "{}", assertion(action, &Expected::Values(vec![*value])));
+    let _ = writeln!(out, "{}", module.trim_end());
+    for line in lines {
+        let _ = writeln!(out, "{line}");
     }
     out
 }
 
-/// The reference's outcomes of the invocations before the diverging one.
-fn prior_outcomes(case: &Case, prior: &[(String, Vec<Val>)]) -> Vec<(String, Vec<Val>, Option<Expected>)> {
+/// The reference's outcome of each action on `module` (text), under one choice of NaNs.
+fn outcomes(module: &str, actions: &[(String, Vec<Val>)], nans: NanChoice) -> Vec<Option<Expected>> {
+    let none = || vec![None; actions.len()];
+    let Ok(wasm) = super::case::assemble(module) else { return none() };
+    let Ok(m) = super::case::front_end(&wasm) else { return none() };
     let config = differential::referee().reference.config;
-    let mut reference = Reference::new(Config { nans: NanChoice::X86, ..config });
-    let inst = reference.instantiate(&case.module, &[]).ok();
-    prior
+    let mut reference = Reference::new(Config { nans, ..config });
+    let Ok(inst) = reference.instantiate(&std::rc::Rc::new(m), &[]) else { return none() };
+    actions
         .iter()
-        .map(|(n, a)| {
-            let outcome = inst.and_then(|i| match reference.export(i, n) {
-                Some(ExternVal::Func(f)) => match reference.invoke(f, a) {
-                    Ok(vs) => Some(Expected::Values(vs)),
-                    Err(Error::Trap { message, rule: Some(rule) }) => Some(Expected::Trap { message, rule }),
-                    Err(_) => None,
-                },
-                _ => None,
-            });
-            (n.clone(), a.clone(), outcome)
+        .map(|(n, a)| match reference.export(inst, n) {
+            Some(ExternVal::Func(f)) => match reference.invoke(f, a) {
+                Ok(vs) => Some(Expected::Values(vs)),
+                Err(Error::Trap { message, rule: Some(rule) }) => Some(Expected::Trap { message, rule }),
+                Err(_) => None,
+            },
+            _ => None,
         })
         .collect()
+}
+
+/// The set a result falls in under both choices of NaNs, as a script writes it; `None` where
+/// the two differ otherwise.
+fn both(x: &Val, y: &Val) -> Option<String> {
+    let (a, b) = (wast_val(x, true)?, wast_val(y, true)?);
+    let arithmetic = |s: &str| s.ends_with("nan:arithmetic)") || s.ends_with("nan:canonical)");
+    match (a == b, arithmetic(&a) && arithmetic(&b)) {
+        (true, _) => Some(a),
+        (false, true) => Some(a.replace("nan:canonical", "nan:arithmetic")),
+        _ => None,
+    }
+}
+
+/// An assertion for each action that holds whatever NaNs an engine picks, or the action
+/// alone under a comment where it depends on them.
+fn assertions(module: &str, actions: &[(String, Vec<Val>)]) -> Vec<String> {
+    let x86 = outcomes(module, actions, NanChoice::X86);
+    let det = outcomes(module, actions, NanChoice::Deterministic);
+    let mut lines = Vec::new();
+    for (((n, a), x), d) in actions.iter().zip(x86).zip(det) {
+        let Some(action) = invoke(n, a) else {
+            lines.push(format!(";; (invoke \"{n}\" ...): arguments no script can write"));
+            continue;
+        };
+        let line = match (x, d) {
+            (Some(Expected::Values(p)), Some(Expected::Values(q))) if p.len() == q.len() => {
+                match p.iter().zip(&q).map(|(u, v)| both(u, v)).collect::<Option<Vec<_>>>() {
+                    Some(rs) => format!(
+                        "(assert_return {action}{})",
+                        rs.iter().map(|r| format!(" {r}")).collect::<String>()
+                    ),
+                    None => {
+                        format!(";; not asserted: the result depends on the NaNs an engine picks\n{action}")
+                    }
+                }
+            }
+            (Some(t @ Expected::Trap { .. }), Some(u)) if t == u => assertion(&action, &t),
+            _ => format!(";; not asserted: the outcome depends on the NaNs an engine picks\n{action}"),
+        };
+        lines.push(line);
+    }
+    lines
 }

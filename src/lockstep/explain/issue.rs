@@ -440,8 +440,58 @@ fn br_table_body(labels: &[u32], default: u32) -> Option<String> {
     Some(body.trim_end().into())
 }
 
+/// The global a sink adds to a piece's module.
+const SINK: &str = "$lockstep_sink";
+
+/// The piece with its result sunk, for a difference that shows only later: into a global (a
+/// difference in the store), and for an integer, into a trap where it is not the reference's
+/// value (a difference in the outcome).
+fn sinks(piece: &Piece, result: Option<&Val>) -> Vec<Reduction> {
+    let Some((head, tail)) = piece.func.split_once(" (result ") else { return vec![] };
+    let Some((t, body)) = tail.split_once(')') else { return vec![] };
+    let Some(body) = body.strip_suffix("\n  )") else { return vec![] };
+    if !["i32", "i64", "f32", "f64"].contains(&t) {
+        return vec![];
+    }
+    let module = |func: String, global: Option<String>| {
+        let mut text = piece.module.replacen(&piece.func, &func, 1);
+        if let Some(g) = global {
+            text = with_field(&text, &g)?;
+        }
+        Some(Reduction { module: text, args: piece.args.clone() })
+    };
+    let mut out = Vec::new();
+    let global = format!("(global {SINK} (mut {t}) ({t}.const 0))");
+    out.extend(module(format!("{head}{body}\n    global.set {SINK}\n  )"), Some(global)));
+    if let Some(v @ (Val::I32(_) | Val::I64(_))) = result {
+        let constant = v.to_string().replacen(':', ".const ", 1);
+        let check = format!("\n    {constant}\n    {t}.ne\n    if\n      unreachable\n    end\n  )");
+        out.extend(module(format!("{head}{body}{check}"), None));
+    }
+    out
+}
+
 /// Smaller modules than the piece that may show the same difference.
 fn reductions(search: &Search, instr: &Instr, chain: &[&TraceStep], piece: &Piece) -> Vec<Reduction> {
+    let mut out = reshaped(search, instr, chain, piece);
+    let single = matches!(
+        instr,
+        Instr::Unop(..)
+            | Instr::Binop(..)
+            | Instr::Testop(..)
+            | Instr::Relop(..)
+            | Instr::Cvtop(..)
+            | Instr::Load(..)
+    );
+    if single {
+        out.extend(sinks(piece, chain[0].produced.last()));
+    }
+    out
+}
+
+/// A `br_table` with fewer labels; a `call_indirect` into a table of the one function it
+/// reached.
+fn reshaped(search: &Search, instr: &Instr, chain: &[&TraceStep], piece: &Piece) -> Vec<Reduction> {
     match instr {
         // The same choice among fewer labels: at most two, at most two deep.
         Instr::BrTable(labels, default) => {

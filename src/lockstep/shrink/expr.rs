@@ -5,17 +5,20 @@
 //! - *materialized*: replaced by a constant, the value the reference computed for it in the
 //!   diverging invocation (the first time it ran);
 //! - *dropped*, where it leaves nothing on the stack (a store, a `local.set`, a `drop`);
-//! - *passed through*: replaced by one of its operands' subtrees, the others dropped.
+//! - *passed through*: its last operand's subtree and it dropped, so that its first operand
+//!   stands for it;
+//! - for a `drop`, `local.set` or `global.set`: dropped with the instruction that pushed its
+//!   operand, however far before it that is.
 //!
-//! The predicate decides, as for every step; a body with control flow is reduced between its
-//! blocks, where the stack is straight.
+//! A block, a loop or an `if` counts as one instruction of its block type (so a block that
+//! leaves nothing is dropped whole). The predicate decides, as for every step.
 
 use crate::exec::Reference;
 use crate::exec::trace::trace;
 use crate::lockstep::case::{Case, func_type};
 use crate::lockstep::differential::referee;
 use crate::runtime::{Config, Engine, ExternVal, NanChoice, Val};
-use crate::syntax::{Instr, Module};
+use crate::syntax::{BlockType, CompType, Instr, Module};
 use std::collections::HashMap;
 
 /// The values each instruction (by byte offset) produced first in the reference's run of
@@ -127,66 +130,133 @@ fn sleb(out: &mut Vec<u8>, mut v: i64) {
     }
 }
 
-/// The index of the first instruction of the subtree rooted at `root` in `instrs`: the
-/// instructions before it that compute its operands, all of straight-line code.
+/// The arities of a block type: parameters and results.
+fn block_arity(module: &Module, bt: &BlockType) -> Option<(usize, usize)> {
+    match bt {
+        BlockType::Result(t) => Some((0, t.is_some() as usize)),
+        BlockType::Idx(x) => {
+            let CompType::Func(ft) = &module.types.iter().flat_map(|r| r.0.iter()).nth(*x as usize)?.comp
+            else {
+                return None;
+            };
+            Some((ft.params.len(), ft.results.len()))
+        }
+    }
+}
+
+/// A node of straight-line code that ends at instruction `end`: the instruction, or where it
+/// is the `end` of a block, a loop or an `if`, the whole of it. Its first instruction, and
+/// how many values it pops and pushes (an `if` pops its condition too).
+fn node(module: &Module, instrs: &[Instr], end: usize) -> Option<(usize, usize, usize)> {
+    if instrs[end] != Instr::End {
+        let (c, p) = arity(module, &instrs[end])?;
+        return Some((end, c, p));
+    }
+    let mut depth = 0;
+    for j in (0..end).rev() {
+        match &instrs[j] {
+            Instr::End => depth += 1,
+            Instr::Block(bt) | Instr::Loop(bt) | Instr::If(bt) if depth == 0 => {
+                let (c, p) = block_arity(module, bt)?;
+                return Some((j, c + matches!(instrs[j], Instr::If(_)) as usize, p));
+            }
+            Instr::Block(_) | Instr::Loop(_) | Instr::If(_) | Instr::TryTable(..) => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The index of the first instruction of the subtree rooted at the node that ends at `root`:
+/// the nodes before it that compute its operands, all of straight-line code.
 fn subtree(module: &Module, instrs: &[Instr], root: usize) -> Option<usize> {
-    let (mut need, _) = arity(module, &instrs[root])?;
-    let mut j = root;
+    let (mut j, mut need, _) = node(module, instrs, root)?;
     while need > 0 {
-        j = j.checked_sub(1)?;
-        let (c, p) = arity(module, &instrs[j])?;
+        let (first, c, p) = node(module, instrs, j.checked_sub(1)?)?;
         if p > need {
             return None;
         }
         need = need - p + c;
+        j = first;
     }
     Some(j)
 }
 
-/// The reductions of the body of defined function `k` rooted at instruction `i`, each a
-/// module: materialized, dropped, passed through.
+/// The node that pushed the value `depth` places below the top of the stack as it is before
+/// instruction `at`: where it ends, if it pushed that one value alone.
+fn producer(module: &Module, instrs: &[Instr], at: usize, mut depth: usize) -> Option<usize> {
+    let mut j = at;
+    loop {
+        let end = j.checked_sub(1)?;
+        let (first, c, p) = node(module, instrs, end)?;
+        if depth < p {
+            return (p == 1).then_some(end);
+        }
+        depth = depth - p + c;
+        j = first;
+    }
+}
+
+/// The reductions of the body of defined function `k` rooted at the node that ends at
+/// instruction `i`, each a module: dropped (with its operands), materialized, passed through,
+/// or for an instruction that pops one value and pushes none, dropped with the node that
+/// pushed that value, however far.
 pub(super) fn reductions(case: &Case, values: &HashMap<u32, Val>, k: usize, i: usize) -> Vec<Vec<u8>> {
     let module = &case.module;
     let body = &module.funcs[k].body;
     let (instrs, offsets) = (&body.instrs[..], &body.offsets[..]);
-    let Some((c, p)) = arity(module, &instrs[i]) else { return vec![] };
-    let Some(start) = subtree(module, instrs, i) else { return vec![] };
     let Some(&end) = offsets.get(i + 1) else { return vec![] };
-    let range = offsets[start] as usize..end as usize;
+    let Some((first, c, p)) = node(module, instrs, i) else { return vec![] };
+    let at = |j: usize| offsets[j] as usize;
     let mut out = Vec::new();
-    let mut splice = |with: &[u8]| {
-        if let Some(wasm) = super::edit::splice_code(&case.wasm, range.clone(), with) {
-            out.push(wasm);
+    let splice =
+        |wasm: &[u8], range: std::ops::Range<usize>, with: &[u8]| super::edit::splice_code(wasm, range, with);
+    if let Some(start) = subtree(module, instrs, i) {
+        let range = at(start)..end as usize;
+        // Dropped, with its operands.
+        if p == 0 {
+            out.extend(splice(&case.wasm, range.clone(), &[]));
         }
-    };
-    if p == 0 {
-        splice(&[]);
-    }
-    let params =
-        module.types.iter().flat_map(|r| r.0.iter()).nth(module.funcs[k].ty as usize).map_or(0, |t| match &t
-            .comp
+        // Materialized.
+        if p == 1
+            && materializable(&instrs[i], params(module, k))
+            && let Some(bytes) = values.get(&offsets[i]).and_then(constant)
         {
-            crate::syntax::CompType::Func(ft) => ft.params.len(),
-            _ => 0,
-        });
-    if p == 1
-        && materializable(&instrs[i], params)
-        && let Some(bytes) = values.get(&offsets[i]).and_then(constant)
-    {
-        splice(&bytes);
-    }
-    // Each operand's subtree in turn, the last first: it alone stands for the instruction.
-    if p == 1 && c >= 1 {
-        let mut to = i;
-        for _ in 0..c {
-            let Some(from) = to.checked_sub(1).and_then(|r| subtree(module, instrs, r)) else { break };
-            if arity(module, &instrs[to - 1]).map(|a| a.1) != Some(1) {
-                break;
-            }
-            let bytes = case.wasm[offsets[from] as usize..offsets[to] as usize].to_vec();
-            splice(&bytes);
-            to = from;
+            out.extend(splice(&case.wasm, range.clone(), &bytes));
         }
+    }
+    // Passed through: the last operand's subtree and the node dropped, the first operand
+    // left where it is (for a node of one operand: the node alone dropped).
+    if p == 1 && c >= 1 && c <= 2 {
+        let from = match c {
+            1 => Some(first),
+            _ => first.checked_sub(1).and_then(|r| {
+                let (_, _, q) = node(module, instrs, r)?;
+                (q == 1).then_some(())?;
+                subtree(module, instrs, r)
+            }),
+        };
+        if let Some(from) = from {
+            out.extend(splice(&case.wasm, at(from)..end as usize, &[]));
+        }
+    }
+    // A `drop`, `local.set` or `global.set` with the node that pushed its operand.
+    if (c, p) == (1, 0)
+        && first == i
+        && let Some(pusher) = producer(module, instrs, i, 0)
+        && let Some(start) = subtree(module, instrs, pusher)
+        && let Some(without) = splice(&case.wasm, at(i)..end as usize, &[])
+    {
+        out.extend(splice(&without, at(start)..at(pusher + 1), &[]));
     }
     out
+}
+
+/// The number of parameters of defined function `k`.
+fn params(module: &Module, k: usize) -> usize {
+    let ty = module.types.iter().flat_map(|r| r.0.iter()).nth(module.funcs[k].ty as usize);
+    ty.map_or(0, |t| match &t.comp {
+        CompType::Func(ft) => ft.params.len(),
+        _ => 0,
+    })
 }
