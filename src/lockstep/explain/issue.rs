@@ -145,15 +145,16 @@ pub struct Piece {
 /// The export name of the function a piece adds.
 pub const ISOLATE: &str = "lockstep:isolate";
 
-/// How many instructions one explanation runs alone (those answered by the cache are free).
-const BUDGET: u32 = 64;
+/// How many instructions one explanation tries alone, at most. Those the cache answers count
+/// too, so that what an explanation finds does not depend on what was asked before.
+const BUDGET: u32 = 2000;
 
 /// Pieces already run, by what determines their outcome: shrinking asks the same questions
 /// many times.
 #[derive(Default)]
 pub struct Cache {
     runs: HashMap<u64, Option<Piece>>,
-    /// Runs of this explanation, against [`BUDGET`].
+    /// Tries of this explanation, against [`BUDGET`].
     spent: u32,
     /// While shrinking: the rule at issue to keep. Only the instructions whose steps apply
     /// it are run alone (no other can be the one at issue for it), which spares a run of
@@ -444,8 +445,8 @@ fn br_table_body(labels: &[u32], default: u32) -> Option<String> {
 const SINK: &str = "$lockstep_sink";
 
 /// The piece with its result sunk, for a difference that shows only later: into a global (a
-/// difference in the store), and for an integer, into a trap where it is not the reference's
-/// value (a difference in the outcome).
+/// difference in the store), and into a trap (a difference in the outcome): for an integer
+/// where it is not the reference's value, for a float in a conversion to an integer.
 fn sinks(piece: &Piece, result: Option<&Val>) -> Vec<Reduction> {
     let Some((head, tail)) = piece.func.split_once(" (result ") else { return vec![] };
     let Some((t, body)) = tail.split_once(')') else { return vec![] };
@@ -463,10 +464,17 @@ fn sinks(piece: &Piece, result: Option<&Val>) -> Vec<Reduction> {
     let mut out = Vec::new();
     let global = format!("(global {SINK} (mut {t}) ({t}.const 0))");
     out.extend(module(format!("{head}{body}\n    global.set {SINK}\n  )"), Some(global)));
-    if let Some(v @ (Val::I32(_) | Val::I64(_))) = result {
-        let constant = v.to_string().replacen(':', ".const ", 1);
-        let check = format!("\n    {constant}\n    {t}.ne\n    if\n      unreachable\n    end\n  )");
-        out.extend(module(format!("{head}{body}{check}"), None));
+    match result {
+        Some(v @ (Val::I32(_) | Val::I64(_))) => {
+            let constant = v.to_string().replacen(':', ".const ", 1);
+            let check = format!("\n    {constant}\n    {t}.ne\n    if\n      unreachable\n    end\n  )");
+            out.extend(module(format!("{head}{body}{check}"), None));
+        }
+        // A float into a conversion that traps on NaNs and on what does not fit.
+        Some(Val::F32(_) | Val::F64(_)) => {
+            out.extend(module(format!("{head}{body}\n    i32.trunc_{t}_s\n    drop\n  )"), None));
+        }
+        _ => {}
     }
     out
 }
@@ -610,13 +618,13 @@ fn run(search: &Search, spec: Spec, context: Option<&str>, cache: &mut Cache) ->
         }
         h.finish()
     };
-    if let Some(known) = cache.runs.get(&key) {
-        return known.clone();
-    }
     if cache.spent >= BUDGET {
         return None;
     }
     cache.spent += 1;
+    if let Some(known) = cache.runs.get(&key) {
+        return known.clone();
+    }
     let piece = run_piece(&module, &spec, context.map(|_| search.prior).unwrap_or(&[]));
     cache.runs.insert(key, piece.clone());
     piece

@@ -301,13 +301,17 @@ impl<'a, J: FnMut(&Case) -> bool> Run<'a, J> {
             let c = Candidate { wasm, invocations: best.invocations.clone() };
             self.attempt(best, c, "custom sections dropped")?;
         }
-        // 3. The instruction at issue, extracted.
+        // 3. The instruction at issue, extracted: the smallest candidate that holds.
+        let mut smallest: Option<Candidate> = None;
         for c in extracted {
-            if c.wasm.len() < best.wasm.len()
-                && self.attempt(best, c, "the instruction at issue extracted")?
-            {
-                break;
+            let limit = smallest.as_ref().unwrap_or(best).wasm.len();
+            if c.wasm.len() < limit && self.test(&c)? {
+                smallest = Some(c);
             }
+        }
+        if let Some(c) = smallest {
+            *best = c;
+            self.say(best, "the instruction at issue extracted");
         }
         // 4. Exports that are not invoked; the diverging one named `f`.
         if !best.invocations.is_empty() {
