@@ -672,7 +672,11 @@ fn diff(file: &Path, invoke: Option<&str>, args: &[String], max: u64) -> Result<
         let next = |ev: &Option<explain::Event>| {
             ev.as_ref().map_or("nothing more (a trap)".into(), |e| e.describe())
         };
-        println!("  reference then {}\n  compiler then  {}", next(&call.reference), next(&call.compiler));
+        if call.reference.is_none() && call.compiler.is_none() {
+            println!("  every call and return agreed");
+        } else {
+            println!("  reference then {}\n  compiler then  {}", next(&call.reference), next(&call.compiler));
+        }
     }
     println!("the reference's last {} steps in that call:", e.steps.len());
     for s in &e.steps {

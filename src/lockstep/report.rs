@@ -196,8 +196,21 @@ pub fn markdown(case: &Case, e: &Explanation, source: &Source) -> String {
         let next = |ev: &Option<super::explain::Event>| {
             ev.as_ref().map_or("nothing more (a trap ended it)".into(), |e| e.describe())
         };
-        let _ = writeln!(md, "- reference: then {}", next(&call.reference));
-        let _ = writeln!(md, "- compiler: then {}\n", next(&call.compiler));
+        match (&call.reference, &call.compiler) {
+            (None, None) if e.kind == super::explain::Kind::Store => {
+                let _ = writeln!(
+                    md,
+                    "Both sides made the same calls, with the same results: they differ in the store.\n"
+                );
+            }
+            (None, None) => {
+                let _ = writeln!(md, "Both sides made the same calls, and both trapped in this one.\n");
+            }
+            _ => {
+                let _ = writeln!(md, "- reference: then {}", next(&call.reference));
+                let _ = writeln!(md, "- compiler: then {}\n", next(&call.compiler));
+            }
+        }
     }
 
     if !e.steps.is_empty() {
@@ -602,4 +615,27 @@ fn assertions(module: &str, actions: &[(String, Vec<Val>)]) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::{F32, F64};
+
+    /// A result asserted for any engine: exact where both choices of NaNs agree, the set
+    /// both NaNs fall in where they are NaNs, nothing where they differ otherwise.
+    #[test]
+    fn results_for_any_choice_of_nans() {
+        let canonical = Val::F32(F32(0x7fc0_0000));
+        let negative_canonical = Val::F32(F32(0xffc0_0000));
+        let arithmetic = Val::F32(F32(0x7fc0_0001));
+        assert_eq!(both(&canonical, &negative_canonical).as_deref(), Some("(f32.const nan:canonical)"));
+        assert_eq!(both(&canonical, &arithmetic).as_deref(), Some("(f32.const nan:arithmetic)"));
+        assert_eq!(both(&Val::I32(7), &Val::I32(7)).as_deref(), Some("(i32.const 7)"));
+        assert_eq!(both(&Val::I32(0x7fc0_0000), &Val::I32(0xffc0_0000)), None);
+        let signalling = Val::F64(F64(0x7ff0_0000_0000_0001));
+        assert_eq!(wast_val(&signalling, true).as_deref(), Some("(f64.const nan:0x1)"));
+        assert_eq!(wast_val(&Val::F32(F32(0x8000_0000)), false).as_deref(), Some("(f32.const -0.0)"));
+        assert_eq!(invoke("f", &[Val::I64(u64::MAX)]).as_deref(), Some("(invoke \"f\" (i64.const -1))"));
+    }
 }

@@ -50,7 +50,8 @@ pub struct Call {
     pub name: Option<String>,
     pub args: Vec<Val>,
     /// What each side saw next in this call: its exit with results, a call it made, or
-    /// nothing (a trap ended it).
+    /// nothing (a trap ended it). Both nothing where every call and return agreed: the
+    /// difference is in the store, or both trapped in this call.
     pub reference: Option<Event>,
     pub compiler: Option<Event>,
 }
