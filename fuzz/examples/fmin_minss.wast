@@ -1,7 +1,7 @@
 ;; Written by lockstep (the WebAssembly 3.0 specification made executable) for a
 ;; trap difference between its compiler and its reference interpreter.
 ;; Rule at issue: Step_pure/binop-val https://webassembly.github.io/spec/core/exec/instructions.html#exec-binop
-;;   fmin_32(f32:-nan:0x7ffbff, f32:0.0) = f32:-nan:0x7ffbff
+;;   fmin_32(f32:-nan:0x7ffbff, f32:0.0) = f32:-nan:0x7ffbff (a NaN of the set the spec allows; this one is x86's)
 ;; reference: trap "invalid conversion to integer" [Step_pure/cvtop-trap]
 ;; compiler:  []
 ;; A correct engine passes every assertion.

@@ -122,10 +122,20 @@ pub struct Numeric {
 }
 
 impl Numeric {
-    /// `irem_s_32(i32:-7, i32:2) = i32:-1`
+    /// `irem_s_32(i32:-7, i32:2) = i32:-1`; a NaN result is the referee's choice among the
+    /// NaNs the spec allows, and says so.
     pub fn formula(&self) -> String {
         let args: Vec<String> = self.args.iter().map(|v| v.to_string()).collect();
-        let value = self.result.map_or("undefined (the instruction traps)".to_string(), |v| v.to_string());
+        let nan = match self.result {
+            Some(Val::F32(z)) => f32::from_bits(z.0).is_nan(),
+            Some(Val::F64(z)) => f64::from_bits(z.0).is_nan(),
+            _ => false,
+        };
+        let value = match self.result {
+            None => "undefined (the instruction traps)".to_string(),
+            Some(v) if nan => format!("{v} (a NaN of the set the spec allows; this one is x86's)"),
+            Some(v) => v.to_string(),
+        };
         format!("{}({}) = {value}", self.applied, args.join(", "))
     }
 }
