@@ -2,26 +2,37 @@
 # The mutant hunt: proof that the referee finds compiler bugs. For each bug planted in the
 # compiler (src/jit/mutants.rs, compiled in by the cargo feature `mutants`), run the
 # `differential` fuzz target with LOCKSTEP_MUTANT=NAME until it finds a divergence, within
-# SECONDS each; then write the report of the artifact and check that it names the rule the
-# bug breaks, one that `lockstep rules` knows.
+# SECONDS each; then write the shrunk report of the artifact (`lockstep report --shrink`) and
+# check that the FIRST rule at issue is the rule the bug breaks (and, for a numeric bug, that
+# the next is the numeric function it computes wrongly), one that `lockstep rules` knows; and
+# that the .wast reproducer fails under the mutated compiler and passes under the reference.
 #
 #   fuzz/mutants.sh [SECONDS] [NAME...]      (default: 120 s, every mutant)
 #
-# Reports go to fuzz/artifacts/mutants/NAME/report.md. Exits non-zero if a mutant survives.
+# Reports go to fuzz/artifacts/mutants/NAME/report.md, reproducers to .../repro.wast; with
+# EXAMPLES=DIR set, both are copied to DIR/NAME.md and DIR/NAME.wast (fuzz/examples/ holds
+# the checked-in ones). Exits non-zero if a mutant survives or its report is wrong.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 secs=${1:-120}
 shift || true
 
-# Each mutant and the rules a report on it may name for it (any one of them).
+# Each mutant, the rule at issue a report on it must lead with (any one of them: the rule of
+# the reference's step that the compiler does not reproduce), and the numeric function of
+# spec 4.3 that must follow it, if any. (src/jit/mutants.rs has the rules too.)
 declare -A rules=(
     [rem_s_sign]="Step_pure/binop-val"
-    [bounds_off_by_one]="Step_read/load-num-val Step_read/load-pack-val Step/store-num-val Step/store-pack-val Step_read/load-num-oob Step_read/load-pack-oob Step/store-num-oob Step/store-pack-oob"
+    [bounds_off_by_one]="Step_read/load-num-val Step_read/load-pack-val Step/store-num-val Step/store-pack-val"
     [br_table_default]="Step_pure/br_table-ge"
     [fmin_minss]="Step_pure/binop-val"
     [shr_u_mask31]="Step_pure/binop-val"
     [call_indirect_no_type_check]="Step_read/ref.cast-fail"
+)
+declare -A numeric=(
+    [rem_s_sign]="op-irem"
+    [fmin_minss]="op-fmin"
+    [shr_u_mask31]="op-ishr"
 )
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
@@ -57,22 +68,50 @@ for name in "${names[@]}"; do
         survived+=("$name")
         continue
     fi
-    LOCKSTEP_MUTANT=$name $lockstep report "$artifact" --out "$out/report.md"
-    # The rules the report names, in its "Rules at issue" section.
-    named=$(sed -n '/^## Rules at issue/,/^## /p' "$out/report.md" | { grep -o '^- \[`[^`]*`' || true; } | sed 's/^- \[`//; s/`$//')
-    found=""
-    for rule in ${rules[$name]}; do
-        if grep -qxF "$rule" <<<"$named" && $lockstep rules "$rule" >/dev/null; then
-            found=$rule
-            break
-        fi
-    done
-    if [ -z "$found" ]; then
-        echo "$name: found in ${took}s, but the report names none of: ${rules[$name]} (report: $out/report.md)"
+    if ! LOCKSTEP_MUTANT=$name $lockstep report "$artifact" --shrink --time 60 --out "$out/report.md" \
+        --wast "$out/repro.wast" 2>"$out/shrink.log"; then
+        echo "$name: found in ${took}s, but no report was written (log: $out/shrink.log)"
         survived+=("$name")
         continue
     fi
-    echo "$name: found in ${took}s; the report names $found ($($lockstep rules "$found" | cut -f5)); $out/report.md"
+    # The rules the report names in its "Rules at issue" section, in order.
+    named=$(sed -n '/^## Rules at issue/,/^## /p' "$out/report.md" | { grep -o '^- \[`[^`]*`' || true; } | sed 's/^- \[`//; s/`$//')
+    first=$(head -1 <<<"$named")
+    second=$(sed -n 2p <<<"$named")
+    found=""
+    for rule in ${rules[$name]}; do
+        if [ "$first" = "$rule" ] && $lockstep rules "$rule" >/dev/null; then
+            found=$rule
+        fi
+    done
+    size=$(grep -m1 -o '^[0-9]* bytes, [0-9]* function(s), [0-9]* instruction(s)' "$out/report.md" || true)
+    if [ -z "$found" ]; then
+        echo "$name: found in ${took}s, but the report leads with ${first:-no rule}, not one of: ${rules[$name]} (report: $out/report.md)"
+        survived+=("$name")
+        continue
+    fi
+    if [ -n "${numeric[$name]:-}" ] && [ "$second" != "${numeric[$name]}" ]; then
+        echo "$name: found in ${took}s, but the report's numeric function is ${second:-none}, not ${numeric[$name]} (report: $out/report.md)"
+        survived+=("$name")
+        continue
+    fi
+    # The reproducer: the mutated compiler fails it, the reference passes it.
+    if LOCKSTEP_MUTANT=$name $lockstep wast --engine jit "$out/repro.wast" >"$out/repro-jit.log" 2>&1; then
+        echo "$name: found in ${took}s, but the mutated compiler passes the reproducer $out/repro.wast"
+        survived+=("$name")
+        continue
+    fi
+    if ! $lockstep wast --engine ref "$out/repro.wast" >"$out/repro-ref.log" 2>&1; then
+        echo "$name: found in ${took}s, but the reference fails the reproducer $out/repro.wast"
+        survived+=("$name")
+        continue
+    fi
+    if [ -n "${EXAMPLES:-}" ]; then
+        mkdir -p "$EXAMPLES"
+        cp "$out/report.md" "$EXAMPLES/$name.md"
+        cp "$out/repro.wast" "$EXAMPLES/$name.wast"
+    fi
+    echo "$name: found in ${took}s; shrunk to $size; the report leads with $found${second:+, $second}; the reproducer fails under the mutant, passes under the reference; $out/report.md"
 done
 
 if [ ${#survived[@]} -gt 0 ]; then

@@ -3,7 +3,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use lockstep::exec::Reference;
 use lockstep::jit::{Bounds, Jit};
-use lockstep::lockstep::{Referee, case, differential::differential, explain};
+use lockstep::lockstep::{Referee, case, differential::differential, explain, report, shrink};
 use lockstep::rules::Rule;
 use lockstep::runtime::Error as EngineError;
 use lockstep::runtime::interrupt::Timed;
@@ -95,13 +95,51 @@ enum Command {
         #[arg(allow_negative_numbers = true, requires = "invoke")]
         args: Vec<String>,
     },
-    /// Write a bug report (markdown) for a divergence: from a fuzz artifact of the
-    /// `differential` target, or a .wasm/.wat module.
+    /// Write a bug report for a divergence (markdown, or JSON, and a .wast reproducer): from a
+    /// fuzz artifact of the `differential` target, or a .wasm/.wat module.
     Report {
         artifact: PathBuf,
         /// Write the report here instead of to standard output.
-        #[arg(long)]
+        #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// One JSON object with every field, instead of markdown.
+        #[arg(long)]
+        json: bool,
+        /// Also write the .wast reproducer here.
+        #[arg(long, value_name = "FILE")]
+        wast: Option<PathBuf>,
+        /// Shrink the case first (as `lockstep shrink`), and report on the shrunk case.
+        #[arg(long)]
+        shrink: bool,
+        #[command(flatten)]
+        budget: ShrinkBudget,
+        /// For a module: the export to invoke (default: every exported function, with zero
+        /// arguments).
+        #[arg(long)]
+        invoke: Option<String>,
+        /// Arguments, written as for `run`.
+        #[arg(allow_negative_numbers = true, requires = "invoke")]
+        args: Vec<String>,
+    },
+    /// Shrink a diverging case to a smallest module and invocation that diverge the same way
+    /// (the same kind of difference, the same rule at issue); print it as text, or write it.
+    Shrink {
+        file: PathBuf,
+        /// For a module: the export to invoke (default: every exported function, with zero
+        /// arguments).
+        #[arg(long)]
+        invoke: Option<String>,
+        /// Arguments, written as for `run`.
+        #[arg(allow_negative_numbers = true, requires = "invoke")]
+        args: Vec<String>,
+        /// Write the shrunk module here (binary) instead of printing it as text.
+        #[arg(short = 'o', long = "out", value_name = "OUT.wasm")]
+        out: Option<PathBuf>,
+        /// Also write a .wast reproducer of the shrunk case here.
+        #[arg(long, value_name = "FILE")]
+        wast: Option<PathBuf>,
+        #[command(flatten)]
+        budget: ShrinkBudget,
     },
     /// Invoke an export in the reference and show every step: its rule, the instruction,
     /// the operand values it consumed and produced; then how often each rule applied.
@@ -193,6 +231,28 @@ fn parse_bytes(s: &str) -> std::result::Result<u64, String> {
         .ok_or_else(|| format!("expected bytes, e.g. 4096, 64K, 512M or 16G, not `{s}`"))
 }
 
+/// How long and how hard `shrink` (and `report --shrink`) work.
+#[derive(clap::Args)]
+struct ShrinkBudget {
+    /// The seed of the shrinker's random choices: the same seed, the same result.
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// Stop after SECONDS, with the smallest case so far.
+    #[arg(long, value_name = "SECONDS", default_value_t = 120.0)]
+    time: f64,
+    /// Stop after N tests of a candidate, with the smallest case so far.
+    #[arg(long, value_name = "N", default_value_t = 20_000)]
+    steps: u64,
+}
+
+impl ShrinkBudget {
+    fn options(&self) -> std::result::Result<shrink::Options, String> {
+        let time = std::time::Duration::try_from_secs_f64(self.time)
+            .map_err(|_| format!("--time {}: not a number of seconds", self.time))?;
+        Ok(shrink::Options { seed: self.seed, time, steps: self.steps, ..shrink::Options::default() })
+    }
+}
+
 #[derive(Copy, Clone, ValueEnum)]
 enum EngineKind {
     /// The reference interpreter.
@@ -237,7 +297,13 @@ fn main() -> ExitCode {
         }
         Command::Compile { spec, time, file } => compile(spec, time, &file, max),
         Command::Diff { file, invoke, args } => diff(&file, invoke.as_deref(), &args, max),
-        Command::Report { artifact, out } => report(&artifact, out.as_deref(), max),
+        Command::Report { artifact, out, json, wast, shrink, budget, invoke, args } => {
+            let options = ReportOptions { out, json, wast, shrink: shrink.then_some(budget) };
+            report(&artifact, invoke.as_deref(), &args, &options, max)
+        }
+        Command::Shrink { file, invoke, args, out, wast, budget } => {
+            shrink(&file, invoke.as_deref(), &args, out.as_deref(), wast.as_deref(), &budget, max)
+        }
         Command::Trace { spec, limits, json, limit, file, invoke, args } => {
             trace(spec, limits, json, limit, &file, &invoke, &args, max)
         }
@@ -669,7 +735,11 @@ fn diff(file: &Path, invoke: Option<&str>, args: &[String], max: u64) -> Result<
         let next = |ev: &Option<explain::Event>| {
             ev.as_ref().map_or("nothing more (a trap)".into(), |e| e.describe())
         };
-        println!("  reference then {}\n  compiler then  {}", next(&call.reference), next(&call.compiler));
+        if call.reference.is_none() && call.compiler.is_none() {
+            println!("  every call and return agreed");
+        } else {
+            println!("  reference then {}\n  compiler then  {}", next(&call.reference), next(&call.compiler));
+        }
     }
     println!("the reference's last {} steps in that call:", e.steps.len());
     for s in &e.steps {
@@ -683,20 +753,121 @@ fn diff(file: &Path, invoke: Option<&str>, args: &[String], max: u64) -> Result<
             vals(&s.produced)
         );
     }
+    println!("{} difference", e.kind.name());
+    if let Some(i) = &e.issue {
+        let instr = i.instr.as_ref().map_or(String::new(), |t| format!(" ({t})"));
+        println!("rule at issue: {}{instr} [{}]", i.rule.id(), i.how.name());
+        if let Some(n) = &i.numeric {
+            println!("numeric function: {}", n.formula());
+        }
+    }
     println!("rules at issue: {}", e.rules.iter().map(|r| r.id()).collect::<Vec<_>>().join(", "));
+    println!("context: {}", e.context.iter().map(|r| r.id()).collect::<Vec<_>>().join(", "));
     Ok(ExitCode::FAILURE)
 }
 
-fn report(artifact: &Path, out: Option<&Path>, max: u64) -> Result<ExitCode> {
-    let case = read_case(artifact, None, &[], max)?;
-    let Some(finding) = differential(&case) else {
+/// What `report` writes, and whether it shrinks first.
+struct ReportOptions {
+    out: Option<PathBuf>,
+    json: bool,
+    wast: Option<PathBuf>,
+    shrink: Option<ShrinkBudget>,
+}
+
+/// Progress of shrinking, on standard error.
+fn shrink_progress(message: &str) {
+    eprintln!("lockstep shrink: {message}");
+}
+
+fn write_file(path: &Path, text: &[u8]) -> Result<()> {
+    std::fs::write(path, text).map_err(|e| Failure::Usage(format!("{}: {e}", path.display())))
+}
+
+fn report(
+    artifact: &Path,
+    invoke: Option<&str>,
+    args: &[String],
+    options: &ReportOptions,
+    max: u64,
+) -> Result<ExitCode> {
+    let mut case = read_case(artifact, invoke, args, max)?;
+    let Some(mut finding) = differential(&case) else {
         eprintln!("lockstep: the engines agree on this case: nothing to report");
         return Ok(ExitCode::FAILURE);
     };
-    let text = lockstep::lockstep::report::markdown(&case, &explain::explain(&case, &finding), artifact);
-    match out {
-        Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?,
+    let mut stats = None;
+    if let Some(budget) = &options.shrink {
+        let shrunk =
+            shrink::shrink(&case, &budget.options()?, &mut shrink_progress).map_err(Failure::Module)?;
+        (case, finding, stats) = (shrunk.case, shrunk.finding, Some(shrunk.stats));
+    }
+    let e = explain::explain(&case, &finding);
+    let source = report::Source { artifact, shrink: stats.as_ref() };
+    let text = match options.json {
+        true => format!("{:#}\n", report::json(&case, &e, &source)),
+        false => report::markdown(&case, &e, &source),
+    };
+    if let Some(path) = &options.wast {
+        write_file(path, report::wast(&case, &e).as_bytes())?;
+    }
+    match &options.out {
+        Some(path) => write_file(path, text.as_bytes())?,
         None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn shrink(
+    file: &Path,
+    invoke: Option<&str>,
+    args: &[String],
+    out: Option<&Path>,
+    wast: Option<&Path>,
+    budget: &ShrinkBudget,
+    max: u64,
+) -> Result<ExitCode> {
+    let case = read_case(file, invoke, args, max)?;
+    if differential(&case).is_none() {
+        eprintln!("lockstep: the engines agree on this case: nothing to shrink");
+        return Ok(ExitCode::FAILURE);
+    }
+    let shrunk = shrink::shrink(&case, &budget.options()?, &mut shrink_progress).map_err(Failure::Module)?;
+    let s = &shrunk.stats;
+    let summary = format!(
+        "{} bytes (from {}), {} function(s), {} instruction(s); {}",
+        s.bytes, s.bytes_before, s.functions, s.instructions, shrunk.signature
+    );
+    let invocations: Vec<String> = shrunk
+        .case
+        .invocations
+        .iter()
+        .map(|(n, a)| {
+            let args: Vec<String> = a.iter().map(|v| v.to_string()).collect();
+            format!("--invoke {n:?} {}", args.join(" ")).trim_end().to_string()
+        })
+        .collect();
+    if let Some(path) = wast {
+        let e = explain::explain(&shrunk.case, &shrunk.finding);
+        write_file(path, report::wast(&shrunk.case, &e).as_bytes())?;
+    }
+    match out {
+        Some(path) => {
+            write_file(path, &shrunk.case.wasm)?;
+            println!("{}: {summary}", path.display());
+            if let Some(last) = invocations.last() {
+                let before = invocations.len() - 1;
+                let note =
+                    if before > 0 { format!(" (after {before} other invocation(s))") } else { String::new() };
+                println!("lockstep diff {} {last}{note}", path.display());
+            }
+        }
+        None => {
+            println!(";; {summary}");
+            for i in &invocations {
+                println!(";; {i}");
+            }
+            print!("{}", explain::issue::print(&shrunk.case.wasm));
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

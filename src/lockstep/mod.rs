@@ -34,13 +34,13 @@ pub mod case;
 pub mod differential;
 pub mod explain;
 pub mod report;
+pub mod shrink;
 
 use crate::exec::Reference;
 use crate::jit::{Bounds, Jit};
 use crate::runtime::{Addrs, Config, Engine, Error, ExternVal, HostFunc, InstanceId, NanChoice, Ref, Val};
 use crate::syntax::{FuncType, GlobalType, MemType, Module, TableType};
 use std::collections::HashMap;
-use std::fmt::Write;
 use std::rc::Rc;
 
 /// The referee and the two engines it drives.
@@ -197,11 +197,22 @@ impl Referee {
 
     /// Every global, memory byte and table entry the two stores share, compared.
     fn compare_store(&self) -> Result<(), Error> {
-        let mut diffs = String::new();
+        let diffs = self.store_differences();
+        if diffs.is_empty() {
+            return Ok(());
+        }
+        let shown: Vec<String> = diffs.iter().map(|d| d.to_string()).collect();
+        Err(Error::Divergence(shown.join("; ")))
+    }
+
+    /// Where the two stores differ: each global that differs, and for each memory and table
+    /// its size or its first differing byte or element.
+    pub fn store_differences(&self) -> Vec<StoreDiff> {
+        let mut diffs = Vec::new();
         for (x, (a, b)) in self.globals.clean() {
             let (u, v) = (self.reference.global_read(a), self.jit.global_read(b));
             if !self.agree(u, v) {
-                let _ = write!(diffs, "global {x}: reference {u}, compiler {v}; ");
+                diffs.push(StoreDiff::Global { global: x as u32, reference: u, compiler: v });
             }
         }
         for (x, (a, b)) in self.mems.clean() {
@@ -209,23 +220,21 @@ impl Referee {
             if u == v {
                 continue;
             } else if u.len() != v.len() {
-                let _ =
-                    write!(diffs, "memory {x}: reference {} bytes, compiler {} bytes; ", u.len(), v.len());
+                diffs.push(StoreDiff::MemSize { mem: x as u32, reference: u.len(), compiler: v.len() });
             } else if let Some(i) = u.iter().zip(v).position(|(p, q)| p != q) {
-                let _ =
-                    write!(diffs, "memory {x} at {i:#x}: reference {:#04x}, compiler {:#04x}; ", u[i], v[i]);
+                diffs.push(StoreDiff::MemByte { mem: x as u32, at: i, reference: u[i], compiler: v[i] });
             }
         }
         for (x, (a, b)) in self.tables.clean() {
             let (u, v) = (self.reference.table_refs(a), self.jit.table_refs(b));
             if u.len() != v.len() {
-                let _ = write!(diffs, "table {x}: reference {} elements, compiler {}; ", u.len(), v.len());
+                diffs.push(StoreDiff::TableSize { table: x as u32, reference: u.len(), compiler: v.len() });
             } else if let Some(i) = (0..u.len()).find(|&i| !self.agree(Val::Ref(u[i]), Val::Ref(v[i]))) {
                 let (p, q) = (Val::Ref(u[i]), Val::Ref(v[i]));
-                let _ = write!(diffs, "table {x}[{i}]: reference {p}, compiler {q}; ");
+                diffs.push(StoreDiff::TableElem { table: x as u32, at: i, reference: p, compiler: q });
             }
         }
-        if diffs.is_empty() { Ok(()) } else { Err(Error::Divergence(diffs.trim_end_matches("; ").into())) }
+        diffs
     }
 
     /// The outcome both sides agree on, or the divergence; inconclusive where a resource
@@ -300,6 +309,40 @@ impl Referee {
         addrs.tables.iter().for_each(|x| self.tables.taint(*x));
         addrs.mems.iter().for_each(|x| self.mems.taint(*x));
         addrs.globals.iter().for_each(|x| self.globals.taint(*x));
+    }
+}
+
+/// One place where the two stores differ after an instantiation or invocation. Globals,
+/// memories and tables are numbered as the referee pairs them: for a module instantiated
+/// alone, as the module numbers them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoreDiff {
+    Global { global: u32, reference: Val, compiler: Val },
+    MemSize { mem: u32, reference: usize, compiler: usize },
+    MemByte { mem: u32, at: usize, reference: u8, compiler: u8 },
+    TableSize { table: u32, reference: usize, compiler: usize },
+    TableElem { table: u32, at: usize, reference: Val, compiler: Val },
+}
+
+impl std::fmt::Display for StoreDiff {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            StoreDiff::Global { global, reference, compiler } => {
+                write!(f, "global {global}: reference {reference}, compiler {compiler}")
+            }
+            StoreDiff::MemSize { mem, reference, compiler } => {
+                write!(f, "memory {mem}: reference {reference} bytes, compiler {compiler} bytes")
+            }
+            StoreDiff::MemByte { mem, at, reference, compiler } => {
+                write!(f, "memory {mem} at {at:#x}: reference {reference:#04x}, compiler {compiler:#04x}")
+            }
+            StoreDiff::TableSize { table, reference, compiler } => {
+                write!(f, "table {table}: reference {reference} elements, compiler {compiler}")
+            }
+            StoreDiff::TableElem { table, at, reference, compiler } => {
+                write!(f, "table {table}[{at}]: reference {reference}, compiler {compiler}")
+            }
+        }
     }
 }
 

@@ -93,7 +93,7 @@ pub fn front_end(wasm: &[u8]) -> Result<Module, String> {
 }
 
 /// The type of function `x`, imported or defined.
-fn func_type(module: &Module, x: u32) -> Option<FuncType> {
+pub(crate) fn func_type(module: &Module, x: u32) -> Option<FuncType> {
     let imported: Vec<u32> = module.imported_funcs().collect();
     let ty = match imported.get(x as usize) {
         Some(t) => *t,

@@ -50,7 +50,8 @@ pub struct Call {
     pub name: Option<String>,
     pub args: Vec<Val>,
     /// What each side saw next in this call: its exit with results, a call it made, or
-    /// nothing (a trap ended it).
+    /// nothing (a trap ended it). Both nothing where every call and return agreed: the
+    /// difference is in the store, or both trapped in this call.
     pub reference: Option<Event>,
     pub compiler: Option<Event>,
 }
@@ -110,7 +111,7 @@ pub(super) fn compiler_calls(r: &Referee, traced: Vec<(Traced, u32, Vec<Val>)>) 
 }
 
 /// A value of the compiler's, as the reference names it.
-fn reference_val(r: &Referee, v: Val) -> Val {
+pub(super) fn reference_val(r: &Referee, v: Val) -> Val {
     match v {
         Val::Ref(Ref::Func(b)) => Val::Ref(Ref::Func(r.funcs.of_compiler(b).unwrap_or(b))),
         v => v,
@@ -127,16 +128,19 @@ pub(super) struct Span {
 
 /// The first call the sides disagree on in `replay` (of the invocation with `args` of a
 /// function of `module`), and where it ran: the call open at the first event where the two
-/// sides part, or the invocation itself.
+/// sides part, or the invocation itself; where no event differs, the innermost call open at
+/// the end (the one both trapped in), or the invocation.
 pub(super) fn first_diverging(replay: &Replay, module: &Module, args: &[Val]) -> (Call, Span) {
     let (ours, theirs) = (&replay.reference.calls, &replay.compiler.calls);
+    // Where every event agrees (both trapped in the same call, or the difference is in the
+    // store), the call is the innermost one open at the end, to the end.
     let i = parting(ours, theirs);
-    let stack = open_before(&ours[..i.min(ours.len())]);
+    let stack = open_before(&ours[..i.unwrap_or(ours.len()).min(ours.len())]);
     let (g, args, from) = match stack.last() {
         Some(top) => top.clone(),
         None => (replay.func, args.to_vec(), 0),
     };
-    let until = ours.get(i).map_or(u64::MAX, |e| e.1);
+    let until = i.and_then(|i| ours.get(i)).map_or(u64::MAX, |e| e.1);
     let code = code_of(&replay.referee.reference.store, g);
     let call = Call {
         func: code.as_ref().map_or(g, |c| c.func),
@@ -145,17 +149,16 @@ pub(super) fn first_diverging(replay: &Replay, module: &Module, args: &[Val]) ->
             _ => None,
         }),
         args,
-        reference: ours.get(i).map(|e| e.0.clone()),
-        compiler: theirs.get(i).cloned(),
+        reference: i.and_then(|i| ours.get(i)).map(|e| e.0.clone()),
+        compiler: i.and_then(|i| theirs.get(i)).cloned(),
     };
     (call, Span { from, until, depth: stack.len().max(1) })
 }
 
-/// The index of the first event where the two sides part; if none, the reference's last.
-fn parting(ours: &[(Event, u64)], theirs: &[Event]) -> usize {
+/// The index of the first event where the two sides part, if they do.
+fn parting(ours: &[(Event, u64)], theirs: &[Event]) -> Option<usize> {
     (0..ours.len().max(theirs.len()))
         .find(|&i| !matches!((ours.get(i), theirs.get(i)), (Some((e, _)), Some(f)) if e.agrees(f)))
-        .unwrap_or(ours.len().saturating_sub(1))
 }
 
 /// The calls still open after `events`: each function, its arguments, and the step it was

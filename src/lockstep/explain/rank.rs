@@ -1,5 +1,5 @@
 //! What an explanation shows of the reference's run: the window of its steps in the first
-//! diverging call, the last of them, and the rules at issue, ranked.
+//! diverging call, the last of them, and the context of the rules at issue, ranked.
 
 use super::calls::Span;
 use crate::exec::trace::TraceStep;
@@ -16,24 +16,29 @@ pub(super) fn last(window: Vec<(TraceStep, usize)>, n: usize) -> Vec<TraceStep> 
     window.into_iter().skip(skip).map(|(s, _)| s).collect()
 }
 
-/// The rules at issue: the traps' rules, then those the call applied in its own steps (at
-/// `depth`), each once, the most recent first; of the latter, those that compute before
-/// those that move values and control.
-pub(super) fn rules_at_issue(traps: Vec<Rule>, window: &[(TraceStep, usize)], depth: usize) -> Vec<Rule> {
-    let mut rules = traps;
-    let traps = rules.len();
-    for (s, d) in window.iter().rev() {
-        if *d == depth && !rules.contains(&s.rule) {
-            rules.push(s.rule);
+/// The context of the rules at issue: the other rules the call applied in its own steps
+/// (at `depth`) and the traps' rules not at issue, each once, the most recent first; of
+/// them, those that compute before those that move values and control.
+pub(super) fn context(
+    at_issue: &[Rule],
+    traps: Vec<Rule>,
+    window: &[(TraceStep, usize)],
+    depth: usize,
+) -> Vec<Rule> {
+    let mut rules: Vec<Rule> = Vec::new();
+    let own = window.iter().rev().filter(|(_, d)| *d == depth).map(|(s, _)| s.rule);
+    for r in traps.into_iter().chain(own) {
+        if !at_issue.contains(&r) && !rules.contains(&r) {
+            rules.push(r);
         }
     }
-    rules[traps..].sort_by_key(|r| plumbing(*r));
+    rules.sort_by_key(|r| plumbing(*r));
     rules
 }
 
 /// Whether a rule only moves values or control (locals, labels, frames, calls), so that a
 /// wrong result is less likely its doing than an operator's.
-fn plumbing(r: Rule) -> bool {
+pub(super) fn plumbing(r: Rule) -> bool {
     let id = r.id();
     [
         "local.",

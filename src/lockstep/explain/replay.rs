@@ -5,9 +5,9 @@
 use super::calls::{self, Event, ReferenceCalls};
 use crate::exec::machine::Outcome;
 use crate::exec::trace::{TraceStep, trace};
-use crate::lockstep::Referee;
 use crate::lockstep::case::Case;
 use crate::lockstep::differential::referee;
+use crate::lockstep::{Referee, StoreDiff};
 use crate::runtime::{Engine, Error, ExternVal, Val};
 
 /// The diverging invocation as each side ran it.
@@ -18,6 +18,10 @@ pub(super) struct Replay {
     pub func: u32,
     pub reference: ReferenceRun,
     pub compiler: CompilerRun,
+    /// The invocations made before the diverging one.
+    pub prior: Vec<(String, Vec<Val>)>,
+    /// Where the stores differ after the diverging invocation.
+    pub store: Vec<StoreDiff>,
 }
 
 /// The reference's run: its outcome, its calls with the step each happened at, and every
@@ -40,19 +44,22 @@ pub(super) fn replay(case: &Case, name: &str, args: &[Val]) -> Option<Replay> {
     let mut r = referee();
     r.jit.trace_calls(true);
     let inst = r.instantiate(&case.module, &[]).ok()?;
+    let mut prior = Vec::new();
     for (n, a) in &case.invocations {
         if n == name && a == args {
             break;
         }
         if let Some(ExternVal::Func(f)) = r.export(inst, n) {
             let _ = r.invoke(f, a);
+            prior.push((n.clone(), a.clone()));
         }
     }
     let Some(ExternVal::Func(f)) = r.export(inst, name) else { return None };
     let (a, b) = r.funcs.get(f);
     let compiler = run_compiler(&mut r, b, args);
     let reference = run_reference(&mut r, a, args);
-    Some(Replay { referee: r, func: a, reference, compiler })
+    let store = r.store_differences();
+    Some(Replay { referee: r, func: a, reference, compiler, prior, store })
 }
 
 /// The compiler's side: its outcome and its calls, named as the reference names them.
