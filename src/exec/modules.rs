@@ -7,6 +7,7 @@ use super::runtime::*;
 use crate::rules::Rule;
 use crate::runtime::{Addr, Config, ExternVal, Ref, Val};
 use crate::syntax::*;
+use crate::valid::canon::{DefType, close_global, close_table};
 use crate::valid::matching::{ClosedExternType, externtype_sub, externtype_sub_rule};
 use std::rc::Rc;
 
@@ -84,9 +85,9 @@ fn uses_typed_refs(module: &Module) -> bool {
 /// and a memory's limits are their current size and their maximum. `None` for a tag, whose
 /// type the store holds as an index into its module's types (modules with tags are refused
 /// before linking).
-fn extern_type(store: &Store, ext: ExternVal) -> Option<ClosedExternType<'_>> {
+fn extern_type(store: &Store, ext: ExternVal) -> Option<ClosedExternType> {
     Some(match ext {
-        ExternVal::Func(a) => ClosedExternType::Func(&store.funcs[a as usize].ty),
+        ExternVal::Func(a) => ClosedExternType::Func(store.funcs[a as usize].deftype),
         ExternVal::Table(a) => {
             let t = &store.tables[a as usize];
             let limits = Limits { min: t.refs.len() as u64, ..t.ty.limits };
@@ -103,14 +104,9 @@ fn extern_type(store: &Store, ext: ExternVal) -> Option<ClosedExternType<'_>> {
 
 /// `Externaddr_ok/sub`: the value provided for an import matches it (`Externtype_sub`), or
 /// the rule that does not hold.
-fn import_matches(
-    store: &Store,
-    types: &[Rc<FuncType>],
-    import: &ExternType,
-    ext: ExternVal,
-) -> Result<(), Rule> {
-    match (extern_type(store, ext), ClosedExternType::of_import(import, types)) {
-        (Some(xt1), Some(xt2)) => externtype_sub(&xt1, &xt2),
+fn import_matches(store: &Store, ids: &[DefType], import: &ExternType, ext: ExternVal) -> Result<(), Rule> {
+    match (extern_type(store, ext), ClosedExternType::of_import(import, ids)) {
+        (Some(xt1), Some(xt2)) => externtype_sub(&store.types, &xt1, &xt2),
         _ => Err(externtype_sub_rule(import)),
     }
 }
@@ -129,14 +125,15 @@ pub fn instantiate(
     if let Some(feature) = unsupported_feature(module) {
         return Err(unsupported(feature));
     }
+    let ids = store.types.intern_module(&module.types);
     for (import, ext) in module.imports.iter().zip(imports) {
-        if let Err(rule) = import_matches(store, &types, &import.desc, *ext) {
+        if let Err(rule) = import_matches(store, &ids, &import.desc, *ext) {
             let message = format!("incompatible import type for \"{}\".\"{}\"", import.module, import.name);
             return Err(Failure::Link(message, rule));
         }
     }
     let addr = store.modules.len() as Addr;
-    let mut inst = ModuleInst { types: types.clone(), ..ModuleInst::default() };
+    let mut inst = ModuleInst { deftypes: ids.clone(), types: types.clone(), ..ModuleInst::default() };
     for ext in imports {
         match *ext {
             ExternVal::Func(a) => inst.funcs.push(a),
@@ -152,7 +149,12 @@ pub fn instantiate(
         let code = code::prepare(func, first_func + i as u32, ty.clone(), &types)
             .map_err(|code::Unsupported(f)| Failure::Unsupported(format!("unsupported: {f}")))?;
         inst.funcs.push(store.funcs.len() as Addr);
-        store.funcs.push(FuncInst { ty, code: FuncCode::Wasm { module: addr, code: Rc::new(code) } });
+        let deftype = ids[func.ty as usize];
+        store.funcs.push(FuncInst {
+            deftype,
+            ty,
+            code: FuncCode::Wasm { module: addr, code: Rc::new(code) },
+        });
     }
     store.modules.push(inst);
     alloc_entities(store, config, module, addr)?;
@@ -169,10 +171,11 @@ pub fn instantiate(
 /// `allocmodule`, with the initial values of globals, tables and element segments each
 /// evaluated (`Eval_expr`) in the instance as far as it is built.
 fn alloc_entities(store: &mut Store, config: Config, module: &Module, addr: Addr) -> Result<(), Failure> {
+    let ids = store.modules[addr as usize].deftypes.clone();
     for global in &module.globals {
         let value = eval_const(store, config, addr, &global.init)?;
         store.modules[addr as usize].globals.push(store.globals.len() as Addr);
-        store.globals.push(GlobalInst { ty: global.ty, value });
+        store.globals.push(GlobalInst { ty: close_global(&ids, global.ty), value });
     }
     for mem in &module.mems {
         store.modules[addr as usize].mems.push(store.mems.len() as Addr);
@@ -184,7 +187,10 @@ fn alloc_entities(store: &mut Store, config: Config, module: &Module, addr: Addr
             v => unreachable!("validated: a table's initial value is a reference, not {v:?}"),
         };
         store.modules[addr as usize].tables.push(store.tables.len() as Addr);
-        store.tables.push(TableInst { ty: table.ty, refs: vec![init; table.ty.limits.min as usize] });
+        store.tables.push(TableInst {
+            ty: close_table(&ids, table.ty),
+            refs: vec![init; table.ty.limits.min as usize],
+        });
     }
     for elem in &module.elems {
         let mut refs = Vec::with_capacity(elem.init.len());

@@ -3,11 +3,14 @@
 use super::code::Code;
 use crate::runtime::{Addr, Config, ExternVal, HostFunc, Ref, Val};
 use crate::syntax::{FuncType, GlobalType, MemType, PAGE_SIZE, RefType, TableType, TagType};
+use crate::valid::canon::{DefType, Types};
 use std::rc::Rc;
 
-/// `store`: every instance ever allocated; nothing is freed.
+/// `store`: every instance ever allocated; nothing is freed. Beside them, the canonical
+/// defined types the instances' closed types name ([`crate::valid::canon`]).
 #[derive(Default)]
 pub struct Store {
+    pub types: Types,
     pub funcs: Vec<FuncInst>,
     pub tables: Vec<TableInst>,
     pub mems: Vec<MemInst>,
@@ -18,8 +21,10 @@ pub struct Store {
     pub modules: Vec<ModuleInst>,
 }
 
-/// `funcinst`: a function with its type, and its code or host behaviour.
+/// `funcinst`: a function with its type, and its code or host behaviour. `deftype` is its
+/// `TYPE`, canonical; `ty` is what it expands to (`Expand: fi.TYPE ~~ FUNC t_1* -> t_2*`).
 pub struct FuncInst {
+    pub deftype: DefType,
     pub ty: Rc<FuncType>,
     pub code: FuncCode,
 }
@@ -65,9 +70,11 @@ pub struct DataInst {
     pub bytes: Box<[u8]>,
 }
 
-/// `moduleinst`: the module's types and the addresses of everything it can reach.
+/// `moduleinst`: the module's types and the addresses of everything it can reach. `deftypes`
+/// are its `TYPES`, canonical; `types` the function types they expand to.
 #[derive(Default)]
 pub struct ModuleInst {
+    pub deftypes: Vec<DefType>,
     pub types: Vec<Rc<FuncType>>,
     pub funcs: Vec<Addr>,
     pub tables: Vec<Addr>,
