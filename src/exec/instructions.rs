@@ -9,6 +9,7 @@ use super::values::Slot;
 use crate::rules::{self, Rule};
 use crate::runtime::{HostFunc, Ref, Val};
 use crate::syntax::{F32, F64, FuncType, LoadOp, MemArg, NumType, PAGE_SIZE, Sx, Sz, V128, VLoadOp};
+use crate::valid::canon::DefType;
 use std::rc::Rc;
 
 impl<const TRACE: bool> Machine<'_, TRACE> {
@@ -108,8 +109,9 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             Admin::Val(_) => unreachable!("reduce pushes values"),
             Admin::Op(op) => self.op(&op),
             Admin::Block { arity, start, end } => Ok(self.block(arity, start, end + 1)),
-            Admin::CallRef { ty, indirect } => self.call_ref(&ty, indirect),
-            Admin::CastFunc(ty) => Ok(self.cast_func(&ty)),
+            Admin::CallRef { indirect } => self.call_ref(indirect),
+            Admin::ReturnCallRef { indirect } => Ok(self.return_call_ref(indirect)),
+            Admin::CastFunc(ty, _) => Ok(self.cast_func(ty)),
             Admin::TableGetIndirect(x) => Ok(self.table_get(x, true)),
             Admin::Trap { bare } => self.unwind(bare),
         }
@@ -145,7 +147,13 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             Op::BrTable(i, l) => self.br_table(i, l),
             Op::Return => self.ret(),
             Op::Call(x) => self.call(x),
+            Op::CallRef(_) => return self.call_ref(None),
             Op::CallIndirect(x, y) => self.call_indirect(x, y),
+            Op::ReturnCall(x) => self.return_call(x),
+            Op::ReturnCallRef(_) => self.return_call_ref(None),
+            Op::ReturnCallIndirect(x, y) => self.return_call_indirect(x, y),
+            Op::BrOnNull(l) => self.br_on_null(l),
+            Op::BrOnNonNull(l) => self.br_on_non_null(l),
 
             // Variables.
             Op::LocalGet(x) => {
@@ -228,6 +236,13 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                     self.push(Val::I32(0));
                     rules::STEP_PURE__REF_IS_NULL_FALSE
                 }
+            },
+            Op::RefAsNonNull => match self.vals.last().map(|s| s.val()) {
+                Some(Val::Ref(Ref::Null(_))) => {
+                    self.pop();
+                    self.trap("null reference", rules::STEP_PURE__REF_AS_NON_NULL_NULL)
+                }
+                _ => rules::STEP_PURE__REF_AS_NON_NULL_ADDR,
             },
             Op::RefFunc(x) => {
                 let a = self.inst().funcs[x as usize];
@@ -392,8 +407,14 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
 
     /// Leave the innermost frame with its top `arity` values, back to the caller.
     fn pop_frame(&mut self) {
+        let arity = self.frames.last().expect("a frame to leave").arity;
+        self.leave_frame(arity as usize);
+    }
+
+    /// Leave the innermost frame with its top `n` values, back to the caller.
+    fn leave_frame(&mut self, n: usize) {
         let frame = self.frames.pop().expect("a frame to leave");
-        self.keep_top(frame.locals, frame.arity as usize);
+        self.keep_top(frame.locals, n);
         self.labels.truncate(frame.labels);
         self.admin.truncate(frame.admin);
         self.code = frame.code;
@@ -403,30 +424,76 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         self.locals = caller.locals;
     }
 
+    /// `Step_pure/br_on_null-null`: a null is dropped and the branch taken;
+    /// `Step_pure/br_on_null-addr`: any other reference stays.
+    fn br_on_null(&mut self, l: u32) -> Rule {
+        match self.vals.last().map(|s| s.val()) {
+            Some(Val::Ref(Ref::Null(_))) => {
+                self.pop();
+                self.next = Next::Br(l);
+                rules::STEP_PURE__BR_ON_NULL_NULL
+            }
+            _ => rules::STEP_PURE__BR_ON_NULL_ADDR,
+        }
+    }
+
+    /// `Step_pure/br_on_non_null-null`: a null is dropped; `Step_pure/br_on_non_null-addr`:
+    /// any other reference stays, and the branch is taken with it.
+    fn br_on_non_null(&mut self, l: u32) -> Rule {
+        match self.vals.last().map(|s| s.val()) {
+            Some(Val::Ref(Ref::Null(_))) => {
+                self.pop();
+                rules::STEP_PURE__BR_ON_NON_NULL_NULL
+            }
+            _ => {
+                self.next = Next::Br(l);
+                rules::STEP_PURE__BR_ON_NON_NULL_ADDR
+            }
+        }
+    }
+
     /// `Step_read/call`: `(CALL x) ~> (REF.FUNC_ADDR a) (CALL_REF type)`.
     fn call(&mut self, x: u32) -> Rule {
         let a = self.inst().funcs[x as usize];
-        let ty = self.store.funcs[a as usize].ty.clone();
         self.push(Val::Ref(Ref::Func(a)));
-        self.admin.push(Admin::CallRef { ty, indirect: None });
+        self.admin.push(Admin::CallRef { indirect: None });
         rules::STEP_READ__CALL
     }
 
     /// `Step_pure/call_indirect`:
     /// `(CALL_INDIRECT x yy) ~> (TABLE.GET x) (REF.CAST (REF NULL yy)) (CALL_REF yy)`.
     fn call_indirect(&mut self, x: u32, y: u32) -> Rule {
-        let ty = self.inst().types[y as usize].clone();
-        self.admin.push(Admin::CallRef { ty: ty.clone(), indirect: Some(0) });
-        self.admin.push(Admin::CastFunc(ty));
+        let ty = self.inst().deftypes[y as usize];
+        self.admin.push(Admin::CallRef { indirect: Some(0) });
+        self.admin.push(Admin::CastFunc(ty, y));
         self.admin.push(Admin::TableGetIndirect(x));
         rules::STEP_PURE__CALL_INDIRECT
     }
 
+    /// `Step_read/return_call`: `(RETURN_CALL x) ~> (REF.FUNC_ADDR a) (RETURN_CALL_REF type)`.
+    fn return_call(&mut self, x: u32) -> Rule {
+        let a = self.inst().funcs[x as usize];
+        self.push(Val::Ref(Ref::Func(a)));
+        self.admin.push(Admin::ReturnCallRef { indirect: None });
+        rules::STEP_READ__RETURN_CALL
+    }
+
+    /// `Step_pure/return_call_indirect`: `(RETURN_CALL_INDIRECT x yy) ~>
+    /// (TABLE.GET x) (REF.CAST (REF NULL yy)) (RETURN_CALL_REF yy)`.
+    fn return_call_indirect(&mut self, x: u32, y: u32) -> Rule {
+        let ty = self.inst().deftypes[y as usize];
+        self.admin.push(Admin::ReturnCallRef { indirect: Some(0) });
+        self.admin.push(Admin::CastFunc(ty, y));
+        self.admin.push(Admin::TableGetIndirect(x));
+        rules::STEP_PURE__RETURN_CALL_INDIRECT
+    }
+
     /// `Step_read/ref.cast-succeed`, `Step_read/ref.cast-fail` for the function type of
-    /// `call_indirect`: a null passes (the type is nullable), a function must have the type.
-    fn cast_func(&mut self, ty: &FuncType) -> Rule {
+    /// `call_indirect`: a null passes (the type is nullable), a function must have a type that
+    /// matches it (`Ref_ok/func` and `Ref_ok/sub`: its defined type is the type, or a subtype).
+    fn cast_func(&mut self, ty: DefType) -> Rule {
         match self.vals.last().map(|s| s.val()) {
-            Some(Val::Ref(Ref::Func(a))) if *self.store.funcs[a as usize].ty != *ty => {
+            Some(Val::Ref(Ref::Func(a))) if !self.store.func_matches(a, ty) => {
                 self.pop();
                 self.trap("indirect call type mismatch", rules::STEP_READ__REF_CAST_FAIL)
             }
@@ -434,26 +501,30 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         }
     }
 
+    /// The trap of a call through a null: the suite's message for a null element of the table
+    /// of `call_indirect`, which names its index, or for a null reference.
+    fn null_call(&mut self, indirect: Option<u32>, rule: Rule) -> Rule {
+        let message = match indirect {
+            Some(i) => format!("uninitialized element {i}"),
+            None => "null function reference".into(),
+        };
+        self.trap(message, rule)
+    }
+
     /// `Step_read/call_ref-null`, `Step_read/call_ref-func` (a frame around a label around
-    /// the body, the locals its arguments and defaults), and host functions
-    /// (`exec-invoke-host`).
-    fn call_ref(&mut self, ty: &FuncType, indirect: Option<u32>) -> Step {
+    /// the body, the locals its arguments and defaults; `Expand: fi.TYPE ~~ FUNC t_1^n ->
+    /// t_2^m` gives the arities), and host functions (`exec-invoke-host`).
+    fn call_ref(&mut self, indirect: Option<u32>) -> Step {
         let a = match self.pop() {
             Val::Ref(Ref::Func(a)) => a,
-            _ => {
-                let message = match indirect {
-                    Some(i) => format!("uninitialized element {i}"),
-                    None => "null function reference".into(),
-                };
-                return Ok(self.trap(message, rules::STEP_READ__CALL_REF_NULL));
-            }
+            _ => return Ok(self.null_call(indirect, rules::STEP_READ__CALL_REF_NULL)),
         };
         let func = &self.store.funcs[a as usize];
         let (module, code) = match &func.code {
             FuncCode::Wasm { module, code } => (*module, code.clone()),
             FuncCode::Host(host) => {
-                let host = host.clone();
-                return Ok(self.call_host(&host, ty));
+                let (host, ty) = (host.clone(), func.ty.clone());
+                return Ok(self.call_host(&host, &ty));
             }
         };
         if self.frames.len() > self.config.max_call_depth
@@ -462,11 +533,12 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             return Err(Halt::Limit(Limit::CallStack));
         }
         self.burn_fuel()?;
-        let locals = self.vals.len() - ty.params.len();
+        let (params, results) = (code.ty.params.len(), code.ty.results.len() as u32);
+        let locals = self.vals.len() - params;
         self.vals.extend_from_slice(&code.defaults);
         let caller = std::mem::replace(&mut self.code, code);
         self.frames.push(Frame {
-            arity: ty.results.len() as u32,
+            arity: results,
             module,
             locals,
             labels: self.labels.len(),
@@ -474,16 +546,40 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             code: caller,
             pc: self.pc,
         });
-        let body = Label {
-            arity: ty.results.len() as u32,
-            height: self.vals.len() as u32,
-            cont: (self.code.ops.len() - 1) as u32,
-        };
+        let body =
+            Label { arity: results, height: self.vals.len() as u32, cont: (self.code.ops.len() - 1) as u32 };
         self.labels.push(body);
         self.module = module;
         self.locals = locals;
         self.pc = 0;
         Ok(rules::STEP_READ__CALL_REF_FUNC)
+    }
+
+    /// `RETURN_CALL_REF yy` at the head: `Step_read/return_call_ref-label` while labels are
+    /// inside the frame (each leaves the label with all its values, the instruction still at
+    /// the head); then at the frame, `Step_read/return_call_ref-frame-null` (the frame gives
+    /// way to `TRAP`) or `Step_read/return_call_ref-frame-addr` (the frame gives way to the
+    /// arguments, the reference and `CALL_REF yy`). The caller's frame is replaced, not
+    /// grown: a chain of tail calls runs in constant space.
+    fn return_call_ref(&mut self, indirect: Option<u32>) -> Rule {
+        let frame = self.frames.last().expect("the host frame is always there");
+        if self.labels.len() > frame.labels {
+            self.labels.pop();
+            self.admin.push(Admin::ReturnCallRef { indirect });
+            return rules::STEP_READ__RETURN_CALL_REF_LABEL;
+        }
+        match self.vals.last().map(|s| s.val()) {
+            Some(Val::Ref(Ref::Func(a))) => {
+                let n = self.store.funcs[a as usize].ty.params.len();
+                self.leave_frame(n + 1);
+                self.admin.push(Admin::CallRef { indirect });
+                rules::STEP_READ__RETURN_CALL_REF_FRAME_ADDR
+            }
+            _ => {
+                self.leave_frame(0);
+                self.null_call(indirect, rules::STEP_READ__RETURN_CALL_REF_FRAME_NULL)
+            }
+        }
     }
 
     /// `exec-invoke-host`: the host function's results replace its arguments, or it traps.
@@ -565,7 +661,9 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         let i = self.pop_i32();
         if indirect {
             let n = self.admin.len();
-            if let Some(Admin::CallRef { indirect, .. }) = n.checked_sub(2).map(|k| &mut self.admin[k]) {
+            if let Some(Admin::CallRef { indirect } | Admin::ReturnCallRef { indirect }) =
+                n.checked_sub(2).map(|k| &mut self.admin[k])
+            {
                 *indirect = Some(i);
             }
         }

@@ -2,7 +2,10 @@
 
 use super::code::Code;
 use crate::runtime::{Addr, Config, ExternVal, HostFunc, Ref, Val};
-use crate::syntax::{FuncType, GlobalType, MemType, PAGE_SIZE, RefType, TableType, TagType};
+use crate::syntax::ValType;
+use crate::syntax::{
+    AbsHeapType, FuncType, GlobalType, HeapType, MemType, PAGE_SIZE, RefType, TableType, TagType,
+};
 use crate::valid::canon::{DefType, Types};
 use std::rc::Rc;
 
@@ -84,6 +87,39 @@ pub struct ModuleInst {
     pub elems: Vec<Addr>,
     pub datas: Vec<Addr>,
     pub exports: Vec<(String, ExternVal)>,
+}
+
+impl Store {
+    /// Does the function at `a` have a type that matches the defined type `ty`? Its own, or
+    /// one up its chain of declared supertypes (`Ref_ok/func`, `Ref_ok/sub`, `Deftype_sub`).
+    #[inline]
+    pub fn func_matches(&self, a: Addr, ty: DefType) -> bool {
+        let dt = self.funcs[a as usize].deftype;
+        dt == ty || self.types.deftype_sub(dt, ty)
+    }
+
+    /// `Val_ok`: `s |- val : t`, for a closed `t`. A reference by `Ref_ok`; a null by the
+    /// hierarchy of the heap type it shows, as the script's and embedder's nulls are written
+    /// with one (`ref.null extern` is no `funcref`).
+    pub fn val_ok(&self, v: Val, t: ValType) -> bool {
+        match (v, t) {
+            (Val::Ref(r), ValType::Ref(rt)) => self.ref_ok(r, rt),
+            (v, t) => v.has_type(t),
+        }
+    }
+
+    /// `Ref_ok` and `Reftype_sub`: `s |- ref : rt'` with `rt' <: rt`.
+    pub fn ref_ok(&self, r: Ref, rt: RefType) -> bool {
+        use crate::valid::matching::{heaptype_sub, top};
+        match r {
+            Ref::Null(ht) => rt.nullable && top(&self.types, ht) == top(&self.types, rt.heap),
+            Ref::Func(a) => self
+                .funcs
+                .get(a as usize)
+                .is_some_and(|f| heaptype_sub(&self.types, HeapType::Idx(f.deftype.0), rt.heap)),
+            Ref::Extern(_) => top(&self.types, rt.heap) == AbsHeapType::Extern,
+        }
+    }
 }
 
 impl MemInst {
