@@ -78,6 +78,11 @@ pub fn instantiate(
     if let Some(feature) = unsupported_feature(module) {
         return Err(unsupported(feature));
     }
+    // `$instantiate`'s premise: an address for every import, no more, no fewer.
+    if imports.len() != module.imports.len() {
+        let message = format!("{} imports provided for {}", imports.len(), module.imports.len());
+        return Err(Failure::Link(message, crate::rules::EXEC_INSTANTIATION));
+    }
     // The module's types, closed: each type index a canonical defined type of the store.
     let ids = store.types.intern_module(&module.types);
     for (import, ext) in module.imports.iter().zip(imports) {
