@@ -353,7 +353,7 @@ fn compile_times(
 
 /// The compiler's options as the engine sets them, without fuel or tracing.
 fn options(bounds: Bounds) -> Options {
-    Options { bounds, fuel: false, trace_calls: false }
+    Options::new(bounds)
 }
 
 fn compile_once(module: &Module, bounds: Bounds) -> Result<Time, String> {

@@ -6,6 +6,7 @@ use lockstep::jit::{Bounds, Jit};
 use lockstep::lockstep::{Referee, case, differential::differential, explain};
 use lockstep::rules::Rule;
 use lockstep::runtime::Error as EngineError;
+use lockstep::runtime::interrupt::Timed;
 use lockstep::runtime::{Config, Engine, ExternVal, Val};
 use lockstep::script::{self, suite};
 use lockstep::syntax::{CompType, ExternIdx, Module};
@@ -40,10 +41,8 @@ enum Command {
         /// Which engine executes the modules.
         #[arg(long, value_enum, default_value = "ref")]
         engine: EngineKind,
-        /// Stop each invocation (and start function) after N loop iterations and function
-        /// entries with `fuel exhausted`.
-        #[arg(long, value_name = "N")]
-        fuel: Option<u64>,
+        #[command(flatten)]
+        limits: Limits,
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
@@ -64,9 +63,8 @@ enum Command {
         spec: Spec,
         #[arg(long, value_enum, default_value = "ref")]
         engine: EngineKind,
-        /// Stop after N loop iterations and function entries with `fuel exhausted`.
-        #[arg(long, value_name = "N")]
-        fuel: Option<u64>,
+        #[command(flatten)]
+        limits: Limits,
         file: PathBuf,
         /// The export to invoke; without it, only instantiate (and run the start function).
         #[arg(long)]
@@ -110,9 +108,8 @@ enum Command {
     Trace {
         #[arg(long, default_value = "3.0")]
         spec: Spec,
-        /// Stop after N loop iterations and function entries with `fuel exhausted`.
-        #[arg(long, value_name = "N")]
-        fuel: Option<u64>,
+        #[command(flatten)]
+        limits: Limits,
         /// One JSON object per step, then a summary object.
         #[arg(long)]
         json: bool,
@@ -134,6 +131,66 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// The limits of a run, the same for every engine (README, "Limits").
+#[derive(clap::Args, Clone, Copy)]
+struct Limits {
+    /// Stop each instantiation and invocation after N units of fuel (loop iterations,
+    /// function entries, elements of bulk operations) with `fuel exhausted`.
+    #[arg(long, value_name = "N")]
+    fuel: Option<u64>,
+    /// Stop each instantiation and invocation after SECONDS with `time limit exceeded`.
+    #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
+    timeout: Option<std::time::Duration>,
+    /// All memories together hold at most BYTES (a number, or with K, M, G): beyond it an
+    /// instantiation fails and `memory.grow` returns -1.
+    #[arg(long, value_name = "BYTES", value_parser = parse_bytes, default_value = "16G")]
+    max_memory: u64,
+    /// All tables together hold at most N elements: beyond it an instantiation fails and
+    /// `table.grow` returns -1.
+    #[arg(long, value_name = "N", default_value_t = Config::default().max_table_elements)]
+    max_table_elements: u64,
+    /// Calls nest at most N frames deep, counted alike in every engine (default: 10000 in
+    /// the reference and the referee, the stack's size in the compiler alone).
+    #[arg(long, value_name = "N")]
+    max_call_depth: Option<usize>,
+}
+
+impl Limits {
+    fn config(&self) -> Config {
+        Config {
+            fuel: self.fuel,
+            interruptible: self.timeout.is_some(),
+            max_memory: self.max_memory,
+            max_table_elements: self.max_table_elements,
+            max_call_depth: self.max_call_depth,
+            ..Config::default()
+        }
+    }
+}
+
+/// `1.5` seconds.
+fn parse_seconds(s: &str) -> std::result::Result<std::time::Duration, String> {
+    s.parse::<f64>()
+        .ok()
+        .and_then(|secs| std::time::Duration::try_from_secs_f64(secs).ok())
+        .ok_or_else(|| format!("expected seconds, e.g. 1.5, not `{s}`"))
+}
+
+/// `4096`, `64K`, `512M`, `16G`: bytes.
+fn parse_bytes(s: &str) -> std::result::Result<u64, String> {
+    let (digits, shift) = match s.char_indices().last() {
+        Some((i, 'K' | 'k')) => (&s[..i], 10),
+        Some((i, 'M' | 'm')) => (&s[..i], 20),
+        Some((i, 'G' | 'g')) => (&s[..i], 30),
+        _ => (s, 0),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .ok_or_else(|| format!("expected bytes, e.g. 4096, 64K, 512M or 16G, not `{s}`"))
 }
 
 #[derive(Copy, Clone, ValueEnum)]
@@ -172,17 +229,17 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let max = cli.max_input;
     let result = match cli.command {
-        Command::Wast { spec, engine, fuel, json, paths } => wast(spec, engine, fuel, json, &paths, max),
+        Command::Wast { spec, engine, limits, json, paths } => wast(spec, engine, limits, json, &paths, max),
         Command::Validate { spec, json, file } => validate(spec, json, &file, max),
         Command::Rules { id, json } => rules(id.as_deref(), json),
-        Command::Run { spec, engine, fuel, file, invoke, args } => {
-            run(spec, engine, fuel, &file, invoke.as_deref(), &args, max)
+        Command::Run { spec, engine, limits, file, invoke, args } => {
+            run(spec, engine, limits, &file, invoke.as_deref(), &args, max)
         }
         Command::Compile { spec, time, file } => compile(spec, time, &file, max),
         Command::Diff { file, invoke, args } => diff(&file, invoke.as_deref(), &args, max),
         Command::Report { artifact, out } => report(&artifact, out.as_deref(), max),
-        Command::Trace { spec, fuel, json, limit, file, invoke, args } => {
-            trace(spec, fuel, json, limit, &file, &invoke, &args, max)
+        Command::Trace { spec, limits, json, limit, file, invoke, args } => {
+            trace(spec, limits, json, limit, &file, &invoke, &args, max)
         }
     };
     match result {
@@ -206,26 +263,30 @@ fn engine_name(kind: EngineKind) -> &'static str {
     }
 }
 
-fn make_engine(kind: EngineKind, fuel: Option<u64>) -> Box<dyn Engine> {
-    let config = Config { fuel, ..Config::default() };
-    match kind {
+fn make_engine(kind: EngineKind, limits: Limits) -> Box<dyn Engine> {
+    let config = limits.config();
+    let engine: Box<dyn Engine> = match kind {
         EngineKind::Ref => Box::new(Reference::new(config)),
         EngineKind::Jit => Box::new(Jit::new(config, Bounds::GuardPages)),
         EngineKind::Lockstep => Box::new(Referee::new(config, Bounds::GuardPages)),
+    };
+    match limits.timeout {
+        Some(timeout) => Box::new(Timed { engine, timeout }),
+        None => engine,
     }
 }
 
 fn wast(
     spec: Spec,
     engine: EngineKind,
-    fuel: Option<u64>,
+    limits: Limits,
     json: bool,
     paths: &[PathBuf],
     max: u64,
 ) -> Result<ExitCode> {
     let scripts =
         if paths.is_empty() { suite::embedded(spec) } else { suite::from_paths_bounded(paths, max)? };
-    let factory = || Some(make_engine(engine, fuel));
+    let factory = || Some(make_engine(engine, limits));
     let progress = !json && std::io::stderr().is_terminal();
     let report = script::run(&scripts, spec, engine_name(engine), &factory, |i, report| {
         if progress {
@@ -244,7 +305,7 @@ fn wast(
     } else {
         println!("{}", report.summary());
     }
-    Ok(if report.failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if report.succeeded() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 /// Why a module file gave no module's bytes.
@@ -363,6 +424,7 @@ fn describe(e: &EngineError) -> String {
     match e {
         EngineError::Trap { message, rule } => format!("trap: {message}{}", cite(rule)),
         EngineError::Link { message, rule } => format!("link error: {message}{}", cite(&Some(*rule))),
+        EngineError::Exhausted { message, .. } => format!("exhausted: {message}"),
         EngineError::Unsupported(reason) => reason.clone(),
         EngineError::Divergence(what) => format!("divergence: {what}"),
     }
@@ -419,7 +481,7 @@ fn export_func(engine: &dyn Engine, inst: u32, name: &str) -> std::result::Resul
 fn run(
     spec: Spec,
     kind: EngineKind,
-    fuel: Option<u64>,
+    limits: Limits,
     file: &Path,
     invoke: Option<&str>,
     args: &[String],
@@ -430,7 +492,7 @@ fn run(
     if let Some(name) = invoke {
         check_invocation(&module, name, &args)?;
     }
-    let mut engine = make_engine(kind, fuel);
+    let mut engine = make_engine(kind, limits);
     let inst = match instantiate(engine.as_mut(), &module) {
         Ok(inst) => inst,
         Err(e) => {
@@ -457,7 +519,7 @@ fn run(
 #[allow(clippy::too_many_arguments)]
 fn trace(
     spec: Spec,
-    fuel: Option<u64>,
+    limits: Limits,
     json: bool,
     limit: Option<u64>,
     file: &Path,
@@ -469,9 +531,10 @@ fn trace(
     let module = load(spec, file, max)?;
     let args = parse_args(args)?;
     check_invocation(&module, invoke, &args)?;
-    let mut engine = Reference::new(Config { fuel, ..Config::default() });
+    let mut engine = Reference::new(limits.config());
     let inst = instantiate(&mut engine, &module).map_err(Failure::Module)?;
     let func = export_func(&engine, inst, invoke)?;
+    let _watchdog = limits.timeout.map(lockstep::runtime::interrupt::Watchdog::start);
     let mut histogram = std::collections::BTreeMap::<&'static str, u64>::new();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut steps = 0;
@@ -537,7 +600,7 @@ fn compile(spec: Spec, time: bool, file: &Path, max: u64) -> Result<ExitCode> {
     let t1 = Instant::now();
     valid::validate(&module, spec).map_err(|e| invalid(file, &e))?;
     let t2 = Instant::now();
-    let options = lockstep::jit::Options { bounds: Bounds::GuardPages, fuel: false, trace_calls: false };
+    let options = lockstep::jit::Options::new(Bounds::GuardPages);
     let compiled = match lockstep::jit::compile(&module, options) {
         Ok(compiled) => compiled,
         Err(e) => {

@@ -180,7 +180,8 @@ fn closed_pipe_ends_quietly() {
 }
 
 /// `wast --fuel N` gives each invocation N loop iterations and function entries, under
-/// every engine; one that needs more fails with `fuel exhausted`.
+/// every engine; one that needs more is counted apart as exhausted (not as a pass, nor as a
+/// failure of the engine), and the run exits 1.
 #[test]
 fn wast_fuel_bounds_each_invocation() {
     let dir = scratch("fuel");
@@ -204,13 +205,90 @@ fn wast_fuel_bounds_each_invocation() {
         assert_eq!(
             out.stdout,
             format!(
-                "{script}:8: assert_return: expected [i32:0], got trap \"fuel exhausted\"\n\
-                 {script}:9: action: expected a result, got trap \"fuel exhausted\"\n\
-                 {script}: 3 passed, 2 failed, 0 skipped\n3 passed, 2 failed, 0 skipped\n"
+                "{script}:8: assert_return: expected [i32:0], got fuel exhausted (exhausted)\n\
+                 {script}:9: action: expected a result, got fuel exhausted (exhausted)\n\
+                 {script}: 3 passed, 0 failed, 0 skipped, 2 exhausted\n\
+                 3 passed, 0 failed, 0 skipped, 2 exhausted\n"
             ),
             "{engine}"
         );
     }
+}
+
+/// `wast --timeout` stops a command that runs too long, in every engine, and the next one
+/// runs; the limits' flags are read by `run` too.
+#[test]
+fn wast_timeout_and_limits() {
+    let dir = scratch("timeout");
+    let script = put(
+        &dir,
+        "spin.wast",
+        "(module (func (export \"spin\") (loop (br 0))) (func (export \"one\") (result i32) (i32.const 1)))\n\
+         (invoke \"spin\")\n\
+         (assert_return (invoke \"one\") (i32.const 1))\n",
+    );
+    for engine in ["ref", "jit", "lockstep"] {
+        let out = cli_within(60, &["wast", &script, "--engine", engine, "--timeout", "0.2"]);
+        assert_eq!(out.code(), Some(1), "{engine}: {}", out.stderr);
+        assert!(
+            out.stdout.ends_with("2 passed, 0 failed, 0 skipped, 1 exhausted\n"),
+            "{engine}: {}",
+            out.stdout
+        );
+        assert!(out.stdout.contains("got time limit exceeded (exhausted)"), "{engine}: {}", out.stdout);
+    }
+    let table =
+        put(&dir, "t.wat", "(module (table 1000 funcref) (func (export \"f\") (result i32) (table.size)))");
+    for engine in ["ref", "jit", "lockstep"] {
+        let out = cli_within(
+            60,
+            &["run", &table, "--invoke", "f", "--engine", engine, "--max-table-elements", "999"],
+        );
+        assert_eq!(out.code(), Some(1), "{engine}");
+        assert!(
+            out.stdout.starts_with("exhausted: table limit exceeded: 1000 elements"),
+            "{engine}: {}",
+            out.stdout
+        );
+        let out =
+            cli_within(60, &["run", &table, "--invoke", "f", "--engine", engine, "--max-memory", "64K"]);
+        assert_eq!((out.code(), out.stdout.as_str()), (Some(0), "i32:1000\n"), "{engine}");
+    }
+}
+
+/// Under a limit on virtual memory (`ulimit -v`), which the compiler's 8 GiB guard regions
+/// exceed, it runs what needs no memory (it panicked mapping the spectest memory), and a
+/// module whose memory it cannot map fails cleanly.
+#[test]
+fn the_compiler_under_a_virtual_memory_limit() {
+    use std::os::unix::process::CommandExt;
+    let dir = scratch("ulimit");
+    let five = put(&dir, "five.wat", "(module (func (export \"z\") (result i32) (i32.const 5)))");
+    let mem = put(
+        &dir,
+        "mem.wat",
+        "(module (memory 1) (func (export \"z\") (result i32) (i32.load (i32.const 0))))",
+    );
+    let run = |file: &str| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_lockstep"));
+        cmd.args(["run", "--engine", "jit", file, "--invoke", "z"]);
+        // SAFETY: setrlimit is async-signal-safe; the child only sets its own limit.
+        unsafe {
+            cmd.pre_exec(|| {
+                let limit = libc::rlimit { rlim_cur: 4 << 30, rlim_max: 4 << 30 };
+                match libc::setrlimit(libc::RLIMIT_AS, &limit) {
+                    0 => Ok(()),
+                    _ => Err(std::io::Error::last_os_error()),
+                }
+            })
+        };
+        cmd.output().expect("lockstep runs")
+    };
+    let out = run(&five);
+    assert_eq!((out.status.code(), String::from_utf8_lossy(&out.stdout).as_ref()), (Some(0), "i32:5\n"));
+    let out = run(&mem);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("exhausted: memory limit exceeded"));
 }
 
 /// Links to folders cannot make `wast` loop: a folder is searched once, however many links

@@ -27,8 +27,11 @@ fn provided(engine: &mut dyn Engine) -> [ExternVal; 4] {
     let func = engine.alloc_func(ty, Rc::new(|_: &[Val]| Ok(vec![])));
     let limits = Limits { min: 2, max: Some(3) };
     let table_type = TableType { addr: AddrType::I32, limits, elem: RefType::FUNCREF };
-    let table = engine.alloc_table(table_type, Ref::null_of(lockstep::syntax::AbsHeapType::Func));
-    let mem = engine.alloc_mem(MemType { addr: AddrType::I32, limits: Limits { min: 1, max: Some(2) } });
+    let table =
+        engine.alloc_table(table_type, Ref::null_of(lockstep::syntax::AbsHeapType::Func)).expect("a table");
+    let mem = engine
+        .alloc_mem(MemType { addr: AddrType::I32, limits: Limits { min: 1, max: Some(2) } })
+        .expect("a memory");
     let global = engine.alloc_global(GlobalType { mutable: false, val: ValType::I32 }, Val::i32(7));
     [func, table, mem, global]
 }

@@ -49,7 +49,7 @@ const CHAINS: &str = r#"
 /// chain of plain calls exhausts that room.
 #[test]
 fn a_million_tail_calls_run_in_constant_space() {
-    let config = Config { max_call_depth: 8, max_stack_values: 64, ..Config::default() };
+    let config = Config { max_call_depth: Some(8), max_stack_values: 64, ..Config::default() };
     let n = Val::I64(1_000_000);
     for (name, step) in [("direct", 2), ("indirect", 3), ("by-ref", 5)] {
         let mut engine = Reference::new(config);
@@ -59,7 +59,7 @@ fn a_million_tail_calls_run_in_constant_space() {
     let mut engine = Reference::new(config);
     let result = invoke(&mut engine, CHAINS, "plain", &[n, Val::I64(0)]);
     assert!(
-        matches!(result, Err(Error::Trap { ref message, .. }) if message == "call stack exhausted"),
+        matches!(result, Err(Error::Exhausted { ref message, .. }) if message == "call stack exhausted"),
         "{result:?}"
     );
     // With the default room (10^4 frames), a plain chain of 5000 calls returns.

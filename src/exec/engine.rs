@@ -1,10 +1,9 @@
 //! The reference as an engine behind the seam of `runtime::engine`.
 
-use super::machine::Limit;
 use super::modules::{self, Failure};
 use super::runtime::*;
 use crate::rules;
-use crate::runtime::{Addrs, Config, Engine, Error, ExternVal, HostFunc, InstanceId, Ref, Val};
+use crate::runtime::{Addrs, Config, Engine, Error, ExternVal, HostFunc, InstanceId, Ref, Resource, Val};
 use crate::syntax::{FuncType, GlobalType, MemType, Module, TableType};
 use std::rc::Rc;
 
@@ -21,15 +20,18 @@ impl Reference {
     }
 }
 
+/// A failed allocation: the resource, and what was asked.
+fn exhausted(resource: Resource, what: String) -> Error {
+    Error::Exhausted { resource, message: format!("{}: {what}", resource.message()) }
+}
+
 /// The seam's error for an outcome that is not values.
 pub fn error(f: Failure) -> Error {
     match f {
         Failure::Link(message, rule) => Error::Link { message, rule },
         Failure::Trap(t) => Error::Trap { message: t.message, rule: Some(t.rule) },
-        Failure::Limit(Limit::CallStack) => {
-            Error::Trap { message: "call stack exhausted".into(), rule: Some(rules::IMPL_EXEC) }
-        }
-        Failure::Limit(Limit::Fuel) => Error::Trap { message: "fuel exhausted".into(), rule: None },
+        Failure::Limit(resource) => Error::exhausted(resource),
+        Failure::Exhausted(resource, what) => exhausted(resource, what),
         Failure::Unsupported(reason) => Error::Unsupported(reason),
         Failure::Embed(message) => Error::Trap { message, rule: Some(rules::EMBED_FUNC_INVOKE) },
     }
@@ -85,14 +87,18 @@ impl Engine for Reference {
         ExternVal::Func(self.store.funcs.len() as u32 - 1)
     }
 
-    fn alloc_table(&mut self, ty: TableType, init: Ref) -> ExternVal {
-        self.store.tables.push(TableInst { ty, refs: vec![init; ty.limits.min as usize] });
-        ExternVal::Table(self.store.tables.len() as u32 - 1)
+    fn alloc_table(&mut self, ty: TableType, init: Ref) -> Result<ExternVal, Error> {
+        let table = TableInst::alloc(ty, init, &self.config, &mut self.store.usage)
+            .map_err(|what| exhausted(Resource::Table, what))?;
+        self.store.tables.push(table);
+        Ok(ExternVal::Table(self.store.tables.len() as u32 - 1))
     }
 
-    fn alloc_mem(&mut self, ty: MemType) -> ExternVal {
-        self.store.mems.push(MemInst::new(ty));
-        ExternVal::Mem(self.store.mems.len() as u32 - 1)
+    fn alloc_mem(&mut self, ty: MemType) -> Result<ExternVal, Error> {
+        let mem = MemInst::alloc(ty, &self.config, &mut self.store.usage)
+            .map_err(|what| exhausted(Resource::Memory, what))?;
+        self.store.mems.push(mem);
+        Ok(ExternVal::Mem(self.store.mems.len() as u32 - 1))
     }
 
     fn alloc_global(&mut self, ty: GlobalType, value: Val) -> ExternVal {

@@ -192,9 +192,9 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                 rules::STEP_READ__TABLE_SIZE
             }
             Op::TableGrow(x) => self.table_grow(x),
-            Op::TableFill(x) => self.table_fill(x),
-            Op::TableCopy(x, y) => self.table_copy(x, y),
-            Op::TableInit(x, y) => self.table_init(x, y),
+            Op::TableFill(x) => return self.table_fill(x),
+            Op::TableCopy(x, y) => return self.table_copy(x, y),
+            Op::TableInit(x, y) => return self.table_init(x, y),
             Op::ElemDrop(x) => {
                 let a = self.inst().elems[x as usize];
                 self.store.elems[a as usize].refs = Vec::new();
@@ -213,9 +213,9 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                 rules::STEP_READ__MEMORY_SIZE
             }
             Op::MemoryGrow(x) => self.memory_grow(x),
-            Op::MemoryFill(x) => self.memory_fill(x),
-            Op::MemoryCopy(x, y) => self.memory_copy(x, y),
-            Op::MemoryInit(x, y) => self.memory_init(x, y),
+            Op::MemoryFill(x) => return self.memory_fill(x),
+            Op::MemoryCopy(x, y) => return self.memory_copy(x, y),
+            Op::MemoryInit(x, y) => return self.memory_init(x, y),
             Op::DataDrop(x) => {
                 let a = self.inst().datas[x as usize];
                 self.store.datas[a as usize].bytes = Box::new([]);
@@ -527,7 +527,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                 return Ok(self.call_host(&host, &ty));
             }
         };
-        if self.frames.len() > self.config.max_call_depth
+        if self.frames.len() > self.config.call_depth()
             || self.vals.len() + code.locals.len() > self.config.max_stack_values
         {
             return Err(Halt::Limit(Limit::CallStack));
@@ -592,16 +592,19 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         rules::EXEC_INVOKE_HOST
     }
 
-    /// Count one unit of fuel; when it has run out, stop: `fuel exhausted`.
+    /// Count one unit of fuel; when it has run out, stop: `fuel exhausted`. Where the
+    /// configuration says so, a raised interrupt flag stops the run here too (`--timeout`).
     fn burn_fuel(&mut self) -> Result<(), Halt> {
-        match &mut self.fuel {
-            None => Ok(()),
-            Some(0) => Err(Halt::Limit(Limit::Fuel)),
-            Some(n) => {
-                *n -= 1;
-                Ok(())
+        if let Some(n) = &mut self.fuel {
+            if *n == 0 {
+                return Err(Halt::Limit(Limit::Fuel));
             }
+            *n -= 1;
         }
+        if self.config.interruptible && crate::runtime::interrupt::raised() {
+            return Err(Halt::Limit(Limit::Time));
+        }
+        Ok(())
     }
 
     /// Propagate `TRAP` outwards, one context a step: `Step_pure/trap-instrs` drops what
@@ -703,7 +706,9 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         let n = self.pop_i32();
         let init = self.pop_ref();
         let config = self.config;
-        match self.table_mut(x).grow(n as u64, init, &config) {
+        let a = self.inst().tables[x as usize];
+        let store = &mut *self.store;
+        match store.tables[a as usize].grow(n as u64, init, &config, &mut store.usage) {
             Some(old) => {
                 self.push(Val::I32(old as u32));
                 rules::STEP__TABLE_GROW_SUCCEED
@@ -717,20 +722,22 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
 
     /// `Step_read/table.fill-oob`, `-zero`, `-succ`: one element a step, through
     /// `table.set`.
-    fn table_fill(&mut self, x: u32) -> Rule {
+    fn table_fill(&mut self, x: u32) -> Step {
         let n = self.pop_i32();
         let v = self.pop();
         let i = self.pop_i32();
         if i as u64 + n as u64 > self.table(x).refs.len() as u64 {
-            return self.trap("out of bounds table access", rules::STEP_READ__TABLE_FILL_OOB);
+            return Ok(self.trap("out of bounds table access", rules::STEP_READ__TABLE_FILL_OOB));
         }
         if n == 0 {
-            return rules::STEP_READ__TABLE_FILL_ZERO;
+            return Ok(rules::STEP_READ__TABLE_FILL_ZERO);
         }
+        // One element of the operation, one unit of fuel (`--fuel` bounds its work).
+        self.burn_fuel()?;
         self.push(Val::I32(i));
         self.push(v);
         self.then(&[Op::TableSet(x)], &[Val::I32(i + 1), v, Val::I32(n - 1)], Op::TableFill(x));
-        rules::STEP_READ__TABLE_FILL_SUCC
+        Ok(rules::STEP_READ__TABLE_FILL_SUCC)
     }
 
     /// Put `ops`, then the values `vals`, then `last` in front of the code.
@@ -746,44 +753,48 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
 
     /// `Step_read/table.copy-oob`, `-zero`, `-le`, `-gt`: one element a step, forwards
     /// or backwards as the ranges overlap.
-    fn table_copy(&mut self, x: u32, y: u32) -> Rule {
+    fn table_copy(&mut self, x: u32, y: u32) -> Step {
         let n = self.pop_i32();
         let s = self.pop_i32();
         let d = self.pop_i32();
         let (dn, sn) = (d as u64 + n as u64, s as u64 + n as u64);
         if dn > self.table(x).refs.len() as u64 || sn > self.table(y).refs.len() as u64 {
-            return self.trap("out of bounds table access", rules::STEP_READ__TABLE_COPY_OOB);
+            return Ok(self.trap("out of bounds table access", rules::STEP_READ__TABLE_COPY_OOB));
         }
         if n == 0 {
-            return rules::STEP_READ__TABLE_COPY_ZERO;
+            return Ok(rules::STEP_READ__TABLE_COPY_ZERO);
         }
+        // One element of the operation, one unit of fuel (`--fuel` bounds its work).
+        self.burn_fuel()?;
         let get_set = [Op::TableGet(y), Op::TableSet(x)];
         if d <= s {
             self.push(Val::I32(d));
             self.push(Val::I32(s));
             self.then(&get_set, &[Val::I32(d + 1), Val::I32(s + 1), Val::I32(n - 1)], Op::TableCopy(x, y));
-            rules::STEP_READ__TABLE_COPY_LE
+            Ok(rules::STEP_READ__TABLE_COPY_LE)
         } else {
             self.push(Val::I32(d + n - 1));
             self.push(Val::I32(s + n - 1));
             self.then(&get_set, &[Val::I32(d), Val::I32(s), Val::I32(n - 1)], Op::TableCopy(x, y));
-            rules::STEP_READ__TABLE_COPY_GT
+            Ok(rules::STEP_READ__TABLE_COPY_GT)
         }
     }
 
     /// `Step_read/table.init-oob`, `-zero`, `-succ`.
-    fn table_init(&mut self, x: u32, y: u32) -> Rule {
+    fn table_init(&mut self, x: u32, y: u32) -> Step {
         let n = self.pop_i32();
         let s = self.pop_i32();
         let d = self.pop_i32();
         let ea = self.inst().elems[y as usize];
         let elem_len = self.store.elems[ea as usize].refs.len() as u64;
         if d as u64 + n as u64 > self.table(x).refs.len() as u64 || s as u64 + n as u64 > elem_len {
-            return self.trap("out of bounds table access", rules::STEP_READ__TABLE_INIT_OOB);
+            return Ok(self.trap("out of bounds table access", rules::STEP_READ__TABLE_INIT_OOB));
         }
         if n == 0 {
-            return rules::STEP_READ__TABLE_INIT_ZERO;
+            return Ok(rules::STEP_READ__TABLE_INIT_ZERO);
         }
+        // One element of the operation, one unit of fuel (`--fuel` bounds its work).
+        self.burn_fuel()?;
         let r = self.store.elems[ea as usize].refs[s as usize];
         self.push(Val::I32(d));
         self.push(Val::Ref(r));
@@ -792,7 +803,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             &[Val::I32(d + 1), Val::I32(s + 1), Val::I32(n - 1)],
             Op::TableInit(x, y),
         );
-        rules::STEP_READ__TABLE_INIT_SUCC
+        Ok(rules::STEP_READ__TABLE_INIT_SUCC)
     }
 
     /// The effective address `i + offset` of `N` bytes, if they lie in memory `x`.
@@ -848,7 +859,9 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     fn memory_grow(&mut self, x: u32) -> Rule {
         let n = self.pop_i32();
         let config = self.config;
-        match self.mem_mut(x).grow(n as u64, &config) {
+        let a = self.inst().mems[x as usize];
+        let store = &mut *self.store;
+        match store.mems[a as usize].grow(n as u64, &config, &mut store.usage) {
             Some(old) => {
                 self.push(Val::I32(old as u32));
                 rules::STEP__MEMORY_GROW_SUCCEED
@@ -861,35 +874,39 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     }
 
     /// `Step_read/memory.fill-oob`, `-zero`, `-succ`: one byte a step, through `i32.store8`.
-    fn memory_fill(&mut self, x: u32) -> Rule {
+    fn memory_fill(&mut self, x: u32) -> Step {
         let n = self.pop_i32();
         let v = self.pop();
         let i = self.pop_i32();
         if i as u64 + n as u64 > self.mem(x).bytes.len() as u64 {
-            return self.trap("out of bounds memory access", rules::STEP_READ__MEMORY_FILL_OOB);
+            return Ok(self.trap("out of bounds memory access", rules::STEP_READ__MEMORY_FILL_OOB));
         }
         if n == 0 {
-            return rules::STEP_READ__MEMORY_FILL_ZERO;
+            return Ok(rules::STEP_READ__MEMORY_FILL_ZERO);
         }
+        // One element of the operation, one unit of fuel (`--fuel` bounds its work).
+        self.burn_fuel()?;
         self.push(Val::I32(i));
         self.push(v);
         self.then(&[store8(x)], &[Val::I32(i + 1), v, Val::I32(n - 1)], Op::MemoryFill(x));
-        rules::STEP_READ__MEMORY_FILL_SUCC
+        Ok(rules::STEP_READ__MEMORY_FILL_SUCC)
     }
 
     /// `Step_read/memory.copy-oob`, `-zero`, `-le`, `-gt`: one byte a step, through
     /// `i32.load8_u` and `i32.store8`, forwards or backwards as the ranges overlap.
-    fn memory_copy(&mut self, x: u32, y: u32) -> Rule {
+    fn memory_copy(&mut self, x: u32, y: u32) -> Step {
         let n = self.pop_i32();
         let s = self.pop_i32();
         let d = self.pop_i32();
         let (dn, sn) = (d as u64 + n as u64, s as u64 + n as u64);
         if dn > self.mem(x).bytes.len() as u64 || sn > self.mem(y).bytes.len() as u64 {
-            return self.trap("out of bounds memory access", rules::STEP_READ__MEMORY_COPY_OOB);
+            return Ok(self.trap("out of bounds memory access", rules::STEP_READ__MEMORY_COPY_OOB));
         }
         if n == 0 {
-            return rules::STEP_READ__MEMORY_COPY_ZERO;
+            return Ok(rules::STEP_READ__MEMORY_COPY_ZERO);
         }
+        // One element of the operation, one unit of fuel (`--fuel` bounds its work).
+        self.burn_fuel()?;
         let load_store = [load8_u(y), store8(x)];
         if d <= s {
             self.push(Val::I32(d));
@@ -899,33 +916,35 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                 &[Val::I32(d + 1), Val::I32(s + 1), Val::I32(n - 1)],
                 Op::MemoryCopy(x, y),
             );
-            rules::STEP_READ__MEMORY_COPY_LE
+            Ok(rules::STEP_READ__MEMORY_COPY_LE)
         } else {
             self.push(Val::I32(d + n - 1));
             self.push(Val::I32(s + n - 1));
             self.then(&load_store, &[Val::I32(d), Val::I32(s), Val::I32(n - 1)], Op::MemoryCopy(x, y));
-            rules::STEP_READ__MEMORY_COPY_GT
+            Ok(rules::STEP_READ__MEMORY_COPY_GT)
         }
     }
 
     /// `Step_read/memory.init-oob`, `-zero`, `-succ`.
-    fn memory_init(&mut self, x: u32, y: u32) -> Rule {
+    fn memory_init(&mut self, x: u32, y: u32) -> Step {
         let n = self.pop_i32();
         let s = self.pop_i32();
         let d = self.pop_i32();
         let da = self.inst().datas[y as usize];
         let data_len = self.store.datas[da as usize].bytes.len() as u64;
         if d as u64 + n as u64 > self.mem(x).bytes.len() as u64 || s as u64 + n as u64 > data_len {
-            return self.trap("out of bounds memory access", rules::STEP_READ__MEMORY_INIT_OOB);
+            return Ok(self.trap("out of bounds memory access", rules::STEP_READ__MEMORY_INIT_OOB));
         }
         if n == 0 {
-            return rules::STEP_READ__MEMORY_INIT_ZERO;
+            return Ok(rules::STEP_READ__MEMORY_INIT_ZERO);
         }
+        // One element of the operation, one unit of fuel (`--fuel` bounds its work).
+        self.burn_fuel()?;
         let b = self.store.datas[da as usize].bytes[s as usize];
         self.push(Val::I32(d));
         self.push(Val::I32(b as u32));
         self.then(&[store8(x)], &[Val::I32(d + 1), Val::I32(s + 1), Val::I32(n - 1)], Op::MemoryInit(x, y));
-        rules::STEP_READ__MEMORY_INIT_SUCC
+        Ok(rules::STEP_READ__MEMORY_INIT_SUCC)
     }
 }
 

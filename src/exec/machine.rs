@@ -113,13 +113,9 @@ pub struct Trap {
     pub rule: Rule,
 }
 
-/// Why the machine stopped other than by reducing to values or to a trap: limits of the
-/// implementation, not rules of the spec.
-#[derive(Copy, Clone, Debug, PartialEq)]
-pub enum Limit {
-    CallStack,
-    Fuel,
-}
+/// Why the machine stopped other than by reducing to values or to a trap: a resource of the
+/// implementation ran out, which no rule of the spec decides.
+pub use crate::runtime::Resource as Limit;
 
 /// The outcome of running a configuration to the end.
 #[derive(Clone, Debug, PartialEq)]

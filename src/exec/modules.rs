@@ -18,6 +18,8 @@ pub enum Failure {
     Link(String, Rule),
     Trap(Trap),
     Limit(Limit),
+    /// Instantiation asked for more than the store's limits (or the host) give.
+    Exhausted(Limit, String),
     /// The module uses what the reference does not run yet.
     Unsupported(String),
     /// The embedder's call was wrong: arguments that do not match the function type.
@@ -146,14 +148,17 @@ fn alloc_entities(store: &mut Store, config: Config, module: &Module, addr: Addr
         store.globals.push(GlobalInst { ty: close_global(&ids, global.ty), value });
     }
     for mem in &module.mems {
+        let m = MemInst::alloc(mem.ty, &config, &mut store.usage)
+            .map_err(|what| Failure::Exhausted(Limit::Memory, what))?;
         store.modules[addr as usize].mems.push(store.mems.len() as Addr);
-        store.mems.push(MemInst::new(mem.ty));
+        store.mems.push(m);
     }
     for table in &module.tables {
         let init = eval_ref(store, config, addr, &table.init)?;
+        let t = TableInst::alloc(close_table(&ids, table.ty), init, &config, &mut store.usage)
+            .map_err(|what| Failure::Exhausted(Limit::Table, what))?;
         store.modules[addr as usize].tables.push(store.tables.len() as Addr);
-        let ty = close_table(&ids, table.ty);
-        store.tables.push(TableInst { ty, refs: vec![init; table.ty.limits.min as usize] });
+        store.tables.push(t);
     }
     for elem in &module.elems {
         let mut refs = Vec::with_capacity(elem.init.len());

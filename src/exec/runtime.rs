@@ -1,7 +1,8 @@
 //! Runtime structure (spec 4.2): the store and the instances it holds.
 
 use super::code::Code;
-use crate::runtime::{Addr, Config, ExternVal, HostFunc, Ref, Val};
+use crate::runtime::pages::Pages;
+use crate::runtime::{Addr, Config, ExternVal, HostFunc, Ref, Usage, Val};
 use crate::syntax::ValType;
 use crate::syntax::{
     AbsHeapType, FuncType, GlobalType, HeapType, MemType, PAGE_SIZE, RefType, TableType, TagType,
@@ -22,6 +23,8 @@ pub struct Store {
     pub elems: Vec<ElemInst>,
     pub datas: Vec<DataInst>,
     pub modules: Vec<ModuleInst>,
+    /// The bytes of all memories and the elements of all tables, against the limits.
+    pub usage: Usage,
 }
 
 /// `funcinst`: a function with its type, and its code or host behaviour. `deftype` is its
@@ -45,10 +48,10 @@ pub struct TableInst {
     pub refs: Vec<Ref>,
 }
 
-/// `meminst ::= {TYPE memtype, BYTES byte*}`.
+/// `meminst ::= {TYPE memtype, BYTES byte*}`; the bytes are mapped lazily.
 pub struct MemInst {
     pub ty: MemType,
-    pub bytes: Vec<u8>,
+    pub bytes: Pages,
 }
 
 /// `globalinst ::= {TYPE globaltype, VALUE val}`.
@@ -123,47 +126,70 @@ impl Store {
 }
 
 impl MemInst {
-    /// `mem_alloc`: `min` pages of zeros.
-    pub fn new(ty: MemType) -> MemInst {
-        MemInst { ty, bytes: vec![0; (ty.limits.min * PAGE_SIZE) as usize] }
+    /// `mem_alloc`: `min` pages of zeros, if the store's limits and the host allow.
+    pub fn alloc(ty: MemType, config: &Config, usage: &mut Usage) -> Result<MemInst, String> {
+        let min = ty.limits.min;
+        let mut after = *usage;
+        if !after.take_pages(config, min) {
+            return Err(format!("{min} pages exceed --max-memory ({} bytes)", config.max_memory));
+        }
+        let bytes = usize::try_from(min * PAGE_SIZE).ok().map(Pages::new);
+        let Some(Ok(bytes)) = bytes else { return Err(format!("the host cannot map {min} pages")) };
+        *usage = after;
+        Ok(MemInst { ty, bytes })
     }
 
     pub fn pages(&self) -> u64 {
         self.bytes.len() as u64 / PAGE_SIZE
     }
 
-    /// `growmem`: the old size in pages, or `None` when the limits (or ours) forbid.
-    pub fn grow(&mut self, delta: u64, config: &Config) -> Option<u64> {
+    /// `growmem`: the old size in pages, or `None` where the limits, the store's, or the
+    /// host forbid (the spec lets growth fail at will).
+    pub fn grow(&mut self, delta: u64, config: &Config, usage: &mut Usage) -> Option<u64> {
         let old = self.pages();
-        let new = old.checked_add(delta)?;
-        if new > config.memory_limit(&self.ty) {
+        let new = old.checked_add(delta).filter(|&new| new <= config.memory_limit(&self.ty))?;
+        let mut after = *usage;
+        if !after.take_pages(config, delta) {
             return None;
         }
-        let len = (new * PAGE_SIZE) as usize;
-        if len > self.bytes.capacity() {
-            // A fresh zeroed allocation is mapped lazily by the allocator, unlike a resize;
-            // with room to double, growing page by page copies each byte O(1) times.
-            let room =
-                len.max(2 * self.bytes.len()).min((config.memory_limit(&self.ty) * PAGE_SIZE) as usize);
-            let mut bytes = vec![0; room];
-            bytes.truncate(self.bytes.len());
-            bytes.copy_from_slice(&self.bytes);
-            self.bytes = bytes;
-        }
-        self.bytes.resize(len, 0);
+        self.bytes.grow(usize::try_from(new * PAGE_SIZE).ok()?).ok()?;
+        *usage = after;
         self.ty.limits.min = new;
         Some(old)
     }
 }
 
 impl TableInst {
-    /// `growtable`: the old size, or `None` when the limits (or ours) forbid.
-    pub fn grow(&mut self, delta: u64, init: Ref, config: &Config) -> Option<u64> {
+    /// `table_alloc`: `min` elements `init`, if the store's limits and the host allow.
+    pub fn alloc(ty: TableType, init: Ref, config: &Config, usage: &mut Usage) -> Result<TableInst, String> {
+        let min = ty.limits.min;
+        let mut after = *usage;
+        if !after.take_elements(config, min) {
+            return Err(format!(
+                "{min} elements exceed --max-table-elements ({})",
+                config.max_table_elements
+            ));
+        }
+        let mut refs = Vec::new();
+        match usize::try_from(min).ok().filter(|&n| refs.try_reserve_exact(n).is_ok()) {
+            Some(n) => refs.resize(n, init),
+            None => return Err(format!("the host cannot allocate {min} elements")),
+        }
+        *usage = after;
+        Ok(TableInst { ty, refs })
+    }
+
+    /// `growtable`: the old size, or `None` where the limits, the store's, or the host
+    /// forbid.
+    pub fn grow(&mut self, delta: u64, init: Ref, config: &Config, usage: &mut Usage) -> Option<u64> {
         let old = self.refs.len() as u64;
-        let new = old.checked_add(delta)?;
-        if new > config.table_limit(&self.ty) {
+        let new = old.checked_add(delta).filter(|&new| new <= config.table_limit(&self.ty))?;
+        let mut after = *usage;
+        if !after.take_elements(config, delta) {
             return None;
         }
+        self.refs.try_reserve_exact(usize::try_from(delta).ok()?).ok()?;
+        *usage = after;
         self.refs.resize(new as usize, init);
         self.ty.limits.min = new;
         Some(old)

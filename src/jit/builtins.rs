@@ -4,8 +4,11 @@
 //!
 //! Called from compiled code with the System V convention, the instance's context first.
 //! They implement what the reference does in many steps (`memory.fill` byte by byte) in one
-//! go, with the same bounds checks first, so the outcome is the same. A function that can
-//! trap returns 0, or the code of its trap ([`trap_code`]), which names the rule.
+//! go, with the same bounds checks first, so the outcome is the same, and charge the fuel
+//! the reference burns, one unit an element (the reference runs out part way, the compiler
+//! before it starts: either way `fuel exhausted`, which the referee does not compare). A
+//! function that can trap returns 0, or the code of its trap ([`trap_code`]), which names
+//! the rule.
 
 use super::codegen::Builtins;
 use super::runtime::*;
@@ -38,6 +41,27 @@ unsafe fn instance<'a>(ctx: *mut VmCtx) -> &'a mut Instance {
     unsafe { &mut *(*ctx).instance }
 }
 
+/// The engine's runtime, which every context points to.
+///
+/// # Safety
+/// `ctx` must be a context of a live engine.
+unsafe fn runtime<'a>(ctx: *mut VmCtx) -> &'a mut Runtime {
+    unsafe { &mut *(*ctx).runtime }
+}
+
+/// Charge `n` elements of a bulk operation to the fuel, or `fuel exhausted`.
+fn burn(ctx: *mut VmCtx, n: usize) -> Result<(), u64> {
+    // SAFETY: called from a runtime function with its context.
+    let fuel = &mut unsafe { runtime(ctx) }.fuel;
+    match fuel.checked_sub(n as u64) {
+        Some(left) => {
+            *fuel = left;
+            Ok(())
+        }
+        None => Err(trap_code(Trap::FuelExhausted, rules::IMPL_EXEC)),
+    }
+}
+
 fn oob(rule: Rule) -> u64 {
     trap_code(Trap::MemoryOob, rule)
 }
@@ -62,7 +86,9 @@ extern "C" fn memory_grow(ctx: *mut VmCtx, x: u64, delta: u64) -> u64 {
     // SAFETY: called by compiled code with its context.
     let inst = unsafe { instance(ctx) };
     let config = inst.config;
-    match mem(inst, x as u32).grow(delta as u32 as u64, &config) {
+    // SAFETY: as above.
+    let usage = &mut unsafe { runtime(ctx) }.usage;
+    match mem(inst, x as u32).grow(delta as u32 as u64, &config, usage) {
         Some(old) => old,
         None => u32::MAX as u64,
     }
@@ -76,6 +102,9 @@ extern "C" fn memory_fill(ctx: *mut VmCtx, x: u64, d: u64, val: u64, n: u64) -> 
     if d + n > bytes.len() {
         return oob(rules::STEP_READ__MEMORY_FILL_OOB);
     }
+    if let Err(code) = burn(ctx, n) {
+        return code;
+    }
     bytes[d..d + n].fill(val as u8);
     0
 }
@@ -88,6 +117,9 @@ extern "C" fn memory_copy(ctx: *mut VmCtx, x: u64, y: u64, d: u64, s: u64, n: u6
     if d + n > dst.mem.bytes().len() || s + n > src.mem.bytes().len() {
         return oob(rules::STEP_READ__MEMORY_COPY_OOB);
     }
+    if let Err(code) = burn(ctx, n) {
+        return code;
+    }
     if x == y {
         dst.mem.bytes_mut().copy_within(s..s + n, d);
     } else {
@@ -98,11 +130,15 @@ extern "C" fn memory_copy(ctx: *mut VmCtx, x: u64, y: u64, d: u64, s: u64, n: u6
 }
 
 pub(super) fn memory_init(inst: &mut Instance, x: u32, y: u32, d: u64, s: u64, n: u64) -> u64 {
+    let ctx = inst.ctx.as_ptr();
     let (d, s, n) = (d as u32 as usize, s as u32 as usize, n as u32 as usize);
     let bytes = mem(inst, x).mem.bytes_mut();
     let data = &inst.datas[y as usize];
     if d + n > bytes.len() || s + n > data.len() {
         return oob(rules::STEP_READ__MEMORY_INIT_OOB);
+    }
+    if let Err(code) = burn(ctx, n) {
+        return code;
     }
     bytes[d..d + n].copy_from_slice(&data[s..s + n]);
     0
@@ -123,7 +159,9 @@ extern "C" fn table_grow(ctx: *mut VmCtx, x: u64, init: u64, n: u64) -> u64 {
     // SAFETY: as above.
     let inst = unsafe { instance(ctx) };
     let config = inst.config;
-    match table(inst, x as u32).grow(n as u32 as u64, init, &config) {
+    // SAFETY: as above.
+    let usage = &mut unsafe { runtime(ctx) }.usage;
+    match table(inst, x as u32).grow(n as u32 as u64, init, &config, usage) {
         Some(old) => old,
         None => u32::MAX as u64,
     }
@@ -135,6 +173,9 @@ extern "C" fn table_fill(ctx: *mut VmCtx, x: u64, i: u64, val: u64, n: u64) -> u
     let (i, n) = (i as u32 as usize, n as u32 as usize);
     if i + n > t.elems.len() {
         return table_oob(rules::STEP_READ__TABLE_FILL_OOB);
+    }
+    if let Err(code) = burn(ctx, n) {
+        return code;
     }
     t.elems[i..i + n].fill(val);
     0
@@ -148,6 +189,9 @@ extern "C" fn table_copy(ctx: *mut VmCtx, x: u64, y: u64, d: u64, s: u64, n: u64
     if d + n > dst.elems.len() || s + n > src.elems.len() {
         return table_oob(rules::STEP_READ__TABLE_COPY_OOB);
     }
+    if let Err(code) = burn(ctx, n) {
+        return code;
+    }
     if x == y {
         dst.elems.copy_within(s..s + n, d);
     } else {
@@ -158,11 +202,15 @@ extern "C" fn table_copy(ctx: *mut VmCtx, x: u64, y: u64, d: u64, s: u64, n: u64
 }
 
 pub(super) fn table_init(inst: &mut Instance, x: u32, y: u32, d: u64, s: u64, n: u64) -> u64 {
+    let ctx = inst.ctx.as_ptr();
     let (d, s, n) = (d as u32 as usize, s as u32 as usize, n as u32 as usize);
     let t = table(inst, x);
     let elem = &inst.elems[y as usize];
     if d + n > t.elems.len() || s + n > elem.len() {
         return table_oob(rules::STEP_READ__TABLE_INIT_OOB);
+    }
+    if let Err(code) = burn(ctx, n) {
+        return code;
     }
     t.elems[d..d + n].copy_from_slice(&elem[s..s + n]);
     0

@@ -9,7 +9,7 @@ use super::runtime::*;
 use super::runtime::{Global, Table};
 use super::stubs::{Stubs, stubs};
 use crate::rules::{self, Rule};
-use crate::runtime::{Addrs, Config, Engine, Error, ExternVal, HostFunc, InstanceId, Ref, Val};
+use crate::runtime::{Addrs, Config, Engine, Error, ExternVal, HostFunc, InstanceId, Ref, Resource, Val};
 use crate::syntax::*;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -45,12 +45,18 @@ impl Jit {
             bounds
         };
         let stubs = stubs(host_call);
-        let stack = WasmStack::new(64 << 20).expect("mapping the wasm stack");
-        let fuel = config.fuel;
+        let stack = WasmStack::new(64 << 20);
+        let options = Options {
+            bounds,
+            fuel: config.fuel.is_some() || config.interruptible,
+            interruptible: config.interruptible,
+            count_frames: config.max_call_depth.is_some(),
+            trace_calls: false,
+        };
         Jit {
             config,
-            options: Options { bounds, fuel: fuel.is_some(), trace_calls: false },
-            runtime: Box::new(Runtime { fuel: fuel.unwrap_or(u64::MAX), ..Runtime::default() }),
+            options,
+            runtime: Box::new(Runtime::default()),
             stack,
             stubs,
             funcs: Vec::new(),
@@ -129,9 +135,8 @@ impl Jit {
         let f = &*self.funcs[func as usize];
         let (code, ctx) = (f.code, f.ctx);
         self.runtime.trap = 0;
-        if let Some(fuel) = self.config.fuel {
-            self.runtime.fuel = fuel;
-        }
+        self.runtime.fuel = self.config.fuel.unwrap_or(u64::MAX);
+        self.runtime.frames_left = self.config.max_call_depth.map_or(u64::MAX, |d| d as u64);
         // SAFETY: the entry trampoline runs compiled code of this store on its stack; the
         // code keeps to the store's entities, reached through `ctx`.
         let trapped = unsafe { (self.stubs.entry)(ctx, code, sp) };
@@ -152,8 +157,11 @@ impl Jit {
 
     /// The trap the runtime recorded, as the reference raises it: same message, same rule.
     fn trap(&self) -> Error {
-        let code = self.runtime.trap;
-        let arg = self.runtime.trap_arg;
+        self.trap_of(self.runtime.trap, self.runtime.trap_arg)
+    }
+
+    /// The trap of a code ([`trap_code`]) and its argument.
+    pub(super) fn trap_of(&self, code: u64, arg: u64) -> Error {
         let kind = Trap::from_code(code & 0xffff);
         let rule = match kind {
             Trap::MemoryOob if code >> 16 == 0 => self.fault_rule(arg as usize),
@@ -169,8 +177,9 @@ impl Jit {
             Trap::UndefinedElement => format!("undefined element {}", arg as u32),
             Trap::UninitializedElement => format!("uninitialized element {}", arg as u32),
             Trap::IndirectCallTypeMismatch => "indirect call type mismatch".into(),
-            Trap::StackExhausted => "call stack exhausted".into(),
-            Trap::FuelExhausted => return Error::Trap { message: "fuel exhausted".into(), rule: None },
+            Trap::StackExhausted => return Error::exhausted(Resource::CallStack),
+            Trap::FuelExhausted => return Error::exhausted(Resource::Fuel),
+            Trap::Interrupted => return Error::exhausted(Resource::Time),
             Trap::HostTrap => "host function trapped".into(),
         };
         Error::Trap { message, rule }
@@ -184,6 +193,11 @@ impl Jit {
             faults.binary_search_by_key(&offset, |f| f.0).ok().map(|k| faults[k].1)
         })
     }
+}
+
+/// A failed allocation: the resource, and what was asked.
+pub(super) fn exhausted(resource: Resource, what: String) -> Error {
+    Error::Exhausted { resource, message: format!("{}: {what}", resource.message()) }
 }
 
 /// Whether a traced event is a function's entry or its exit.
@@ -259,15 +273,24 @@ impl Engine for Jit {
         ExternVal::Func(addr as u32)
     }
 
-    fn alloc_table(&mut self, ty: TableType, init: Ref) -> ExternVal {
+    fn alloc_table(&mut self, ty: TableType, init: Ref) -> Result<ExternVal, Error> {
         let w = self.word(Val::Ref(init));
-        self.tables.push(Box::new(Table::new(ty, w)));
-        ExternVal::Table(self.tables.len() as u32 - 1)
+        let table = Table::alloc(ty, w, &self.config, &mut self.runtime.usage)
+            .map_err(|what| exhausted(Resource::Table, what))?;
+        self.tables.push(Box::new(table));
+        Ok(ExternVal::Table(self.tables.len() as u32 - 1))
     }
 
-    fn alloc_mem(&mut self, ty: MemType) -> ExternVal {
-        self.mems.push(Box::new(Memory::new(ty).expect("mapping a linear memory")));
-        ExternVal::Mem(self.mems.len() as u32 - 1)
+    /// A host memory: behind a guard region, or where the host lacks the address space,
+    /// without (the modules that import it then check bounds).
+    fn alloc_mem(&mut self, ty: MemType) -> Result<ExternVal, Error> {
+        let (config, usage) = (&self.config, &mut self.runtime.usage);
+        let guarded = self.options.bounds == Bounds::GuardPages;
+        let mem = Memory::alloc(ty, guarded, config, usage)
+            .or_else(|_| Memory::alloc(ty, false, config, usage))
+            .map_err(|what| exhausted(Resource::Memory, what))?;
+        self.mems.push(Box::new(mem));
+        Ok(ExternVal::Mem(self.mems.len() as u32 - 1))
     }
 
     fn alloc_global(&mut self, ty: GlobalType, value: Val) -> ExternVal {

@@ -3,13 +3,12 @@
 //! constant expressions, initialise the active segments, run the start function.
 
 use super::builtins::{self, memory_init, table_init};
-use super::codegen::{self, Compiled, Env, Options};
-use super::engine::Jit;
+use super::codegen::{self, Bounds, Compiled, Env, Options};
+use super::engine::{Jit, exhausted};
 use super::memory::CodeMemory;
 use super::runtime::*;
 use super::runtime::{Global, Table};
-use crate::rules::{self, Rule};
-use crate::runtime::{Addrs, Error, ExternVal, InstanceId};
+use crate::runtime::{Addrs, Error, ExternVal, InstanceId, Resource};
 use crate::syntax::*;
 use crate::valid::matching::{ClosedExternType, externtype_sub, externtype_sub_rule};
 use std::rc::Rc;
@@ -52,6 +51,17 @@ fn func_types(module: &Module) -> Result<Vec<&FuncType>, Error> {
         .collect()
 }
 
+/// The engine's options for a module: its bounds checks, unless it imports a memory that
+/// has no guard region (mapped where the host lacked the address space), which the code
+/// must then check. Its own memories it allocates with guard regions, or fails.
+fn options_for(jit: &Jit, imports: &[ExternVal]) -> Options {
+    let unguarded = |e: &ExternVal| matches!(*e, ExternVal::Mem(a) if !jit.mems[a as usize].mem.guarded);
+    match imports.iter().any(unguarded) {
+        true => Options { bounds: Bounds::Checks, ..jit.options },
+        false => jit.options,
+    }
+}
+
 /// Instantiate a validated module with its imports in the engine's store.
 pub(super) fn instantiate(
     jit: &mut Jit,
@@ -60,7 +70,7 @@ pub(super) fn instantiate(
 ) -> Result<InstanceId, Error> {
     let types = func_types(module)?;
     check_imports(jit, module, imports)?;
-    let Compiled { code, funcs: entries, faults } = compile(module, jit.options)?;
+    let Compiled { code, funcs: entries, faults } = compile(module, options_for(jit, imports))?;
     let code = CodeMemory::new(&code).map_err(|e| Error::Unsupported(format!("mapping code: {e}")))?;
     let id = jit.instances.len() as u32;
 
@@ -119,14 +129,18 @@ pub(super) fn instantiate(
         jit.globals.push(g);
     }
     for mem in &module.mems {
-        let m = Memory::new(mem.ty).map_err(|e| Error::Unsupported(format!("mapping a memory: {e}")))?;
+        let guard = jit.options.bounds == Bounds::GuardPages;
+        let m = Memory::alloc(mem.ty, guard, &jit.config, &mut jit.runtime.usage)
+            .map_err(|what| exhausted(Resource::Memory, what))?;
         m_addrs.push(jit.mems.len() as u32);
         jit.mems.push(Box::new(m));
     }
     for table in &module.tables {
         let init = eval_const(&inst, &table.init)?;
+        let t = Table::alloc(table.ty, init, &jit.config, &mut jit.runtime.usage)
+            .map_err(|what| exhausted(Resource::Table, what))?;
         t_addrs.push(jit.tables.len() as u32);
-        jit.tables.push(Box::new(Table::new(table.ty, init)));
+        jit.tables.push(Box::new(t));
     }
     inst.mem_objs = m_addrs.iter().map(|a| &mut *jit.mems[*a as usize] as *mut Memory).collect();
     inst.table_objs = t_addrs.iter().map(|a| &mut *jit.tables[*a as usize] as *mut Table).collect();
@@ -236,6 +250,7 @@ fn eval_const(inst: &Instance, expr: &Expr) -> Result<u64, Error> {
 /// The active segments in order, then the start function: what `$instantiate` runs. A
 /// segment out of bounds traps, and what came before it stays.
 fn initialize(jit: &mut Jit, id: u32, module: &Module, f_addrs: &[u32]) -> Result<(), Error> {
+    jit.runtime.fuel = jit.config.fuel.unwrap_or(u64::MAX);
     for (i, elem) in module.elems.iter().enumerate() {
         match &elem.mode {
             ElemMode::Active(x, offset) => {
@@ -244,7 +259,7 @@ fn initialize(jit: &mut Jit, id: u32, module: &Module, f_addrs: &[u32]) -> Resul
                 let inst = &mut *jit.instances[id as usize];
                 let code = table_init(inst, *x, i as u32, d, 0, n);
                 if code != 0 {
-                    return Err(trap_error(rules::STEP_READ__TABLE_INIT_OOB, "out of bounds table access"));
+                    return Err(jit.trap_of(code, 0));
                 }
                 inst.elems[i] = Vec::new();
             }
@@ -258,7 +273,7 @@ fn initialize(jit: &mut Jit, id: u32, module: &Module, f_addrs: &[u32]) -> Resul
             let inst = &mut *jit.instances[id as usize];
             let code = memory_init(inst, *x, i as u32, d, 0, data.init.len() as u64);
             if code != 0 {
-                return Err(trap_error(rules::STEP_READ__MEMORY_INIT_OOB, "out of bounds memory access"));
+                return Err(jit.trap_of(code, 0));
             }
             inst.datas[i] = Box::new([]);
         }
@@ -267,8 +282,4 @@ fn initialize(jit: &mut Jit, id: u32, module: &Module, f_addrs: &[u32]) -> Resul
         jit.call(f_addrs[start.func as usize], &[])?;
     }
     Ok(())
-}
-
-fn trap_error(rule: Rule, message: &str) -> Error {
-    Error::Trap { message: message.into(), rule: Some(rule) }
 }

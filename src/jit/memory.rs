@@ -5,7 +5,7 @@
 
 use std::io;
 use std::sync::Once;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
 
 /// Map `len` bytes of address space with the given protection.
 fn map(len: usize, prot: i32) -> io::Result<*mut u8> {
@@ -43,7 +43,7 @@ fn round_up(n: usize, to: usize) -> usize {
 pub struct CodeMemory {
     ptr: *mut u8,
     len: usize,
-    slot: usize,
+    slot: Registered,
 }
 
 impl CodeMemory {
@@ -92,10 +92,14 @@ impl MemDesc {
 
 /// A 32-bit linear memory: 8 GiB of address space, the accessible pages read-write and the
 /// rest a guard region, so that any `i32` address plus any `u32` offset either lies inside
-/// the memory or faults. The base never moves; growing opens more pages.
+/// the memory or faults. The base never moves; growing opens more pages. Where the host has
+/// not the address space (a `ulimit -v`), a memory reserves only its maximum and is not
+/// `guarded`: code that reaches it must check bounds.
 pub struct LinearMemory {
     pub desc: Box<MemDesc>,
     reserved: usize,
+    pub guarded: bool,
+    slot: Registered,
 }
 
 /// Address space of a 32-bit memory: 4 GiB of addresses, 4 GiB of offsets, and a page for
@@ -104,9 +108,19 @@ const RESERVATION: usize = (8 << 30) + 65536;
 
 impl LinearMemory {
     pub fn new(bytes: u64) -> io::Result<LinearMemory> {
-        let base = map(RESERVATION, libc::PROT_NONE)?;
-        let mut mem = LinearMemory { desc: Box::new(MemDesc { base, size: 0 }), reserved: RESERVATION };
-        register_memory(base as usize, base as usize + RESERVATION);
+        LinearMemory::reserve(bytes, RESERVATION, true)
+    }
+
+    /// A memory of `bytes` that grows to at most `max` bytes, without a guard region.
+    pub fn unguarded(bytes: u64, max: u64) -> io::Result<LinearMemory> {
+        let max = usize::try_from(max.max(bytes)).map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
+        LinearMemory::reserve(bytes, round_up(max.max(1), PAGE), false)
+    }
+
+    fn reserve(bytes: u64, reserved: usize, guarded: bool) -> io::Result<LinearMemory> {
+        let base = map(reserved, libc::PROT_NONE)?;
+        let slot = register_memory(base as usize, base as usize + reserved);
+        let mut mem = LinearMemory { desc: Box::new(MemDesc { base, size: 0 }), reserved, guarded, slot };
         mem.grow(bytes)?;
         Ok(mem)
     }
@@ -119,8 +133,12 @@ impl LinearMemory {
         Ok(())
     }
 
-    /// Grow to `bytes` (a multiple of the page size, within 4 GiB): the new pages read zero.
+    /// Grow to `bytes` (a multiple of the page size, within the reservation): the new pages
+    /// read zero.
     pub fn grow(&mut self, bytes: u64) -> io::Result<()> {
+        if bytes > self.reserved as u64 {
+            return Err(io::Error::from(io::ErrorKind::OutOfMemory));
+        }
         self.open(self.desc.size, bytes)?;
         self.desc.size = bytes;
         Ok(())
@@ -139,7 +157,7 @@ impl LinearMemory {
 
 impl Drop for LinearMemory {
     fn drop(&mut self) {
-        unregister_memory(self.desc.base as usize);
+        unregister_memory(self.slot);
         // SAFETY: the reservation is ours and no code refers to it any more.
         unsafe { libc::munmap(self.desc.base as *mut libc::c_void, self.reserved) };
     }
@@ -157,11 +175,23 @@ pub struct WasmStack {
 const RUNTIME_ROOM: usize = 256 << 10;
 
 impl WasmStack {
-    pub fn new(len: usize) -> io::Result<WasmStack> {
-        let len = round_up(len, PAGE);
-        let ptr = map(len, libc::PROT_READ | libc::PROT_WRITE)?;
-        protect(ptr, PAGE, libc::PROT_NONE)?;
-        Ok(WasmStack { ptr, len })
+    /// A stack of `len` bytes, or where the host will not map that much, of less: down to
+    /// the runtime's room and a page of frames (deep calls then exhaust it sooner).
+    pub fn new(len: usize) -> WasmStack {
+        let least = round_up(RUNTIME_ROOM, PAGE) + 2 * PAGE;
+        let mut len = round_up(len.max(least), PAGE);
+        loop {
+            if let Ok(ptr) = map(len, libc::PROT_READ | libc::PROT_WRITE) {
+                if protect(ptr, PAGE, libc::PROT_NONE).is_ok() {
+                    return WasmStack { ptr, len };
+                }
+                // SAFETY: the mapping was just made and nothing refers to it.
+                unsafe { libc::munmap(ptr as *mut libc::c_void, len) };
+            }
+            // A host that cannot map a few hundred KiB cannot run lockstep at all.
+            assert!(len > least, "the host cannot map {least} bytes for the wasm stack");
+            len = round_up(len / 2, PAGE).max(least);
+        }
     }
 
     /// One past the highest byte, 16-byte aligned.
@@ -191,65 +221,97 @@ impl Drop for WasmStack {
 // a stack overflow) or to the default action. The handler reads only these tables, with
 // atomic loads: nothing it does can block.
 
-const SLOTS: usize = 1 << 14;
+/// A set of address ranges that the handler reads without locking: chunks of slots, linked
+/// from a head and never freed (a removed range's slot is reused), so that any number of
+/// modules and memories can be live at once.
+struct Ranges {
+    head: AtomicPtr<Chunk>,
+}
 
-struct Ranges([AtomicUsize; 2 * SLOTS]);
+const CHUNK: usize = 1024;
 
-static CODE: Ranges = Ranges([const { AtomicUsize::new(0) }; 2 * SLOTS]);
-static MEMORIES: Ranges = Ranges([const { AtomicUsize::new(0) }; 2 * SLOTS]);
+/// A range `[start, end)`; a free slot has `start` 0.
+type Slot = (AtomicUsize, AtomicUsize);
+
+struct Chunk {
+    slots: [Slot; CHUNK],
+    next: *const Chunk,
+}
+
+/// Where a range was recorded, to remove it.
+#[derive(Copy, Clone)]
+pub struct Registered(&'static Slot);
+
+static CODE: Ranges = Ranges::new();
+static MEMORIES: Ranges = Ranges::new();
 static LANDING: AtomicUsize = AtomicUsize::new(0);
 static INSTALL: Once = Once::new();
 static mut PREVIOUS_SEGV: std::mem::MaybeUninit<libc::sigaction> = std::mem::MaybeUninit::uninit();
 static mut PREVIOUS_BUS: std::mem::MaybeUninit<libc::sigaction> = std::mem::MaybeUninit::uninit();
 
 impl Ranges {
-    /// Record `[start, end)` in a free slot; `usize::MAX` when all are taken (the range is
-    /// then not recognised, and a fault there crashes as it would without the handler).
-    fn insert(&self, start: usize, end: usize) -> usize {
-        for i in 0..SLOTS {
-            if self.0[2 * i].compare_exchange(0, start, Ordering::AcqRel, Ordering::Relaxed).is_ok() {
-                self.0[2 * i + 1].store(end, Ordering::Release);
-                return i;
+    const fn new() -> Ranges {
+        Ranges { head: AtomicPtr::new(std::ptr::null_mut()) }
+    }
+
+    fn slots(&self) -> impl Iterator<Item = &'static Slot> {
+        let first = self.head.load(Ordering::Acquire) as *const Chunk;
+        // SAFETY: chunks are leaked, so a pointer read from the list stays valid forever,
+        // and a chunk is fully initialised before it is published.
+        std::iter::successors(unsafe { first.as_ref() }, |c| unsafe { c.next.as_ref() })
+            .flat_map(|c| c.slots.iter())
+    }
+
+    /// Record `[start, end)`: in a free slot, or in a new chunk put at the head.
+    fn insert(&self, start: usize, end: usize) -> Registered {
+        for slot in self.slots() {
+            if slot.0.compare_exchange(0, start, Ordering::AcqRel, Ordering::Relaxed).is_ok() {
+                slot.1.store(end, Ordering::Release);
+                return Registered(slot);
             }
         }
-        usize::MAX
-    }
-
-    fn remove(&self, slot: usize) {
-        if slot < SLOTS {
-            self.0[2 * slot + 1].store(0, Ordering::Release);
-            self.0[2 * slot].store(0, Ordering::Release);
+        let chunk: &'static mut Chunk = Box::leak(Box::new(Chunk {
+            slots: [const { (AtomicUsize::new(0), AtomicUsize::new(0)) }; CHUNK],
+            next: std::ptr::null(),
+        }));
+        chunk.slots[0] = (AtomicUsize::new(start), AtomicUsize::new(end));
+        let mut head = self.head.load(Ordering::Acquire);
+        loop {
+            chunk.next = head;
+            match self.head.compare_exchange(head, chunk, Ordering::AcqRel, Ordering::Acquire) {
+                Ok(_) => return Registered(&chunk.slots[0]),
+                Err(now) => head = now,
+            }
         }
     }
 
-    fn remove_start(&self, start: usize) {
-        if let Some(i) = (0..SLOTS).find(|&i| self.0[2 * i].load(Ordering::Acquire) == start) {
-            self.remove(i);
-        }
+    fn remove(&self, r: Registered) {
+        r.0.1.store(0, Ordering::Release);
+        r.0.0.store(0, Ordering::Release);
     }
 
     fn contains(&self, addr: usize) -> bool {
-        (0..SLOTS).any(|i| {
-            let start = self.0[2 * i].load(Ordering::Acquire);
-            start != 0 && start <= addr && addr < self.0[2 * i + 1].load(Ordering::Acquire)
+        self.slots().any(|(start, end)| {
+            let start = start.load(Ordering::Acquire);
+            start != 0 && start <= addr && addr < end.load(Ordering::Acquire)
         })
     }
 }
 
-fn register_code(start: usize, end: usize) -> usize {
+fn register_code(start: usize, end: usize) -> Registered {
     CODE.insert(start, end)
 }
 
-fn unregister_code(slot: usize) {
-    CODE.remove(slot)
+fn unregister_code(r: Registered) {
+    CODE.remove(r)
 }
 
-fn register_memory(start: usize, end: usize) {
-    MEMORIES.insert(start, end);
+fn register_memory(start: usize, end: usize) -> Registered {
+    MEMORIES.insert(start, end)
 }
 
-fn unregister_memory(start: usize) {
-    MEMORIES.remove_start(start)
+fn unregister_memory(r: Registered) {
+    MEMORIES.remove(r)
 }
 
 /// Install the handler (once per process), resuming out-of-bounds accesses at `landing`.

@@ -9,7 +9,7 @@
 
 use super::memory::{CodeMemory, LinearMemory, MemDesc};
 use crate::rules::Rule;
-use crate::runtime::{Addrs, Config, ExternVal, HostFunc, Ref, Val};
+use crate::runtime::{Addrs, Config, ExternVal, HostFunc, Ref, Usage, Val};
 use crate::syntax::{
     AbsHeapType, F32, F64, FuncType, GlobalType, HeapType, MemType, PAGE_SIZE, RefType, TableType, ValType,
 };
@@ -18,12 +18,20 @@ use std::rc::Rc;
 
 /// The state of one engine's execution, shared by every context.
 #[repr(C)]
-#[derive(Default)]
 pub struct Runtime {
     /// The stack pointer of the entry trampoline, where a trap unwinds to.
     pub entry_sp: u64,
-    /// Loop iterations and function entries left (compiled in only with `--fuel`).
+    /// Loop iterations, function entries and bulk elements left (checked in code only with
+    /// `--fuel`; the bulk builtins always count).
     pub fuel: u64,
+    /// How many more frames may be entered (counted only when the configuration sets a
+    /// call depth).
+    pub frames_left: u64,
+    /// This thread's interrupt flag ([`crate::runtime::interrupt`]), polled with the fuel
+    /// when the configuration says so.
+    pub interrupt: *const std::sync::atomic::AtomicBool,
+    /// The bytes of all memories and the elements of all tables, against the limits.
+    pub usage: Usage,
     /// The last trap: its code ([`Trap`]), and its argument (the table index of
     /// `call_indirect`'s `undefined element N` and `uninitialized element N`).
     pub trap: u64,
@@ -40,9 +48,26 @@ pub enum CallEvent {
     Exit { func: u32, results: Vec<u64> },
 }
 
+impl Default for Runtime {
+    fn default() -> Runtime {
+        Runtime {
+            entry_sp: 0,
+            fuel: u64::MAX,
+            frames_left: u64::MAX,
+            interrupt: crate::runtime::interrupt::flag(),
+            usage: Usage::default(),
+            trap: 0,
+            trap_arg: 0,
+            calls: Vec::new(),
+        }
+    }
+}
+
 impl Runtime {
     pub const ENTRY_SP: i32 = offset(offset_of!(Runtime, entry_sp));
     pub const FUEL: i32 = offset(offset_of!(Runtime, fuel));
+    pub const FRAMES_LEFT: i32 = offset(offset_of!(Runtime, frames_left));
+    pub const INTERRUPT: i32 = offset(offset_of!(Runtime, interrupt));
     pub const TRAP: i32 = offset(offset_of!(Runtime, trap));
     pub const TRAP_ARG: i32 = offset(offset_of!(Runtime, trap_arg));
 }
@@ -228,11 +253,12 @@ pub enum Trap {
     StackExhausted,
     FuelExhausted,
     HostTrap,
+    Interrupted,
 }
 
 impl Trap {
     /// Every trap, in the order of its code (from 1).
-    const ALL: [Trap; 12] = [
+    const ALL: [Trap; 13] = [
         Trap::Unreachable,
         Trap::DivideByZero,
         Trap::Overflow,
@@ -245,6 +271,7 @@ impl Trap {
         Trap::StackExhausted,
         Trap::FuelExhausted,
         Trap::HostTrap,
+        Trap::Interrupted,
     ];
 
     pub fn from_code(code: u64) -> Trap {
@@ -296,8 +323,22 @@ pub struct Global {
 }
 
 impl Memory {
-    pub fn new(ty: MemType) -> std::io::Result<Memory> {
-        Ok(Memory { ty, mem: LinearMemory::new(ty.limits.min * PAGE_SIZE)? })
+    /// `mem_alloc`, if the store's limits and the host allow: behind a guard region where
+    /// `guarded`, else with only its maximum mapped (code must then check bounds).
+    pub fn alloc(ty: MemType, guarded: bool, config: &Config, usage: &mut Usage) -> Result<Memory, String> {
+        let min = ty.limits.min;
+        let mut after = *usage;
+        if !after.take_pages(config, min) {
+            return Err(format!("{min} pages exceed --max-memory ({} bytes)", config.max_memory));
+        }
+        let max = config.memory_limit(&ty).saturating_mul(PAGE_SIZE).min(config.max_memory);
+        let mem = match guarded {
+            true => LinearMemory::new(min * PAGE_SIZE),
+            false => LinearMemory::unguarded(min * PAGE_SIZE, max),
+        };
+        let mem = mem.map_err(|e| format!("the host cannot map {min} pages: {e}"))?;
+        *usage = after;
+        Ok(Memory { ty, mem })
     }
 
     pub fn pages(&self) -> u64 {
@@ -305,13 +346,15 @@ impl Memory {
     }
 
     /// `growmem`, as the reference does it: the old size, or `None`.
-    pub fn grow(&mut self, delta: u64, config: &Config) -> Option<u64> {
+    pub fn grow(&mut self, delta: u64, config: &Config, usage: &mut Usage) -> Option<u64> {
         let old = self.pages();
-        let new = old.checked_add(delta)?;
-        if new > config.memory_limit(&self.ty) {
+        let new = old.checked_add(delta).filter(|&new| new <= config.memory_limit(&self.ty))?;
+        let mut after = *usage;
+        if !after.take_pages(config, delta) {
             return None;
         }
         self.mem.grow(new * PAGE_SIZE).ok()?;
+        *usage = after;
         self.ty.limits.min = new;
         Some(old)
     }
@@ -322,19 +365,36 @@ impl Memory {
 }
 
 impl Table {
-    pub fn new(ty: TableType, init: u64) -> Table {
-        let mut elems = vec![init; ty.limits.min as usize];
+    /// `table_alloc`, if the store's limits and the host allow.
+    pub fn alloc(ty: TableType, init: u64, config: &Config, usage: &mut Usage) -> Result<Table, String> {
+        let min = ty.limits.min;
+        let mut after = *usage;
+        if !after.take_elements(config, min) {
+            return Err(format!(
+                "{min} elements exceed --max-table-elements ({})",
+                config.max_table_elements
+            ));
+        }
+        let mut elems = Vec::new();
+        match usize::try_from(min).ok().filter(|&n| elems.try_reserve_exact(n).is_ok()) {
+            Some(n) => elems.resize(n, init),
+            None => return Err(format!("the host cannot allocate {min} elements")),
+        }
+        *usage = after;
         let desc = Box::new(TableDesc { elems: elems.as_mut_ptr(), size: elems.len() as u64 });
-        Table { ty, elems, desc }
+        Ok(Table { ty, elems, desc })
     }
 
     /// `growtable`: the old size, or `None`.
-    pub fn grow(&mut self, delta: u64, init: u64, config: &Config) -> Option<u64> {
+    pub fn grow(&mut self, delta: u64, init: u64, config: &Config, usage: &mut Usage) -> Option<u64> {
         let old = self.elems.len() as u64;
-        let new = old.checked_add(delta)?;
-        if new > config.table_limit(&self.ty) {
+        let new = old.checked_add(delta).filter(|&new| new <= config.table_limit(&self.ty))?;
+        let mut after = *usage;
+        if !after.take_elements(config, delta) {
             return None;
         }
+        self.elems.try_reserve_exact(usize::try_from(delta).ok()?).ok()?;
+        *usage = after;
         self.elems.resize(new as usize, init);
         self.ty.limits.min = new;
         self.sync();

@@ -36,8 +36,12 @@ impl std::fmt::Display for Finding {
 /// and tables that grow to 32 MiB and 100,000 elements at most (`memory.grow` and
 /// `table.grow` fail beyond, as the spec allows), so that a case stays small.
 pub fn referee() -> Referee {
-    let config =
-        Config { fuel: Some(FUEL), max_memory_pages: 512, max_table_elems: 100_000, ..Config::default() };
+    let config = Config {
+        fuel: Some(FUEL),
+        max_memory: 512 * crate::syntax::PAGE_SIZE,
+        max_table_elements: 100_000,
+        ..Config::default()
+    };
     Referee::new(config, Bounds::GuardPages)
 }
 

@@ -15,8 +15,14 @@
 //! they flow (into integers by `reinterpret`, into memory): every value is compared bit for
 //! bit, and a compiler NaN outside the allowed set is a divergence.
 //!
-//! Resources: where one side runs out of stack or fuel and the other does not, the outcome
-//! is inconclusive (the spec lets exhaustion happen anywhere), and is reported as such.
+//! Resources: both engines count the same call depth in frames, the same fuel and the same
+//! limits on memories and tables. Where a resource runs out on one side only, or on both
+//! but part way through work the other did not do (the reference fills memory byte by
+//! byte, the compiler charges the whole fill first), the outcome is inconclusive (the spec
+//! lets exhaustion happen anywhere), and is reported as such. The stores may then differ in
+//! whatever that invocation could reach, so from then on the referee *taints* every entity
+//! that existed, and every instance that imports a tainted one: their differences, and the
+//! outcomes of invocations of tainted functions, are inconclusive too, never divergences.
 //!
 //! Differential testing drives the referee, one module per step: [`case`] makes a case from
 //! a fuzzer's bytes (a wasm-smith module or a probe, and the invocations to make);
@@ -48,11 +54,13 @@ pub struct Referee {
     instances: Vec<(InstanceId, InstanceId)>,
 }
 
-/// The referee's addresses of one kind: each names a pair (reference, compiler).
+/// The referee's addresses of one kind: each names a pair (reference, compiler), and
+/// whether it is tainted.
 #[derive(Default)]
 pub(crate) struct Pairs {
     pub(crate) pairs: Vec<(u32, u32)>,
     of_reference: HashMap<u32, u32>,
+    tainted: Vec<bool>,
 }
 
 impl Pairs {
@@ -62,8 +70,26 @@ impl Pairs {
         }
         let x = self.pairs.len() as u32;
         self.pairs.push((a, b));
+        self.tainted.push(false);
         self.of_reference.insert(a, x);
         x
+    }
+
+    fn taint_all(&mut self) {
+        self.tainted.fill(true);
+    }
+
+    fn taint(&mut self, x: u32) {
+        self.tainted[x as usize] = true;
+    }
+
+    fn is_tainted(&self, x: u32) -> bool {
+        self.tainted[x as usize]
+    }
+
+    /// The pairs to compare: the untainted ones, with their referee addresses.
+    fn clean(&self) -> impl Iterator<Item = (usize, (u32, u32))> + '_ {
+        self.pairs.iter().copied().enumerate().filter(|(x, _)| !self.tainted[*x])
     }
 
     pub(crate) fn get(&self, x: u32) -> (u32, u32) {
@@ -82,6 +108,8 @@ impl Pairs {
 
 impl Referee {
     pub fn new(config: Config, bounds: Bounds) -> Referee {
+        // Both count frames, to the same depth, so that deep recursion compares.
+        let config = Config { max_call_depth: Some(config.call_depth()), ..config };
         Referee {
             reference: Reference::new(Config { nans: NanChoice::X86, ..config }),
             jit: Jit::new(config, bounds),
@@ -170,13 +198,13 @@ impl Referee {
     /// Every global, memory byte and table entry the two stores share, compared.
     fn compare_store(&self) -> Result<(), Error> {
         let mut diffs = String::new();
-        for (x, &(a, b)) in self.globals.pairs.iter().enumerate() {
+        for (x, (a, b)) in self.globals.clean() {
             let (u, v) = (self.reference.global_read(a), self.jit.global_read(b));
             if !self.agree(u, v) {
                 let _ = write!(diffs, "global {x}: reference {u}, compiler {v}; ");
             }
         }
-        for (x, &(a, b)) in self.mems.pairs.iter().enumerate() {
+        for (x, (a, b)) in self.mems.clean() {
             let (u, v) = (self.reference.mem_bytes(a), self.jit.mem_bytes(b));
             if u == v {
                 continue;
@@ -188,7 +216,7 @@ impl Referee {
                     write!(diffs, "memory {x} at {i:#x}: reference {:#04x}, compiler {:#04x}; ", u[i], v[i]);
             }
         }
-        for (x, &(a, b)) in self.tables.pairs.iter().enumerate() {
+        for (x, (a, b)) in self.tables.clean() {
             let (u, v) = (self.reference.table_refs(a), self.jit.table_refs(b));
             if u.len() != v.len() {
                 let _ = write!(diffs, "table {x}: reference {} elements, compiler {}; ", u.len(), v.len());
@@ -200,46 +228,90 @@ impl Referee {
         if diffs.is_empty() { Ok(()) } else { Err(Error::Divergence(diffs.trim_end_matches("; ").into())) }
     }
 
-    /// The outcome both sides agree on, or the divergence.
+    /// The outcome both sides agree on, or the divergence; inconclusive where a resource
+    /// ran out or what ran was `tainted`. A resource that ran out on either side taints the
+    /// store.
+    #[allow(clippy::too_many_arguments)]
     fn judge<T, U>(
-        &self,
+        &mut self,
         a: Result<T, Error>,
         b: Result<U, Error>,
-        agree: impl Fn(&T, &U) -> bool,
+        tainted: bool,
+        agree: impl Fn(&Self, &T, &U) -> bool,
         show: impl Fn(&T) -> String,
         show_b: impl Fn(&U) -> String,
     ) -> Result<(T, U), Error> {
+        let exhausted = exhausted(a.as_ref().err()) || exhausted(b.as_ref().err());
+        if exhausted {
+            self.taint_all();
+        }
         match (a, b) {
             (Err(Error::Unsupported(r)), _) | (_, Err(Error::Unsupported(r))) => Err(Error::Unsupported(r)),
-            (Ok(x), Ok(y)) if agree(&x, &y) => Ok((x, y)),
+            (Ok(x), Ok(y)) if agree(self, &x, &y) => Ok((x, y)),
             (Err(e), Err(f)) if same_error(&e, &f) => Err(e),
             (x, y) => {
-                let exhausted = exhausted(x.as_ref().err()) || exhausted(y.as_ref().err());
                 let x = x.as_ref().map_or_else(show_error, show);
                 let y = y.as_ref().map_or_else(show_error, show_b);
-                if exhausted {
-                    return Err(Error::Unsupported(format!("inconclusive: reference {x}, compiler {y}")));
+                if exhausted || tainted {
+                    return Err(inconclusive(format!("reference {x}, compiler {y}")));
                 }
                 Err(Error::Divergence(format!("reference {x}, compiler {y}")))
             }
         }
     }
 
-    /// The outcome, unless the stores now differ: a divergence comes first.
-    fn and_store<T>(&self, outcome: Result<T, Error>) -> Result<T, Error> {
+    /// The outcome, unless the stores now differ: a divergence comes first (inconclusive
+    /// where what ran was `tainted`).
+    fn and_store<T>(&self, outcome: Result<T, Error>, tainted: bool) -> Result<T, Error> {
         if matches!(outcome, Err(Error::Divergence(_) | Error::Unsupported(_))) {
             return outcome;
         }
-        self.compare_store()?;
-        outcome
+        match self.compare_store() {
+            Err(Error::Divergence(what)) if tainted => Err(inconclusive(what)),
+            Err(e) => Err(e),
+            Ok(()) => outcome,
+        }
+    }
+
+    /// Taint every entity the stores hold now.
+    fn taint_all(&mut self) {
+        self.funcs.taint_all();
+        self.tables.taint_all();
+        self.mems.taint_all();
+        self.globals.taint_all();
+    }
+
+    /// Whether an external value is tainted.
+    fn is_tainted(&self, e: ExternVal) -> bool {
+        match e {
+            ExternVal::Func(x) => self.funcs.is_tainted(x),
+            ExternVal::Table(x) => self.tables.is_tainted(x),
+            ExternVal::Mem(x) => self.mems.is_tainted(x),
+            ExternVal::Global(x) => self.globals.is_tainted(x),
+            ExternVal::Tag(_) => false,
+        }
+    }
+
+    /// Taint an instance's entities: it imports a tainted one, so it can reach what may
+    /// differ.
+    fn taint_instance(&mut self, instance: InstanceId) {
+        let addrs = self.instance_addrs(instance);
+        addrs.funcs.iter().for_each(|x| self.funcs.taint(*x));
+        addrs.tables.iter().for_each(|x| self.tables.taint(*x));
+        addrs.mems.iter().for_each(|x| self.mems.taint(*x));
+        addrs.globals.iter().for_each(|x| self.globals.taint(*x));
     }
 }
 
-/// Whether an outcome is a resource running out. The spec lets exhaustion happen anywhere,
-/// and the engines' limits differ (frames counted against bytes of stack): where one side
-/// ran out, the comparison is inconclusive, not a divergence.
+/// Whether an outcome is a resource running out. The spec lets exhaustion happen anywhere:
+/// where one side ran out, the comparison is inconclusive, not a divergence.
 fn exhausted(e: Option<&Error>) -> bool {
-    matches!(e, Some(Error::Trap { message, .. }) if message == "call stack exhausted" || message == "fuel exhausted")
+    matches!(e, Some(Error::Exhausted { .. }))
+}
+
+/// An inconclusive comparison: a skip that says what was seen.
+fn inconclusive(what: String) -> Error {
+    Error::Unsupported(format!("inconclusive: {what}"))
 }
 
 /// Two errors agree when they are the same outcome: the same message, and the same rule.
@@ -247,6 +319,7 @@ fn same_error(e: &Error, f: &Error) -> bool {
     match (e, f) {
         (Error::Trap { message: m, rule: r }, Error::Trap { message: n, rule: s }) => m == n && r == s,
         (Error::Link { message: m, .. }, Error::Link { message: n, .. }) => m == n,
+        (Error::Exhausted { resource: r, .. }, Error::Exhausted { resource: s, .. }) => r == s,
         _ => false,
     }
 }
@@ -257,6 +330,7 @@ fn show_error(e: &Error) -> String {
             format!("trap \"{message}\"{}", rule.map_or(String::new(), |r| format!(" [{}]", r.id())))
         }
         Error::Link { message, .. } => format!("link error \"{message}\""),
+        Error::Exhausted { message, .. } => message.clone(),
         Error::Unsupported(r) | Error::Divergence(r) => r.clone(),
     }
 }
@@ -288,10 +362,15 @@ impl Engine for Referee {
         for (p, q) in (before.0..after.0).zip(before.1..after.1) {
             self.funcs.pair(p, q);
         }
+        let tainted = imports.iter().any(|e| self.is_tainted(*e));
         let instance = |_: &InstanceId| "an instance".to_string();
-        let outcome =
-            self.judge(x, y, |_, _| true, instance, instance).map(|(i, j)| self.pair_instances(i, j));
-        self.and_store(outcome)
+        let outcome = self
+            .judge(x, y, tainted, |_, _, _| true, instance, instance)
+            .map(|(i, j)| self.pair_instances(i, j));
+        if let (Ok(instance), true) = (&outcome, tainted) {
+            self.taint_instance(*instance);
+        }
+        self.and_store(outcome, tainted)
     }
 
     fn export(&self, instance: InstanceId, name: &str) -> Option<ExternVal> {
@@ -310,9 +389,10 @@ impl Engine for Referee {
         let (xs, ys): (Vec<_>, Vec<_>) = args.iter().map(|v| self.sides(*v)).unzip();
         let x = self.reference.invoke(a, &xs);
         let y = self.jit.invoke(b, &ys);
+        let tainted = self.funcs.is_tainted(func);
         let show = |v: &Vec<Val>| show_vals(v);
-        let outcome = self.judge(x, y, |x, y| self.agree_all(x, y), show, show);
-        let (values, _) = self.and_store(outcome)?;
+        let outcome = self.judge(x, y, tainted, |r, x, y| r.agree_all(x, y), show, show);
+        let (values, _) = self.and_store(outcome, tainted)?;
         Ok(values.into_iter().map(|v| self.ours(v)).collect())
     }
 
@@ -358,22 +438,19 @@ impl Engine for Referee {
         ExternVal::Func(self.funcs.pair(a, b))
     }
 
-    fn alloc_table(&mut self, ty: TableType, init: Ref) -> ExternVal {
+    fn alloc_table(&mut self, ty: TableType, init: Ref) -> Result<ExternVal, Error> {
         let (Val::Ref(p), Val::Ref(q)) = self.sides(Val::Ref(init)) else { unreachable!("a reference") };
-        let (ExternVal::Table(a), ExternVal::Table(b)) =
-            (self.reference.alloc_table(ty, p), self.jit.alloc_table(ty, q))
-        else {
-            unreachable!("table_alloc allocates a table")
-        };
-        ExternVal::Table(self.tables.pair(a, b))
+        match (self.reference.alloc_table(ty, p)?, self.jit.alloc_table(ty, q)?) {
+            (ExternVal::Table(a), ExternVal::Table(b)) => Ok(ExternVal::Table(self.tables.pair(a, b))),
+            _ => unreachable!("table_alloc allocates a table"),
+        }
     }
 
-    fn alloc_mem(&mut self, ty: MemType) -> ExternVal {
-        let (ExternVal::Mem(a), ExternVal::Mem(b)) = (self.reference.alloc_mem(ty), self.jit.alloc_mem(ty))
-        else {
-            unreachable!("mem_alloc allocates a memory")
-        };
-        ExternVal::Mem(self.mems.pair(a, b))
+    fn alloc_mem(&mut self, ty: MemType) -> Result<ExternVal, Error> {
+        match (self.reference.alloc_mem(ty)?, self.jit.alloc_mem(ty)?) {
+            (ExternVal::Mem(a), ExternVal::Mem(b)) => Ok(ExternVal::Mem(self.mems.pair(a, b))),
+            _ => unreachable!("mem_alloc allocates a memory"),
+        }
     }
 
     fn alloc_global(&mut self, ty: GlobalType, value: Val) -> ExternVal {

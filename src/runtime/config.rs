@@ -2,24 +2,36 @@
 //! where the spec allows several results (NaN payloads, the relaxed operators). Both engines
 //! read the same configuration, so that they can agree.
 
+use super::limits::max_pages;
 use crate::syntax::{
-    Instr, MemType, Sx, TableType, VBinop, VCvtop, VExtbinop, VFBinop, VIBinop, VSwizzlop, VTernop,
+    AddrType, Instr, MemType, Sx, TableType, VBinop, VCvtop, VExtbinop, VFBinop, VIBinop, VSwizzlop, VTernop,
 };
 
-/// What the embedder may configure about resources: the spec lets `memory.grow` and
-/// `table.grow` fail at will, and an implementation exhaust its call stack.
+/// What the embedder may configure about resources and choices. The spec lets `memory.grow`
+/// and `table.grow` fail at will, instantiation fail for want of resources, and an
+/// implementation exhaust its call stack; lockstep bounds each (README, "Limits").
 #[derive(Copy, Clone, Debug)]
 pub struct Config {
-    /// Memories grow to at most this many pages (`memory.grow` returns -1 beyond).
-    pub max_memory_pages: u64,
-    /// Tables grow to at most this many elements.
-    pub max_table_elems: u64,
-    /// Calls nest at most this deep, and all frames together hold at most this many
-    /// values (locals and operands); the next call is `call stack exhausted`.
-    pub max_call_depth: usize,
+    /// All memories of a store together hold at most this many bytes (`--max-memory`):
+    /// instantiation fails beyond it, `memory.grow` returns -1.
+    pub max_memory: u64,
+    /// All tables of a store together hold at most this many elements
+    /// (`--max-table-elements`): instantiation fails beyond it, `table.grow` returns -1.
+    pub max_table_elements: u64,
+    /// Calls nest at most this deep, counted in frames by both engines
+    /// (`--max-call-depth`); the next call is `call stack exhausted`. `None`: each engine's
+    /// own bound, [`DEFAULT_CALL_DEPTH`] frames in the reference and the size of its stack in
+    /// the compiler (which then counts no frames, and runs faster).
+    pub max_call_depth: Option<usize>,
+    /// All frames of the reference together hold at most this many values (locals and
+    /// operands); the next call is `call stack exhausted`.
     pub max_stack_values: usize,
-    /// `--fuel N`: loop iterations and function entries allowed, then `fuel exhausted`.
+    /// `--fuel N`: loop iterations, function entries and elements of bulk operations
+    /// allowed, then `fuel exhausted`.
     pub fuel: Option<u64>,
+    /// Whether the engines poll this thread's interrupt flag where they count fuel
+    /// (`--timeout`; see [`super::interrupt`]).
+    pub interruptible: bool,
     /// The implementation-defined behaviour of the relaxed vector operators (the spec's
     /// deterministic profile by default).
     pub relaxed: Relaxed,
@@ -28,14 +40,18 @@ pub struct Config {
     pub nans: NanChoice,
 }
 
+/// The reference's call depth when none is configured.
+pub const DEFAULT_CALL_DEPTH: usize = 10_000;
+
 impl Default for Config {
     fn default() -> Config {
         Config {
-            max_memory_pages: 65536,
-            max_table_elems: 10_000_000,
-            max_call_depth: 10_000,
+            max_memory: 16 << 30,
+            max_table_elements: 10_000_000,
+            max_call_depth: None,
             max_stack_values: 1 << 20,
             fuel: None,
+            interruptible: false,
             relaxed: Relaxed::DETERMINISTIC,
             nans: NanChoice::Deterministic,
         }
@@ -43,15 +59,26 @@ impl Default for Config {
 }
 
 impl Config {
-    /// The most pages a memory of type `ty` grows to: its maximum, ours, and 2^16 (the
-    /// 32-bit address space). Both engines grow by this bound, so that they agree.
+    /// The most pages a memory of type `ty` grows to: its maximum, or what its address type
+    /// allows. The store's total ([`Usage`](super::limits::Usage)) bounds it further. Both
+    /// engines grow by these bounds, so that they agree.
     pub fn memory_limit(&self, ty: &MemType) -> u64 {
-        ty.limits.max.unwrap_or(u64::MAX).min(self.max_memory_pages).min(65536)
+        ty.limits.max.unwrap_or(u64::MAX).min(max_pages(ty.addr))
     }
 
-    /// The most elements a table of type `ty` grows to: its maximum, ours, and 2^32 - 1.
+    /// The most elements a table of type `ty` grows to: its maximum, or what its address
+    /// type allows.
     pub fn table_limit(&self, ty: &TableType) -> u64 {
-        ty.limits.max.unwrap_or(u64::MAX).min(self.max_table_elems).min(u32::MAX as u64)
+        let addressable = match ty.addr {
+            AddrType::I32 => u32::MAX as u64,
+            AddrType::I64 => u64::MAX,
+        };
+        ty.limits.max.unwrap_or(u64::MAX).min(addressable)
+    }
+
+    /// The call depth in frames: the configured one, or the reference's default.
+    pub fn call_depth(&self) -> usize {
+        self.max_call_depth.unwrap_or(DEFAULT_CALL_DEPTH)
     }
 }
 

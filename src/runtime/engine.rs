@@ -1,6 +1,6 @@
 //! The seam between an engine and what drives it (the script runner, the referee, the
-//! command line): the embedding interface of the spec's appendix (`module_instantiate`, `func_invoke`, `global_read`,
-//! `func_alloc`, ...), over a store the engine owns.
+//! command line): the embedding interface of the spec's appendix (`module_instantiate`,
+//! `func_invoke`, `global_read`, `func_alloc`, ...), over a store the engine owns.
 //!
 //! Decoding and validation are shared; an engine receives a validated module.
 
@@ -8,7 +8,7 @@ use crate::rules::Rule;
 use crate::syntax::{FuncType, GlobalType, MemType, Module, TableType};
 use std::rc::Rc;
 
-use super::{ExternVal, Ref, Val};
+use super::{ExternVal, Ref, Resource, Val};
 
 /// An instance of the engine's store.
 pub type InstanceId = u32;
@@ -19,15 +19,26 @@ pub type HostFunc = Rc<dyn Fn(&[Val]) -> Result<Vec<Val>, Error>>;
 /// Why an embedding call did not return normally.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Error {
-    /// A trap, with the suite's message (`integer divide by zero`, `call stack exhausted`)
-    /// and the rule that produced it. `fuel exhausted` is lockstep's own, and has no rule.
+    /// A trap, with the suite's message (`integer divide by zero`) and the rule that
+    /// produced it.
     Trap { message: String, rule: Option<Rule> },
+    /// A resource ran out ([`Resource`]): the call stack (`call stack exhausted`, what
+    /// `assert_exhaustion` expects), fuel, time, or the memory or table elements that
+    /// instantiation asked for. `message` says what was asked.
+    Exhausted { resource: Resource, message: String },
     /// Instantiation refused the imports: `unknown import`, `incompatible import type`.
     Link { message: String, rule: Rule },
     /// The engine cannot run this module (`unsupported by the compiler: v128`): a skip.
     Unsupported(String),
     /// The referee's engines disagreed: what each observed. Always a failure.
     Divergence(String),
+}
+
+impl Error {
+    /// `Exhausted` of `resource`, saying so and no more.
+    pub fn exhausted(resource: Resource) -> Error {
+        Error::Exhausted { resource, message: resource.message().into() }
+    }
 }
 
 /// A module instance's addresses (`moduleinst`'s FUNCS, TABLES, MEMS, GLOBALS), imports
@@ -73,11 +84,11 @@ pub trait Engine {
     /// `func_alloc` of a host function.
     fn alloc_func(&mut self, ty: FuncType, code: HostFunc) -> ExternVal;
 
-    /// `table_alloc`, every element `init`.
-    fn alloc_table(&mut self, ty: TableType, init: Ref) -> ExternVal;
+    /// `table_alloc`, every element `init`; the store's limits may refuse.
+    fn alloc_table(&mut self, ty: TableType, init: Ref) -> Result<ExternVal, Error>;
 
-    /// `mem_alloc`.
-    fn alloc_mem(&mut self, ty: MemType) -> ExternVal;
+    /// `mem_alloc`; the store's limits, or the host, may refuse.
+    fn alloc_mem(&mut self, ty: MemType) -> Result<ExternVal, Error>;
 
     /// `global_alloc`.
     fn alloc_global(&mut self, ty: GlobalType, value: Val) -> ExternVal;

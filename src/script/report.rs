@@ -1,5 +1,7 @@
-//! What a run of .wast files found: every command passed, failed or skipped with a reason,
-//! counted by kind and by file, printed as text or as one JSON object.
+//! What a run of .wast files found: every command passed, failed, was skipped with a reason,
+//! or ran out of a resource lockstep bounds (fuel, time, memory: neither a pass nor the
+//! engine's failure, counted apart), counted by kind and by file, printed as text or as one
+//! JSON object.
 
 use crate::rules::Rule;
 use serde::Serialize;
@@ -43,8 +45,20 @@ impl Kind {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Verdict {
     Passed,
-    Failed { expected: String, got: String, rule: Option<Rule> },
-    Skipped { reason: String },
+    Failed {
+        expected: String,
+        got: String,
+        rule: Option<Rule>,
+    },
+    Skipped {
+        reason: String,
+    },
+    /// A resource ran out (`fuel exhausted`, `time limit exceeded`, ...) where something
+    /// else was expected.
+    Exhausted {
+        expected: String,
+        got: String,
+    },
 }
 
 /// One command's verdict, where it stands.
@@ -62,6 +76,7 @@ pub struct Counts {
     pub passed: usize,
     pub failed: usize,
     pub skipped: usize,
+    pub exhausted: usize,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -70,6 +85,7 @@ pub struct FileCounts {
     pub passed: usize,
     pub failed: usize,
     pub skipped: usize,
+    pub exhausted: usize,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -98,11 +114,14 @@ pub struct Report {
     pub passed: usize,
     pub failed: usize,
     pub skipped: usize,
+    pub exhausted: usize,
     pub text_malformed_delegated: usize,
     pub kinds: BTreeMap<&'static str, Counts>,
     pub files: Vec<FileCounts>,
     pub failures: Vec<Failure>,
     pub skips: Vec<Skip>,
+    /// The commands that ran out of a resource, as failures are listed (without a rule).
+    pub exhaustions: Vec<Failure>,
 }
 
 impl Counts {
@@ -111,6 +130,7 @@ impl Counts {
             Verdict::Passed => self.passed += 1,
             Verdict::Failed { .. } => self.failed += 1,
             Verdict::Skipped { .. } => self.skipped += 1,
+            Verdict::Exhausted { .. } => self.exhausted += 1,
         }
     }
 }
@@ -123,11 +143,13 @@ impl Report {
             passed: 0,
             failed: 0,
             skipped: 0,
+            exhausted: 0,
             text_malformed_delegated: 0,
             kinds: BTreeMap::new(),
             files: Vec::new(),
             failures: Vec::new(),
             skips: Vec::new(),
+            exhaustions: Vec::new(),
         }
     }
 
@@ -154,16 +176,26 @@ impl Report {
                     kind: o.kind,
                     reason: reason.clone(),
                 }),
+                Verdict::Exhausted { expected, got } => self.exhaustions.push(Failure {
+                    path: path.to_string(),
+                    line: o.line,
+                    kind: o.kind,
+                    expected: expected.clone(),
+                    got: got.clone(),
+                    rule: None,
+                }),
             }
         }
         self.passed += file.passed;
         self.failed += file.failed;
         self.skipped += file.skipped;
+        self.exhausted += file.exhausted;
         self.files.push(FileCounts {
             path: path.to_string(),
             passed: file.passed,
             failed: file.failed,
             skipped: file.skipped,
+            exhausted: file.exhausted,
         });
     }
 
@@ -177,19 +209,32 @@ impl Report {
         for f in self.failures.iter().filter(|f| f.path == file.path) {
             writeln!(out, "{}", failure_line(f)).unwrap();
         }
-        writeln!(
-            out,
-            "{}: {} passed, {} failed, {} skipped",
-            file.path, file.passed, file.failed, file.skipped
-        )
-        .unwrap();
+        for f in self.exhaustions.iter().filter(|f| f.path == file.path) {
+            writeln!(out, "{} (exhausted)", failure_line(f)).unwrap();
+        }
+        let counts = counts(file.passed, file.failed, file.skipped, file.exhausted);
+        writeln!(out, "{}: {counts}", file.path).unwrap();
         out
     }
 
     /// The last line of a text report, alone.
     pub fn summary(&self) -> String {
-        format!("{} passed, {} failed, {} skipped", self.passed, self.failed, self.skipped)
+        counts(self.passed, self.failed, self.skipped, self.exhausted)
     }
+
+    /// Whether the run went through: nothing failed, nothing ran out.
+    pub fn succeeded(&self) -> bool {
+        self.failed == 0 && self.exhausted == 0
+    }
+}
+
+/// `N passed, N failed, N skipped`, and `, N exhausted` where any were.
+fn counts(passed: usize, failed: usize, skipped: usize, exhausted: usize) -> String {
+    let mut line = format!("{passed} passed, {failed} failed, {skipped} skipped");
+    if exhausted > 0 {
+        write!(line, ", {exhausted} exhausted").unwrap();
+    }
+    line
 }
 
 /// `path:line: kind: expected X, got Y [rule] url`

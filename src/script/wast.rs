@@ -8,7 +8,7 @@
 use super::report::{Kind, Outcome, Verdict};
 use super::values::{arg_value, matches_result, show_result};
 use crate::rules::Rule;
-use crate::runtime::{Engine, Error, ExternVal, InstanceId, Val};
+use crate::runtime::{Engine, Error, ExternVal, InstanceId, Resource, Val};
 use crate::syntax::Module;
 use crate::{Spec, binary, valid};
 use std::collections::HashMap;
@@ -146,7 +146,7 @@ impl Runner {
                 let verdict = match self.invoke(&invoke) {
                     Err(skip) => skip,
                     Ok(Ok(_)) => Verdict::Passed,
-                    Ok(Err(e)) => fail("a result".into(), describe(&e), error_rule(&e)),
+                    Ok(Err(e)) => fail_by("a result".into(), &e),
                 };
                 self.push(Kind::Action, line, verdict);
             }
@@ -161,7 +161,10 @@ impl Runner {
             WastDirective::AssertExhaustion { call, message, .. } => {
                 let verdict = match self.invoke(&call) {
                     Err(skip) => skip,
-                    Ok(result) => expect_trap(result, message),
+                    Ok(Ok(values)) => fail(format!("\"{message}\""), show_values(&values), None),
+                    Ok(Err(e)) => judge_error(&e, message, |e| {
+                        matches!(e, Error::Exhausted { resource: Resource::CallStack, .. })
+                    }),
                 };
                 self.push(Kind::AssertExhaustion, line, verdict);
             }
@@ -286,10 +289,7 @@ impl Runner {
         match engine.instantiate(module, &imports) {
             Ok(inst) => (Verdict::Passed, Slot::Instance(inst)),
             Err(Error::Unsupported(reason)) => (skip(&reason), Slot::Unavailable(reason)),
-            Err(e) => {
-                let got = describe(&e);
-                (fail("instantiation".into(), got.clone(), error_rule(&e)), Slot::Unavailable(got))
-            }
+            Err(e) => (fail_by("instantiation".into(), &e), Slot::Unavailable(describe(&e))),
         }
     }
 
@@ -392,7 +392,7 @@ impl Runner {
         let values = match exec {
             WastExecute::Invoke(invoke) => match self.invoke(&invoke) {
                 Err(verdict) => return verdict,
-                Ok(Err(e)) => return fail(show_results(&expected), describe(&e), error_rule(&e)),
+                Ok(Err(e)) => return fail_by(show_results(&expected), &e),
                 Ok(Ok(values)) => values,
             },
             WastExecute::Get { module, global, .. } => match self.get(module.map(|m| m.name()), global) {
@@ -511,7 +511,7 @@ impl Runner {
             WastExecute::Invoke(invoke) => match self.invoke(&invoke) {
                 Err(verdict) => verdict,
                 Ok(Ok(values)) => fail("an exception".into(), format!("{values:?}"), None),
-                Ok(Err(e)) => fail("an exception".into(), describe(&e), error_rule(&e)),
+                Ok(Err(e)) => fail_by("an exception".into(), &e),
             },
             _ => skip("assert_exception on a module is not supported"),
         }
@@ -527,25 +527,35 @@ fn unknown_import(module: &str, name: &str) -> Error {
 
 fn expect_trap(result: Result<Vec<Val>, Error>, message: &str) -> Verdict {
     match result {
-        Ok(values) => {
-            let got = values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(" ");
-            fail(format!("trap \"{message}\""), format!("[{got}]"), None)
-        }
+        Ok(values) => fail(format!("trap \"{message}\""), show_values(&values), None),
         Err(e) => judge_error(&e, message, |e| matches!(e, Error::Trap { .. })),
     }
 }
 
+fn show_values(values: &[Val]) -> String {
+    format!("[{}]", values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(" "))
+}
+
 /// An error passes when it is of the expected sort and its message starts with the text.
+/// A resource that ran out, where that was not what was expected, is neither a pass nor a
+/// failure of the engine: the command is counted as exhausted.
 fn judge_error(e: &Error, message: &str, sort: fn(&Error) -> bool) -> Verdict {
     let got = match e {
-        Error::Trap { message, .. } | Error::Link { message, .. } => message,
+        Error::Trap { message, .. } | Error::Link { message, .. } | Error::Exhausted { message, .. } => {
+            message
+        }
         Error::Unsupported(reason) => return skip(reason),
         Error::Divergence(_) => return fail(format!("\"{message}\""), describe(e), None),
     };
-    if sort(e) && got.starts_with(message) {
-        Verdict::Passed
-    } else {
-        fail(format!("\"{message}\""), describe(e), error_rule(e))
+    if sort(e) && got.starts_with(message) { Verdict::Passed } else { fail_by(format!("\"{message}\""), e) }
+}
+
+/// The verdict where `e` came instead of what was expected: a failure, or for a resource
+/// that ran out, the command counted as exhausted.
+fn fail_by(expected: String, e: &Error) -> Verdict {
+    match e {
+        Error::Exhausted { message, .. } => Verdict::Exhausted { expected, got: message.clone() },
+        e => fail(expected, describe(e), error_rule(e)),
     }
 }
 
@@ -553,6 +563,7 @@ fn describe(e: &Error) -> String {
     match e {
         Error::Trap { message, .. } => format!("trap \"{message}\""),
         Error::Link { message, .. } => format!("link error \"{message}\""),
+        Error::Exhausted { message, .. } => message.clone(),
         Error::Unsupported(reason) => reason.clone(),
         Error::Divergence(what) => format!("divergence: {what}"),
     }
@@ -562,7 +573,7 @@ fn error_rule(e: &Error) -> Option<Rule> {
     match e {
         Error::Trap { rule, .. } => *rule,
         Error::Link { rule, .. } => Some(*rule),
-        Error::Unsupported(_) | Error::Divergence(_) => None,
+        Error::Exhausted { .. } | Error::Unsupported(_) | Error::Divergence(_) => None,
     }
 }
 

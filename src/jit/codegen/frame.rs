@@ -54,6 +54,7 @@ impl FuncCompiler<'_, '_> {
         self.frame_fixups[1] = self.asm.alu_ri32(Alu::Sub, Size::S64, Gpr::Rsp, 0);
         self.asm.mov_mr(Size::S64, Mem::disp(Gpr::Rbp, -8), CTX);
         self.trace_call(false);
+        self.count_frame(true);
         self.fuel();
         let declared = self.locals.len() - self.params.len();
         if declared > 0 {
@@ -89,12 +90,36 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// Count one unit of fuel (function entry, loop header); none left is `fuel exhausted`.
+    /// Interruptible code then polls the interrupt flag: raised is `time limit exceeded`.
     pub(super) fn fuel(&mut self) {
         if self.env.options.fuel {
             self.asm.mov_rm(Size::S64, SCRATCH, Mem::disp(CTX, VmCtx::RUNTIME));
             self.asm.alu_mi(Alu::Sub, Size::S64, Mem::disp(SCRATCH, Runtime::FUEL), 1);
             let out = self.trap_label(Trap::FuelExhausted, rules::IMPL_EXEC);
             self.asm.jcc(Cond::B, out);
+        }
+        if self.env.options.interruptible {
+            self.asm.mov_rm(Size::S64, SCRATCH, Mem::disp(CTX, VmCtx::RUNTIME));
+            self.asm.mov_rm(Size::S64, SCRATCH, Mem::disp(SCRATCH, Runtime::INTERRUPT));
+            self.asm.alu_mi(Alu::Cmp, Size::S8, Mem::disp(SCRATCH, 0), 0);
+            let out = self.trap_label(Trap::Interrupted, rules::IMPL_EXEC);
+            self.asm.jcc(Cond::Ne, out);
+        }
+    }
+
+    /// With a configured call depth: a frame entered is one fewer left (none left is `call
+    /// stack exhausted`, as the reference counts it), a frame left one more.
+    pub(super) fn count_frame(&mut self, enter: bool) {
+        if self.env.options.count_frames {
+            self.asm.mov_rm(Size::S64, SCRATCH, Mem::disp(CTX, VmCtx::RUNTIME));
+            let left = Mem::disp(SCRATCH, Runtime::FRAMES_LEFT);
+            if enter {
+                self.asm.alu_mi(Alu::Sub, Size::S64, left, 1);
+                let out = self.trap_label(Trap::StackExhausted, rules::IMPL_EXEC);
+                self.asm.jcc(Cond::B, out);
+            } else {
+                self.asm.alu_mi(Alu::Add, Size::S64, left, 1);
+            }
         }
     }
 
@@ -135,6 +160,7 @@ impl FuncCompiler<'_, '_> {
             }
         }
         self.trace_call(true);
+        self.count_frame(false);
         self.asm.mov_rr(Size::S64, Gpr::Rsp, Gpr::Rbp);
         self.asm.pop(Gpr::Rbp);
         self.asm.ret();

@@ -60,8 +60,19 @@ pub struct Options {
     pub bounds: Bounds,
     /// Count fuel at function entries and loop headers.
     pub fuel: bool,
+    /// Where fuel is counted, also poll the thread's interrupt flag (`--timeout`).
+    pub interruptible: bool,
+    /// Count frames against the configured call depth, as the reference does.
+    pub count_frames: bool,
     /// Call [`Builtins::trace_call`] at every entry and exit of a function.
     pub trace_calls: bool,
+}
+
+impl Options {
+    /// Plain code: bounds as given, no fuel, no polling, no frame counting, no tracing.
+    pub fn new(bounds: Bounds) -> Options {
+        Options { bounds, fuel: false, interruptible: false, count_frames: false, trace_calls: false }
+    }
 }
 
 /// A module's code: every defined function's entry, and where each memory access that can
