@@ -49,11 +49,11 @@ pub enum Admin {
     /// `CALL_REF yy` after `call`, or after `call_indirect` with the table index it used
     /// (messages name it). Its type takes no part in the step: the function's own does.
     CallRef {
-        indirect: Option<u32>,
+        indirect: Option<u64>,
     },
     /// `RETURN_CALL_REF yy` after `return_call` or `return_call_indirect`, as `CallRef`.
     ReturnCallRef {
-        indirect: Option<u32>,
+        indirect: Option<u64>,
     },
     /// `REF.CAST (REF NULL yy)` of `call_indirect` and `return_call_indirect`: the type
     /// `yy` closed, and its index in the module (traces show it).
@@ -251,6 +251,13 @@ impl<'s, const TRACE: bool> Machine<'s, TRACE> {
     pub fn pop_i64(&mut self) -> u64 {
         let s = self.pop_slot();
         s.as_i64().unwrap_or_else(|| ill_typed("i64", s.val()))
+    }
+
+    /// `CONST at i`: an address of a memory or table, of either address type.
+    #[inline(always)]
+    pub fn pop_addr(&mut self) -> u64 {
+        let s = self.pop_slot();
+        s.as_addr().unwrap_or_else(|| ill_typed("an address", s.val()))
     }
 
     #[inline(always)]

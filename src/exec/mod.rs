@@ -29,10 +29,8 @@ pub use engine::Reference;
 
 use crate::syntax::{Feature, Features};
 
-/// The features the reference runs: all of Wasm 3.0 but exceptions, GC and (for now)
-/// 64-bit memories and tables. A module that uses another, in its definitions or in an
-/// instruction, is `unsupported: FEATURE`, the most basic of those it lacks.
-pub const RUNS: Features = Features::ALL
-    .minus(Features::of(Feature::Memory64))
-    .minus(Features::of(Feature::Exceptions))
-    .minus(Features::of(Feature::Gc));
+/// The features the reference runs: all of Wasm 3.0 but exceptions and GC. A module that
+/// uses another, in its definitions or in an instruction, is `unsupported: FEATURE`, the
+/// most basic of those it lacks.
+pub const RUNS: Features =
+    Features::ALL.minus(Features::of(Feature::Exceptions)).minus(Features::of(Feature::Gc));
