@@ -310,6 +310,41 @@ mod tests {
     }
 
     #[test]
+    fn reference_types_say_their_features() {
+        use AbsHeapType::*;
+        let rt = |nullable, heap| RefType { nullable, heap };
+        assert_eq!(rt(true, HeapType::Abs(Func)).requires(), Features::of(Feature::ReferenceTypes));
+        let non_null = rt(false, HeapType::Abs(Extern)).requires();
+        assert!(non_null.contains(Feature::FunctionReferences) && non_null.contains(Feature::ReferenceTypes));
+        assert_eq!(rt(true, HeapType::Idx(0)).requires(), Features::of(Feature::FunctionReferences));
+        assert_eq!(rt(true, HeapType::Abs(NoFunc)).requires(), Features::of(Feature::Gc));
+        assert_eq!(rt(true, HeapType::Abs(I31)).requires(), Features::of(Feature::Gc));
+        assert_eq!(rt(true, HeapType::Abs(Exn)).requires(), Features::of(Feature::Exceptions));
+        assert_eq!(ValType::V128.requires(), Features::of(Feature::Simd));
+        assert_eq!(ValType::I64.requires(), Features::EMPTY);
+        // A module's definitions: a non-null local, a typed table, GC's constant
+        // instructions; a segment of function indices (`(ref func)` in 3.0) is 2.0's.
+        let typed = ValType::Ref(rt(false, HeapType::Idx(0)));
+        let func = crate::syntax::Func { ty: 0, locals: vec![typed], body: Expr::new(vec![]) };
+        let m = Module { funcs: vec![func], ..Module::default() };
+        assert!(m.declared_features().contains(Feature::FunctionReferences));
+        let elem =
+            crate::syntax::Elem { ty: rt(false, HeapType::Abs(Func)), init: vec![], mode: ElemMode::Passive };
+        let m = Module { elems: vec![elem], ..Module::default() };
+        assert!(m.declared_features().minus(Features::V2).is_empty());
+        let gc_const = Expr::new(vec![
+            crate::syntax::Instr::Const(crate::syntax::Num::I32(7)),
+            crate::syntax::Instr::RefI31,
+        ]);
+        let global = crate::syntax::Global {
+            ty: crate::syntax::GlobalType { mutable: false, val: ValType::EXTERNREF },
+            init: gc_const,
+        };
+        let m = Module { globals: vec![global], ..Module::default() };
+        assert!(m.declared_features().contains(Feature::Gc));
+    }
+
+    #[test]
     fn sets_are_ordered_by_dependence() {
         let v2: Vec<Feature> = Features::V2.iter().collect();
         assert_eq!(v2, Feature::ALL.into_iter().filter(|f| f.in_spec(Spec::V2)).collect::<Vec<_>>());
