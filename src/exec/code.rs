@@ -9,6 +9,7 @@
 use super::values::Slot;
 use crate::runtime::{Ref, Val};
 use crate::syntax::*;
+use crate::valid::canon::{DefType, Types};
 use std::rc::Rc;
 
 /// A prepared function body. `ops` ends with the body's `end` and then [`Op::FrameEnd`],
@@ -64,7 +65,13 @@ pub enum Op {
     BrTable(u32, LabelIdx),
     Return,
     Call(FuncIdx),
+    CallRef(TypeIdx),
     CallIndirect(TableIdx, TypeIdx),
+    ReturnCall(FuncIdx),
+    ReturnCallRef(TypeIdx),
+    ReturnCallIndirect(TableIdx, TypeIdx),
+    BrOnNull(LabelIdx),
+    BrOnNonNull(LabelIdx),
 
     LocalGet(LocalIdx),
     LocalSet(LocalIdx),
@@ -94,8 +101,11 @@ pub enum Op {
     MemoryInit(MemIdx, DataIdx),
     DataDrop(DataIdx),
 
+    /// `ref.null ht`, a defined `ht` as the abstract heap type of its kind (a null's heap
+    /// type is only shown: at run time every null is `REF.NULL_ADDR`).
     RefNull(HeapType),
     RefIsNull,
+    RefAsNonNull,
     RefFunc(FuncIdx),
 
     Const(Num),
@@ -144,24 +154,51 @@ pub enum Op {
 #[derive(Debug)]
 pub struct Unsupported(pub &'static str);
 
+/// What preparing code needs of the module instance: its types, each the canonical defined
+/// type of the store's [`Types`] and, for a function type, its closed expansion.
+pub struct Env<'a> {
+    pub deftypes: &'a [DefType],
+    pub types: &'a [Rc<FuncType>],
+    pub defs: &'a Types,
+}
+
+impl Env<'_> {
+    /// A heap type as a null shows it: a defined type as the abstract type of its kind.
+    fn null_heap(&self, ht: HeapType) -> HeapType {
+        match ht {
+            HeapType::Idx(x) => {
+                HeapType::Abs(self.deftypes.get(x as usize).map_or(AbsHeapType::Func, |&d| self.defs.kind(d)))
+            }
+            ht => ht,
+        }
+    }
+
+    /// `$default_(t)`, with a null's heap type as [`Self::null_heap`] shows it; for a
+    /// non-defaultable local, a null that validation ensures is never read.
+    fn default(&self, t: ValType) -> Slot {
+        let v = match t {
+            ValType::Ref(rt) => Val::Ref(Ref::Null(self.null_heap(rt.heap))),
+            t => Val::default_of(t).unwrap_or(Val::Ref(Ref::null_of(AbsHeapType::Bot))),
+        };
+        Slot::from(v)
+    }
+}
+
 /// `$blocktype_(z, bt)`, resolved once.
 pub fn arity(bt: BlockType, types: &[Rc<FuncType>]) -> Arity {
     match bt {
         BlockType::Result(t) => Arity { params: 0, results: t.is_some() as u32 },
         BlockType::Idx(x) => {
-            let ft = &types[x as usize];
-            Arity { params: ft.params.len() as u32, results: ft.results.len() as u32 }
+            let (params, results) =
+                types.get(x as usize).map_or((0, 0), |ft| (ft.params.len(), ft.results.len()));
+            Arity { params: params as u32, results: results as u32 }
         }
     }
 }
 
 /// Prepare a validated function body: one op per instruction, blocks matched to their ends.
-pub fn prepare(
-    func: &Func,
-    idx: FuncIdx,
-    ty: Rc<FuncType>,
-    types: &[Rc<FuncType>],
-) -> Result<Code, Unsupported> {
+pub fn prepare(func: &Func, idx: FuncIdx, ty: Rc<FuncType>, env: &Env) -> Result<Code, Unsupported> {
+    let types = env.types;
     let instrs = &func.body.instrs;
     let mut ops = Vec::with_capacity(instrs.len() + 1);
     let (mut br_tables, mut shuffles) = (Vec::new(), Vec::new());
@@ -182,7 +219,7 @@ pub fn prepare(
                 Op::If(arity(*bt, types), 0, 0)
             }
             Instr::Else => {
-                let start = *open.last().expect("validated: else inside if");
+                let Some(&start) = open.last() else { return Err(Unsupported("an else outside an if")) };
                 if let Op::If(_, els, _) = &mut ops[start] {
                     *els = i as u32;
                 }
@@ -202,15 +239,14 @@ pub fn prepare(
                 shuffles.push(*ls);
                 Op::VShuffle(shuffles.len() as u32 - 1)
             }
-            other => translate(other)?,
+            other => translate(other, env)?,
         };
         ops.push(op);
     }
     ops.push(Op::FrameEnd);
     let mut offsets = func.body.offsets.to_vec();
     offsets.push(offsets.last().copied().unwrap_or(0));
-    let unset = Val::Ref(Ref::null_of(AbsHeapType::Bot));
-    let defaults = func.locals.iter().map(|t| Slot::from(Val::default_of(*t).unwrap_or(unset))).collect();
+    let defaults = func.locals.iter().map(|t| env.default(*t)).collect();
     Ok(Code {
         ty,
         locals: func.locals.clone().into_boxed_slice(),
@@ -239,9 +275,13 @@ fn close(ops: &mut [Op], start: usize, end: u32) {
     }
 }
 
-/// The op of an instruction that is not structured.
-fn translate(instr: &Instr) -> Result<Op, Unsupported> {
+/// The op of an instruction that is not structured, or the feature of one the reference does
+/// not run. Every instruction of a constant expression is one of these.
+pub fn translate(instr: &Instr, env: &Env) -> Result<Op, Unsupported> {
     use Instr as I;
+    if let Some(f) = instr.requires().first_missing(super::RUNS) {
+        return Err(Unsupported(f.name()));
+    }
     Ok(match instr {
         I::Unreachable => Op::Unreachable,
         I::Nop => Op::Nop,
@@ -251,7 +291,13 @@ fn translate(instr: &Instr) -> Result<Op, Unsupported> {
         I::BrIf(l) => Op::BrIf(*l),
         I::Return => Op::Return,
         I::Call(x) => Op::Call(*x),
+        I::CallRef(y) => Op::CallRef(*y),
         I::CallIndirect(x, y) => Op::CallIndirect(*x, *y),
+        I::ReturnCall(x) => Op::ReturnCall(*x),
+        I::ReturnCallRef(y) => Op::ReturnCallRef(*y),
+        I::ReturnCallIndirect(x, y) => Op::ReturnCallIndirect(*x, *y),
+        I::BrOnNull(l) => Op::BrOnNull(*l),
+        I::BrOnNonNull(l) => Op::BrOnNonNull(*l),
         I::LocalGet(x) => Op::LocalGet(*x),
         I::LocalSet(x) => Op::LocalSet(*x),
         I::LocalTee(x) => Op::LocalTee(*x),
@@ -277,8 +323,9 @@ fn translate(instr: &Instr) -> Result<Op, Unsupported> {
         I::MemoryCopy(x, y) => Op::MemoryCopy(*x, *y),
         I::MemoryInit(x, y) => Op::MemoryInit(*x, *y),
         I::DataDrop(x) => Op::DataDrop(*x),
-        I::RefNull(ht) => Op::RefNull(*ht),
+        I::RefNull(ht) => Op::RefNull(env.null_heap(*ht)),
         I::RefIsNull => Op::RefIsNull,
+        I::RefAsNonNull => Op::RefAsNonNull,
         I::RefFunc(x) => Op::RefFunc(*x),
         I::Const(n) => Op::Const(*n),
         I::Unop(t, op) => match (t, op) {
@@ -326,25 +373,15 @@ fn translate(instr: &Instr) -> Result<Op, Unsupported> {
         I::VSplat(sh) => Op::VSplat(*sh),
         I::VExtractLane(sh, sx, l) => Op::VExtractLane(*sh, *sx, *l),
         I::VReplaceLane(sh, l) => Op::VReplaceLane(*sh, *l),
-        I::Block(_) | I::Loop(_) | I::If(_) | I::Else | I::End | I::BrTable(..) | I::VShuffle(_) => {
-            unreachable!("structured instructions are matched by prepare")
+        I::Block(_) | I::Loop(_) | I::If(_) | I::Else | I::End => {
+            return Err(Unsupported("a structured instruction outside a body"));
         }
-        other => return Err(Unsupported(feature_of(other))),
+        I::BrTable(..) | I::VShuffle(_) => {
+            return Err(Unsupported("an instruction with out-of-line operands"));
+        }
+        // The instructions of a feature the reference runs are all above.
+        _ => return Err(Unsupported("an instruction of no opcode")),
     })
-}
-
-/// The features whose instructions the reference runs: all but tail calls, exceptions, typed
-/// function references and GC.
-const RUNS: Features = Features::ALL
-    .minus(Features::of(Feature::TailCall))
-    .minus(Features::of(Feature::Exceptions))
-    .minus(Features::of(Feature::FunctionReferences))
-    .minus(Features::of(Feature::Gc));
-
-/// The feature of an instruction the reference does not run, for `unsupported: FEATURE`, as
-/// the table of the instruction set has it (`return_call_ref` is a tail call first).
-fn feature_of(instr: &Instr) -> &'static str {
-    instr.requires().first_missing(RUNS).map_or("an instruction of no opcode", Feature::name)
 }
 
 impl std::fmt::Display for Op {
@@ -369,7 +406,13 @@ impl std::fmt::Display for Op {
             Op::BrTable(i, l) => format!("br_table (labels #{i}) {l}"),
             Op::Return => "return".into(),
             Op::Call(x) => format!("call {x}"),
+            Op::CallRef(y) => format!("call_ref {y}"),
             Op::CallIndirect(x, y) => format!("call_indirect {x} (type {y})"),
+            Op::ReturnCall(x) => format!("return_call {x}"),
+            Op::ReturnCallRef(y) => format!("return_call_ref {y}"),
+            Op::ReturnCallIndirect(x, y) => format!("return_call_indirect {x} (type {y})"),
+            Op::BrOnNull(l) => format!("br_on_null {l}"),
+            Op::BrOnNonNull(l) => format!("br_on_non_null {l}"),
             Op::LocalGet(x) => format!("local.get {x}"),
             Op::LocalSet(x) => format!("local.set {x}"),
             Op::LocalTee(x) => format!("local.tee {x}"),
@@ -409,6 +452,7 @@ impl std::fmt::Display for Op {
             Op::DataDrop(x) => format!("data.drop {x}"),
             Op::RefNull(ht) => format!("ref.null {ht}"),
             Op::RefIsNull => "ref.is_null".into(),
+            Op::RefAsNonNull => "ref.as_non_null".into(),
             Op::RefFunc(x) => format!("ref.func {x}"),
             Op::Const(n) => {
                 format!("{}.const {}", n.ty(), n.to_string().split_once(':').map_or("", |(_, v)| v))

@@ -82,7 +82,8 @@ impl Engine for Reference {
     }
 
     fn alloc_func(&mut self, ty: FuncType, code: HostFunc) -> ExternVal {
-        self.store.funcs.push(FuncInst { ty: Rc::new(ty), code: FuncCode::Host(code) });
+        let deftype = self.store.types.intern_func(&ty);
+        self.store.funcs.push(FuncInst { deftype, ty: Rc::new(ty), code: FuncCode::Host(code) });
         ExternVal::Func(self.store.funcs.len() as u32 - 1)
     }
 

@@ -8,7 +8,10 @@ use super::runtime::FuncCode;
 use super::values::Slot;
 use crate::rules::{self, Rule};
 use crate::runtime::{HostFunc, Ref, Val};
-use crate::syntax::{F32, F64, FuncType, LoadOp, MemArg, NumType, PAGE_SIZE, Sx, Sz, V128, VLoadOp};
+use crate::syntax::{
+    AddrType, F32, F64, FuncType, LoadOp, MemArg, NumType, PAGE_SIZE, Sx, Sz, V128, VLoadOp,
+};
+use crate::valid::canon::DefType;
 use std::rc::Rc;
 
 impl<const TRACE: bool> Machine<'_, TRACE> {
@@ -108,8 +111,9 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             Admin::Val(_) => unreachable!("reduce pushes values"),
             Admin::Op(op) => self.op(&op),
             Admin::Block { arity, start, end } => Ok(self.block(arity, start, end + 1)),
-            Admin::CallRef { ty, indirect } => self.call_ref(&ty, indirect),
-            Admin::CastFunc(ty) => Ok(self.cast_func(&ty)),
+            Admin::CallRef { indirect } => self.call_ref(indirect),
+            Admin::ReturnCallRef { indirect } => Ok(self.return_call_ref(indirect)),
+            Admin::CastFunc(ty, _) => Ok(self.cast_func(ty)),
             Admin::TableGetIndirect(x) => Ok(self.table_get(x, true)),
             Admin::Trap { bare } => self.unwind(bare),
         }
@@ -145,7 +149,13 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             Op::BrTable(i, l) => self.br_table(i, l),
             Op::Return => self.ret(),
             Op::Call(x) => self.call(x),
+            Op::CallRef(_) => return self.call_ref(None),
             Op::CallIndirect(x, y) => self.call_indirect(x, y),
+            Op::ReturnCall(x) => self.return_call(x),
+            Op::ReturnCallRef(_) => self.return_call_ref(None),
+            Op::ReturnCallIndirect(x, y) => self.return_call_indirect(x, y),
+            Op::BrOnNull(l) => self.br_on_null(l),
+            Op::BrOnNonNull(l) => self.br_on_non_null(l),
 
             // Variables.
             Op::LocalGet(x) => {
@@ -179,8 +189,9 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             Op::TableGet(x) => self.table_get(x, false),
             Op::TableSet(x) => self.table_set(x),
             Op::TableSize(x) => {
-                let n = self.table(x).refs.len();
-                self.push(Val::I32(n as u32));
+                let t = self.table(x);
+                let n = at_val(t.ty.addr, t.refs.len() as u64);
+                self.push(n);
                 rules::STEP_READ__TABLE_SIZE
             }
             Op::TableGrow(x) => self.table_grow(x),
@@ -200,8 +211,9 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                 self.vector_memory(*op)
             }
             Op::MemorySize(x) => {
-                let n = self.mem(x).bytes.len() as u64 / PAGE_SIZE;
-                self.push(Val::I32(n as u32));
+                let m = self.mem(x);
+                let n = at_val(m.ty.addr, m.bytes.len() as u64 / PAGE_SIZE);
+                self.push(n);
                 rules::STEP_READ__MEMORY_SIZE
             }
             Op::MemoryGrow(x) => self.memory_grow(x),
@@ -228,6 +240,13 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                     self.push(Val::I32(0));
                     rules::STEP_PURE__REF_IS_NULL_FALSE
                 }
+            },
+            Op::RefAsNonNull => match self.vals.last().map(|s| s.val()) {
+                Some(Val::Ref(Ref::Null(_))) => {
+                    self.pop();
+                    self.trap("null reference", rules::STEP_PURE__REF_AS_NON_NULL_NULL)
+                }
+                _ => rules::STEP_PURE__REF_AS_NON_NULL_ADDR,
             },
             Op::RefFunc(x) => {
                 let a = self.inst().funcs[x as usize];
@@ -392,8 +411,14 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
 
     /// Leave the innermost frame with its top `arity` values, back to the caller.
     fn pop_frame(&mut self) {
+        let arity = self.frames.last().expect("a frame to leave").arity;
+        self.leave_frame(arity as usize);
+    }
+
+    /// Leave the innermost frame with its top `n` values, back to the caller.
+    fn leave_frame(&mut self, n: usize) {
         let frame = self.frames.pop().expect("a frame to leave");
-        self.keep_top(frame.locals, frame.arity as usize);
+        self.keep_top(frame.locals, n);
         self.labels.truncate(frame.labels);
         self.admin.truncate(frame.admin);
         self.code = frame.code;
@@ -403,30 +428,76 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         self.locals = caller.locals;
     }
 
+    /// `Step_pure/br_on_null-null`: a null is dropped and the branch taken;
+    /// `Step_pure/br_on_null-addr`: any other reference stays.
+    fn br_on_null(&mut self, l: u32) -> Rule {
+        match self.vals.last().map(|s| s.val()) {
+            Some(Val::Ref(Ref::Null(_))) => {
+                self.pop();
+                self.next = Next::Br(l);
+                rules::STEP_PURE__BR_ON_NULL_NULL
+            }
+            _ => rules::STEP_PURE__BR_ON_NULL_ADDR,
+        }
+    }
+
+    /// `Step_pure/br_on_non_null-null`: a null is dropped; `Step_pure/br_on_non_null-addr`:
+    /// any other reference stays, and the branch is taken with it.
+    fn br_on_non_null(&mut self, l: u32) -> Rule {
+        match self.vals.last().map(|s| s.val()) {
+            Some(Val::Ref(Ref::Null(_))) => {
+                self.pop();
+                rules::STEP_PURE__BR_ON_NON_NULL_NULL
+            }
+            _ => {
+                self.next = Next::Br(l);
+                rules::STEP_PURE__BR_ON_NON_NULL_ADDR
+            }
+        }
+    }
+
     /// `Step_read/call`: `(CALL x) ~> (REF.FUNC_ADDR a) (CALL_REF type)`.
     fn call(&mut self, x: u32) -> Rule {
         let a = self.inst().funcs[x as usize];
-        let ty = self.store.funcs[a as usize].ty.clone();
         self.push(Val::Ref(Ref::Func(a)));
-        self.admin.push(Admin::CallRef { ty, indirect: None });
+        self.admin.push(Admin::CallRef { indirect: None });
         rules::STEP_READ__CALL
     }
 
     /// `Step_pure/call_indirect`:
     /// `(CALL_INDIRECT x yy) ~> (TABLE.GET x) (REF.CAST (REF NULL yy)) (CALL_REF yy)`.
     fn call_indirect(&mut self, x: u32, y: u32) -> Rule {
-        let ty = self.inst().types[y as usize].clone();
-        self.admin.push(Admin::CallRef { ty: ty.clone(), indirect: Some(0) });
-        self.admin.push(Admin::CastFunc(ty));
+        let ty = self.inst().deftypes[y as usize];
+        self.admin.push(Admin::CallRef { indirect: Some(0) });
+        self.admin.push(Admin::CastFunc(ty, y));
         self.admin.push(Admin::TableGetIndirect(x));
         rules::STEP_PURE__CALL_INDIRECT
     }
 
+    /// `Step_read/return_call`: `(RETURN_CALL x) ~> (REF.FUNC_ADDR a) (RETURN_CALL_REF type)`.
+    fn return_call(&mut self, x: u32) -> Rule {
+        let a = self.inst().funcs[x as usize];
+        self.push(Val::Ref(Ref::Func(a)));
+        self.admin.push(Admin::ReturnCallRef { indirect: None });
+        rules::STEP_READ__RETURN_CALL
+    }
+
+    /// `Step_pure/return_call_indirect`: `(RETURN_CALL_INDIRECT x yy) ~>
+    /// (TABLE.GET x) (REF.CAST (REF NULL yy)) (RETURN_CALL_REF yy)`.
+    fn return_call_indirect(&mut self, x: u32, y: u32) -> Rule {
+        let ty = self.inst().deftypes[y as usize];
+        self.admin.push(Admin::ReturnCallRef { indirect: Some(0) });
+        self.admin.push(Admin::CastFunc(ty, y));
+        self.admin.push(Admin::TableGetIndirect(x));
+        rules::STEP_PURE__RETURN_CALL_INDIRECT
+    }
+
     /// `Step_read/ref.cast-succeed`, `Step_read/ref.cast-fail` for the function type of
-    /// `call_indirect`: a null passes (the type is nullable), a function must have the type.
-    fn cast_func(&mut self, ty: &FuncType) -> Rule {
+    /// `call_indirect`: a null passes (the type is nullable), a function must have a type that
+    /// matches it (`Ref_ok/func` and `Ref_ok/sub`: its defined type is the type, or a subtype).
+    fn cast_func(&mut self, ty: DefType) -> Rule {
         match self.vals.last().map(|s| s.val()) {
-            Some(Val::Ref(Ref::Func(a))) if *self.store.funcs[a as usize].ty != *ty => {
+            Some(Val::Ref(Ref::Func(a))) if !self.store.func_matches(a, ty) => {
                 self.pop();
                 self.trap("indirect call type mismatch", rules::STEP_READ__REF_CAST_FAIL)
             }
@@ -434,26 +505,30 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         }
     }
 
+    /// The trap of a call through a null: the suite's message for a null element of the table
+    /// of `call_indirect`, which names its index, or for a null reference.
+    fn null_call(&mut self, indirect: Option<u64>, rule: Rule) -> Rule {
+        let message = match indirect {
+            Some(i) => format!("uninitialized element {i}"),
+            None => "null function reference".into(),
+        };
+        self.trap(message, rule)
+    }
+
     /// `Step_read/call_ref-null`, `Step_read/call_ref-func` (a frame around a label around
-    /// the body, the locals its arguments and defaults), and host functions
-    /// (`exec-invoke-host`).
-    fn call_ref(&mut self, ty: &FuncType, indirect: Option<u32>) -> Step {
+    /// the body, the locals its arguments and defaults; `Expand: fi.TYPE ~~ FUNC t_1^n ->
+    /// t_2^m` gives the arities), and host functions (`exec-invoke-host`).
+    fn call_ref(&mut self, indirect: Option<u64>) -> Step {
         let a = match self.pop() {
             Val::Ref(Ref::Func(a)) => a,
-            _ => {
-                let message = match indirect {
-                    Some(i) => format!("uninitialized element {i}"),
-                    None => "null function reference".into(),
-                };
-                return Ok(self.trap(message, rules::STEP_READ__CALL_REF_NULL));
-            }
+            _ => return Ok(self.null_call(indirect, rules::STEP_READ__CALL_REF_NULL)),
         };
         let func = &self.store.funcs[a as usize];
         let (module, code) = match &func.code {
             FuncCode::Wasm { module, code } => (*module, code.clone()),
             FuncCode::Host(host) => {
-                let host = host.clone();
-                return Ok(self.call_host(&host, ty));
+                let (host, ty) = (host.clone(), func.ty.clone());
+                return Ok(self.call_host(&host, &ty));
             }
         };
         if self.frames.len() > self.config.call_depth()
@@ -462,11 +537,12 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             return Err(Halt::Limit(Limit::CallStack));
         }
         self.burn_fuel()?;
-        let locals = self.vals.len() - ty.params.len();
+        let (params, results) = (code.ty.params.len(), code.ty.results.len() as u32);
+        let locals = self.vals.len() - params;
         self.vals.extend_from_slice(&code.defaults);
         let caller = std::mem::replace(&mut self.code, code);
         self.frames.push(Frame {
-            arity: ty.results.len() as u32,
+            arity: results,
             module,
             locals,
             labels: self.labels.len(),
@@ -474,16 +550,40 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             code: caller,
             pc: self.pc,
         });
-        let body = Label {
-            arity: ty.results.len() as u32,
-            height: self.vals.len() as u32,
-            cont: (self.code.ops.len() - 1) as u32,
-        };
+        let body =
+            Label { arity: results, height: self.vals.len() as u32, cont: (self.code.ops.len() - 1) as u32 };
         self.labels.push(body);
         self.module = module;
         self.locals = locals;
         self.pc = 0;
         Ok(rules::STEP_READ__CALL_REF_FUNC)
+    }
+
+    /// `RETURN_CALL_REF yy` at the head: `Step_read/return_call_ref-label` while labels are
+    /// inside the frame (each leaves the label with all its values, the instruction still at
+    /// the head); then at the frame, `Step_read/return_call_ref-frame-null` (the frame gives
+    /// way to `TRAP`) or `Step_read/return_call_ref-frame-addr` (the frame gives way to the
+    /// arguments, the reference and `CALL_REF yy`). The caller's frame is replaced, not
+    /// grown: a chain of tail calls runs in constant space.
+    fn return_call_ref(&mut self, indirect: Option<u64>) -> Rule {
+        let frame = self.frames.last().expect("the host frame is always there");
+        if self.labels.len() > frame.labels {
+            self.labels.pop();
+            self.admin.push(Admin::ReturnCallRef { indirect });
+            return rules::STEP_READ__RETURN_CALL_REF_LABEL;
+        }
+        match self.vals.last().map(|s| s.val()) {
+            Some(Val::Ref(Ref::Func(a))) => {
+                let n = self.store.funcs[a as usize].ty.params.len();
+                self.leave_frame(n + 1);
+                self.admin.push(Admin::CallRef { indirect });
+                rules::STEP_READ__RETURN_CALL_REF_FRAME_ADDR
+            }
+            _ => {
+                self.leave_frame(0);
+                self.null_call(indirect, rules::STEP_READ__RETURN_CALL_REF_FRAME_NULL)
+            }
+        }
     }
 
     /// `exec-invoke-host`: the host function's results replace its arguments, or it traps.
@@ -565,14 +665,16 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     /// index out of bounds is the suite's `undefined element`, and the index goes to the
     /// `CALL_REF` behind, whose null is an `uninitialized element`.
     fn table_get(&mut self, x: u32, indirect: bool) -> Rule {
-        let i = self.pop_i32();
+        let i = self.pop_addr();
         if indirect {
             let n = self.admin.len();
-            if let Some(Admin::CallRef { indirect, .. }) = n.checked_sub(2).map(|k| &mut self.admin[k]) {
+            if let Some(Admin::CallRef { indirect } | Admin::ReturnCallRef { indirect }) =
+                n.checked_sub(2).map(|k| &mut self.admin[k])
+            {
                 *indirect = Some(i);
             }
         }
-        match self.table(x).refs.get(i as usize) {
+        match usize::try_from(i).ok().and_then(|i| self.table(x).refs.get(i)) {
             Some(r) => {
                 let r = *r;
                 self.push(Val::Ref(r));
@@ -586,8 +688,8 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     /// `Step/table.set-oob`, `Step/table.set-val`.
     fn table_set(&mut self, x: u32) -> Rule {
         let r = self.pop_ref();
-        let i = self.pop_i32() as usize;
-        match self.table_mut(x).refs.get_mut(i) {
+        let i = self.pop_addr();
+        match usize::try_from(i).ok().and_then(|i| self.table_mut(x).refs.get_mut(i)) {
             Some(slot) => {
                 *slot = r;
                 rules::STEP__TABLE_SET_VAL
@@ -603,20 +705,23 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         }
     }
 
-    /// `Step/table.grow-succeed`, `Step/table.grow-fail`.
+    /// `Step/table.grow-succeed` (the old size), `Step/table.grow-fail` (-1 of the table's
+    /// address type).
     fn table_grow(&mut self, x: u32) -> Rule {
-        let n = self.pop_i32();
+        let n = self.pop_addr();
         let init = self.pop_ref();
         let config = self.config;
         let a = self.inst().tables[x as usize];
         let store = &mut *self.store;
-        match store.tables[a as usize].grow(n as u64, init, &config, &mut store.usage) {
+        let table = &mut store.tables[a as usize];
+        let at = table.ty.addr;
+        match table.grow(n, init, &config, &mut store.usage) {
             Some(old) => {
-                self.push(Val::I32(old as u32));
+                self.push(at_val(at, old));
                 rules::STEP__TABLE_GROW_SUCCEED
             }
             None => {
-                self.push(Val::i32(-1));
+                self.push(at_val(at, u64::MAX));
                 rules::STEP__TABLE_GROW_FAIL
             }
         }
@@ -625,10 +730,12 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     /// `Step_read/table.fill-oob`, `-zero`, `-succ`: one element a step, through
     /// `table.set`.
     fn table_fill(&mut self, x: u32) -> Step {
-        let n = self.pop_i32();
+        let n = self.pop_addr();
         let v = self.pop();
-        let i = self.pop_i32();
-        if i as u64 + n as u64 > self.table(x).refs.len() as u64 {
+        let i = self.pop_addr();
+        let t = self.table(x);
+        let at = t.ty.addr;
+        if beyond(i, n, t.refs.len()) {
             return Ok(self.trap("out of bounds table access", rules::STEP_READ__TABLE_FILL_OOB));
         }
         if n == 0 {
@@ -636,9 +743,9 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         }
         // One element of the operation, one unit of fuel (`--fuel` bounds its work).
         self.burn_fuel()?;
-        self.push(Val::I32(i));
+        self.push(at_val(at, i));
         self.push(v);
-        self.then(&[Op::TableSet(x)], &[Val::I32(i + 1), v, Val::I32(n - 1)], Op::TableFill(x));
+        self.then(&[Op::TableSet(x)], &[at_val(at, i + 1), v, at_val(at, n - 1)], Op::TableFill(x));
         Ok(rules::STEP_READ__TABLE_FILL_SUCC)
     }
 
@@ -654,13 +761,15 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     }
 
     /// `Step_read/table.copy-oob`, `-zero`, `-le`, `-gt`: one element a step, forwards
-    /// or backwards as the ranges overlap.
+    /// or backwards as the ranges overlap. The destination's index is of its table's
+    /// address type, the source's of its, the length of the smaller of the two.
     fn table_copy(&mut self, x: u32, y: u32) -> Step {
-        let n = self.pop_i32();
-        let s = self.pop_i32();
-        let d = self.pop_i32();
-        let (dn, sn) = (d as u64 + n as u64, s as u64 + n as u64);
-        if dn > self.table(x).refs.len() as u64 || sn > self.table(y).refs.len() as u64 {
+        let n = self.pop_addr();
+        let s = self.pop_addr();
+        let d = self.pop_addr();
+        let (tx, ty) = (self.table(x), self.table(y));
+        let (at_d, at_s) = (tx.ty.addr, ty.ty.addr);
+        if beyond(d, n, tx.refs.len()) || beyond(s, n, ty.refs.len()) {
             return Ok(self.trap("out of bounds table access", rules::STEP_READ__TABLE_COPY_OOB));
         }
         if n == 0 {
@@ -668,28 +777,34 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         }
         // One element of the operation, one unit of fuel (`--fuel` bounds its work).
         self.burn_fuel()?;
+        let at_n = min_addr(at_d, at_s);
         let get_set = [Op::TableGet(y), Op::TableSet(x)];
         if d <= s {
-            self.push(Val::I32(d));
-            self.push(Val::I32(s));
-            self.then(&get_set, &[Val::I32(d + 1), Val::I32(s + 1), Val::I32(n - 1)], Op::TableCopy(x, y));
+            self.push(at_val(at_d, d));
+            self.push(at_val(at_s, s));
+            let rest = [at_val(at_d, d + 1), at_val(at_s, s + 1), at_val(at_n, n - 1)];
+            self.then(&get_set, &rest, Op::TableCopy(x, y));
             Ok(rules::STEP_READ__TABLE_COPY_LE)
         } else {
-            self.push(Val::I32(d + n - 1));
-            self.push(Val::I32(s + n - 1));
-            self.then(&get_set, &[Val::I32(d), Val::I32(s), Val::I32(n - 1)], Op::TableCopy(x, y));
+            self.push(at_val(at_d, d + n - 1));
+            self.push(at_val(at_s, s + n - 1));
+            let rest = [at_val(at_d, d), at_val(at_s, s), at_val(at_n, n - 1)];
+            self.then(&get_set, &rest, Op::TableCopy(x, y));
             Ok(rules::STEP_READ__TABLE_COPY_GT)
         }
     }
 
-    /// `Step_read/table.init-oob`, `-zero`, `-succ`.
+    /// `Step_read/table.init-oob`, `-zero`, `-succ`: the table's index of its address
+    /// type, the segment's index and the length `i32`s.
     fn table_init(&mut self, x: u32, y: u32) -> Step {
         let n = self.pop_i32();
         let s = self.pop_i32();
-        let d = self.pop_i32();
+        let d = self.pop_addr();
         let ea = self.inst().elems[y as usize];
-        let elem_len = self.store.elems[ea as usize].refs.len() as u64;
-        if d as u64 + n as u64 > self.table(x).refs.len() as u64 || s as u64 + n as u64 > elem_len {
+        let elem_len = self.store.elems[ea as usize].refs.len();
+        let t = self.table(x);
+        let at = t.ty.addr;
+        if beyond(d, n as u64, t.refs.len()) || beyond(s as u64, n as u64, elem_len) {
             return Ok(self.trap("out of bounds table access", rules::STEP_READ__TABLE_INIT_OOB));
         }
         if n == 0 {
@@ -698,25 +813,27 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         // One element of the operation, one unit of fuel (`--fuel` bounds its work).
         self.burn_fuel()?;
         let r = self.store.elems[ea as usize].refs[s as usize];
-        self.push(Val::I32(d));
+        self.push(at_val(at, d));
         self.push(Val::Ref(r));
         self.then(
             &[Op::TableSet(x)],
-            &[Val::I32(d + 1), Val::I32(s + 1), Val::I32(n - 1)],
+            &[at_val(at, d + 1), Val::I32(s + 1), Val::I32(n - 1)],
             Op::TableInit(x, y),
         );
         Ok(rules::STEP_READ__TABLE_INIT_SUCC)
     }
 
-    /// The effective address `i + offset` of `N` bytes, if they lie in memory `x`.
-    fn effective(&self, x: u32, i: u32, m: MemArg, n: u64) -> Option<usize> {
-        let ea = i as u64 + m.offset;
-        (ea + n <= self.mem(x).bytes.len() as u64).then_some(ea as usize)
+    /// The effective address `i + offset` of `n` bytes, if they lie in memory `x`. The sum
+    /// is of naturals, as the spec has it: past `2^64` it is out of bounds, never wrapped.
+    #[inline(always)]
+    fn effective(&self, x: u32, i: u64, m: MemArg, n: u64) -> Option<usize> {
+        let ea = i.checked_add(m.offset)?;
+        (ea.checked_add(n)? <= self.mem(x).bytes.len() as u64).then_some(ea as usize)
     }
 
     /// `Step_read/load-num-oob`, `-val`, `Step_read/load-pack-oob`, `-val`.
     fn load(&mut self, t: NumType, op: Option<LoadOp>, x: u32, m: MemArg) -> Rule {
-        let i = self.pop_i32();
+        let i = self.pop_addr();
         let n = op.map_or(t.size(), |op| op.size.bits()) as u64 / 8;
         let (oob, val) = match op {
             None => (rules::STEP_READ__LOAD_NUM_OOB, rules::STEP_READ__LOAD_NUM_VAL),
@@ -743,7 +860,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     /// `Step/store-num-oob`, `-val`, `Step/store-pack-oob`, `-val`.
     fn store_(&mut self, t: NumType, sz: Option<Sz>, x: u32, m: MemArg) -> Rule {
         let c = self.pop().as_num().expect("validated: a number to store").bits();
-        let i = self.pop_i32();
+        let i = self.pop_addr();
         let n = sz.map_or(t.size(), Sz::bits) as u64 / 8;
         let (oob, val) = match sz {
             None => (rules::STEP__STORE_NUM_OOB, rules::STEP__STORE_NUM_VAL),
@@ -757,19 +874,22 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         val
     }
 
-    /// `Step/memory.grow-succeed` (the old size), `Step/memory.grow-fail` (-1).
+    /// `Step/memory.grow-succeed` (the old size), `Step/memory.grow-fail` (-1 of the
+    /// memory's address type).
     fn memory_grow(&mut self, x: u32) -> Rule {
-        let n = self.pop_i32();
+        let n = self.pop_addr();
         let config = self.config;
         let a = self.inst().mems[x as usize];
         let store = &mut *self.store;
-        match store.mems[a as usize].grow(n as u64, &config, &mut store.usage) {
+        let mem = &mut store.mems[a as usize];
+        let at = mem.ty.addr;
+        match mem.grow(n, &config, &mut store.usage) {
             Some(old) => {
-                self.push(Val::I32(old as u32));
+                self.push(at_val(at, old));
                 rules::STEP__MEMORY_GROW_SUCCEED
             }
             None => {
-                self.push(Val::i32(-1));
+                self.push(at_val(at, u64::MAX));
                 rules::STEP__MEMORY_GROW_FAIL
             }
         }
@@ -777,10 +897,12 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
 
     /// `Step_read/memory.fill-oob`, `-zero`, `-succ`: one byte a step, through `i32.store8`.
     fn memory_fill(&mut self, x: u32) -> Step {
-        let n = self.pop_i32();
+        let n = self.pop_addr();
         let v = self.pop();
-        let i = self.pop_i32();
-        if i as u64 + n as u64 > self.mem(x).bytes.len() as u64 {
+        let i = self.pop_addr();
+        let m = self.mem(x);
+        let at = m.ty.addr;
+        if beyond(i, n, m.bytes.len()) {
             return Ok(self.trap("out of bounds memory access", rules::STEP_READ__MEMORY_FILL_OOB));
         }
         if n == 0 {
@@ -788,20 +910,23 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         }
         // One element of the operation, one unit of fuel (`--fuel` bounds its work).
         self.burn_fuel()?;
-        self.push(Val::I32(i));
+        self.push(at_val(at, i));
         self.push(v);
-        self.then(&[store8(x)], &[Val::I32(i + 1), v, Val::I32(n - 1)], Op::MemoryFill(x));
+        self.then(&[store8(x)], &[at_val(at, i + 1), v, at_val(at, n - 1)], Op::MemoryFill(x));
         Ok(rules::STEP_READ__MEMORY_FILL_SUCC)
     }
 
     /// `Step_read/memory.copy-oob`, `-zero`, `-le`, `-gt`: one byte a step, through
-    /// `i32.load8_u` and `i32.store8`, forwards or backwards as the ranges overlap.
+    /// `i32.load8_u` and `i32.store8`, forwards or backwards as the ranges overlap. The
+    /// destination's address is of its memory's address type, the source's of its, the
+    /// length of the smaller of the two.
     fn memory_copy(&mut self, x: u32, y: u32) -> Step {
-        let n = self.pop_i32();
-        let s = self.pop_i32();
-        let d = self.pop_i32();
-        let (dn, sn) = (d as u64 + n as u64, s as u64 + n as u64);
-        if dn > self.mem(x).bytes.len() as u64 || sn > self.mem(y).bytes.len() as u64 {
+        let n = self.pop_addr();
+        let s = self.pop_addr();
+        let d = self.pop_addr();
+        let (mx, my) = (self.mem(x), self.mem(y));
+        let (at_d, at_s) = (mx.ty.addr, my.ty.addr);
+        if beyond(d, n, mx.bytes.len()) || beyond(s, n, my.bytes.len()) {
             return Ok(self.trap("out of bounds memory access", rules::STEP_READ__MEMORY_COPY_OOB));
         }
         if n == 0 {
@@ -809,32 +934,34 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         }
         // One element of the operation, one unit of fuel (`--fuel` bounds its work).
         self.burn_fuel()?;
+        let at_n = min_addr(at_d, at_s);
         let load_store = [load8_u(y), store8(x)];
         if d <= s {
-            self.push(Val::I32(d));
-            self.push(Val::I32(s));
-            self.then(
-                &load_store,
-                &[Val::I32(d + 1), Val::I32(s + 1), Val::I32(n - 1)],
-                Op::MemoryCopy(x, y),
-            );
+            self.push(at_val(at_d, d));
+            self.push(at_val(at_s, s));
+            let rest = [at_val(at_d, d + 1), at_val(at_s, s + 1), at_val(at_n, n - 1)];
+            self.then(&load_store, &rest, Op::MemoryCopy(x, y));
             Ok(rules::STEP_READ__MEMORY_COPY_LE)
         } else {
-            self.push(Val::I32(d + n - 1));
-            self.push(Val::I32(s + n - 1));
-            self.then(&load_store, &[Val::I32(d), Val::I32(s), Val::I32(n - 1)], Op::MemoryCopy(x, y));
+            self.push(at_val(at_d, d + n - 1));
+            self.push(at_val(at_s, s + n - 1));
+            let rest = [at_val(at_d, d), at_val(at_s, s), at_val(at_n, n - 1)];
+            self.then(&load_store, &rest, Op::MemoryCopy(x, y));
             Ok(rules::STEP_READ__MEMORY_COPY_GT)
         }
     }
 
-    /// `Step_read/memory.init-oob`, `-zero`, `-succ`.
+    /// `Step_read/memory.init-oob`, `-zero`, `-succ`: the memory's address of its address
+    /// type, the segment's offset and the length `i32`s.
     fn memory_init(&mut self, x: u32, y: u32) -> Step {
         let n = self.pop_i32();
         let s = self.pop_i32();
-        let d = self.pop_i32();
+        let d = self.pop_addr();
         let da = self.inst().datas[y as usize];
-        let data_len = self.store.datas[da as usize].bytes.len() as u64;
-        if d as u64 + n as u64 > self.mem(x).bytes.len() as u64 || s as u64 + n as u64 > data_len {
+        let data_len = self.store.datas[da as usize].bytes.len();
+        let m = self.mem(x);
+        let at = m.ty.addr;
+        if beyond(d, n as u64, m.bytes.len()) || beyond(s as u64, n as u64, data_len) {
             return Ok(self.trap("out of bounds memory access", rules::STEP_READ__MEMORY_INIT_OOB));
         }
         if n == 0 {
@@ -843,11 +970,32 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         // One element of the operation, one unit of fuel (`--fuel` bounds its work).
         self.burn_fuel()?;
         let b = self.store.datas[da as usize].bytes[s as usize];
-        self.push(Val::I32(d));
+        self.push(at_val(at, d));
         self.push(Val::I32(b as u32));
-        self.then(&[store8(x)], &[Val::I32(d + 1), Val::I32(s + 1), Val::I32(n - 1)], Op::MemoryInit(x, y));
+        self.then(&[store8(x)], &[at_val(at, d + 1), Val::I32(s + 1), Val::I32(n - 1)], Op::MemoryInit(x, y));
         Ok(rules::STEP_READ__MEMORY_INIT_SUCC)
     }
+}
+
+/// `CONST at i`: an address of the address type `at`.
+#[inline(always)]
+fn at_val(at: AddrType, i: u64) -> Val {
+    match at {
+        AddrType::I32 => Val::I32(i as u32),
+        AddrType::I64 => Val::I64(i),
+    }
+}
+
+/// `$minat(at_1, at_2)`: the address type of the length of a copy between two memories or
+/// tables, the smaller of theirs.
+fn min_addr(a: AddrType, b: AddrType) -> AddrType {
+    if a == AddrType::I32 || b == AddrType::I32 { AddrType::I32 } else { AddrType::I64 }
+}
+
+/// `i + n > len`, over naturals (no sum of two addresses wraps).
+#[inline(always)]
+fn beyond(i: u64, n: u64, len: usize) -> bool {
+    i as u128 + n as u128 > len as u128
 }
 
 /// `STORE I32 8 x $memarg0`
@@ -868,7 +1016,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             Op::VLoad(vop, x, m) => self.vload(vop, x, m),
             Op::VLoadLane(sz, x, m, lane) => {
                 let v = self.pop_v128();
-                let i = self.pop_i32();
+                let i = self.pop_addr();
                 let n = sz.bits() as u64 / 8;
                 let Some(ea) = self.effective(x, i, m, n) else {
                     return self.trap("out of bounds memory access", rules::STEP_READ__VLOAD_LANE_OOB);
@@ -881,7 +1029,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             }
             Op::VStore(x, m) => {
                 let v = self.pop_v128();
-                let i = self.pop_i32();
+                let i = self.pop_addr();
                 let Some(ea) = self.effective(x, i, m, 16) else {
                     return self.trap("out of bounds memory access", rules::STEP__VSTORE_OOB);
                 };
@@ -890,7 +1038,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             }
             Op::VStoreLane(sz, x, m, lane) => {
                 let v = self.pop_v128();
-                let i = self.pop_i32();
+                let i = self.pop_addr();
                 let n = sz.bits() as usize / 8;
                 let Some(ea) = self.effective(x, i, m, n as u64) else {
                     return self.trap("out of bounds memory access", rules::STEP__VSTORE_LANE_OOB);
@@ -920,7 +1068,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     /// `Step_read/vload-*`: all 16 bytes, `M` lanes of `sz` bits extended to twice that,
     /// one lane splatted, or one lane with zeros above.
     fn vload(&mut self, vop: Option<VLoadOp>, x: u32, m: MemArg) -> Rule {
-        let i = self.pop_i32();
+        let i = self.pop_addr();
         let (n, oob, val) = match vop {
             None => (16, rules::STEP_READ__VLOAD_OOB, rules::STEP_READ__VLOAD_VAL),
             Some(VLoadOp::Shape(..)) => {

@@ -9,6 +9,7 @@ use super::values::Slot;
 use crate::rules::Rule;
 use crate::runtime::{Addr, Config, Val};
 use crate::syntax::FuncType;
+use crate::valid::canon::DefType;
 use std::rc::Rc;
 
 /// `LABEL_n{instr*}`: the arity `n`, the height of the operand stack under the label's
@@ -46,13 +47,17 @@ pub enum Admin {
         end: u32,
     },
     /// `CALL_REF yy` after `call`, or after `call_indirect` with the table index it used
-    /// (messages name it).
+    /// (messages name it). Its type takes no part in the step: the function's own does.
     CallRef {
-        ty: Rc<FuncType>,
-        indirect: Option<u32>,
+        indirect: Option<u64>,
     },
-    /// `REF.CAST (REF NULL yy)` of `call_indirect`.
-    CastFunc(Rc<FuncType>),
+    /// `RETURN_CALL_REF yy` after `return_call` or `return_call_indirect`, as `CallRef`.
+    ReturnCallRef {
+        indirect: Option<u64>,
+    },
+    /// `REF.CAST (REF NULL yy)` of `call_indirect` and `return_call_indirect`: the type
+    /// `yy` closed, and its index in the module (traces show it).
+    CastFunc(DefType, u32),
     /// `TABLE.GET x` of `call_indirect`.
     TableGetIndirect(u32),
     /// A plain instruction.
@@ -69,8 +74,9 @@ impl std::fmt::Display for Admin {
         match self {
             Admin::Val(v) => write!(f, "{v}"),
             Admin::Block { arity, .. } => write!(f, "block [{}]->[{}]", arity.params, arity.results),
-            Admin::CallRef { ty, .. } => write!(f, "call_ref {ty}"),
-            Admin::CastFunc(ty) => write!(f, "ref.cast (ref null {ty})"),
+            Admin::CallRef { .. } => f.write_str("call_ref"),
+            Admin::ReturnCallRef { .. } => f.write_str("return_call_ref"),
+            Admin::CastFunc(_, y) => write!(f, "ref.cast (ref null {y})"),
             Admin::TableGetIndirect(x) => write!(f, "table.get {x}"),
             Admin::Op(op) => write!(f, "{op}"),
             Admin::Trap { .. } => f.write_str("trap"),
@@ -245,6 +251,13 @@ impl<'s, const TRACE: bool> Machine<'s, TRACE> {
     pub fn pop_i64(&mut self) -> u64 {
         let s = self.pop_slot();
         s.as_i64().unwrap_or_else(|| ill_typed("i64", s.val()))
+    }
+
+    /// `CONST at i`: an address of a memory or table, of either address type.
+    #[inline(always)]
+    pub fn pop_addr(&mut self) -> u64 {
+        let s = self.pop_slot();
+        s.as_addr().unwrap_or_else(|| ill_typed("an address", s.val()))
     }
 
     #[inline(always)]

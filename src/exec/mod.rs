@@ -26,3 +26,11 @@ pub mod trace;
 pub mod values;
 
 pub use engine::Reference;
+
+use crate::syntax::{Feature, Features};
+
+/// The features the reference runs: all of Wasm 3.0 but exceptions and GC. A module that
+/// uses another, in its definitions or in an instruction, is `unsupported: FEATURE`, the
+/// most basic of those it lacks.
+pub const RUNS: Features =
+    Features::ALL.minus(Features::of(Feature::Exceptions)).minus(Features::of(Feature::Gc));

@@ -7,6 +7,7 @@ use super::runtime::*;
 use crate::rules::Rule;
 use crate::runtime::{Addr, Config, ExternVal, Ref, Val};
 use crate::syntax::*;
+use crate::valid::canon::{DefType, close_global, close_ref, close_table};
 use crate::valid::matching::{ClosedExternType, externtype_sub, externtype_sub_rule};
 use std::rc::Rc;
 
@@ -30,65 +31,19 @@ fn unsupported(feature: Feature) -> Failure {
     Failure::Unsupported(format!("unsupported: {feature}"))
 }
 
-/// The function types of the module, as its instance holds them.
-fn func_types(module: &Module) -> Result<Vec<Rc<FuncType>>, Failure> {
-    // Recursion groups, subtypes and aggregates are GC's: types then have an identity beyond
-    // their structure, which the reference does not model yet.
-    if module.declared_features().contains(Feature::Gc) {
-        return Err(unsupported(Feature::Gc));
-    }
-    Ok(module.types.iter().filter_map(RecType::as_func).map(|ft| Rc::new(ft.clone())).collect())
-}
-
-/// The 3.0 features a module's definitions use that the reference does not run yet, in the
-/// order it looks for them (after GC's types).
+/// The first feature the module's definitions or constant expressions use that the
+/// reference does not run (the instructions of code are checked as they are prepared).
 fn unsupported_feature(module: &Module) -> Option<Feature> {
-    let declared = module.declared_features();
-    if declared.contains(Feature::Memory64) {
-        Some(Feature::Memory64)
-    } else if declared.contains(Feature::Exceptions) {
-        Some(Feature::Exceptions)
-    } else if uses_typed_refs(module) {
-        Some(Feature::FunctionReferences)
-    } else {
-        None
-    }
-}
-
-/// Does the module name a reference type outside the function and extern hierarchies of
-/// abstract heap types (a concrete heap type, or GC's and exceptions' types)? The reference
-/// refuses these as `function-references`.
-fn uses_typed_refs(module: &Module) -> bool {
-    use AbsHeapType::{Extern, Func, NoExtern, NoFunc};
-    let typed = |t: &ValType| match t {
-        ValType::Ref(rt) => !matches!(rt.heap, HeapType::Abs(Func | NoFunc | Extern | NoExtern)),
-        _ => false,
-    };
-    let typed_ref = |rt: &RefType| typed(&ValType::Ref(*rt));
-    let in_types = module.types.iter().flat_map(|r| r.0.iter()).any(|st| match &st.comp {
-        CompType::Func(ft) => ft.params.iter().chain(ft.results.iter()).any(typed),
-        _ => true,
-    });
-    let in_imports = module.imports.iter().any(|i| match &i.desc {
-        ExternType::Global(g) => typed(&g.val),
-        ExternType::Table(t) => typed_ref(&t.elem),
-        _ => false,
-    });
-    in_types
-        || in_imports
-        || module.globals.iter().any(|g| typed(&g.ty.val))
-        || module.tables.iter().any(|t| typed_ref(&t.ty.elem))
-        || module.elems.iter().any(|e| typed_ref(&e.ty))
-        || module.funcs.iter().any(|f| f.locals.iter().any(typed))
+    module.declared_features().first_missing(super::RUNS)
 }
 
 /// `Externaddr_ok`: the external type of what the store holds at `ext`, closed; a table's
 /// and a memory's limits are their current size and their maximum. `None` for a tag, whose
 /// type the store holds as an index into its module's types (modules with tags are refused
 /// before linking).
-fn extern_type(store: &Store, ext: ExternVal) -> Option<ClosedExternType<'_>> {
+fn extern_type(store: &Store, ext: ExternVal) -> Option<ClosedExternType> {
     Some(match ext {
-        ExternVal::Func(a) => ClosedExternType::Func(&store.funcs[a as usize].ty),
+        ExternVal::Func(a) => ClosedExternType::Func(store.funcs[a as usize].deftype),
         ExternVal::Table(a) => {
             let t = &store.tables[a as usize];
             let limits = Limits { min: t.refs.len() as u64, ..t.ty.limits };
@@ -105,14 +60,9 @@ fn extern_type(store: &Store, ext: ExternVal) -> Option<ClosedExternType<'_>> {
 
 /// `Externaddr_ok/sub`: the value provided for an import matches it (`Externtype_sub`), or
 /// the rule that does not hold.
-fn import_matches(
-    store: &Store,
-    types: &[Rc<FuncType>],
-    import: &ExternType,
-    ext: ExternVal,
-) -> Result<(), Rule> {
-    match (extern_type(store, ext), ClosedExternType::of_import(import, types)) {
-        (Some(xt1), Some(xt2)) => externtype_sub(&xt1, &xt2),
+fn import_matches(store: &Store, ids: &[DefType], import: &ExternType, ext: ExternVal) -> Result<(), Rule> {
+    match (extern_type(store, ext), ClosedExternType::of_import(import, ids)) {
+        (Some(xt1), Some(xt2)) => externtype_sub(&store.types, &xt1, &xt2),
         _ => Err(externtype_sub_rule(import)),
     }
 }
@@ -127,18 +77,26 @@ pub fn instantiate(
     module: &Module,
     imports: &[ExternVal],
 ) -> Result<Addr, Failure> {
-    let types = func_types(module)?;
     if let Some(feature) = unsupported_feature(module) {
         return Err(unsupported(feature));
     }
+    // `$instantiate`'s premise: an address for every import, no more, no fewer.
+    if imports.len() != module.imports.len() {
+        let message = format!("{} imports provided for {}", imports.len(), module.imports.len());
+        return Err(Failure::Link(message, crate::rules::EXEC_INSTANTIATION));
+    }
+    // The module's types, closed: each type index a canonical defined type of the store.
+    let ids = store.types.intern_module(&module.types);
     for (import, ext) in module.imports.iter().zip(imports) {
-        if let Err(rule) = import_matches(store, &types, &import.desc, *ext) {
+        if let Err(rule) = import_matches(store, &ids, &import.desc, *ext) {
             let message = format!("incompatible import type for \"{}\".\"{}\"", import.module, import.name);
             return Err(Failure::Link(message, rule));
         }
     }
+    let types: Vec<Rc<FuncType>> =
+        ids.iter().map(|&d| Rc::new(store.types.func(d).cloned().unwrap_or_default())).collect();
     let addr = store.modules.len() as Addr;
-    let mut inst = ModuleInst { types: types.clone(), ..ModuleInst::default() };
+    let mut inst = ModuleInst { deftypes: ids.clone(), types: types.clone(), ..ModuleInst::default() };
     for ext in imports {
         match *ext {
             ExternVal::Func(a) => inst.funcs.push(a),
@@ -149,12 +107,23 @@ pub fn instantiate(
         }
     }
     let first_func = inst.funcs.len() as u32;
-    for (i, func) in module.funcs.iter().enumerate() {
-        let ty = types[func.ty as usize].clone();
-        let code = code::prepare(func, first_func + i as u32, ty.clone(), &types)
-            .map_err(|code::Unsupported(f)| Failure::Unsupported(format!("unsupported: {f}")))?;
+    let mut codes = Vec::with_capacity(module.funcs.len());
+    {
+        let env = code::Env { deftypes: &ids, types: &types, defs: &store.types };
+        for (i, func) in module.funcs.iter().enumerate() {
+            let ty = types[func.ty as usize].clone();
+            let code = code::prepare(func, first_func + i as u32, ty.clone(), &env)
+                .map_err(|code::Unsupported(f)| Failure::Unsupported(format!("unsupported: {f}")))?;
+            codes.push((ids[func.ty as usize], ty, code));
+        }
+    }
+    for (deftype, ty, code) in codes {
         inst.funcs.push(store.funcs.len() as Addr);
-        store.funcs.push(FuncInst { ty, code: FuncCode::Wasm { module: addr, code: Rc::new(code) } });
+        store.funcs.push(FuncInst {
+            deftype,
+            ty,
+            code: FuncCode::Wasm { module: addr, code: Rc::new(code) },
+        });
     }
     store.modules.push(inst);
     alloc_entities(store, config, module, addr)?;
@@ -164,17 +133,19 @@ pub fn instantiate(
         .map(|e| (e.name.clone(), extern_val(&store.modules[addr as usize], e.desc)))
         .collect();
     store.modules[addr as usize].exports = exports;
-    run(store, config, addr, init_sequence(module))?;
+    let init = init_sequence(store, addr, module)?;
+    run(store, config, addr, init)?;
     Ok(addr)
 }
 
 /// `allocmodule`, with the initial values of globals, tables and element segments each
 /// evaluated (`Eval_expr`) in the instance as far as it is built.
 fn alloc_entities(store: &mut Store, config: Config, module: &Module, addr: Addr) -> Result<(), Failure> {
+    let ids = store.modules[addr as usize].deftypes.clone();
     for global in &module.globals {
         let value = eval_const(store, config, addr, &global.init)?;
         store.modules[addr as usize].globals.push(store.globals.len() as Addr);
-        store.globals.push(GlobalInst { ty: global.ty, value });
+        store.globals.push(GlobalInst { ty: close_global(&ids, global.ty), value });
     }
     for mem in &module.mems {
         let m = MemInst::alloc(mem.ty, &config, &mut store.usage)
@@ -183,11 +154,8 @@ fn alloc_entities(store: &mut Store, config: Config, module: &Module, addr: Addr
         store.mems.push(m);
     }
     for table in &module.tables {
-        let init = match eval_const(store, config, addr, &table.init)? {
-            Val::Ref(r) => r,
-            v => unreachable!("validated: a table's initial value is a reference, not {v:?}"),
-        };
-        let t = TableInst::alloc(table.ty, init, &config, &mut store.usage)
+        let init = eval_ref(store, config, addr, &table.init)?;
+        let t = TableInst::alloc(close_table(&ids, table.ty), init, &config, &mut store.usage)
             .map_err(|what| Failure::Exhausted(Limit::Table, what))?;
         store.modules[addr as usize].tables.push(store.tables.len() as Addr);
         store.tables.push(t);
@@ -195,13 +163,10 @@ fn alloc_entities(store: &mut Store, config: Config, module: &Module, addr: Addr
     for elem in &module.elems {
         let mut refs = Vec::with_capacity(elem.init.len());
         for e in &elem.init {
-            match eval_const(store, config, addr, e)? {
-                Val::Ref(r) => refs.push(r),
-                v => unreachable!("validated: an element is a reference, not {v:?}"),
-            }
+            refs.push(eval_ref(store, config, addr, e)?);
         }
         store.modules[addr as usize].elems.push(store.elems.len() as Addr);
-        store.elems.push(ElemInst { ty: elem.ty, refs });
+        store.elems.push(ElemInst { ty: close_ref(&ids, elem.ty), refs });
     }
     for data in &module.datas {
         store.modules[addr as usize].datas.push(store.datas.len() as Addr);
@@ -210,15 +175,16 @@ fn alloc_entities(store: &mut Store, config: Config, module: &Module, addr: Addr
     Ok(())
 }
 
-/// `$runelem_` and `$rundata_` of every segment, then `CALL start`.
-fn init_sequence(module: &Module) -> Vec<Admin> {
+/// `$runelem_` and `$rundata_` of every segment, then `CALL start`: each active segment's
+/// offset expression, then `table.init` or `memory.init` of the whole segment and its drop.
+fn init_sequence(store: &Store, addr: Addr, module: &Module) -> Result<Vec<Admin>, Failure> {
     let mut seq = Vec::new();
     let int = |n: usize| Admin::Val(Val::I32(n as u32));
     for (i, elem) in module.elems.iter().enumerate() {
         let i = i as u32;
         match &elem.mode {
             ElemMode::Active(x, offset) => {
-                seq.extend(const_ops(offset));
+                seq.extend(const_ops(store, addr, offset)?);
                 seq.extend([
                     int(0),
                     int(elem.init.len()),
@@ -233,7 +199,7 @@ fn init_sequence(module: &Module) -> Vec<Admin> {
     for (i, data) in module.datas.iter().enumerate() {
         if let DataMode::Active(x, offset) = &data.mode {
             let i = i as u32;
-            seq.extend(const_ops(offset));
+            seq.extend(const_ops(store, addr, offset)?);
             seq.extend([
                 int(0),
                 int(data.init.len()),
@@ -245,28 +211,39 @@ fn init_sequence(module: &Module) -> Vec<Admin> {
     if let Some(start) = module.start {
         seq.push(Admin::Op(Op::Call(start.func)));
     }
-    seq
+    Ok(seq)
 }
 
-/// The instructions of a constant expression, without its `end`.
-fn const_ops(expr: &Expr) -> impl Iterator<Item = Admin> + '_ {
-    let ops = expr.instrs.iter().filter(|i| !matches!(i, Instr::End));
-    ops.map(|instr| match instr {
-        Instr::Const(n) => Admin::Op(Op::Const(*n)),
-        Instr::VConst(v) => Admin::Op(Op::VConst(*v)),
-        Instr::GlobalGet(x) => Admin::Op(Op::GlobalGet(*x)),
-        Instr::RefNull(ht) => Admin::Op(Op::RefNull(*ht)),
-        Instr::RefFunc(x) => Admin::Op(Op::RefFunc(*x)),
-        Instr::Binop(NumType::I32, Binop::Int(op)) => Admin::Op(Op::I32Binop(*op)),
-        Instr::Binop(NumType::I64, Binop::Int(op)) => Admin::Op(Op::I64Binop(*op)),
-        other => unreachable!("validated: {other:?} is not constant"),
-    })
+/// The instructions of a constant expression (without its `end`), as the ops the machine
+/// runs: translated as code is ([`code::translate`]), so that every constant instruction of
+/// 3.0 has one evaluator, and one the reference does not run is `unsupported: FEATURE`,
+/// never a panic.
+fn const_ops(store: &Store, addr: Addr, expr: &Expr) -> Result<Vec<Admin>, Failure> {
+    let inst = &store.modules[addr as usize];
+    let env = code::Env { deftypes: &inst.deftypes, types: &inst.types, defs: &store.types };
+    let instrs = expr.instrs.iter().filter(|i| !matches!(i, Instr::End));
+    instrs
+        .map(|instr| match code::translate(instr, &env) {
+            Ok(op) => Ok(Admin::Op(op)),
+            Err(code::Unsupported(f)) => Err(Failure::Unsupported(format!("unsupported: {f}"))),
+        })
+        .collect()
 }
 
-/// `Eval_expr`: run a constant expression in the instance to its value.
-fn eval_const(store: &mut Store, config: Config, addr: Addr, expr: &Expr) -> Result<Val, Failure> {
-    let mut values = run(store, config, addr, const_ops(expr).collect())?;
+/// `Eval_expr`: run a constant expression in the instance to its value, in the machine as
+/// any instruction sequence (`Step*` to a value).
+pub fn eval_const(store: &mut Store, config: Config, addr: Addr, expr: &Expr) -> Result<Val, Failure> {
+    let seq = const_ops(store, addr, expr)?;
+    let mut values = run(store, config, addr, seq)?;
     values.pop().ok_or_else(|| Failure::Unsupported("a constant expression without a value".into()))
+}
+
+/// `Eval_expr` of an expression of a reference type (validation says it is one).
+fn eval_ref(store: &mut Store, config: Config, addr: Addr, expr: &Expr) -> Result<Ref, Failure> {
+    match eval_const(store, config, addr, expr)? {
+        Val::Ref(r) => Ok(r),
+        v => Err(Failure::Unsupported(format!("a constant expression of a reference type gave {v}"))),
+    }
 }
 
 /// Run an instruction sequence in the host's frame for the instance.
@@ -293,12 +270,13 @@ fn extern_val(inst: &ModuleInst, desc: ExternIdx) -> ExternVal {
 /// embedder's error otherwise); then `val* (REF.FUNC_ADDR a) (CALL_REF)` runs to its end.
 pub fn invoke_seq(store: &Store, func: Addr, args: &[Val]) -> Result<Vec<Admin>, String> {
     let ty = store.funcs.get(func as usize).ok_or("no such function")?.ty.clone();
-    if args.len() != ty.params.len() || !args.iter().zip(ty.params.iter()).all(|(v, t)| v.has_type(*t)) {
+    if args.len() != ty.params.len() || !args.iter().zip(ty.params.iter()).all(|(v, t)| store.val_ok(*v, *t))
+    {
         return Err(format!("arguments do not match the function type {ty}"));
     }
     let mut seq: Vec<Admin> = args.iter().map(|v| Admin::Val(*v)).collect();
     seq.push(Admin::Val(Val::Ref(Ref::Func(func))));
-    seq.push(Admin::CallRef { ty, indirect: None });
+    seq.push(Admin::CallRef { indirect: None });
     Ok(seq)
 }
 

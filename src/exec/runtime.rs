@@ -3,12 +3,18 @@
 use super::code::Code;
 use crate::runtime::pages::Pages;
 use crate::runtime::{Addr, Config, ExternVal, HostFunc, Ref, Usage, Val};
-use crate::syntax::{FuncType, GlobalType, MemType, PAGE_SIZE, RefType, TableType, TagType};
+use crate::syntax::ValType;
+use crate::syntax::{
+    AbsHeapType, FuncType, GlobalType, HeapType, MemType, PAGE_SIZE, RefType, TableType, TagType,
+};
+use crate::valid::canon::{DefType, Types};
 use std::rc::Rc;
 
-/// `store`: every instance ever allocated; nothing is freed.
+/// `store`: every instance ever allocated; nothing is freed. Beside them, the canonical
+/// defined types the instances' closed types name ([`crate::valid::canon`]).
 #[derive(Default)]
 pub struct Store {
+    pub types: Types,
     pub funcs: Vec<FuncInst>,
     pub tables: Vec<TableInst>,
     pub mems: Vec<MemInst>,
@@ -21,8 +27,10 @@ pub struct Store {
     pub usage: Usage,
 }
 
-/// `funcinst`: a function with its type, and its code or host behaviour.
+/// `funcinst`: a function with its type, and its code or host behaviour. `deftype` is its
+/// `TYPE`, canonical; `ty` is what it expands to (`Expand: fi.TYPE ~~ FUNC t_1* -> t_2*`).
 pub struct FuncInst {
+    pub deftype: DefType,
     pub ty: Rc<FuncType>,
     pub code: FuncCode,
 }
@@ -68,9 +76,11 @@ pub struct DataInst {
     pub bytes: Box<[u8]>,
 }
 
-/// `moduleinst`: the module's types and the addresses of everything it can reach.
+/// `moduleinst`: the module's types and the addresses of everything it can reach. `deftypes`
+/// are its `TYPES`, canonical; `types` the function types they expand to.
 #[derive(Default)]
 pub struct ModuleInst {
+    pub deftypes: Vec<DefType>,
     pub types: Vec<Rc<FuncType>>,
     pub funcs: Vec<Addr>,
     pub tables: Vec<Addr>,
@@ -80,6 +90,39 @@ pub struct ModuleInst {
     pub elems: Vec<Addr>,
     pub datas: Vec<Addr>,
     pub exports: Vec<(String, ExternVal)>,
+}
+
+impl Store {
+    /// Does the function at `a` have a type that matches the defined type `ty`? Its own, or
+    /// one up its chain of declared supertypes (`Ref_ok/func`, `Ref_ok/sub`, `Deftype_sub`).
+    #[inline]
+    pub fn func_matches(&self, a: Addr, ty: DefType) -> bool {
+        let dt = self.funcs[a as usize].deftype;
+        dt == ty || self.types.deftype_sub(dt, ty)
+    }
+
+    /// `Val_ok`: `s |- val : t`, for a closed `t`. A reference by `Ref_ok`; a null by the
+    /// hierarchy of the heap type it shows, as the script's and embedder's nulls are written
+    /// with one (`ref.null extern` is no `funcref`).
+    pub fn val_ok(&self, v: Val, t: ValType) -> bool {
+        match (v, t) {
+            (Val::Ref(r), ValType::Ref(rt)) => self.ref_ok(r, rt),
+            (v, t) => v.has_type(t),
+        }
+    }
+
+    /// `Ref_ok` and `Reftype_sub`: `s |- ref : rt'` with `rt' <: rt`.
+    pub fn ref_ok(&self, r: Ref, rt: RefType) -> bool {
+        use crate::valid::matching::{heaptype_sub, top};
+        match r {
+            Ref::Null(ht) => rt.nullable && top(&self.types, ht) == top(&self.types, rt.heap),
+            Ref::Func(a) => self
+                .funcs
+                .get(a as usize)
+                .is_some_and(|f| heaptype_sub(&self.types, HeapType::Idx(f.deftype.0), rt.heap)),
+            Ref::Extern(_) => top(&self.types, rt.heap) == AbsHeapType::Extern,
+        }
+    }
 }
 
 impl MemInst {

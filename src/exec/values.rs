@@ -50,6 +50,13 @@ impl Slot {
         (self.kind == I64).then_some(self.bits as u64)
     }
 
+    /// An address: an `i32` (zero-extended, as its bits are kept) or an `i64`, as the memory
+    /// or table it indexes has them.
+    #[inline(always)]
+    pub fn as_addr(self) -> Option<u64> {
+        (self.kind <= I64).then_some(self.bits as u64)
+    }
+
     #[inline(always)]
     pub fn from(v: Val) -> Slot {
         let (bits, kind) = match v {

@@ -30,6 +30,8 @@ pub struct Jit {
     pub(super) hosts: Vec<Box<Host>>,
     /// The engine's canonical number of each function type (for `call_indirect`).
     pub(super) type_ids: HashMap<FuncType, u64>,
+    /// The store's canonical defined types, which linking matches imports by.
+    pub(super) canon: crate::valid::canon::Types,
 }
 
 /// Words of a context are read by code; the addresses in them stay valid as long as the
@@ -65,6 +67,7 @@ impl Jit {
             instances: Vec::new(),
             hosts: Vec::new(),
             type_ids: HashMap::new(),
+            canon: crate::valid::canon::Types::new(),
         }
     }
 

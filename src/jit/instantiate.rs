@@ -69,7 +69,7 @@ pub(super) fn instantiate(
     imports: &[ExternVal],
 ) -> Result<InstanceId, Error> {
     let types = func_types(module)?;
-    check_imports(jit, module, &types, imports)?;
+    check_imports(jit, module, imports)?;
     let Compiled { code, funcs: entries, faults } = compile(module, options_for(jit, imports))?;
     let code = CodeMemory::new(&code).map_err(|e| Error::Unsupported(format!("mapping code: {e}")))?;
     let id = jit.instances.len() as u32;
@@ -184,9 +184,10 @@ pub(super) fn instantiate(
 /// The external type of a value in the store, as `Externtype_sub` compares it: a table's
 /// and a memory's minimum is their current size. `None` for a tag (modules with tags are
 /// refused before linking).
-fn extern_type(jit: &Jit, ext: ExternVal) -> Option<ClosedExternType<'_>> {
+fn extern_type(jit: &mut Jit, ext: ExternVal) -> Option<ClosedExternType> {
     Some(match ext {
-        ExternVal::Func(a) => ClosedExternType::Func(&jit.func_types[a as usize]),
+        // Its type is of Wasm 2.0's kind (the compiler refuses others), closed as it is.
+        ExternVal::Func(a) => ClosedExternType::Func(jit.canon.intern_func(&jit.func_types[a as usize])),
         ExternVal::Table(a) => {
             let t = &jit.tables[a as usize];
             ClosedExternType::Table(TableType {
@@ -205,15 +206,11 @@ fn extern_type(jit: &Jit, ext: ExternVal) -> Option<ClosedExternType<'_>> {
 
 /// `Externaddr_ok/sub` for each import: the value provided matches it (`Externtype_sub`,
 /// the reference's judgment), or the link error cites the rule that does not hold.
-fn check_imports(
-    jit: &Jit,
-    module: &Module,
-    types: &[&FuncType],
-    imports: &[ExternVal],
-) -> Result<(), Error> {
+fn check_imports(jit: &mut Jit, module: &Module, imports: &[ExternVal]) -> Result<(), Error> {
+    let ids = jit.canon.intern_module(&module.types);
     for (import, ext) in module.imports.iter().zip(imports) {
-        let matched = match (extern_type(jit, *ext), ClosedExternType::of_import(&import.desc, types)) {
-            (Some(xt1), Some(xt2)) => externtype_sub(&xt1, &xt2),
+        let matched = match (extern_type(jit, *ext), ClosedExternType::of_import(&import.desc, &ids)) {
+            (Some(xt1), Some(xt2)) => externtype_sub(&jit.canon, &xt1, &xt2),
             _ => Err(externtype_sub_rule(&import.desc)),
         };
         if let Err(rule) = matched {

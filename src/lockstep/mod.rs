@@ -390,8 +390,15 @@ impl Engine for Referee {
     fn instantiate(&mut self, module: &Rc<Module>, imports: &[ExternVal]) -> Result<InstanceId, Error> {
         let (a, b): (Vec<_>, Vec<_>) = imports.iter().map(|e| self.extern_sides(*e)).unzip();
         let before = (self.reference.funcs_allocated(), self.jit.funcs_allocated());
-        let x = self.reference.instantiate(module, &a);
+        // The compiler first: what it refuses, it refuses before it changes its store, and
+        // then the reference does not run it either, so that the two stores stay alike (an
+        // active segment of a module run on one side only would write into a table both
+        // share). The reference runs all the compiler does.
         let y = self.jit.instantiate(module, &b);
+        if let Err(Error::Unsupported(reason)) = y {
+            return Err(Error::Unsupported(reason));
+        }
+        let x = self.reference.instantiate(module, &a);
         // A module's functions are allocated in order, and stay when instantiation fails
         // after allocation (their references may be in imported tables by then).
         let after = (self.reference.funcs_allocated(), self.jit.funcs_allocated());

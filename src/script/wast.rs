@@ -41,6 +41,8 @@ struct Runner {
     named: HashMap<String, Slot>,
     registered: HashMap<String, Slot>,
     definitions: HashMap<String, Result<Rc<Module>, String>>,
+    /// The last `module definition`, which `(module instance)` without a name instantiates.
+    last_definition: Option<Result<Rc<Module>, String>>,
     outcomes: Vec<Outcome>,
 }
 
@@ -95,6 +97,7 @@ fn run_directives(text: &str, spec: Spec, engine: EngineFactory, wast: wast::Was
         named: HashMap::new(),
         registered: HashMap::new(),
         definitions: HashMap::new(),
+        last_definition: None,
         outcomes: Vec::new(),
     };
     runner.register_spectest();
@@ -231,15 +234,27 @@ impl Runner {
         let module = result.map(Rc::new).map_err(|e| static_reason(&e));
         self.push(Kind::Module, line, verdict);
         if let Some(name) = name {
-            self.definitions.insert(name, module);
+            self.definitions.insert(name, module.clone());
         }
+        self.last_definition = Some(module);
     }
 
-    /// `module instance $i $m`.
+    /// `module instance $i? $m?`: an instance of the definition named `$m`, or without a
+    /// name of the last definition, as the official interpreter reads it; named `$i` if given,
+    /// and the current module from then on.
     fn instance(&mut self, instance: Option<&str>, module: Option<&str>) -> Verdict {
-        let definition = module.and_then(|m| self.definitions.get(m)).cloned();
+        let definition = match module {
+            Some(m) => self.definitions.get(m).cloned(),
+            None => self.last_definition.clone(),
+        };
         let (verdict, slot) = match definition {
-            None => (fail("a module definition".into(), format!("no definition {module:?}"), None), None),
+            None => {
+                let wanted =
+                    module.map_or("a module definition".to_string(), |m| format!("a module definition ${m}"));
+                let got =
+                    module.map_or("no module definition yet".to_string(), |m| format!("unknown module ${m}"));
+                (fail(wanted, got, None), None)
+            }
             Some(Err(reason)) => (skip(&reason), Some(Slot::Unavailable(reason))),
             Some(Ok(module)) => {
                 let (verdict, slot) = self.instantiate(&module);

@@ -6,7 +6,8 @@
 //! set ([`super::opcodes`]); what a module's definitions use, outside its code, is
 //! [`Module::declared_features`].
 
-use super::{AddrType, CompType, ExternType, FuncType, Module, RecType, SubType, ValType};
+use super::{AbsHeapType, AddrType, CompType, DataMode, ElemMode, Expr, ExternType, FuncType, HeapType};
+use super::{Module, RecType, RefType, SubType, ValType};
 use crate::Spec;
 
 /// A feature: Wasm 1.0 (`Mvp`) or a proposal merged into 2.0 or 3.0. The order is that of
@@ -183,6 +184,42 @@ impl RecType {
     }
 }
 
+impl RefType {
+    /// The features a reference type is of: 2.0's `funcref` and `externref` need
+    /// reference types; a non-null reference or a defined (concrete) heap type needs typed
+    /// function references; the heap types of GC's hierarchy (`any`, `eq`, `i31`, `struct`,
+    /// `array`, `none`) and the bottom types `nofunc`, `noextern` are GC's; `exn` and `noexn`
+    /// are exceptions'.
+    pub fn requires(self) -> Features {
+        use AbsHeapType::*;
+        let heap = match self.heap {
+            HeapType::Abs(Func | Extern) => Features::of(Feature::ReferenceTypes),
+            HeapType::Abs(Exn | NoExn) => Features::of(Feature::Exceptions),
+            HeapType::Abs(Any | Eq | I31 | Struct | Array | None | NoFunc | NoExtern) => {
+                Features::of(Feature::Gc)
+            }
+            HeapType::Abs(Bot) => Features::EMPTY,
+            HeapType::Idx(_) => Features::of(Feature::FunctionReferences),
+        };
+        match self.nullable {
+            true => heap,
+            false => heap.with(Feature::FunctionReferences),
+        }
+    }
+}
+
+impl ValType {
+    /// The features a value type is of: `v128` is SIMD's, reference types as
+    /// [`RefType::requires`] says, numbers are 1.0's.
+    pub fn requires(self) -> Features {
+        match self {
+            ValType::V128 => Features::of(Feature::Simd),
+            ValType::Ref(rt) => rt.requires(),
+            _ => Features::EMPTY,
+        }
+    }
+}
+
 impl Module {
     /// The features the module's definitions use outside its code, each by one test:
     ///
@@ -191,11 +228,15 @@ impl Module {
     /// - [`Feature::MultiMemory`]: more than one memory, imported or defined;
     /// - [`Feature::Memory64`]: a memory or table, imported or defined, of address type `i64`;
     /// - [`Feature::Exceptions`]: a tag, imported or defined;
-    /// - [`Feature::Simd`]: `v128` among the parameters or results of a function type of
-    ///   Wasm 2.0's kind, or as the type of a global, imported or defined.
+    /// - and the features of the value types ([`ValType::requires`]) of the parameters and
+    ///   results of function types, of globals and tables (imported or defined), of element
+    ///   segments (whose non-null `(ref func)` 2.0 wrote `funcref`) and of the locals of
+    ///   functions: `v128` is [`Feature::Simd`], a non-null or
+    ///   typed reference [`Feature::FunctionReferences`], GC's and exceptions' heap types
+    ///   theirs.
     ///
-    /// Instructions are the table's ([`super::Instr::requires`]); the other features are not
-    /// told apart at this level.
+    /// Instructions are the table's ([`super::Instr::requires`]), those of constant
+    /// expressions ([`Module::const_exprs`]) as well as those of code.
     pub fn declared_features(&self) -> Features {
         let mut fs = Features::EMPTY;
         let plain = |r: &RecType, st: &SubType| r.0.len() == 1 && st.is_final && st.supertypes.is_empty();
@@ -216,18 +257,37 @@ impl Module {
         if !self.tags.is_empty() || self.imports.iter().any(|i| matches!(i.desc, ExternType::Tag(_))) {
             fs = fs.with(Feature::Exceptions);
         }
-        let v128 = |t: &ValType| *t == ValType::V128;
-        let in_types = self
-            .types
-            .iter()
-            .filter_map(RecType::as_func)
-            .any(|ft| ft.params.iter().chain(&ft.results).any(v128));
-        let in_globals =
-            self.globals.iter().any(|g| v128(&g.ty.val)) || self.imported_globals().any(|g| v128(&g.val));
-        if in_types || in_globals {
-            fs = fs.with(Feature::Simd);
-        }
-        fs
+        let in_types = self.types.iter().flat_map(|r| r.0.iter()).flat_map(|st| match &st.comp {
+            CompType::Func(ft) => ft.params.iter().chain(&ft.results).copied().collect::<Vec<_>>(),
+            _ => Vec::new(),
+        });
+        let globals = self.globals.iter().map(|g| g.ty.val).chain(self.imported_globals().map(|g| g.val));
+        let tables = self.tables.iter().map(|t| t.ty.elem).chain(self.imported_tables().map(|t| t.elem));
+        // A segment of function indices has type `(ref func)` in 3.0: only a defined heap
+        // type, or another hierarchy, says more of an element segment than 2.0 did.
+        let elems = self.elems.iter().map(|e| RefType { nullable: true, ..e.ty });
+        let locals = self.funcs.iter().flat_map(|f| f.locals.iter().copied());
+        let vals = in_types.chain(globals).chain(locals).chain(tables.chain(elems).map(ValType::Ref));
+        fs = vals.fold(fs, |fs, t| fs.union(t.requires()));
+        self.const_exprs().flat_map(|e| e.instrs.iter()).fold(fs, |fs, i| fs.union(i.requires()))
+    }
+
+    /// Every constant expression of the module: the initial values of globals and tables,
+    /// the elements of element segments, and the offsets of active segments.
+    pub fn const_exprs(&self) -> impl Iterator<Item = &Expr> {
+        let elem_offsets = self.elems.iter().filter_map(|e| match &e.mode {
+            ElemMode::Active(_, offset) => Some(offset),
+            _ => None,
+        });
+        let data_offsets = self.datas.iter().filter_map(|d| match &d.mode {
+            DataMode::Active(_, offset) => Some(offset),
+            _ => None,
+        });
+        (self.globals.iter().map(|g| &g.init))
+            .chain(self.tables.iter().map(|t| &t.init))
+            .chain(self.elems.iter().flat_map(|e| &e.init))
+            .chain(elem_offsets)
+            .chain(data_offsets)
     }
 }
 
@@ -247,6 +307,41 @@ mod tests {
             assert_eq!(Feature::from_name(f.name()), Some(f));
         }
         assert_eq!(Feature::ALL.iter().copied().collect::<Features>(), Features::ALL);
+    }
+
+    #[test]
+    fn reference_types_say_their_features() {
+        use AbsHeapType::*;
+        let rt = |nullable, heap| RefType { nullable, heap };
+        assert_eq!(rt(true, HeapType::Abs(Func)).requires(), Features::of(Feature::ReferenceTypes));
+        let non_null = rt(false, HeapType::Abs(Extern)).requires();
+        assert!(non_null.contains(Feature::FunctionReferences) && non_null.contains(Feature::ReferenceTypes));
+        assert_eq!(rt(true, HeapType::Idx(0)).requires(), Features::of(Feature::FunctionReferences));
+        assert_eq!(rt(true, HeapType::Abs(NoFunc)).requires(), Features::of(Feature::Gc));
+        assert_eq!(rt(true, HeapType::Abs(I31)).requires(), Features::of(Feature::Gc));
+        assert_eq!(rt(true, HeapType::Abs(Exn)).requires(), Features::of(Feature::Exceptions));
+        assert_eq!(ValType::V128.requires(), Features::of(Feature::Simd));
+        assert_eq!(ValType::I64.requires(), Features::EMPTY);
+        // A module's definitions: a non-null local, a typed table, GC's constant
+        // instructions; a segment of function indices (`(ref func)` in 3.0) is 2.0's.
+        let typed = ValType::Ref(rt(false, HeapType::Idx(0)));
+        let func = crate::syntax::Func { ty: 0, locals: vec![typed], body: Expr::new(vec![]) };
+        let m = Module { funcs: vec![func], ..Module::default() };
+        assert!(m.declared_features().contains(Feature::FunctionReferences));
+        let elem =
+            crate::syntax::Elem { ty: rt(false, HeapType::Abs(Func)), init: vec![], mode: ElemMode::Passive };
+        let m = Module { elems: vec![elem], ..Module::default() };
+        assert!(m.declared_features().minus(Features::V2).is_empty());
+        let gc_const = Expr::new(vec![
+            crate::syntax::Instr::Const(crate::syntax::Num::I32(7)),
+            crate::syntax::Instr::RefI31,
+        ]);
+        let global = crate::syntax::Global {
+            ty: crate::syntax::GlobalType { mutable: false, val: ValType::EXTERNREF },
+            init: gc_const,
+        };
+        let m = Module { globals: vec![global], ..Module::default() };
+        assert!(m.declared_features().contains(Feature::Gc));
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! The context `C` (spec 3.1, SpecTec `2.0-validation.contexts`): what the definitions of a
 //! module tell the validation of its parts.
 
+use super::canon::{DefType, Types};
 use super::{Error, Result};
 use crate::Spec;
 use crate::rules::Rule;
 use crate::syntax::{CompType, FieldType, FuncIdx, FuncType, GlobalType, MemType, RefType, SubType};
 use crate::syntax::{TableType, TagType, TypeIdx, ValType};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// `localtype ::= init valtype`: a local, and whether it is known to be `SET` (holds a value).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -22,14 +23,14 @@ pub struct Context<'m> {
     /// Which rules apply: a few premises and messages differ between 2.0 and 3.0.
     pub spec: Spec,
     /// `C.TYPES`: one entry per type index, the subtypes of all recursion groups in order.
-    /// Their indices stay indices into `C.TYPES` rather than closed `deftype`s; `canon` says
+    /// Their indices stay indices into `C.TYPES` rather than closed `deftype`s; `ids` says
     /// which denote one type.
     pub types: Vec<&'m SubType>,
-    /// For each type index, the first index of a type equivalent to it: equivalent defined
-    /// types are the same type (see [`super::matching::define_group`]).
-    pub canon: Vec<TypeIdx>,
-    /// The canonical forms of the recursion groups defined so far, by their first index.
-    pub forms: HashMap<Box<[SubType]>, TypeIdx>,
+    /// For each type index of a group defined so far, its canonical identity in `defs`:
+    /// equivalent defined types are the same type (see [`super::matching::define_group`]).
+    pub ids: Vec<DefType>,
+    /// The canonical types of the module's groups.
+    pub defs: Types,
     pub tags: Vec<TagType>,
     pub globals: Vec<GlobalType>,
     pub mems: Vec<MemType>,
@@ -52,8 +53,8 @@ impl<'m> Context<'m> {
         Context {
             spec,
             types: Vec::new(),
-            canon: Vec::new(),
-            forms: HashMap::new(),
+            ids: Vec::new(),
+            defs: Types::new(),
             tags: Vec::new(),
             globals: Vec::new(),
             mems: Vec::new(),

@@ -1,7 +1,7 @@
 //! Chapter 3, validation.
 //!
 //! One file per section of the chapter: [`context`] (the context `C`), [`types`] (type
-//! validity), [`matching`] (subtyping), [`instructions`] (`Instr_ok` over the flat instruction
+//! validity), [`matching`] (subtyping), [`canon`] (canonical defined types, type equivalence), [`instructions`] (`Instr_ok` over the flat instruction
 //! stream, as the spec's appendix *Validation Algorithm* does it) and [`modules`] (`Module_ok`
 //! and constant expressions). Each judgment is a function that names its rule, and each error
 //! carries that rule and the message the official suite expects.
@@ -11,6 +11,7 @@
 //! `unsupported: FEATURE`, never accepted unchecked. Under [`Spec::V2`] the constructs of
 //! 3.0 are plain errors.
 
+pub mod canon;
 pub mod context;
 pub mod instructions;
 pub mod matching;

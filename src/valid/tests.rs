@@ -586,7 +586,7 @@ fn recursion_groups() {
         c.types.extend(rt.0.iter());
         matching::define_group(&mut c, x);
     }
-    assert_eq!(c.canon, [0, 1, 0, 1]);
+    assert!(c.ids[0] == c.ids[2] && c.ids[1] == c.ids[3] && c.ids[0] != c.ids[1]);
     let hsub = |x, y| matching::heaptype_sub(&c, HeapType::Idx(x), HeapType::Idx(y));
     assert!(hsub(0, 2) && hsub(3, 1) && !hsub(0, 1) && !hsub(2, 3));
     valid_3_0(&m);
@@ -921,7 +921,7 @@ fn type_equivalence() {
         }
         c
     };
-    assert_eq!(c.canon, [0, 0, 2, 2]);
+    assert!(c.ids[0] == c.ids[1] && c.ids[2] == c.ids[3] && c.ids[0] != c.ids[2]);
     let sub = |x, y| matching::heaptype_sub(&c, HeapType::Idx(x), HeapType::Idx(y));
     assert!(sub(0, 1) && sub(2, 3) && !sub(0, 2));
     assert!(matching::heaptype_sub(&c, HeapType::Idx(3), HeapType::Abs(AbsHeapType::Func)));

@@ -11,12 +11,15 @@ use crate::syntax::{Feature, Features, Instr, Module};
 const SUPPORTED: Features = Features::V2.minus(Features::of(Feature::Simd));
 
 /// What the compiler does not do, found before any code is emitted: the first feature the
-/// module's definitions use that it does not compile, in the order the refusals are named
-/// (a module with several is counted under the first).
+/// module's definitions (value types, constant expressions included) use that it does not
+/// compile, in the order the refusals are named (a module with several is counted under the
+/// first): typed references (a non-null or concrete reference type anywhere, in a local or a
+/// table as well) are `function-references`.
 pub(super) fn check_module(m: &Module) -> Result<(), Unsupported> {
     use Feature::*;
     let declared = m.declared_features().minus(SUPPORTED);
-    match [MultiMemory, Memory64, Exceptions, Simd, Gc].into_iter().find(|f| declared.contains(*f)) {
+    let named = [MultiMemory, Memory64, Exceptions, Simd, Gc, FunctionReferences];
+    match named.into_iter().find(|f| declared.contains(*f)).or_else(|| declared.first()) {
         Some(f) => Err(Unsupported(f.name())),
         None => Ok(()),
     }
