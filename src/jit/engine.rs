@@ -80,7 +80,9 @@ impl Jit {
                 };
                 let ty = &self.func_types[func as usize];
                 let types = if kind == Traced::Enter { &ty.params } else { &ty.results };
-                (kind, func, types.iter().zip(words).map(|(t, w)| word_val(*t, w)).collect())
+                debug_assert_eq!(words.len(), area_layout(types).1 as usize);
+                // SAFETY: the words are the area of values of these types.
+                (kind, func, unsafe { read_area(types, words.as_ptr()) })
             })
             .collect()
     }
@@ -95,17 +97,17 @@ impl Jit {
         VmCtx::new(&mut *self.runtime, self.stack.limit(), self.stubs.landing)
     }
 
-    /// A value as a word of the store.
-    fn word(&self, v: Val) -> u64 {
+    /// A value's bits as the store holds them: a word, or for a `v128` two ([`word_val`]).
+    fn word(&self, v: Val) -> u128 {
         match v {
-            Val::I32(i) => i as u64,
-            Val::I64(i) => i,
-            Val::F32(z) => z.0 as u64,
-            Val::F64(z) => z.0,
-            Val::V128(_) => 0,
+            Val::I32(i) => i as u128,
+            Val::I64(i) => i as u128,
+            Val::F32(z) => z.0 as u128,
+            Val::F64(z) => z.0 as u128,
+            Val::V128(v) => v.to_u128(),
             Val::Ref(Ref::Null(_)) => 0,
-            Val::Ref(Ref::Func(a)) => &*self.funcs[a as usize] as *const FuncRef as u64,
-            Val::Ref(Ref::Extern(n)) => n as u64 + 1,
+            Val::Ref(Ref::Func(a)) => &*self.funcs[a as usize] as *const FuncRef as u128,
+            Val::Ref(Ref::Extern(n)) => n as u128 + 1,
         }
     }
 
@@ -116,13 +118,12 @@ impl Jit {
             let message = format!("arguments do not match the function type {ty}");
             return Err(Error::Trap { message, rule: Some(rules::EMBED_FUNC_INVOKE) });
         }
-        let words = ty.params.len().max(ty.results.len());
+        let words = area_layout(&ty.params).1.max(area_layout(&ty.results).1) as usize;
         let area = (words * 8).div_ceil(16) * 16;
         let sp = self.stack.top().wrapping_sub(area);
-        for (i, v) in args.iter().enumerate() {
-            // SAFETY: `sp` lies in the wasm stack, with room for `words` words.
-            unsafe { (sp as *mut u64).add(i).write(self.word(*v)) };
-        }
+        let bits: Vec<u128> = args.iter().map(|v| self.word(*v)).collect();
+        // SAFETY: `sp` lies in the wasm stack, 16-byte aligned, with room for `words` words.
+        unsafe { write_area(&ty.params, &bits, sp as *mut u64) };
         let f = &*self.funcs[func as usize];
         let (code, ctx) = (f.code, f.ctx);
         self.runtime.trap = 0;
@@ -135,16 +136,8 @@ impl Jit {
         if trapped != 0 {
             return Err(self.trap());
         }
-        Ok(ty
-            .results
-            .iter()
-            .enumerate()
-            .map(|(j, t)| {
-                // SAFETY: as above; the callee wrote its results there.
-                let w = unsafe { (sp as *const u64).add(j).read() };
-                word_val(*t, w)
-            })
-            .collect())
+        // SAFETY: as above; the callee wrote its results there.
+        Ok(unsafe { read_area(&ty.results, sp as *const u64) })
     }
 
     /// The trap the runtime recorded, as the reference raises it: same message, same rule.
@@ -230,7 +223,7 @@ impl Engine for Jit {
         let ty = ValType::Ref(t.ty.elem);
         t.elems
             .iter()
-            .map(|w| match word_val(ty, *w) {
+            .map(|w| match word_val(ty, *w as u128) {
                 Val::Ref(r) => r,
                 _ => unreachable!("a reference type"),
             })
@@ -257,7 +250,7 @@ impl Engine for Jit {
     }
 
     fn alloc_table(&mut self, ty: TableType, init: Ref) -> ExternVal {
-        let w = self.word(Val::Ref(init));
+        let w = self.word(Val::Ref(init)) as u64;
         self.tables.push(Box::new(Table::new(ty, w)));
         ExternVal::Table(self.tables.len() as u32 - 1)
     }

@@ -125,7 +125,7 @@ pub(super) fn instantiate(
     for table in &module.tables {
         let init = eval_const(&inst, &table.init)?;
         t_addrs.push(jit.tables.len() as u32);
-        jit.tables.push(Box::new(Table::new(table.ty, init)));
+        jit.tables.push(Box::new(Table::new(table.ty, init as u64)));
     }
     inst.mem_objs = m_addrs.iter().map(|a| &mut *jit.mems[*a as usize] as *mut Memory).collect();
     inst.table_objs = t_addrs.iter().map(|a| &mut *jit.tables[*a as usize] as *mut Table).collect();
@@ -139,7 +139,11 @@ pub(super) fn instantiate(
         inst.ctx.header().mem0_base = unsafe { (*desc).base };
     }
     for elem in &module.elems {
-        let refs = elem.init.iter().map(|e| eval_const(&inst, e)).collect::<Result<Vec<_>, _>>()?;
+        let refs = elem
+            .init
+            .iter()
+            .map(|e| eval_const(&inst, e).map(|w| w as u64))
+            .collect::<Result<Vec<_>, _>>()?;
         inst.elems.push(refs);
     }
     inst.datas = module.datas.iter().map(|d| d.init.clone()).collect();
@@ -209,24 +213,27 @@ fn check_imports(
     Ok(())
 }
 
-/// A constant expression's value as a word: `Eval_expr` over the constant instructions.
-fn eval_const(inst: &Instance, expr: &Expr) -> Result<u64, Error> {
-    let mut stack: Vec<u64> = Vec::new();
+/// A constant expression's value as the store holds it (a word, or a `v128`'s two):
+/// `Eval_expr` over the constant instructions.
+fn eval_const(inst: &Instance, expr: &Expr) -> Result<u128, Error> {
+    let mut stack: Vec<u128> = Vec::new();
     for instr in expr.instrs.iter() {
         match instr {
-            Instr::Const(n) => stack.push(n.bits()),
+            Instr::Const(n) => stack.push(n.bits() as u128),
+            Instr::VConst(v) => stack.push(v.to_u128()),
             Instr::RefNull(_) => stack.push(0),
-            Instr::RefFunc(x) => stack.push(inst.funcs[*x as usize] as u64),
+            Instr::RefFunc(x) => stack.push(inst.funcs[*x as usize] as u128),
             // SAFETY: the context's globals are cells of the store.
             Instr::GlobalGet(x) => stack.push(unsafe { *inst.ctx.global(*x as usize) }),
             Instr::Binop(t, Binop::Int(op)) => {
                 let (b, a) = (stack.pop().unwrap_or(0), stack.pop().unwrap_or(0));
+                let (a, b) = (a as u64, b as u64);
                 let r = match op {
                     IBinop::Add => a.wrapping_add(b),
                     IBinop::Sub => a.wrapping_sub(b),
                     _ => a.wrapping_mul(b),
                 };
-                stack.push(if *t == NumType::I32 { r as u32 as u64 } else { r });
+                stack.push(if *t == NumType::I32 { r as u32 as u128 } else { r as u128 });
             }
             Instr::End => {}
             _ => return Err(unsupported("this constant expression")),
@@ -241,7 +248,7 @@ fn initialize(jit: &mut Jit, id: u32, module: &Module, f_addrs: &[u32]) -> Resul
     for (i, elem) in module.elems.iter().enumerate() {
         match &elem.mode {
             ElemMode::Active(x, offset) => {
-                let d = eval_const(&jit.instances[id as usize], offset)?;
+                let d = eval_const(&jit.instances[id as usize], offset)? as u64;
                 let n = elem.init.len() as u64;
                 let inst = &mut *jit.instances[id as usize];
                 let code = table_init(inst, *x, i as u32, d, 0, n);
@@ -256,7 +263,7 @@ fn initialize(jit: &mut Jit, id: u32, module: &Module, f_addrs: &[u32]) -> Resul
     }
     for (i, data) in module.datas.iter().enumerate() {
         if let DataMode::Active(x, offset) = &data.mode {
-            let d = eval_const(&jit.instances[id as usize], offset)?;
+            let d = eval_const(&jit.instances[id as usize], offset)? as u64;
             let inst = &mut *jit.instances[id as usize];
             let code = memory_init(inst, *x, i as u32, d, 0, data.init.len() as u64);
             if code != 0 {

@@ -99,7 +99,7 @@ impl FuncCompiler<'_, '_> {
         let i = self.pop_resolved();
         let (addr, held) = self.effective(i, m.offset, n, rule);
         let kind = Kind::num(t);
-        if kind.is_float() {
+        if kind.in_xmm() {
             let v = self.alloc_xmm();
             if self.env.options.bounds == Bounds::GuardPages {
                 self.fix_fault_offset();
@@ -141,7 +141,7 @@ impl FuncCompiler<'_, '_> {
         let rule = if sz.is_some() { rules::STEP__STORE_PACK_OOB } else { rules::STEP__STORE_NUM_OOB };
         let kind = Kind::num(t);
         let v = self.pop_resolved();
-        let v = if kind.is_float() { Loc::Xmm(self.into_xmm(v)) } else { Loc::Gpr(self.into_gpr(v)) };
+        let v = if kind.in_xmm() { Loc::Xmm(self.into_xmm(v)) } else { Loc::Gpr(self.into_gpr(v)) };
         // The value's register stays held (it is ours), so the address cannot land in it.
         let i = self.pop_resolved();
         let (addr, held) = self.effective(i, m.offset, n, rule);

@@ -41,6 +41,7 @@ use super::x64::*;
 use crate::rules::Rule;
 use crate::syntax::*;
 use control::{Ctrl, CtrlKind};
+use frame::Frame;
 use regs::RegSet;
 use stack::{Entry, Kind};
 use support::{check_module, feature_of};
@@ -142,10 +143,8 @@ struct FuncCompiler<'a, 'm> {
     /// Registers held by stack entries or by operands being worked on.
     gprs: RegSet<Gpr>,
     xmms: RegSet<Xmm>,
-    /// The deepest the value stack got, and the most words a call passed or received: the
-    /// frame's size, known at the end (`frame.rs`).
-    max_depth: usize,
-    max_out: usize,
+    /// The frame's layout, and its size, known at the end (`frame.rs`).
+    frame: Frame,
     /// Out-of-line code: trap exits (per trap and rule) and their labels.
     traps: Vec<(Trap, Rule, Option<Gpr>, Label)>,
     /// How deep inside unreachable code the walk is (its instructions emit nothing).
@@ -176,6 +175,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             locals.push(Kind::of(*t)?);
         }
         let epilogue = asm.new_label();
+        let frame = Frame::new(&params, &results, &locals);
         Ok(FuncCompiler {
             asm,
             env,
@@ -188,8 +188,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             ctrls: Vec::new(),
             gprs: RegSet::EMPTY,
             xmms: RegSet::EMPTY,
-            max_depth: 0,
-            max_out: 0,
+            frame,
             traps: Vec::new(),
             dead: 0,
             frame_fixups: [0; 2],

@@ -18,21 +18,13 @@ pub(super) fn check_module(m: &Module) -> Result<(), Unsupported> {
     if !m.tags.is_empty() || m.imported_tags().count() > 0 {
         return Err(Unsupported("exceptions"));
     }
-    let v128 = |t: &ValType| *t == ValType::V128;
     for rec in &m.types {
         for st in rec.0.iter() {
             match &st.comp {
-                CompType::Func(ft) if rec.0.len() == 1 && st.is_final && st.supertypes.is_empty() => {
-                    if ft.params.iter().chain(ft.results.iter()).any(v128) {
-                        return Err(Unsupported("v128"));
-                    }
-                }
+                CompType::Func(_) if rec.0.len() == 1 && st.is_final && st.supertypes.is_empty() => {}
                 _ => return Err(Unsupported("gc")),
             }
         }
-    }
-    if m.globals.iter().any(|g| v128(&g.ty.val)) || m.imported_globals().any(|g| v128(&g.val)) {
-        return Err(Unsupported("v128"));
     }
     Ok(())
 }

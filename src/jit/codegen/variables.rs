@@ -55,9 +55,9 @@ impl FuncCompiler<'_, '_> {
     }
 
     pub(super) fn global_get(&mut self, x: u32) {
-        let kind = Kind::of(self.env.globals[x as usize].val).expect("checked: no v128 globals");
+        let kind = Kind::all(&[self.env.globals[x as usize].val])[0];
         let cell = self.global_cell(x);
-        if kind.is_float() {
+        if kind.in_xmm() {
             let v = self.alloc_xmm();
             self.movs_xm(kind, v, Mem::base(cell));
             self.free(Loc::Gpr(cell));
