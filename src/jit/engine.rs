@@ -4,12 +4,13 @@
 
 use super::builtins::host_call;
 use super::codegen::{Bounds, Options};
+use super::isa::{Isa, Level};
 use super::memory::WasmStack;
 use super::runtime::*;
 use super::runtime::{Global, Table};
 use super::stubs::{Stubs, stubs};
 use crate::rules::{self, Rule};
-use crate::runtime::{Addrs, Config, Engine, Error, ExternVal, HostFunc, InstanceId, Ref, Val};
+use crate::runtime::{Addrs, Config, Engine, Error, ExternVal, HostFunc, InstanceId, Ref, Relaxed, Val};
 use crate::syntax::*;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -30,6 +31,9 @@ pub struct Jit {
     pub(super) hosts: Vec<Box<Host>>,
     /// The engine's canonical number of each function type (for `call_indirect`).
     pub(super) type_ids: HashMap<FuncType, u64>,
+    /// The instructions compiled code uses, and the relaxed operators' results it gives.
+    pub(super) isa: Isa,
+    pub(super) relaxed: Relaxed,
 }
 
 /// Words of a context are read by code; the addresses in them stay valid as long as the
@@ -45,7 +49,10 @@ impl Jit {
         let stubs = stubs(host_call);
         let stack = WasmStack::new(64 << 20).expect("mapping the wasm stack");
         let fuel = config.fuel;
+        let isa = Isa::host();
         Jit {
+            isa,
+            relaxed: isa.relaxed(config.relaxed),
             config,
             options: Options { bounds, fuel: fuel.is_some(), trace_calls: false },
             runtime: Box::new(Runtime { fuel: fuel.unwrap_or(u64::MAX), ..Runtime::default() }),
@@ -60,6 +67,19 @@ impl Jit {
             hosts: Vec::new(),
             type_ids: HashMap::new(),
         }
+    }
+
+    /// The relaxed operators' results of the code this engine compiles: one assignment of
+    /// their parameters, the configuration's where it asks for the deterministic profile's,
+    /// x86's elsewhere ([`Isa::relaxed`]).
+    pub fn relaxed(&self) -> Relaxed {
+        self.relaxed
+    }
+
+    /// Compile modules instantiated from now on for at most `level` of the instruction set.
+    pub fn lower_isa(&mut self, level: Level) {
+        self.isa = self.isa.lowered(level);
+        self.relaxed = self.isa.relaxed(self.config.relaxed);
     }
 
     /// Trace the entries and exits of the functions of modules instantiated from now on.

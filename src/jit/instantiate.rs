@@ -5,11 +5,12 @@
 use super::builtins::{self, memory_init, table_init};
 use super::codegen::{self, Compiled, Env, Options};
 use super::engine::Jit;
+use super::isa::Isa;
 use super::memory::CodeMemory;
 use super::runtime::*;
 use super::runtime::{Global, Table};
 use crate::rules::{self, Rule};
-use crate::runtime::{Addrs, Error, ExternVal, InstanceId};
+use crate::runtime::{Addrs, Error, ExternVal, InstanceId, Relaxed};
 use crate::syntax::*;
 use std::rc::Rc;
 
@@ -18,8 +19,15 @@ fn unsupported(what: &str) -> Error {
     Error::Unsupported(format!("unsupported by the compiler: {what}"))
 }
 
-/// Compile every function of a validated module: what `lockstep compile` times.
+/// Compile every function of a validated module for this CPU, relaxed operators as x86
+/// gives them: what `lockstep compile` times.
 pub fn compile(module: &Module, options: Options) -> Result<Compiled, Error> {
+    let isa = Isa::host();
+    compile_for(module, options, isa, isa.relaxed(Relaxed::X86))
+}
+
+/// Compile every function of a validated module with these instructions and relaxed results.
+pub fn compile_for(module: &Module, options: Options, isa: Isa, relaxed: Relaxed) -> Result<Compiled, Error> {
     let types = func_types(module)?;
     let mut funcs: Vec<&FuncType> = module.imported_funcs().map(|x| types[x as usize]).collect();
     funcs.extend(module.funcs.iter().map(|f| types[f.ty as usize]));
@@ -34,6 +42,8 @@ pub fn compile(module: &Module, options: Options) -> Result<Compiled, Error> {
         globals,
         options,
         builtins: &builtins,
+        isa,
+        relaxed,
     };
     codegen::compile(&env).map_err(|e| unsupported(e.0))
 }
@@ -59,7 +69,7 @@ pub(super) fn instantiate(
 ) -> Result<InstanceId, Error> {
     let types = func_types(module)?;
     check_imports(jit, module, &types, imports)?;
-    let Compiled { code, funcs: entries, faults } = compile(module, jit.options)?;
+    let Compiled { code, funcs: entries, faults } = compile_for(module, jit.options, jit.isa, jit.relaxed)?;
     let code = CodeMemory::new(&code).map_err(|e| Error::Unsupported(format!("mapping code: {e}")))?;
     let id = jit.instances.len() as u32;
 

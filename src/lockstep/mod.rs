@@ -15,6 +15,12 @@
 //! they flow (into integers by `reinterpret`, into memory): every value is compared bit for
 //! bit, and a compiler NaN outside the allowed set is a divergence.
 //!
+//! Relaxed vector operators: the spec lets an implementation fix each of their global
+//! parameters (`R_fmadd`, ...) to one of its alternatives. The compiler's choices are one such
+//! assignment ([`Jit::relaxed`]: the configuration's deterministic profile where it asks for
+//! it, x86's natural results elsewhere), and the reference runs under the same, so that these
+//! results too compare exactly.
+//!
 //! Resources: where one side runs out of stack or fuel and the other does not, the outcome
 //! is inconclusive (the spec lets exhaustion happen anywhere), and is reported as such.
 //!
@@ -82,9 +88,13 @@ impl Pairs {
 
 impl Referee {
     pub fn new(config: Config, bounds: Bounds) -> Referee {
+        let jit = Jit::new(config, bounds);
+        // The compiler's relaxed results are one assignment of the relaxed parameters: the
+        // reference runs under the same, so that they compare exactly.
+        let relaxed = jit.relaxed();
         Referee {
-            reference: Reference::new(Config { nans: NanChoice::X86, ..config }),
-            jit: Jit::new(config, bounds),
+            reference: Reference::new(Config { nans: NanChoice::X86, relaxed, ..config }),
+            jit,
             funcs: Pairs::default(),
             tables: Pairs::default(),
             mems: Pairs::default(),

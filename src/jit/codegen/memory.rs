@@ -20,7 +20,7 @@ impl FuncCompiler<'_, '_> {
 
     /// The address `[base + i + offset]` of an access of `n` bytes, after the bounds check
     /// in `Checks` mode (in guard mode a fault is the check: its place is recorded).
-    fn effective(&mut self, i: Entry, offset: u64, n: u64, rule: Rule) -> (Mem, Loc) {
+    pub(super) fn effective(&mut self, i: Entry, offset: u64, n: u64, rule: Rule) -> (Mem, Loc) {
         match self.env.options.bounds {
             Bounds::GuardPages => {
                 let (mem, loc) = self.guarded(i, offset);
@@ -80,7 +80,7 @@ impl FuncCompiler<'_, '_> {
 
     /// In guard mode the faulting instruction is the one emitted next: its offset replaces
     /// the one recorded before the address was formed.
-    fn fix_fault_offset(&mut self) {
+    pub(super) fn fix_fault_offset(&mut self) {
         let at = self.asm.offset();
         if let Some(last) = self.faults.last_mut() {
             last.0 = at;

@@ -35,7 +35,22 @@ pub(super) fn feature_of(instr: &Instr) -> &'static str {
         I::ReturnCall(_) | I::ReturnCallRef(_) | I::ReturnCallIndirect(..) => "tail-call",
         I::Throw(_) | I::ThrowRef | I::TryTable(..) => "exceptions",
         I::CallRef(_) | I::BrOnNull(_) | I::BrOnNonNull(_) | I::RefAsNonNull => "function-references",
-        I::VConst(_)
+        i if is_vector(i) => "v128",
+        _ => "gc",
+    }
+}
+
+/// Whether `instr` is a vector instruction (one of the spec's `vectype` instructions, the
+/// vector memory instructions included).
+pub(super) fn is_vector(instr: &Instr) -> bool {
+    use Instr as I;
+    matches!(
+        instr,
+        I::VLoad(..)
+        | I::VLoadLane(..)
+        | I::VStore(..)
+        | I::VStoreLane(..)
+        | I::VConst(_)
         | I::VVunop(_)
         | I::VVbinop(_)
         | I::VVternop(_)
@@ -56,7 +71,6 @@ pub(super) fn feature_of(instr: &Instr) -> &'static str {
         | I::VCvtop(..)
         | I::VSplat(_)
         | I::VExtractLane(..)
-        | I::VReplaceLane(..) => "v128",
-        _ => "gc",
-    }
+        | I::VReplaceLane(..)
+    )
 }
