@@ -88,7 +88,11 @@ impl Pairs {
 
 impl Referee {
     pub fn new(config: Config, bounds: Bounds) -> Referee {
-        let jit = Jit::new(config, bounds);
+        Referee::with(config, Jit::new(config, bounds))
+    }
+
+    /// The referee of this compiler (compiling for a lower instruction set, say).
+    pub fn with(config: Config, jit: Jit) -> Referee {
         // The compiler's relaxed results are one assignment of the relaxed parameters: the
         // reference runs under the same, so that they compare exactly.
         let relaxed = jit.relaxed();

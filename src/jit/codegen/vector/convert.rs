@@ -141,7 +141,8 @@ impl FuncCompiler<'_, '_> {
             }
             (_, Sx::U) => {
                 let a = self.pop_vreg();
-                let (bias, ones, back) = (self.splat_src(0x8000, 2), self.splat_src(1, 2), self.splat_src(0x1_0000, 4));
+                let (bias, ones, back) =
+                    (self.splat_src(0x8000, 2), self.splat_src(1, 2), self.splat_src(0x1_0000, 4));
                 self.vop(Sse::PXOR, a, bias);
                 self.vop(Sse::PMADDWD, a, ones);
                 self.vop(Sse::PADDD, a, back);
@@ -187,7 +188,8 @@ impl FuncCompiler<'_, '_> {
     /// then `2^52` subtracted (exact).
     fn convert_low_u32_f64(&mut self) {
         let x = self.pop_vreg();
-        let (hi, two52) = (self.vconst_src(super::splat_bits(0x4330_0000, 4)), self.vconst_src(f64s(4503599627370496.0)));
+        let (hi, two52) =
+            (self.vconst_src(super::splat_bits(0x4330_0000, 4)), self.vconst_src(f64s(4503599627370496.0)));
         self.vop(Sse::UNPCKLPS, x, hi);
         self.vop(Sse::SUBPD, x, two52);
         self.push_v(x);

@@ -291,7 +291,8 @@ impl FuncCompiler<'_, '_> {
             (Shape::I8x16, _) => {
                 // As words, then each byte's bits that came from its neighbour cleared.
                 let left = op == VShiftop::Shl;
-                let (imm, var) = if left { (SseShift::PSLLW, Sse::PSLLW) } else { (SseShift::PSRLW, Sse::PSRLW) };
+                let (imm, var) =
+                    if left { (SseShift::PSLLW, Sse::PSLLW) } else { (SseShift::PSRLW, Sse::PSRLW) };
                 self.vshift(imm, var, x, count);
                 let mask = match count {
                     Count::Imm(k) => self.splat_src(if left { 0xFF << k } else { 0xFF >> k }, 1),

@@ -33,7 +33,11 @@ impl FuncCompiler<'_, '_> {
         } else {
             let r = self.pop_gpr();
             let x = self.alloc_xmm();
-            if sh == Shape::I64x2 { self.asm.movq_xr(x, r) } else { self.asm.movd_xr(x, r) }
+            if sh == Shape::I64x2 {
+                self.asm.movq_xr(x, r)
+            } else {
+                self.asm.movd_xr(x, r)
+            }
             self.free(Loc::Gpr(r));
             x
         };

@@ -120,6 +120,10 @@ impl FuncCompiler<'_, '_> {
     /// `relaxed_madd a b c` (`a * b + c`) and `relaxed_nmadd` (`-a * b + c`): fused, one
     /// rounding (`R_fmadd = 1`, FMA3), or `fmul` then `fadd` (0). The negation is of `a`, as
     /// the spec has it, so that a NaN `a` comes out as the spec's `nans` of `-a`.
+    ///
+    /// `vfmadd213ps x1, x2, x3` computes `x2 * x1 + x3`, and of NaN operands returns the
+    /// first in that order (measured): `a` goes in `x2`, so that the NaN is that of the
+    /// spec's `fma(a, b, c)` under x86's choice, the first NaN of `a`, `b`, `c`.
     fn madd(&mut self, sh: Shape, negate: bool) {
         let f64 = sh == Shape::F64x2;
         let sign = if f64 { super::splat_bits(1 << 63, 8) } else { super::splat_bits(0x8000_0000, 4) };
@@ -133,9 +137,10 @@ impl FuncCompiler<'_, '_> {
         }
         if fused {
             let (b, c) = (self.own(b), self.own(c));
-            self.asm.vfmadd213_xxx(f64, a, b, c);
-            self.free(Loc::Xmm(b));
+            self.asm.vfmadd213_xxx(f64, b, a, c);
+            self.free(Loc::Xmm(a));
             self.free(Loc::Xmm(c));
+            return self.push_v(b);
         } else {
             self.vop(if f64 { Sse::MULPD } else { Sse::MULPS }, a, b);
             self.vop(if f64 { Sse::ADDPD } else { Sse::ADDPS }, a, c);
