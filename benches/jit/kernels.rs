@@ -99,6 +99,46 @@ pub const KERNELS: &[Kernel] = &[
         small: 300,
         what: "a 43-way br_table dispatch loop",
     },
+    Kernel {
+        name: "saxpy",
+        file: "benches/jit/saxpy.wat",
+        export: "saxpy",
+        n: 20_000,
+        small: 3,
+        what: "f32x4 over memory: loads, mul, add, stores",
+    },
+    Kernel {
+        name: "vmandel",
+        file: "benches/jit/vmandel.wat",
+        export: "vmandel",
+        n: 1200,
+        small: 16,
+        what: "f32x4 in registers, compare masks, any_true",
+    },
+    Kernel {
+        name: "vbytes",
+        file: "benches/jit/vbytes.wat",
+        export: "vbytes",
+        n: 20_000,
+        small: 2,
+        what: "i8x16: avgr, saturation, min/max, swizzle, shuffle",
+    },
+    Kernel {
+        name: "vhash",
+        file: "benches/jit/vhash.wat",
+        export: "vhash",
+        n: 30_000_000,
+        small: 1000,
+        what: "i32x4/i64x2 shifts, i64x2.mul, shuffle",
+    },
+    Kernel {
+        name: "vmatrix",
+        file: "benches/jit/vmatrix.wat",
+        export: "vmatrix",
+        n: 10_000_000,
+        small: 1000,
+        what: "f32x4 lanes out and spread, v128 calls",
+    },
 ];
 
 /// The kernel's module, in the binary format.

@@ -70,6 +70,7 @@ pub(super) fn instantiate(
     let types = func_types(module)?;
     check_imports(jit, module, &types, imports)?;
     let Compiled { code, funcs: entries, faults } = compile_for(module, jit.options, jit.isa, jit.relaxed)?;
+    dump(&code);
     let code = CodeMemory::new(&code).map_err(|e| Error::Unsupported(format!("mapping code: {e}")))?;
     let id = jit.instances.len() as u32;
 
@@ -178,6 +179,18 @@ pub(super) fn instantiate(
     jit.instances.push(inst);
     initialize(jit, id, module, &f_addrs)?;
     Ok(id)
+}
+
+/// With `LOCKSTEP_JIT_DUMP=FILE`, the code of the modules instantiated, appended to FILE (to
+/// read with `objdump -D -b binary -mi386:x86-64 -Mintel FILE`).
+fn dump(code: &[u8]) {
+    if let Some(path) = std::env::var_os("LOCKSTEP_JIT_DUMP") {
+        use std::io::Write;
+        let file = std::fs::OpenOptions::new().create(true).append(true).open(path);
+        if let Err(e) = file.and_then(|mut f| f.write_all(code)) {
+            eprintln!("LOCKSTEP_JIT_DUMP: {e}");
+        }
+    }
 }
 
 /// `Externaddr_ok` and `Externtype_sub`, as the reference checks them.

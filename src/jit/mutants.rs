@@ -1,6 +1,19 @@
 //! Planted bugs, to prove that the referee finds what it is for: compiled in only with the
 //! cargo feature `mutants`, one chosen at run time by `LOCKSTEP_MUTANT=NAME`. Without the
 //! feature [`active`] is `false` and the code generator is what it always is.
+//!
+//! The vector mutants wait for the differential cases to make vectors before the fuzzer's
+//! hunt (fuzz/mutants.sh) takes them on; the official simd suite under the referee catches
+//! each (`LOCKSTEP_MUTANT=NAME lockstep wast --spec 2.0 --engine lockstep
+//! ../shared/testsuite/wasm-2.0/simd`, of 25,988 assertions), and `lockstep report` on a
+//! module of the failing instruction names the rule:
+//!
+//! | mutant | failed | first failure | rule named |
+//! |---|--:|---|---|
+//! | `shuffle_lane_order` | 12 | simd_lane.wast:357 | `Step_pure/vshuffle` |
+//! | `q15mulr_wraps` | 1 | simd_i16x8_q15mulr_sat_s.wast:64 | `Step_pure/vbinop-val` |
+//! | `fmin_minps` | 83 | simd_f32x4.wast:65 | `Step_pure/vbinop-val` |
+//! | `trunc_sat_u_zero_bound` | 4 | simd_i32x4_trunc_sat_f64x2.wast:150 | `Step_pure/vcvtop` |
 
 /// A planted bug, the rule it breaks, and the name `LOCKSTEP_MUTANT` gives it.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
