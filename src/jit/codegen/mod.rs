@@ -217,20 +217,8 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             live: true,
         };
         self.ctrls.push(body);
-        let instrs = &func.body.instrs;
-        let mut k = 0;
-        while k < instrs.len() {
-            match (&instrs[k], instrs.get(k + 1)) {
-                // `local.set x; local.get x` is `local.tee x`: the value stays where it is.
-                (Instr::LocalSet(x), Some(Instr::LocalGet(y))) if x == y => {
-                    self.instr(&Instr::LocalTee(*x))?;
-                    k += 2;
-                }
-                (instr, _) => {
-                    self.instr(instr)?;
-                    k += 1;
-                }
-            }
+        for instr in func.body.instrs.iter() {
+            self.instr(instr)?;
             if self.ctrls.is_empty() {
                 break;
             }
