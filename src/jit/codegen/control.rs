@@ -117,6 +117,8 @@ impl FuncCompiler<'_, '_> {
         self.params_to_slots(params.len());
         let label = self.asm.new_label();
         if kind == CtrlKind::Loop {
+            // Branches back to the header come with their own cache.
+            self.clear_cache();
             self.asm.bind(label);
             self.fuel();
         }
@@ -169,6 +171,7 @@ impl FuncCompiler<'_, '_> {
         for kind in params {
             self.push(kind, Loc::Slot);
         }
+        self.clear_cache();
         self.asm.bind(els);
     }
 
@@ -200,6 +203,7 @@ impl FuncCompiler<'_, '_> {
             self.asm.bind(c.label);
         }
         if merged {
+            self.clear_cache();
             while self.stack.len() > c.base {
                 let e = self.pop();
                 self.free(e.loc);

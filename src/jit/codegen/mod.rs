@@ -46,7 +46,7 @@ use crate::syntax::*;
 use control::{Ctrl, CtrlKind};
 use frame::Frame;
 use regs::RegSet;
-use stack::{Entry, Kind};
+use stack::{Entry, Kind, Loc};
 use support::{check_module, feature_of, is_vector};
 
 /// How the compiled code checks memory accesses.
@@ -146,9 +146,11 @@ struct FuncCompiler<'a, 'm> {
     stack: Vec<Entry>,
     /// The blocks the walk is inside, the function's body first (`control.rs`).
     ctrls: Vec<Ctrl>,
-    /// Registers held by stack entries or by operands being worked on.
+    /// Registers held by stack entries, by operands being worked on, or by the cache.
     gprs: RegSet<Gpr>,
     xmms: RegSet<Xmm>,
+    /// Locals whose current value a register holds too, oldest first (`variables.rs`).
+    cache: Vec<(u32, Loc)>,
     /// The frame's layout, and its size, known at the end (`frame.rs`).
     frame: Frame,
     /// Out-of-line code: trap exits (per trap and rule) and their labels.
@@ -194,6 +196,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             ctrls: Vec::new(),
             gprs: RegSet::EMPTY,
             xmms: RegSet::EMPTY,
+            cache: Vec::new(),
             frame,
             traps: Vec::new(),
             dead: 0,

@@ -364,8 +364,9 @@ impl FuncCompiler<'_, '_> {
         self.asm.sse_xm(op, x, addr);
     }
 
-    /// Spill every register entry (before calls).
+    /// Spill every register entry and forget the cache of locals (before calls).
     pub(super) fn spill_regs(&mut self) {
+        self.clear_cache();
         for k in 0..self.stack.len() {
             if matches!(self.stack[k].loc, Loc::Gpr(_) | Loc::Xmm(_)) {
                 self.spill(k);

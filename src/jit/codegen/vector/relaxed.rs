@@ -94,6 +94,7 @@ impl FuncCompiler<'_, '_> {
             return;
         }
         let xmm0 = Xmm::Xmm0;
+        self.uncache_reg(Loc::Xmm(xmm0));
         if let Some(k) = self.stack.iter().position(|e| e.loc == Loc::Xmm(xmm0)) {
             self.spill(k);
         }
