@@ -139,6 +139,14 @@ pub const KERNELS: &[Kernel] = &[
         small: 1000,
         what: "f32x4 lanes out and spread, v128 calls",
     },
+    Kernel {
+        name: "vrelaxed",
+        file: "benches/jit/vrelaxed.wat",
+        export: "vrelaxed",
+        n: 10_000,
+        small: 3,
+        what: "relaxed_madd (FMA), relaxed_min/max, relaxed_dot_add",
+    },
 ];
 
 /// The kernel's module, in the binary format.

@@ -22,12 +22,13 @@ fn unsupported(what: &str) -> Error {
 /// Compile every function of a validated module for this CPU, relaxed operators as x86
 /// gives them: what `lockstep compile` times.
 pub fn compile(module: &Module, options: Options) -> Result<Compiled, Error> {
-    let isa = Isa::host();
-    compile_for(module, options, isa, isa.relaxed(Relaxed::X86))
+    compile_for(module, options, Isa::host(), Relaxed::X86)
 }
 
-/// Compile every function of a validated module with these instructions and relaxed results.
+/// Compile every function of a validated module with these instructions, and relaxed
+/// results as [`Isa::relaxed`] makes of `relaxed`.
 pub fn compile_for(module: &Module, options: Options, isa: Isa, relaxed: Relaxed) -> Result<Compiled, Error> {
+    let relaxed = isa.relaxed(relaxed);
     let types = func_types(module)?;
     let mut funcs: Vec<&FuncType> = module.imported_funcs().map(|x| types[x as usize]).collect();
     funcs.extend(module.funcs.iter().map(|f| types[f.ty as usize]));
