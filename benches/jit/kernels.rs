@@ -145,7 +145,7 @@ pub const KERNELS: &[Kernel] = &[
         export: "vrelaxed",
         n: 10_000,
         small: 3,
-        what: "relaxed_madd (FMA), relaxed_min/max, relaxed_dot_add",
+        what: "relaxed_madd (FMA), relaxed_min/max, relaxed_dot",
     },
 ];
 

@@ -1,9 +1,11 @@
 ;; The relaxed vector operators as x86 has them (node needs --experimental-wasm-relaxed-simd):
 ;; n passes over 4 Ki floats of a cubic by Horner's rule in f32x4.relaxed_madd (fused, where
 ;; the CPU has FMA), clamped by relaxed_max and relaxed_min, and the floats' bytes summed
-;; against 7-bit weights by i32x4.relaxed_dot_i8x16_i7x16_add_s. The inputs avoid the cases
-;; where the alternatives differ (NaNs, zeros of both signs, 8-bit weights), so that every
-;; engine that fuses returns the same checksum.
+;; against 7-bit weights by i16x8.relaxed_dot_i8x16_i7x16_s and extadd_pairwise. The inputs
+;; avoid the cases where the alternatives differ (NaNs, zeros of both signs, 8-bit weights),
+;; so that every engine that fuses returns the same checksum. (With
+;; i32x4.relaxed_dot_i8x16_i7x16_add_s instead, node 20's Liftoff returns another checksum
+;; than its TurboFan, ours and the reference do.)
 (module
   (memory 1)
   (func (export "vrelaxed") (param $n i32) (result i32)
