@@ -34,7 +34,8 @@ fn module(bytes: &[u8]) -> Option<Module> {
 /// A value of type `t` where operators change behaviour, or random bits.
 fn arg(t: ValType, seed: &mut u64) -> Option<Val> {
     let r = splitmix64(seed);
-    let pick = |edges: &[u64]| if r % 2 == 0 { edges[(r >> 8) as usize % edges.len()] } else { r >> 3 };
+    let pick =
+        |edges: &[u64]| if r.is_multiple_of(2) { edges[(r >> 8) as usize % edges.len()] } else { r >> 3 };
     Some(match t {
         ValType::I32 => Val::I32(pick(&[0, 1, u32::MAX as u64, 0x8000_0000, 0x7fff_ffff, 16, 31]) as u32),
         ValType::I64 => Val::I64(pick(&[0, 1, u64::MAX, 1 << 63, 63, 64])),
@@ -51,7 +52,7 @@ fn arg(t: ValType, seed: &mut u64) -> Option<Val> {
                 0x8000_8000_8000_8000_8000_8000_8000_8000,
                 0x7fc0_0000_8000_0000_4f80_0000_ff80_0001,
             ];
-            let bits = if r % 3 == 0 {
+            let bits = if r.is_multiple_of(3) {
                 lanes[(r >> 8) as usize % lanes.len()]
             } else {
                 (splitmix64(seed) as u128) << 64 | splitmix64(seed) as u128
