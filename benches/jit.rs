@@ -5,8 +5,10 @@
 //! For each kernel of benches/jit/kernels.rs: the checksum of the compiled code against the
 //! reference interpreter at a small size, then the run time at the full size under guard
 //! pages and under explicit bounds checks, and the same module in node under
-//! `--liftoff-only` and `--no-liftoff` (both with `--no-wasm-lazy-compilation`), through
-//! benches/jit/run.mjs. Every engine must return the same checksum. Then compile throughput
+//! `--liftoff-only` and `--no-liftoff` (both with `--no-wasm-lazy-compilation`, and
+//! `--experimental-wasm-relaxed-simd` for the relaxed vector kernel), through
+//! benches/jit/run.mjs. Ours runs the relaxed vector operators as x86 gives them
+//! (`Relaxed::X86`), as V8 does. Every engine must return the same checksum. Then compile throughput
 //! on a generated module of a few MB of code: ours (single-threaded, as it is) against
 //! Liftoff and TurboFan, with V8's background compile threads and with `--single-threaded`.
 //!
@@ -23,7 +25,7 @@ mod kernels;
 use kernels::{KERNELS, Kernel};
 use lockstep::exec::Reference;
 use lockstep::jit::{Bounds, Jit, Options};
-use lockstep::runtime::{Config, Engine, ExternVal, Val};
+use lockstep::runtime::{Config, Engine, ExternVal, Relaxed, Val};
 use lockstep::syntax::Module;
 use lockstep::{Spec, binary, valid};
 use std::fmt::Write as _;
@@ -32,8 +34,10 @@ use std::process::Command;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-const LIFTOFF: &[&str] = &["--liftoff-only", "--no-wasm-lazy-compilation"];
-const TURBOFAN: &[&str] = &["--no-liftoff", "--no-wasm-lazy-compilation"];
+// node 20 (V8 11.3) runs relaxed SIMD only with --experimental-wasm-relaxed-simd.
+const LIFTOFF: &[&str] =
+    &["--liftoff-only", "--no-wasm-lazy-compilation", "--experimental-wasm-relaxed-simd"];
+const TURBOFAN: &[&str] = &["--no-liftoff", "--no-wasm-lazy-compilation", "--experimental-wasm-relaxed-simd"];
 const LIFTOFF_1: &[&str] = &["--liftoff-only", "--no-wasm-lazy-compilation", "--single-threaded"];
 const TURBOFAN_1: &[&str] = &["--no-liftoff", "--no-wasm-lazy-compilation", "--single-threaded"];
 
@@ -144,6 +148,13 @@ struct Row {
     failures: Vec<String>,
 }
 
+/// Our configuration: the relaxed vector operators as x86 gives them, as V8 does (fused
+/// `relaxed_madd` where the CPU has FMA); the reference checks the compiled code under the
+/// same choices.
+fn x86() -> Config {
+    Config { relaxed: Relaxed::X86, ..Config::default() }
+}
+
 /// The compiled kernel, instantiated, warmed up by its first run.
 struct Ours {
     engine: Jit,
@@ -153,7 +164,7 @@ struct Ours {
 
 impl Ours {
     fn new(module: &Module, k: &Kernel, bounds: Bounds) -> Result<Ours, String> {
-        let mut engine = Jit::new(Config::default(), bounds);
+        let mut engine = Jit::new(x86(), bounds);
         let func = instance(&mut engine, module, k.export)?;
         let result = show(&engine.invoke(func, &[Val::i32(k.n)]).map_err(|e| format!("{e:?}"))?)?;
         Ok(Ours { engine, func, result })
@@ -194,10 +205,11 @@ fn kernel(k: &Kernel, dir: &Path, node: bool, rounds: usize) -> Result<Row, Stri
 
     // The reference at the small size: the checksum the compiled code must give there.
     let t = Instant::now();
-    let expected = small(&mut Reference::default(), &module, k)?;
+    let relaxed = Jit::new(x86(), Bounds::GuardPages).relaxed();
+    let expected = small(&mut Reference::new(Config { relaxed, ..Config::default() }), &module, k)?;
     let ref_time = t.elapsed();
     for bounds in [Bounds::GuardPages, Bounds::Checks] {
-        match small(&mut Jit::new(Config::default(), bounds), &module, k) {
+        match small(&mut Jit::new(x86(), bounds), &module, k) {
             Ok(got) if got == expected => {}
             Ok(got) => failures.push(format!(
                 "{}({}) under {bounds:?}: the compiled code returns {got}, the reference {expected}",

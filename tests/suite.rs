@@ -8,9 +8,9 @@
 
 use lockstep::Spec;
 use lockstep::exec::Reference;
-use lockstep::jit::{Bounds, Jit};
+use lockstep::jit::{Bounds, Jit, Level};
 use lockstep::lockstep::Referee;
-use lockstep::runtime::{Config, Engine};
+use lockstep::runtime::{Config, Engine, Relaxed};
 use lockstep::script::{self, report::Report, suite};
 use std::path::PathBuf;
 
@@ -97,13 +97,12 @@ fn official_wasm_2_0_suite() {
 }
 
 /// The compiler (and the referee that runs it beside the reference) passes every assertion
-/// of the 2.0 suite but the vector ones, which it refuses: those skips all lie in `simd/`.
+/// of the 2.0 suite, vectors included: nothing is skipped.
 fn official_wasm_2_0_suite_under(name: &'static str, engine: Factory) {
     let Some(dir) = wasm_2_0() else { return };
     let report = run_with(&[dir], Spec::V2, name, engine);
-    assert_clean(&report, &["unsupported by the compiler: v128"]);
-    assert!(report.skips.iter().all(|s| s.path.contains("/simd/")), "a skip outside simd/");
-    assert!(report.passed > 29_000, "{} passed", report.passed);
+    assert_clean(&report, &[]);
+    assert!(report.passed > 54_000, "{} passed", report.passed);
 }
 
 #[test]
@@ -131,25 +130,126 @@ fn official_wasm_3_0_suite() {
     assert!(report.passed > 64_000, "{} passed", report.passed);
 }
 
+/// The vector code of a CPU with SSE4.1 alone, and with AVX but not AVX2 and FMA: the
+/// sequences that stand in for the instructions they lack (`pcmpgtq`, the VEX forms).
+#[test]
+fn official_wasm_2_0_simd_compiled_for_older_cpus() {
+    let Some(dir) = wasm_2_0() else { return };
+    let factories: [Factory; 3] = [
+        || Some(Box::new(lowered(Config::default(), Level::Sse41))),
+        || Some(Box::new(lowered(Config::default(), Level::Sse42))),
+        || Some(Box::new(lowered(Config::default(), Level::Avx))),
+    ];
+    for engine in factories {
+        let report = run_with(&[dir.join("simd")], Spec::V2, "lockstep", engine);
+        assert_clean(&report, &[]);
+        assert!(report.passed > 24_000, "{} passed", report.passed);
+    }
+}
+
+/// Without SSE4.1 every vector instruction is refused, not run: `v128 needs SSE4.1`.
+#[test]
+fn vectors_are_refused_without_sse4_1() {
+    let Some(dir) = wasm_2_0() else { return };
+    let engine: Factory = || {
+        let mut jit = Jit::new(Config::default(), Bounds::GuardPages);
+        jit.lower_isa(Level::Sse2);
+        Some(Box::new(jit))
+    };
+    let report = run_with(&[dir.join("simd/simd_i8x16_arith.wast")], Spec::V2, "jit", engine);
+    assert_clean(&report, &["unsupported by the compiler: v128 needs SSE4.1"]);
+    assert!(!report.skips.is_empty());
+}
+
+/// The 3.0 suite's vector folders (embedded), relaxed ones included, under the compiler and
+/// the referee: relaxed results as the deterministic profile gives them, and as x86 does.
+#[test]
+fn vector_proposals_compiled_and_refereed() {
+    let scripts: Vec<_> = suite::embedded(Spec::V3).into_iter().filter(|s| s.path.contains("simd")).collect();
+    assert!(scripts.iter().any(|s| s.path.contains("relaxed")), "no relaxed-simd scripts");
+    let engines: [(&str, Factory); 4] = [
+        ("jit", || Some(Box::new(Jit::new(Config::default(), Bounds::GuardPages)))),
+        ("jit", || Some(Box::new(Jit::new(x86(), Bounds::Checks)))),
+        ("lockstep", referee),
+        ("lockstep", || Some(Box::new(Referee::new(x86(), Bounds::GuardPages)))),
+    ];
+    for (name, engine) in engines {
+        let report = script::run(&scripts, Spec::V3, name, &engine, |_, _| {});
+        // One module of the simd folder has two memories.
+        assert_clean(&report, &["unsupported by the compiler: multi-memory"]);
+        assert!(report.skips.len() <= 1, "{} skipped", report.skips.len());
+        assert!(report.passed > 25_000, "{} passed", report.passed);
+    }
+}
+
+/// A configuration with x86's relaxed results.
+fn x86() -> Config {
+    Config { relaxed: Relaxed::X86, ..Config::default() }
+}
+
+/// Under the referee, the compiler's relaxed choices are the reference's.
+#[test]
+fn the_referee_gives_the_reference_the_compilers_relaxed_choices() {
+    let referee = Referee::new(x86(), Bounds::GuardPages);
+    let isa = lockstep::jit::Isa::host();
+    assert_eq!(referee.jit.relaxed(), isa.relaxed(Relaxed::X86));
+    let referee = Referee::new(Config::default(), Bounds::GuardPages);
+    assert_eq!(referee.jit.relaxed(), Relaxed::DETERMINISTIC);
+}
+
 /// The project's own scripts: those of `testsuite/` under both versions, those of
 /// `testsuite/3.0/` (3.0's features) under 3.0 only.
 #[test]
 fn own_scripts() {
     for spec in [Spec::V2, Spec::V3] {
-        let mut paths = vec![];
-        for entry in std::fs::read_dir(root().join("testsuite")).expect("testsuite/ is readable") {
-            let path = entry.expect("an entry").path();
-            if path.extension().is_some_and(|e| e == "wast") || (spec == Spec::V3 && path.is_dir()) {
-                paths.push(path);
-            }
-        }
-        let report = run(&paths, spec);
+        let scripts = own(spec);
+        let report = script::run(&scripts, spec, "ref", &reference, |_, _| {});
         assert_clean(&report, &[]);
         for (name, engine) in [("jit", jit as Factory), ("lockstep", referee)] {
-            let report = run_with(&paths, spec, name, engine);
+            let report = script::run(&scripts, spec, name, &engine, |_, _| {});
             assert_clean(&report, &["unsupported by the compiler: "]);
         }
     }
+}
+
+/// The project's scripts for a version: those of `testsuite/3.0/` are of 3.0 only.
+fn own(spec: Spec) -> Vec<suite::Script> {
+    let mut paths = vec![];
+    for entry in std::fs::read_dir(root().join("testsuite")).expect("testsuite/ is readable") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "wast") || (spec == Spec::V3 && path.is_dir()) {
+            paths.push(path);
+        }
+    }
+    suite::from_paths(&paths).expect("scripts are readable")
+}
+
+/// The project's vector scripts under the referee, relaxed results as x86 gives them, for
+/// every instruction set the compiler emits for.
+#[test]
+fn own_vector_scripts_refereed_for_every_instruction_set() {
+    let scripts: Vec<_> = own(Spec::V3).into_iter().filter(|s| s.path.contains("vectors")).collect();
+    assert_eq!(scripts.len(), 2);
+    let factories: [Factory; 5] = [
+        || Some(Box::new(Referee::new(x86(), Bounds::GuardPages))),
+        || Some(Box::new(Referee::new(x86(), Bounds::Checks))),
+        || Some(Box::new(lowered(x86(), Level::Sse41))),
+        || Some(Box::new(lowered(x86(), Level::Sse42))),
+        || Some(Box::new(lowered(x86(), Level::Avx))),
+    ];
+    for engine in factories {
+        let report = script::run(&scripts, Spec::V3, "lockstep", &engine, |_, _| {});
+        assert_clean(&report, &[]);
+        assert!(report.passed > 90, "{} passed", report.passed);
+    }
+}
+
+/// The referee of a compiler that emits code for at most `level`.
+fn lowered(config: Config, level: Level) -> Referee {
+    let config = Config { max_call_depth: Some(config.call_depth()), ..config };
+    let mut jit = Jit::new(config, Bounds::GuardPages);
+    jit.lower_isa(level);
+    Referee::with(config, jit)
 }
 
 /// On a machine without ../shared, `lockstep wast` runs the suite embedded in the crate

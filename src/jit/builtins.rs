@@ -229,14 +229,14 @@ extern "C" fn elem_drop(ctx: *mut VmCtx, y: u64) -> u64 {
 
 extern "C" fn trace_call(ctx: *mut VmCtx, func: u64, area: *const u64, exit: u64) -> u64 {
     // SAFETY: called by compiled code with its context; `area` holds the parameters or the
-    // results of the function, as many words as its type says.
+    // results of the function, laid out as `area_layout` says.
     unsafe {
         let inst = instance(ctx);
         let runtime = &mut *(*ctx).runtime;
         let addr = inst.addrs.funcs[func as usize];
         let ty = &inst.func_types[func as usize];
-        let n = if exit != 0 { ty.results.len() } else { ty.params.len() };
-        let words = std::slice::from_raw_parts(area, n).to_vec();
+        let types = if exit != 0 { &ty.results } else { &ty.params };
+        let words = std::slice::from_raw_parts(area, area_layout(types).1 as usize).to_vec();
         runtime.calls.push(if exit != 0 {
             CallEvent::Exit { func: addr, results: words }
         } else {
@@ -249,24 +249,25 @@ extern "C" fn trace_call(ctx: *mut VmCtx, func: u64, area: *const u64, exit: u64
 /// Read arguments from the caller's area, run the host function, write its results back.
 pub(super) extern "C" fn host_call(ctx: *mut VmCtx, area: *mut u64) -> u64 {
     // SAFETY: the host trampoline passes the context of a host FuncRef, a HostCtx, and the
-    // caller's area, which holds max(params, results) words.
+    // caller's area, which has room for the parameters and for the results (`area_layout`).
     unsafe {
         let host = &*(*ctx.cast::<HostCtx>()).host;
-        let args: Vec<Val> =
-            host.ty.params.iter().enumerate().map(|(i, t)| word_val(*t, *area.add(i))).collect();
+        let args = read_area(&host.ty.params, area);
         match (host.code)(&args) {
             Ok(results) => {
-                for (j, v) in results.iter().enumerate() {
-                    let w = match *v {
-                        Val::I32(i) => i as u64,
-                        Val::I64(i) => i,
-                        Val::F32(z) => z.0 as u64,
-                        Val::F64(z) => z.0,
-                        Val::Ref(Ref::Extern(n)) => n as u64 + 1,
-                        _ => 0,
-                    };
-                    area.add(j).write(w);
-                }
+                let words: Vec<u128> = results
+                    .iter()
+                    .map(|v| match *v {
+                        Val::I32(i) => i as u128,
+                        Val::I64(i) => i as u128,
+                        Val::F32(z) => z.0 as u128,
+                        Val::F64(z) => z.0 as u128,
+                        Val::V128(v) => v.to_u128(),
+                        Val::Ref(Ref::Extern(n)) => n as u128 + 1,
+                        Val::Ref(_) => 0,
+                    })
+                    .collect();
+                write_area(&host.ty.results, &words, area);
                 0
             }
             Err(_) => trap_code(Trap::HostTrap, rules::EXEC_INVOKE_HOST),

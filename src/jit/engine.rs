@@ -4,12 +4,15 @@
 
 use super::builtins::host_call;
 use super::codegen::{Bounds, Options};
+use super::isa::{Isa, Level};
 use super::memory::WasmStack;
 use super::runtime::*;
 use super::runtime::{Global, Table};
 use super::stubs::{Stubs, stubs};
 use crate::rules::{self, Rule};
-use crate::runtime::{Addrs, Config, Engine, Error, ExternVal, HostFunc, InstanceId, Ref, Resource, Val};
+use crate::runtime::{
+    Addrs, Config, Engine, Error, ExternVal, HostFunc, InstanceId, Ref, Relaxed, Resource, Val,
+};
 use crate::syntax::*;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -30,8 +33,10 @@ pub struct Jit {
     pub(super) hosts: Vec<Box<Host>>,
     /// The engine's canonical number of each function type (for `call_indirect`).
     pub(super) type_ids: HashMap<FuncType, u64>,
-    /// The store's canonical defined types, which linking matches imports by.
     pub(super) canon: crate::valid::canon::Types,
+    /// The instructions compiled code uses, and the relaxed operators' results it gives.
+    pub(super) isa: Isa,
+    pub(super) relaxed: Relaxed,
 }
 
 /// Words of a context are read by code; the addresses in them stay valid as long as the
@@ -53,7 +58,10 @@ impl Jit {
             count_frames: config.max_call_depth.is_some(),
             trace_calls: false,
         };
+        let isa = Isa::host();
         Jit {
+            isa,
+            relaxed: isa.relaxed(config.relaxed),
             config,
             options,
             runtime: Box::new(Runtime::default()),
@@ -69,6 +77,19 @@ impl Jit {
             type_ids: HashMap::new(),
             canon: crate::valid::canon::Types::new(),
         }
+    }
+
+    /// The relaxed operators' results of the code this engine compiles: one assignment of
+    /// their parameters, the configuration's where it asks for the deterministic profile's,
+    /// x86's elsewhere ([`Isa::relaxed`]).
+    pub fn relaxed(&self) -> Relaxed {
+        self.relaxed
+    }
+
+    /// Compile modules instantiated from now on for at most `level` of the instruction set.
+    pub fn lower_isa(&mut self, level: Level) {
+        self.isa = self.isa.lowered(level);
+        self.relaxed = self.isa.relaxed(self.config.relaxed);
     }
 
     /// Trace the entries and exits of the functions of modules instantiated from now on.
@@ -89,7 +110,9 @@ impl Jit {
                 };
                 let ty = &self.func_types[func as usize];
                 let types = if kind == Traced::Enter { &ty.params } else { &ty.results };
-                (kind, func, types.iter().zip(words).map(|(t, w)| word_val(*t, w)).collect())
+                debug_assert_eq!(words.len(), area_layout(types).1 as usize);
+                // SAFETY: the words are the area of values of these types.
+                (kind, func, unsafe { read_area(types, words.as_ptr()) })
             })
             .collect()
     }
@@ -104,17 +127,17 @@ impl Jit {
         VmCtx::new(&mut *self.runtime, self.stack.limit(), self.stubs.landing)
     }
 
-    /// A value as a word of the store.
-    fn word(&self, v: Val) -> u64 {
+    /// A value's bits as the store holds them: a word, or for a `v128` two ([`word_val`]).
+    fn word(&self, v: Val) -> u128 {
         match v {
-            Val::I32(i) => i as u64,
-            Val::I64(i) => i,
-            Val::F32(z) => z.0 as u64,
-            Val::F64(z) => z.0,
-            Val::V128(_) => 0,
+            Val::I32(i) => i as u128,
+            Val::I64(i) => i as u128,
+            Val::F32(z) => z.0 as u128,
+            Val::F64(z) => z.0 as u128,
+            Val::V128(v) => v.to_u128(),
             Val::Ref(Ref::Null(_)) => 0,
-            Val::Ref(Ref::Func(a)) => &*self.funcs[a as usize] as *const FuncRef as u64,
-            Val::Ref(Ref::Extern(n)) => n as u64 + 1,
+            Val::Ref(Ref::Func(a)) => &*self.funcs[a as usize] as *const FuncRef as u128,
+            Val::Ref(Ref::Extern(n)) => n as u128 + 1,
         }
     }
 
@@ -125,13 +148,12 @@ impl Jit {
             let message = format!("arguments do not match the function type {ty}");
             return Err(Error::Trap { message, rule: Some(rules::EMBED_FUNC_INVOKE) });
         }
-        let words = ty.params.len().max(ty.results.len());
+        let words = area_layout(&ty.params).1.max(area_layout(&ty.results).1) as usize;
         let area = (words * 8).div_ceil(16) * 16;
         let sp = self.stack.top().wrapping_sub(area);
-        for (i, v) in args.iter().enumerate() {
-            // SAFETY: `sp` lies in the wasm stack, with room for `words` words.
-            unsafe { (sp as *mut u64).add(i).write(self.word(*v)) };
-        }
+        let bits: Vec<u128> = args.iter().map(|v| self.word(*v)).collect();
+        // SAFETY: `sp` lies in the wasm stack, 16-byte aligned, with room for `words` words.
+        unsafe { write_area(&ty.params, &bits, sp as *mut u64) };
         let f = &*self.funcs[func as usize];
         let (code, ctx) = (f.code, f.ctx);
         self.runtime.trap = 0;
@@ -143,16 +165,8 @@ impl Jit {
         if trapped != 0 {
             return Err(self.trap());
         }
-        Ok(ty
-            .results
-            .iter()
-            .enumerate()
-            .map(|(j, t)| {
-                // SAFETY: as above; the callee wrote its results there.
-                let w = unsafe { (sp as *const u64).add(j).read() };
-                word_val(*t, w)
-            })
-            .collect())
+        // SAFETY: as above; the callee wrote its results there.
+        Ok(unsafe { read_area(&ty.results, sp as *const u64) })
     }
 
     /// The trap the runtime recorded, as the reference raises it: same message, same rule.
@@ -247,7 +261,7 @@ impl Engine for Jit {
         let ty = ValType::Ref(t.ty.elem);
         t.elems
             .iter()
-            .map(|w| match word_val(ty, *w) {
+            .map(|w| match word_val(ty, *w as u128) {
                 Val::Ref(r) => r,
                 _ => unreachable!("a reference type"),
             })
@@ -274,7 +288,7 @@ impl Engine for Jit {
     }
 
     fn alloc_table(&mut self, ty: TableType, init: Ref) -> Result<ExternVal, Error> {
-        let w = self.word(Val::Ref(init));
+        let w = self.word(Val::Ref(init)) as u64;
         let table = Table::alloc(ty, w, &self.config, &mut self.runtime.usage)
             .map_err(|what| exhausted(Resource::Table, what))?;
         self.tables.push(Box::new(table));

@@ -5,10 +5,11 @@
 use super::builtins::{self, memory_init, table_init};
 use super::codegen::{self, Bounds, Compiled, Env, Options};
 use super::engine::{Jit, exhausted};
+use super::isa::Isa;
 use super::memory::CodeMemory;
 use super::runtime::*;
 use super::runtime::{Global, Table};
-use crate::runtime::{Addrs, Error, ExternVal, InstanceId, Resource};
+use crate::runtime::{Addrs, Error, ExternVal, InstanceId, Relaxed, Resource};
 use crate::syntax::*;
 use crate::valid::matching::{ClosedExternType, externtype_sub, externtype_sub_rule};
 use std::rc::Rc;
@@ -18,8 +19,16 @@ fn unsupported(what: &str) -> Error {
     Error::Unsupported(format!("unsupported by the compiler: {what}"))
 }
 
-/// Compile every function of a validated module: what `lockstep compile` times.
+/// Compile every function of a validated module for this CPU, relaxed operators as x86
+/// gives them: what `lockstep compile` times.
 pub fn compile(module: &Module, options: Options) -> Result<Compiled, Error> {
+    compile_for(module, options, Isa::host(), Relaxed::X86)
+}
+
+/// Compile every function of a validated module with these instructions, and relaxed
+/// results as [`Isa::relaxed`] makes of `relaxed`.
+pub fn compile_for(module: &Module, options: Options, isa: Isa, relaxed: Relaxed) -> Result<Compiled, Error> {
+    let relaxed = isa.relaxed(relaxed);
     let types = func_types(module)?;
     let mut funcs: Vec<&FuncType> = module.imported_funcs().map(|x| types[x as usize]).collect();
     funcs.extend(module.funcs.iter().map(|f| types[f.ty as usize]));
@@ -34,6 +43,8 @@ pub fn compile(module: &Module, options: Options) -> Result<Compiled, Error> {
         globals,
         options,
         builtins: &builtins,
+        isa,
+        relaxed,
     };
     codegen::compile(&env).map_err(|e| unsupported(e.0))
 }
@@ -70,7 +81,9 @@ pub(super) fn instantiate(
 ) -> Result<InstanceId, Error> {
     let types = func_types(module)?;
     check_imports(jit, module, imports)?;
-    let Compiled { code, funcs: entries, faults } = compile(module, options_for(jit, imports))?;
+    let options = options_for(jit, imports);
+    let Compiled { code, funcs: entries, faults } = compile_for(module, options, jit.isa, jit.relaxed)?;
+    dump(&code);
     let code = CodeMemory::new(&code).map_err(|e| Error::Unsupported(format!("mapping code: {e}")))?;
     let id = jit.instances.len() as u32;
 
@@ -137,7 +150,7 @@ pub(super) fn instantiate(
     }
     for table in &module.tables {
         let init = eval_const(&inst, &table.init)?;
-        let t = Table::alloc(table.ty, init, &jit.config, &mut jit.runtime.usage)
+        let t = Table::alloc(table.ty, init as u64, &jit.config, &mut jit.runtime.usage)
             .map_err(|what| exhausted(Resource::Table, what))?;
         t_addrs.push(jit.tables.len() as u32);
         jit.tables.push(Box::new(t));
@@ -154,7 +167,11 @@ pub(super) fn instantiate(
         inst.ctx.header().mem0_base = unsafe { (*desc).base };
     }
     for elem in &module.elems {
-        let refs = elem.init.iter().map(|e| eval_const(&inst, e)).collect::<Result<Vec<_>, _>>()?;
+        let refs = elem
+            .init
+            .iter()
+            .map(|e| eval_const(&inst, e).map(|w| w as u64))
+            .collect::<Result<Vec<_>, _>>()?;
         inst.elems.push(refs);
     }
     inst.datas = module.datas.iter().map(|d| d.init.clone()).collect();
@@ -179,6 +196,18 @@ pub(super) fn instantiate(
     jit.instances.push(inst);
     initialize(jit, id, module, &f_addrs)?;
     Ok(id)
+}
+
+/// With `LOCKSTEP_JIT_DUMP=FILE`, the code of the modules instantiated, appended to FILE (to
+/// read with `objdump -D -b binary -mi386:x86-64 -Mintel FILE`).
+fn dump(code: &[u8]) {
+    if let Some(path) = std::env::var_os("LOCKSTEP_JIT_DUMP") {
+        use std::io::Write;
+        let file = std::fs::OpenOptions::new().create(true).append(true).open(path);
+        if let Err(e) = file.and_then(|mut f| f.write_all(code)) {
+            eprintln!("LOCKSTEP_JIT_DUMP: {e}");
+        }
+    }
 }
 
 /// The external type of a value in the store, as `Externtype_sub` compares it: a table's
@@ -221,24 +250,27 @@ fn check_imports(jit: &mut Jit, module: &Module, imports: &[ExternVal]) -> Resul
     Ok(())
 }
 
-/// A constant expression's value as a word: `Eval_expr` over the constant instructions.
-fn eval_const(inst: &Instance, expr: &Expr) -> Result<u64, Error> {
-    let mut stack: Vec<u64> = Vec::new();
+/// A constant expression's value as the store holds it (a word, or a `v128`'s two):
+/// `Eval_expr` over the constant instructions.
+fn eval_const(inst: &Instance, expr: &Expr) -> Result<u128, Error> {
+    let mut stack: Vec<u128> = Vec::new();
     for instr in expr.instrs.iter() {
         match instr {
-            Instr::Const(n) => stack.push(n.bits()),
+            Instr::Const(n) => stack.push(n.bits() as u128),
+            Instr::VConst(v) => stack.push(v.to_u128()),
             Instr::RefNull(_) => stack.push(0),
-            Instr::RefFunc(x) => stack.push(inst.funcs[*x as usize] as u64),
+            Instr::RefFunc(x) => stack.push(inst.funcs[*x as usize] as u128),
             // SAFETY: the context's globals are cells of the store.
             Instr::GlobalGet(x) => stack.push(unsafe { *inst.ctx.global(*x as usize) }),
             Instr::Binop(t, Binop::Int(op)) => {
                 let (b, a) = (stack.pop().unwrap_or(0), stack.pop().unwrap_or(0));
+                let (a, b) = (a as u64, b as u64);
                 let r = match op {
                     IBinop::Add => a.wrapping_add(b),
                     IBinop::Sub => a.wrapping_sub(b),
                     _ => a.wrapping_mul(b),
                 };
-                stack.push(if *t == NumType::I32 { r as u32 as u64 } else { r });
+                stack.push(if *t == NumType::I32 { r as u32 as u128 } else { r as u128 });
             }
             Instr::End => {}
             _ => return Err(unsupported("this constant expression")),
@@ -254,7 +286,7 @@ fn initialize(jit: &mut Jit, id: u32, module: &Module, f_addrs: &[u32]) -> Resul
     for (i, elem) in module.elems.iter().enumerate() {
         match &elem.mode {
             ElemMode::Active(x, offset) => {
-                let d = eval_const(&jit.instances[id as usize], offset)?;
+                let d = eval_const(&jit.instances[id as usize], offset)? as u64;
                 let n = elem.init.len() as u64;
                 let inst = &mut *jit.instances[id as usize];
                 let code = table_init(inst, *x, i as u32, d, 0, n);
@@ -269,7 +301,7 @@ fn initialize(jit: &mut Jit, id: u32, module: &Module, f_addrs: &[u32]) -> Resul
     }
     for (i, data) in module.datas.iter().enumerate() {
         if let DataMode::Active(x, offset) = &data.mode {
-            let d = eval_const(&jit.instances[id as usize], offset)?;
+            let d = eval_const(&jit.instances[id as usize], offset)? as u64;
             let inst = &mut *jit.instances[id as usize];
             let code = memory_init(inst, *x, i as u32, d, 0, data.init.len() as u64);
             if code != 0 {

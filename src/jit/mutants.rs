@@ -1,6 +1,19 @@
 //! Planted bugs, to prove that the referee finds what it is for: compiled in only with the
 //! cargo feature `mutants`, one chosen at run time by `LOCKSTEP_MUTANT=NAME`. Without the
 //! feature [`active`] is `false` and the code generator is what it always is.
+//!
+//! The vector mutants wait for the differential cases to make vectors before the fuzzer's
+//! hunt (fuzz/mutants.sh) takes them on; the official simd suite under the referee catches
+//! each (`LOCKSTEP_MUTANT=NAME lockstep wast --spec 2.0 --engine lockstep
+//! ../shared/testsuite/wasm-2.0/simd`, of 25,988 assertions), and `lockstep report` on a
+//! module of the failing instruction names the rule:
+//!
+//! | mutant | failed | first failure | rule named |
+//! |---|--:|---|---|
+//! | `shuffle_lane_order` | 12 | simd_lane.wast:357 | `Step_pure/vshuffle` |
+//! | `q15mulr_wraps` | 1 | simd_i16x8_q15mulr_sat_s.wast:64 | `Step_pure/vbinop-val` |
+//! | `fmin_minps` | 83 | simd_f32x4.wast:65 | `Step_pure/vbinop-val` |
+//! | `trunc_sat_u_zero_bound` | 4 | simd_i32x4_trunc_sat_f64x2.wast:150 | `Step_pure/vcvtop` |
 
 /// A planted bug, the rule it breaks, and the name `LOCKSTEP_MUTANT` gives it.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -18,10 +31,21 @@ pub enum Mutant {
     ShrUMask31,
     /// `call_indirect` calls without checking the function's type.
     CallIndirectNoTypeCheck,
+    /// `i8x16.shuffle` with lanes from both operands takes the second operand's bytes in
+    /// reverse order (byte `15 - k` for index `16 + k`).
+    ShuffleLaneOrder,
+    /// `i16x8.q15mulr_sat_s` is `pmulhrsw` alone: `-32768 * -32768` wraps to `-32768`
+    /// instead of saturating to `32767`.
+    Q15mulrWraps,
+    /// `f32x4.min` is `minps` alone: NaNs and the signs of zeros ignored.
+    FminMinps,
+    /// `i32x4.trunc_sat_f64x2_u_zero` clamps at `2^32` instead of `2^32 - 1`: from `2^32`
+    /// on, a lane wraps to 0 instead of saturating.
+    TruncSatUZeroBound,
 }
 
 /// Every mutant: its name, and the rules a report on it must name (any of them).
-pub const ALL: [(&str, Mutant, &[&str]); 6] = [
+pub const ALL: [(&str, Mutant, &[&str]); 10] = [
     ("rem_s_sign", Mutant::RemSSign, &["Step_pure/binop-val"]),
     (
         "bounds_off_by_one",
@@ -41,6 +65,10 @@ pub const ALL: [(&str, Mutant, &[&str]); 6] = [
     ("fmin_minss", Mutant::FminMinss, &["Step_pure/binop-val"]),
     ("shr_u_mask31", Mutant::ShrUMask31, &["Step_pure/binop-val"]),
     ("call_indirect_no_type_check", Mutant::CallIndirectNoTypeCheck, &["Step_read/ref.cast-fail"]),
+    ("shuffle_lane_order", Mutant::ShuffleLaneOrder, &["Step_pure/vshuffle"]),
+    ("q15mulr_wraps", Mutant::Q15mulrWraps, &["Step_pure/vbinop-val"]),
+    ("fmin_minps", Mutant::FminMinps, &["Step_pure/vbinop-val"]),
+    ("trunc_sat_u_zero_bound", Mutant::TruncSatUZeroBound, &["Step_pure/vcvtop"]),
 ];
 
 /// Whether `m` is the mutant `LOCKSTEP_MUTANT` names.

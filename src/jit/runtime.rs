@@ -5,13 +5,16 @@
 //! calls are in [`super::builtins`]; the traps it raises are [`Trap`]s.
 //!
 //! References are 64-bit words: null is 0, a function reference the address of its
-//! [`FuncRef`], a host reference `ref.extern n` is `n + 1`.
+//! [`FuncRef`], a host reference `ref.extern n` is `n + 1`. A `v128` is two words, and lies
+//! 16-byte aligned wherever values lie in words ([`area_layout`]); a global's cell holds 16
+//! bytes, whatever its type.
 
 use super::memory::{CodeMemory, LinearMemory, MemDesc};
 use crate::rules::Rule;
 use crate::runtime::{Addrs, Config, ExternVal, HostFunc, Ref, Usage, Val};
 use crate::syntax::{
-    AbsHeapType, F32, F64, FuncType, GlobalType, HeapType, MemType, PAGE_SIZE, RefType, TableType, ValType,
+    AbsHeapType, F32, F64, FuncType, GlobalType, HeapType, MemType, PAGE_SIZE, RefType, TableType, V128,
+    ValType,
 };
 use core::mem::offset_of;
 use std::rc::Rc;
@@ -40,8 +43,8 @@ pub struct Runtime {
     pub calls: Vec<CallEvent>,
 }
 
-/// A function entered with its arguments, or left with its results, as words; `func` is
-/// the function's address in the store.
+/// A function entered with its arguments, or left with its results, as the words of its area
+/// ([`area_layout`]); `func` is the function's address in the store.
 #[derive(Clone, Debug, PartialEq)]
 pub enum CallEvent {
     Enter { func: u32, args: Vec<u64> },
@@ -194,11 +197,11 @@ impl Context {
     }
 
     /// Global `i`'s cell.
-    pub fn global(&self, i: usize) -> *mut u64 {
-        self.words[VmCtx::WORDS + i] as *mut u64
+    pub fn global(&self, i: usize) -> *mut Cell {
+        self.words[VmCtx::WORDS + i] as *mut Cell
     }
 
-    pub fn set_global(&mut self, i: usize, cell: *mut u64) {
+    pub fn set_global(&mut self, i: usize, cell: *mut Cell) {
         self.words[VmCtx::WORDS + i] = cell as u64;
     }
 }
@@ -284,18 +287,83 @@ pub fn trap_code(trap: Trap, rule: Rule) -> u64 {
     trap as u64 | (rule.index() as u64) << 16
 }
 
-/// A word as a value of type `t`.
-pub fn word_val(t: ValType, w: u64) -> Val {
+/// A global's cell: 16 bytes, 16-byte aligned; a value narrower than `v128` in its low bytes.
+pub type Cell = u128;
+
+/// A value's bits as the store holds them (a word, or for a `v128` two) as a value of type
+/// `t`.
+pub fn word_val(t: ValType, w: u128) -> Val {
+    let word = w as u64;
     match t {
-        ValType::I32 => Val::I32(w as u32),
-        ValType::I64 => Val::I64(w),
-        ValType::F32 => Val::F32(F32(w as u32)),
-        ValType::F64 => Val::F64(F64(w)),
-        ValType::Ref(rt) if w == 0 => Val::Ref(Ref::Null(rt.heap)),
-        ValType::Ref(rt) if is_extern(rt) => Val::Ref(Ref::Extern((w - 1) as u32)),
+        ValType::I32 => Val::I32(word as u32),
+        ValType::I64 => Val::I64(word),
+        ValType::F32 => Val::F32(F32(word as u32)),
+        ValType::F64 => Val::F64(F64(word)),
+        ValType::V128 => Val::V128(V128::from_u128(w)),
+        ValType::Ref(rt) if word == 0 => Val::Ref(Ref::Null(rt.heap)),
+        ValType::Ref(rt) if is_extern(rt) => Val::Ref(Ref::Extern((word - 1) as u32)),
         // SAFETY: a non-null function reference word is the address of a live FuncRef.
-        ValType::Ref(_) => Val::Ref(Ref::Func(unsafe { (*(w as *const FuncRef)).addr } as u32)),
-        ValType::V128 | ValType::Bot => Val::I32(0),
+        ValType::Ref(_) => Val::Ref(Ref::Func(unsafe { (*(word as *const FuncRef)).addr } as u32)),
+        ValType::Bot => Val::I32(0),
+    }
+}
+
+/// Where a value lies in an area of words (a call's arguments or results, a frame's locals and
+/// operands) when the next free word is `at`: there, or for a two-word `v128` at the next even
+/// word, so that it is 16-byte aligned in an area that is.
+pub const fn area_at(at: u32, wide: bool) -> u32 {
+    if wide { (at + 1) & !1 } else { at }
+}
+
+/// The word where each value of these types lies in an area, and how many words it takes.
+/// Compiled code lays out its arguments, parameters and results so ([`area_at`]), as the entry
+/// trampoline, the host trampoline and the tracing of calls read and write them.
+pub fn area_layout(types: &[ValType]) -> (Vec<u32>, u32) {
+    let mut end = 0;
+    let at = types
+        .iter()
+        .map(|t| {
+            let wide = *t == ValType::V128;
+            let at = area_at(end, wide);
+            end = at + 1 + wide as u32;
+            at
+        })
+        .collect();
+    (at, end)
+}
+
+/// The values of these types in an area of words.
+///
+/// # Safety
+/// `area` must hold the values as [`area_layout`] lays them out.
+pub unsafe fn read_area(types: &[ValType], area: *const u64) -> Vec<Val> {
+    let (at, _) = area_layout(types);
+    types
+        .iter()
+        .zip(at)
+        .map(|(t, at)| {
+            // SAFETY: the caller's promise.
+            let (lo, hi) = unsafe { (*area.add(at as usize), *area.add(at as usize + 1)) };
+            let w = if *t == ValType::V128 { (hi as u128) << 64 | lo as u128 } else { lo as u128 };
+            word_val(*t, w)
+        })
+        .collect()
+}
+
+/// Write values, each as its bits ([`word_val`]'s inverse, `word`), into an area of words.
+///
+/// # Safety
+/// `area` must have room for the values as [`area_layout`] lays them out.
+pub unsafe fn write_area(types: &[ValType], words: &[u128], area: *mut u64) {
+    let (at, _) = area_layout(types);
+    for ((t, w), at) in types.iter().zip(words).zip(at) {
+        // SAFETY: the caller's promise.
+        unsafe {
+            area.add(at as usize).write(*w as u64);
+            if *t == ValType::V128 {
+                area.add(at as usize + 1).write((*w >> 64) as u64);
+            }
+        }
     }
 }
 
@@ -319,7 +387,7 @@ pub struct Table {
 /// A global of the store: its type and its cell.
 pub struct Global {
     pub ty: GlobalType,
-    pub cell: Box<u64>,
+    pub cell: Box<Cell>,
 }
 
 impl Memory {
@@ -421,7 +489,7 @@ mod tests {
     fn code_offsets_read_the_fields() {
         let mut rt = Runtime::default();
         let mut ctx = Context::new(VmCtx::new(&mut rt, 0x1000 as *const u8, 0x2000), 3);
-        let mut cells = [7u64, 8, 9];
+        let mut cells = [7u128, 8, 9];
         for (i, c) in cells.iter_mut().enumerate() {
             ctx.set_global(i, c);
         }
@@ -434,8 +502,8 @@ mod tests {
         assert_eq!(word(VmCtx::TRAP_LANDING), 0x2000);
         assert_eq!(word(VmCtx::TYPE_IDS), 0x3000);
         for (i, c) in cells.iter().enumerate() {
-            assert_eq!(word(VmCtx::global(i as u32)), c as *const u64 as u64);
-            assert_eq!(ctx.global(i) as *const u64, c as *const u64);
+            assert_eq!(word(VmCtx::global(i as u32)), c as *const Cell as u64);
+            assert_eq!(ctx.global(i) as *const Cell, c as *const Cell);
         }
         rt.fuel = 42;
         // SAFETY: FUEL is the offset of a field of `rt`.

@@ -15,6 +15,12 @@
 //! they flow (into integers by `reinterpret`, into memory): every value is compared bit for
 //! bit, and a compiler NaN outside the allowed set is a divergence.
 //!
+//! Relaxed vector operators: the spec lets an implementation fix each of their global
+//! parameters (`R_fmadd`, ...) to one of its alternatives. The compiler's choices are one such
+//! assignment ([`Jit::relaxed`]: the configuration's deterministic profile where it asks for
+//! it, x86's natural results elsewhere), and the reference runs under the same, so that these
+//! results too compare exactly.
+//!
 //! Resources: both engines count the same call depth in frames, the same fuel and the same
 //! limits on memories and tables. Where a resource runs out on one side only, or on both
 //! but part way through work the other did not do (the reference fills memory byte by
@@ -110,9 +116,18 @@ impl Referee {
     pub fn new(config: Config, bounds: Bounds) -> Referee {
         // Both count frames, to the same depth, so that deep recursion compares.
         let config = Config { max_call_depth: Some(config.call_depth()), ..config };
+        Referee::with(config, Jit::new(config, bounds))
+    }
+
+    /// The referee of this compiler (compiling for a lower instruction set, say), which must
+    /// have been made with the same `config`.
+    pub fn with(config: Config, jit: Jit) -> Referee {
+        // The compiler's relaxed results are one assignment of the relaxed parameters: the
+        // reference runs under the same, so that they compare exactly.
+        let relaxed = jit.relaxed();
         Referee {
-            reference: Reference::new(Config { nans: NanChoice::X86, ..config }),
-            jit: Jit::new(config, bounds),
+            reference: Reference::new(Config { nans: NanChoice::X86, relaxed, ..config }),
+            jit,
             funcs: Pairs::default(),
             tables: Pairs::default(),
             mems: Pairs::default(),

@@ -182,6 +182,15 @@ impl Relaxed {
     /// The deterministic profile: every parameter 0.
     pub const DETERMINISTIC: Relaxed = Relaxed([0; 9]);
 
+    /// x86's natural results, as the compiler gives them (`jit::isa`): `relaxed_madd` fused
+    /// (FMA3), `relaxed_min`/`max` as `minps`/`maxps` (the second operand where the first is
+    /// not strictly below it: `R_fmin = R_fmax = 2`), `relaxed_dot` as `pmaddubsw` (the
+    /// second operand unsigned), `relaxed_q15mulr_s` as `pmulhrsw` (wrapping),
+    /// `relaxed_trunc_s` as `cvttps2dq` (`-2^31` out of range), `relaxed_trunc_u` saturating
+    /// (SSE has no unsigned conversion), `relaxed_swizzle` as `pshufb` (the index mod 16 below
+    /// 128), `relaxed_laneselect` as `blendv` (by each lane's top bit).
+    pub const X86: Relaxed = Relaxed([1, 2, 2, 1, 1, 0, 1, 1, 1]);
+
     /// The value of parameter `p`.
     pub fn get(self, p: Param) -> u8 {
         self.0[p as usize]

@@ -4,6 +4,7 @@
 //! and the runtime functions of [`crate::jit::builtins`] in the System V convention.
 
 use super::FuncCompiler;
+use super::frame::area;
 use super::regs::CTX;
 use super::stack::{Kind, Loc};
 use crate::jit::mutants::{Mutant, active};
@@ -23,20 +24,21 @@ pub(super) enum Returns {
 }
 
 impl FuncCompiler<'_, '_> {
-    /// Move the top `n` entries to the outgoing area and pop them; then spill the rest.
-    fn pass_args(&mut self, n: usize, results: usize) {
-        self.max_out = self.max_out.max(n.max(results));
-        let top = self.stack.len() - n;
-        for j in 0..n {
+    /// Move the arguments, the top entries, to the outgoing area and pop them; then spill
+    /// the rest. The area has room for the results too.
+    fn pass_args(&mut self, params: &[Kind], results: &[Kind]) {
+        let (at, words) = area(params);
+        self.frame.max_out = self.frame.max_out.max(words.max(area(results).1));
+        let top = self.stack.len() - params.len();
+        for (j, at) in at.into_iter().enumerate() {
             let e = self.stack[top + j];
             if e.loc == Loc::Slot {
-                let from = self.slot_addr(top + j);
-                self.copy(e.kind, from, Self::out_addr(j));
+                self.copy(e.kind, Self::slot(e), Self::out_addr(at));
             } else {
-                self.store_entry(e, Self::out_addr(j));
+                self.store_entry(e, Self::out_addr(at));
             }
         }
-        for _ in 0..n {
+        for _ in 0..params.len() {
             let e = self.pop();
             self.free(e.loc);
         }
@@ -45,14 +47,14 @@ impl FuncCompiler<'_, '_> {
 
     /// After a call: the results from the outgoing area into registers.
     fn take_results(&mut self, results: &[Kind]) {
-        for (j, kind) in results.iter().enumerate() {
-            if kind.is_float() {
+        for (kind, at) in results.iter().zip(area(results).0) {
+            if kind.in_xmm() {
                 let x = self.alloc_xmm();
-                self.movs_xm(*kind, x, Self::out_addr(j));
+                self.movs_xm(*kind, x, Self::out_addr(at));
                 self.push(*kind, Loc::Xmm(x));
             } else {
                 let r = self.alloc_gpr();
-                self.asm.mov_rm(kind.size(), r, Self::out_addr(j));
+                self.asm.mov_rm(kind.size(), r, Self::out_addr(at));
                 self.push(*kind, Loc::Gpr(r));
             }
         }
@@ -61,7 +63,7 @@ impl FuncCompiler<'_, '_> {
     pub(super) fn call(&mut self, x: u32) {
         let ty = self.env.funcs[x as usize];
         let results = Kind::all(&ty.results);
-        self.pass_args(ty.params.len(), results.len());
+        self.pass_args(&Kind::all(&ty.params), &results);
         if x < self.env.imported_funcs {
             // Through the function's reference: its code, in its own context.
             self.asm.mov_rm(Size::S64, Gpr::Rax, Mem::disp(CTX, VmCtx::FUNCS));
@@ -97,7 +99,7 @@ impl FuncCompiler<'_, '_> {
         }
         // Held while the arguments move (spilling frees registers: nothing is restored).
         self.gprs.hold(Gpr::Rdx);
-        self.pass_args(ty.params.len(), results.len());
+        self.pass_args(&Kind::all(&ty.params), &results);
         self.gprs.free(Gpr::Rdx);
         let undefined =
             self.trap_with(Trap::UndefinedElement, rules::STEP_READ__TABLE_GET_OOB, Some(Gpr::Rdx));
@@ -136,8 +138,7 @@ impl FuncCompiler<'_, '_> {
             let e = self.stack[top + j];
             let r = ARGS[1 + imms.len() + j];
             if e.loc == Loc::Slot {
-                let from = self.slot_addr(top + j);
-                self.asm.mov_rm(e.kind.size(), r, from);
+                self.asm.mov_rm(e.kind.size(), r, Self::slot(e));
             } else {
                 self.load_gpr(e, r);
             }

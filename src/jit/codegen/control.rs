@@ -8,7 +8,7 @@ use super::regs::SCRATCH;
 use super::stack::{Kind, Loc};
 use super::{FuncCompiler, R};
 use crate::jit::mutants::{Mutant, active};
-use crate::jit::runtime::Trap;
+use crate::jit::runtime::{Trap, area_at};
 use crate::jit::x64::Mem;
 use crate::jit::x64::*;
 use crate::rules;
@@ -117,6 +117,8 @@ impl FuncCompiler<'_, '_> {
         self.params_to_slots(params.len());
         let label = self.asm.new_label();
         if kind == CtrlKind::Loop {
+            // Branches back to the header come with their own cache.
+            self.clear_cache();
             self.asm.bind(label);
             self.fuel();
         }
@@ -169,6 +171,7 @@ impl FuncCompiler<'_, '_> {
         for kind in params {
             self.push(kind, Loc::Slot);
         }
+        self.clear_cache();
         self.asm.bind(els);
     }
 
@@ -200,6 +203,7 @@ impl FuncCompiler<'_, '_> {
             self.asm.bind(c.label);
         }
         if merged {
+            self.clear_cache();
             while self.stack.len() > c.base {
                 let e = self.pop();
                 self.free(e.loc);
@@ -212,19 +216,22 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
-    /// Put the top `n` entries into the home slots `base..base + n`.
+    /// Put the top `n` entries into the home slots of the stack positions `base..base + n`:
+    /// where they would be, laid out over the entries under `base`.
     fn place(&mut self, base: usize, n: usize) {
         let top = self.stack.len() - n;
+        let mut end = self.slots_end(base);
         for j in 0..n {
             let k = top + j;
             let e = self.stack[k];
+            let at = area_at(end, e.kind.words() == 2);
+            end = at + e.kind.words();
             if k == base + j && e.loc == Loc::Slot {
                 continue;
             }
-            let to = self.slot_addr(base + j);
+            let to = Self::slot_at(at, e.kind);
             if e.loc == Loc::Slot {
-                let from = self.slot_addr(k);
-                self.copy(e.kind, from, to);
+                self.copy(e.kind, Self::slot(e), to);
             } else {
                 self.store_entry(e, to);
             }

@@ -1,14 +1,18 @@
 //! The function's frame: its layout, prologue and epilogue, fuel, and the exits of its traps.
 //!
-//! Frame, from `rbp` down: the saved context (`rbp - 8`), the declared locals, the home
-//! slots of the operand stack, and at `rsp` the area where calls pass arguments and receive
-//! results. Parameters live in the caller's area: parameter `i` at `rbp + 16 + 8i`, and
-//! result `j` is written to `rbp + 16 + 8j`.
+//! Frame, from `rbp` down, in words: the saved context (word 0, at `rbp - 8`), the declared
+//! locals, the home slots of the operand stack, and at `rsp` the area where calls pass
+//! arguments and receive results. Parameters live in the caller's area, from `rbp + 16`, and
+//! results are written there. Every value takes a word, a `v128` two at an even word
+//! ([`area_at`]): `rbp` and `rsp` are 16-byte aligned, so that a `v128` is too, wherever it
+//! lies, and SSE operations can take it from memory. The word `u` below `rbp` is at
+//! `rbp - 8(u + 1)`; a value of `n` words from word `u` is at `rbp - 8(u + n)`.
 
 use super::regs::{CTX, MEMBASE, SCRATCH};
+use super::stack::Kind;
 use super::stack::Loc;
 use super::{Bounds, FuncCompiler};
-use crate::jit::runtime::{Runtime, Trap, VmCtx, trap_code};
+use crate::jit::runtime::{Runtime, Trap, VmCtx, area_at, trap_code};
 use crate::jit::x64::*;
 use crate::rules::{self, Rule};
 
@@ -16,25 +20,24 @@ impl FuncCompiler<'_, '_> {
     // ----- Layout -----
 
     /// Where local `i` lives: a parameter in the caller's area, a declared local below the
-    /// saved context.
+    /// saved context (laid out by [`Frame::new`]).
     pub(super) fn local_addr(&self, i: u32) -> Mem {
-        let np = self.params.len() as u32;
-        if i < np {
-            Mem::disp(Gpr::Rbp, 16 + 8 * i as i32)
-        } else {
-            Mem::disp(Gpr::Rbp, -16 - 8 * (i - np) as i32)
-        }
+        Mem::disp(Gpr::Rbp, self.frame.locals[i as usize])
     }
 
-    /// The home slot of the value stack's entry `k` (from the bottom).
-    pub(super) fn slot_addr(&self, k: usize) -> Mem {
-        let declared = (self.locals.len() - self.params.len()) as i32;
-        Mem::disp(Gpr::Rbp, -16 - 8 * declared - 8 * k as i32)
+    /// The home slot of a value of this kind from word `at` below `rbp`.
+    pub(super) fn slot_at(at: u32, kind: Kind) -> Mem {
+        Mem::disp(Gpr::Rbp, -8 * (at + kind.words()) as i32)
     }
 
     /// Word `i` of the outgoing area, where calls pass arguments and receive results.
-    pub(super) fn out_addr(i: usize) -> Mem {
+    pub(super) fn out_addr(i: u32) -> Mem {
         Mem::disp(Gpr::Rsp, 8 * i as i32)
+    }
+
+    /// Word `i` of the caller's area, where the parameters are and the results go.
+    pub(super) fn in_addr(i: u32) -> Mem {
+        Mem::disp(Gpr::Rbp, 16 + 8 * i as i32)
     }
 
     // ----- Entry and exit -----
@@ -56,11 +59,11 @@ impl FuncCompiler<'_, '_> {
         self.trace_call(false);
         self.count_frame(true);
         self.fuel();
-        let declared = self.locals.len() - self.params.len();
-        if declared > 0 {
+        let words = self.frame.declared_end;
+        if words > 1 {
             self.asm.alu_rr(Alu::Xor, Size::S32, SCRATCH, SCRATCH);
-            for j in 0..declared {
-                self.asm.mov_mr(Size::S64, Mem::disp(Gpr::Rbp, -16 - 8 * j as i32), SCRATCH);
+            for u in 1..words {
+                self.asm.mov_mr(Size::S64, Mem::disp(Gpr::Rbp, -8 * (u + 1) as i32), SCRATCH);
             }
         }
         self.load_membase();
@@ -126,8 +129,7 @@ impl FuncCompiler<'_, '_> {
     /// The frame's size, now that the deepest operand stack and the widest call are known:
     /// rounded so that `rsp` is 16-byte aligned at calls.
     pub(super) fn finish_frame(&mut self) {
-        let declared = self.locals.len() - self.params.len();
-        let size = 8 + 8 * (declared + self.max_depth + self.max_out);
+        let size = 8 * (self.frame.max_words + self.frame.max_out) as usize;
         let size = (size + 15) & !15;
         self.asm.patch_u32(self.frame_fixups[0], (size as i32).wrapping_neg() as u32);
         self.asm.patch_u32(self.frame_fixups[1], size as u32);
@@ -149,11 +151,11 @@ impl FuncCompiler<'_, '_> {
         self.read_lazy_params();
         let m = self.results.len();
         let top = self.stack.len() - m;
-        for j in 0..m {
+        for (j, at) in self.frame.results.clone().into_iter().enumerate() {
             let e = self.stack[top + j];
-            let to = Mem::disp(Gpr::Rbp, 16 + 8 * j as i32);
+            let to = Self::in_addr(at);
             if e.loc == Loc::Slot {
-                let from = self.slot_addr(top + j);
+                let from = Self::slot_at(e.at, e.kind);
                 self.copy(e.kind, from, to);
             } else {
                 self.store_entry(e, to);
@@ -194,4 +196,56 @@ impl FuncCompiler<'_, '_> {
         self.traps.push((trap, rule, arg, label));
         label
     }
+}
+
+/// The frame's layout, in words (see the module's documentation).
+pub(super) struct Frame {
+    /// The displacement from `rbp` of every local, parameters first.
+    pub(super) locals: Vec<i32>,
+    /// Where each result goes in the caller's area.
+    pub(super) results: Vec<u32>,
+    /// The word after the declared locals (word 0 is the saved context), and the first word
+    /// of the home slots: an even one.
+    pub(super) declared_end: u32,
+    pub(super) slots: u32,
+    /// The deepest word the home slots reached, and the most words a call passed or
+    /// received: the frame's size, known at the end.
+    pub(super) max_words: u32,
+    pub(super) max_out: u32,
+}
+
+impl Frame {
+    pub(super) fn new(params: &[Kind], results: &[Kind], locals: &[Kind]) -> Frame {
+        let mut disps: Vec<i32> = area(params).0.iter().map(|at| 16 + 8 * *at as i32).collect();
+        let mut end = 1;
+        for kind in &locals[params.len()..] {
+            let at = area_at(end, kind.words() == 2);
+            end = at + kind.words();
+            disps.push(-8 * end as i32);
+        }
+        let slots = area_at(end, true);
+        Frame {
+            locals: disps,
+            results: area(results).0,
+            declared_end: end,
+            slots,
+            max_words: slots,
+            max_out: 0,
+        }
+    }
+}
+
+/// The word of each value of these kinds in an area of words, and the words it takes
+/// ([`crate::jit::runtime::area_layout`], over kinds).
+pub(super) fn area(kinds: &[Kind]) -> (Vec<u32>, u32) {
+    let mut end = 0;
+    let at = kinds
+        .iter()
+        .map(|k| {
+            let at = area_at(end, k.words() == 2);
+            end = at + k.words();
+            at
+        })
+        .collect();
+    (at, end)
 }

@@ -20,7 +20,7 @@ impl FuncCompiler<'_, '_> {
 
     /// The address `[base + i + offset]` of an access of `n` bytes, after the bounds check
     /// in `Checks` mode (in guard mode a fault is the check: its place is recorded).
-    fn effective(&mut self, i: Entry, offset: u64, n: u64, rule: Rule) -> (Mem, Loc) {
+    pub(super) fn effective(&mut self, i: Entry, offset: u64, n: u64, rule: Rule) -> (Mem, Loc) {
         match self.env.options.bounds {
             Bounds::GuardPages => {
                 let (mem, loc) = self.guarded(i, offset);
@@ -80,7 +80,7 @@ impl FuncCompiler<'_, '_> {
 
     /// In guard mode the faulting instruction is the one emitted next: its offset replaces
     /// the one recorded before the address was formed.
-    fn fix_fault_offset(&mut self) {
+    pub(super) fn fix_fault_offset(&mut self) {
         let at = self.asm.offset();
         if let Some(last) = self.faults.last_mut() {
             last.0 = at;
@@ -99,7 +99,7 @@ impl FuncCompiler<'_, '_> {
         let i = self.pop_resolved();
         let (addr, held) = self.effective(i, m.offset, n, rule);
         let kind = Kind::num(t);
-        if kind.is_float() {
+        if kind.in_xmm() {
             let v = self.alloc_xmm();
             if self.env.options.bounds == Bounds::GuardPages {
                 self.fix_fault_offset();
@@ -141,7 +141,7 @@ impl FuncCompiler<'_, '_> {
         let rule = if sz.is_some() { rules::STEP__STORE_PACK_OOB } else { rules::STEP__STORE_NUM_OOB };
         let kind = Kind::num(t);
         let v = self.pop_resolved();
-        let v = if kind.is_float() { Loc::Xmm(self.into_xmm(v)) } else { Loc::Gpr(self.into_gpr(v)) };
+        let v = if kind.in_xmm() { Loc::Xmm(self.into_xmm(v)) } else { Loc::Gpr(self.into_gpr(v)) };
         // The value's register stays held (it is ours), so the address cannot land in it.
         let i = self.pop_resolved();
         let (addr, held) = self.effective(i, m.offset, n, rule);

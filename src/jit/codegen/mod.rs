@@ -19,7 +19,8 @@
 //! - `memory.rs`: loads and stores, effective addresses and bounds, `memory.*`, `data.drop`
 //! - `table.rs`: `table.*`, `elem.drop`, references
 //! - `numeric.rs`: the numeric instructions
-//! - `vector.rs`: the vector instructions (refused, for now)
+//! - `vector/`: the vector instructions, by concern (memory, lanes, integer, float,
+//!   conversions, relaxed)
 //! - `support.rs`: what the compiler refuses, checked before code is emitted
 //!
 //! Every instruction is emitted through [`crate::jit::x64`], which knows nothing of wasm.
@@ -36,14 +37,17 @@ mod table;
 mod variables;
 mod vector;
 
+use super::isa::Isa;
 use super::runtime::Trap;
 use super::x64::*;
 use crate::rules::Rule;
+use crate::runtime::Relaxed;
 use crate::syntax::*;
 use control::{Ctrl, CtrlKind};
+use frame::Frame;
 use regs::RegSet;
-use stack::{Entry, Kind};
-use support::{check_module, feature_of};
+use stack::{Entry, Kind, Loc};
+use support::{check_module, feature_of, is_vector};
 
 /// How the compiled code checks memory accesses.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -98,6 +102,9 @@ pub struct Env<'m> {
     pub options: Options,
     /// The address of each runtime function the code calls.
     pub builtins: &'m Builtins,
+    /// The instructions the code may use, and the relaxed operators' results it gives.
+    pub isa: Isa,
+    pub relaxed: Relaxed,
 }
 
 /// Addresses of the runtime's functions ([`crate::jit::builtins`]).
@@ -150,13 +157,13 @@ struct FuncCompiler<'a, 'm> {
     stack: Vec<Entry>,
     /// The blocks the walk is inside, the function's body first (`control.rs`).
     ctrls: Vec<Ctrl>,
-    /// Registers held by stack entries or by operands being worked on.
+    /// Registers held by stack entries, by operands being worked on, or by the cache.
     gprs: RegSet<Gpr>,
     xmms: RegSet<Xmm>,
-    /// The deepest the value stack got, and the most words a call passed or received: the
-    /// frame's size, known at the end (`frame.rs`).
-    max_depth: usize,
-    max_out: usize,
+    /// Locals whose current value a register holds too, oldest first (`variables.rs`).
+    cache: Vec<(u32, Loc)>,
+    /// The frame's layout, and its size, known at the end (`frame.rs`).
+    frame: Frame,
     /// Out-of-line code: trap exits (per trap and rule) and their labels.
     traps: Vec<(Trap, Rule, Option<Gpr>, Label)>,
     /// How deep inside unreachable code the walk is (its instructions emit nothing).
@@ -187,6 +194,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             locals.push(Kind::of(*t)?);
         }
         let epilogue = asm.new_label();
+        let frame = Frame::new(&params, &results, &locals);
         Ok(FuncCompiler {
             asm,
             env,
@@ -199,8 +207,8 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             ctrls: Vec::new(),
             gprs: RegSet::EMPTY,
             xmms: RegSet::EMPTY,
-            max_depth: 0,
-            max_out: 0,
+            cache: Vec::new(),
+            frame,
             traps: Vec::new(),
             dead: 0,
             frame_fixups: [0; 2],
@@ -286,8 +294,46 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             I::Testop(t, _) => self.testop(*t),
             I::Relop(t, op) => self.relop(*t, *op),
             I::Cvtop(to, from, op) => self.cvtop(*to, *from, *op),
-            i if vector::is_vector(i) => self.vector(i)?,
+            i if is_vector(i) => self.vector_isa()?,
             other => return Err(Unsupported(feature_of(other))),
+        }
+        self.vector_instr(instr)
+    }
+
+    /// A vector instruction (the ISA checked): what it means, by operator.
+    fn vector_instr(&mut self, instr: &Instr) -> R<()> {
+        use Instr as I;
+        match instr {
+            I::VLoad(op, x, m) => self.vload(*op, *x, *m)?,
+            I::VLoadLane(sz, x, m, lane) => self.vload_lane(*sz, *x, *m, *lane)?,
+            I::VStore(x, m) => self.vstore(*x, *m)?,
+            I::VStoreLane(sz, x, m, lane) => self.vstore_lane(*sz, *x, *m, *lane)?,
+            I::VConst(c) => self.vconst(*c),
+            I::VVunop(VVunop::Not) => self.vnot_op(),
+            I::VVbinop(op) => self.vvbinop(*op),
+            I::VVternop(VVternop::Bitselect) => self.vbitselect(),
+            I::VVtestop(VVtestop::AnyTrue) => self.vany_true(),
+            I::VUnop(sh, VUnop::Int(op)) => self.vi_unop(*sh, *op),
+            I::VUnop(sh, VUnop::Float(op)) => self.vf_unop(*sh, *op),
+            I::VBinop(sh, VBinop::Int(op)) => self.vi_binop(*sh, *op),
+            I::VBinop(sh, VBinop::Float(op)) => self.vf_binop(*sh, *op),
+            I::VTernop(sh, op) => self.vternop(*sh, *op),
+            I::VTestop(sh, VTestop::AllTrue) => self.vall_true(*sh),
+            I::VRelop(sh, Relop::Int(op)) => self.vi_relop(*sh, *op),
+            I::VRelop(sh, Relop::Float(op)) => self.vf_relop(*sh, *op),
+            I::VShiftop(sh, op) => self.vshiftop(*sh, *op),
+            I::VBitmask(sh) => self.vbitmask(*sh),
+            I::VSwizzlop(op) => self.vswizzlop(*op),
+            I::VShuffle(lanes) => self.vshuffle(lanes),
+            I::VExtunop(_, from, VExtunop::ExtaddPairwise(sx)) => self.vextadd_pairwise(*from, *sx),
+            I::VExtbinop(_, from, op) => self.vextbinop(*from, *op),
+            I::VExtternop(_, _, VExtternop::RelaxedDotAdd) => self.relaxed_dot_add(),
+            I::VNarrow(_, from, sx) => self.vnarrow(*from, *sx),
+            I::VCvtop(to, from, op) => self.vcvtop(*to, *from, *op),
+            I::VSplat(sh) => self.vsplat(*sh),
+            I::VExtractLane(sh, sx, lane) => self.vextract_lane(*sh, *sx, *lane),
+            I::VReplaceLane(sh, lane) => self.vreplace_lane(*sh, *lane),
+            _ => {}
         }
         Ok(())
     }

@@ -380,13 +380,13 @@ impl FuncCompiler<'_, '_> {
                 self.push(Kind::I64, Loc::Gpr(r));
             }
             Cvtop::Reinterpret => {
-                if kto.is_float() {
+                if kto.in_xmm() {
                     let e = self.pop_resolved();
-                    let x = self.into_xmm(Entry { kind: kto, loc: e.loc });
+                    let x = self.into_xmm(Entry { kind: kto, ..e });
                     self.push(kto, Loc::Xmm(x));
                 } else {
                     let e = self.pop_resolved();
-                    let r = self.into_gpr(Entry { kind: kto, loc: e.loc });
+                    let r = self.into_gpr(Entry { kind: kto, ..e });
                     self.push(kto, Loc::Gpr(r));
                 }
             }

@@ -129,11 +129,15 @@ impl FuncCompiler<'_, '_> {
         self.alloc_gpr_except(RegSet::EMPTY)
     }
 
-    /// A free pool register not in `except`, spilling the deepest register entry if needed.
+    /// A free pool register not in `except`, forgetting the oldest cached local or else
+    /// spilling the deepest register entry if needed.
     pub(super) fn alloc_gpr_except(&mut self, except: RegSet<Gpr>) -> Gpr {
         loop {
             if let Some(r) = self.gprs.alloc(&GPRS, except) {
                 return r;
+            }
+            if self.uncache_one(|l| matches!(l, Loc::Gpr(r) if !except.contains(r))) {
+                continue;
             }
             let k = self
                 .stack
@@ -149,6 +153,9 @@ impl FuncCompiler<'_, '_> {
             if let Some(x) = self.xmms.alloc(&XMMS, RegSet::EMPTY) {
                 return x;
             }
+            if self.uncache_one(|l| matches!(l, Loc::Xmm(_))) {
+                continue;
+            }
             let k = self.stack.iter().position(|e| matches!(e.loc, Loc::Xmm(_))).expect("a register entry");
             self.spill(k);
         }
@@ -162,9 +169,10 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
-    /// Make `r` free: a stack entry in it goes to its slot (an operand being worked on, in
-    /// `keep`, stays where it is).
+    /// Make `r` free: a stack entry in it goes to its slot, a cached local leaves it (an
+    /// operand being worked on, in `keep`, stays where it is).
     pub(super) fn evict_gpr(&mut self, r: Gpr, keep: Loc) {
+        self.uncache_reg(Loc::Gpr(r));
         if let Some(k) = self.stack.iter().position(|e| e.loc == Loc::Gpr(r)) {
             self.spill(k);
         } else {

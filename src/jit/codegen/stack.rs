@@ -4,21 +4,22 @@
 //! moves entries to their home slots: when registers run out, at calls, and where control
 //! flow merges. The parametric instructions, `drop` and `select`, are moves of entries.
 
-use super::regs::{RegSet, SCRATCH};
-use super::vector;
+use super::regs::{RegSet, SCRATCH, XSCRATCH};
 use super::{FuncCompiler, Unsupported};
+use crate::jit::runtime::area_at;
 use crate::jit::x64::Mem;
 use crate::jit::x64::*;
 use crate::syntax::*;
 
 /// The kinds of value the compiler moves: integers and references in general registers,
-/// floats in XMM registers.
+/// floats and vectors in XMM registers.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub(super) enum Kind {
     I32,
     I64,
     F32,
     F64,
+    V128,
     Ref,
 }
 
@@ -30,14 +31,14 @@ impl Kind {
             ValType::F32 => Kind::F32,
             ValType::F64 => Kind::F64,
             ValType::Ref(_) => Kind::Ref,
-            ValType::V128 => return Err(vector::V128),
+            ValType::V128 => Kind::V128,
             ValType::Bot => return Err(Unsupported("bot")),
         })
     }
 
-    /// The kinds of values of types the module check admitted (no `v128`).
+    /// The kinds of values of types the module check admitted.
     pub(super) fn all(ts: &[ValType]) -> Vec<Kind> {
-        ts.iter().map(|t| Kind::of(*t).expect("checked: no v128")).collect()
+        ts.iter().map(|t| Kind::of(*t).expect("validated: no bottom type")).collect()
     }
 
     pub(super) fn num(t: NumType) -> Kind {
@@ -49,16 +50,22 @@ impl Kind {
         }
     }
 
-    pub(super) fn is_float(self) -> bool {
-        matches!(self, Kind::F32 | Kind::F64)
+    /// Whether its values live in XMM registers (floats and vectors) or general ones.
+    pub(super) fn in_xmm(self) -> bool {
+        matches!(self, Kind::F32 | Kind::F64 | Kind::V128)
     }
 
-    /// The operand size in a general register.
+    /// The operand size in a general register (a vector's is that of its halves).
     pub(super) fn size(self) -> Size {
         match self {
             Kind::I32 | Kind::F32 => Size::S32,
-            Kind::I64 | Kind::F64 | Kind::Ref => Size::S64,
+            Kind::I64 | Kind::F64 | Kind::V128 | Kind::Ref => Size::S64,
         }
+    }
+
+    /// The words a value takes in memory: a `v128` two.
+    pub(super) fn words(self) -> u32 {
+        if self == Kind::V128 { 2 } else { 1 }
     }
 }
 
@@ -69,6 +76,8 @@ pub(super) enum Loc {
     Xmm(Xmm),
     /// The bits of a constant.
     Const(u64),
+    /// A `v128` constant, in the constant pool (16-byte aligned).
+    Pool(Label),
     /// The current value of a local, read when used.
     Local(u32),
     /// The entry's home slot.
@@ -79,6 +88,9 @@ pub(super) enum Loc {
 pub(super) struct Entry {
     pub(super) kind: Kind,
     pub(super) loc: Loc,
+    /// The first word of its home slot below `rbp` (`frame.rs`): after the slots of the
+    /// entries under it, so the same on every path to the same stack height.
+    pub(super) at: u32,
 }
 
 /// What a source operand of an ALU instruction is.
@@ -96,32 +108,45 @@ impl FuncCompiler<'_, '_> {
 
     /// Push an entry; the deepest stack sizes the frame.
     pub(super) fn push(&mut self, kind: Kind, loc: Loc) {
-        self.stack.push(Entry { kind, loc });
-        self.max_depth = self.max_depth.max(self.stack.len());
+        let at = area_at(self.slots_end(self.stack.len()), kind.words() == 2);
+        self.stack.push(Entry { kind, loc, at });
+        self.frame.max_words = self.frame.max_words.max(at + kind.words());
+    }
+
+    /// The word after the home slots of the entries under entry `k`.
+    pub(super) fn slots_end(&self, k: usize) -> u32 {
+        match k.checked_sub(1) {
+            Some(below) => self.stack[below].at + self.stack[below].kind.words(),
+            None => self.frame.slots,
+        }
+    }
+
+    /// The entry's home slot.
+    pub(super) fn slot(e: Entry) -> Mem {
+        Self::slot_at(e.at, e.kind)
     }
 
     pub(super) fn pop(&mut self) -> Entry {
         self.stack.pop().expect("validated: an operand is there")
     }
 
-    /// Pop the top entry, a slot entry turned into its memory location's description.
+    /// Pop the top entry, a slot entry loaded into a register.
     pub(super) fn pop_resolved(&mut self) -> Entry {
-        let k = self.stack.len() - 1;
         let e = self.pop();
-        if e.loc == Loc::Slot { self.from_slot(e, k) } else { e }
+        if e.loc == Loc::Slot { self.from_slot(e) } else { e }
     }
 
     /// A slot entry, loaded into a register (so that it can be handled like the others).
-    fn from_slot(&mut self, e: Entry, k: usize) -> Entry {
-        let addr = self.slot_addr(k);
-        if e.kind.is_float() {
+    fn from_slot(&mut self, e: Entry) -> Entry {
+        let addr = Self::slot(e);
+        if e.kind.in_xmm() {
             let x = self.alloc_xmm();
             self.movs_xm(e.kind, x, addr);
-            Entry { kind: e.kind, loc: Loc::Xmm(x) }
+            Entry { loc: Loc::Xmm(x), ..e }
         } else {
             let r = self.alloc_gpr();
             self.asm.mov_rm(e.kind.size(), r, addr);
-            Entry { kind: e.kind, loc: Loc::Gpr(r) }
+            Entry { loc: Loc::Gpr(r), ..e }
         }
     }
 
@@ -172,7 +197,8 @@ impl FuncCompiler<'_, '_> {
                 let addr = self.local_addr(i);
                 self.asm.mov_rm(size, r, addr);
             }
-            Loc::Slot => unreachable!("a slot entry is loaded with its index"),
+            Loc::Pool(_) => unreachable!("a vector is not in a general register"),
+            Loc::Slot => unreachable!("a slot entry is loaded from its slot"),
         }
     }
 
@@ -199,6 +225,7 @@ impl FuncCompiler<'_, '_> {
         match e.loc {
             Loc::Xmm(x) => x,
             Loc::Gpr(r) => {
+                debug_assert!(e.kind != Kind::V128);
                 let x = self.alloc_xmm();
                 if e.kind == Kind::F32 {
                     self.asm.movd_xr(x, r)
@@ -228,29 +255,33 @@ impl FuncCompiler<'_, '_> {
                 self.movs_xm(e.kind, x, addr);
                 x
             }
+            Loc::Pool(c) => {
+                let x = self.alloc_xmm();
+                self.movs_xm(e.kind, x, c);
+                x
+            }
             Loc::Slot => unreachable!("resolved before"),
         }
     }
 
     /// An operand for an ALU instruction's source: an immediate, a register, or memory.
-    fn source(&self, e: Entry, k: usize) -> Src {
+    fn source(&self, e: Entry) -> Src {
         match e.loc {
             Loc::Const(bits) if e.kind.size() == Size::S32 || bits as i64 == bits as i32 as i64 => {
                 Src::Imm(bits as i32)
             }
             Loc::Gpr(r) => Src::Reg(r),
             Loc::Local(i) => Src::Mem(self.local_addr(i)),
-            Loc::Slot => Src::Mem(self.slot_addr(k)),
-            Loc::Const(_) | Loc::Xmm(_) => Src::Load,
+            Loc::Slot => Src::Mem(Self::slot(e)),
+            Loc::Const(_) | Loc::Xmm(_) | Loc::Pool(_) => Src::Load,
         }
     }
 
     /// Pop an integer operand as an ALU source (immediate, register or memory); a register
     /// it holds goes back to the pool with [`Self::free`].
     pub(super) fn pop_src(&mut self) -> (Src, Loc) {
-        let k = self.stack.len() - 1;
         let e = self.pop();
-        match self.source(e, k) {
+        match self.source(e) {
             Src::Load => {
                 let r = self.into_gpr(e);
                 (Src::Reg(r), Loc::Gpr(r))
@@ -264,7 +295,7 @@ impl FuncCompiler<'_, '_> {
     /// Move entry `k` to its home slot.
     pub(super) fn spill(&mut self, k: usize) {
         let e = self.stack[k];
-        let slot = self.slot_addr(k);
+        let slot = Self::slot(e);
         self.store_entry(e, slot);
         self.free(e.loc);
         self.stack[k].loc = Loc::Slot;
@@ -276,6 +307,14 @@ impl FuncCompiler<'_, '_> {
         match e.loc {
             Loc::Gpr(r) => self.asm.mov_mr(size, addr, r),
             Loc::Xmm(x) => self.movs_mx(e.kind, addr, x),
+            Loc::Pool(c) => {
+                self.movs_xm(e.kind, XSCRATCH, c);
+                self.movs_mx(e.kind, addr, XSCRATCH);
+            }
+            Loc::Local(i) if e.kind == Kind::V128 => {
+                let from = self.local_addr(i);
+                self.copy(e.kind, from, addr);
+            }
             Loc::Const(bits) => {
                 if size == Size::S32 || bits as i64 == bits as i32 as i64 {
                     self.asm.mov_mi(size, addr, bits as i32);
@@ -293,27 +332,41 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
-    /// Copy a value between two words of memory at its own width: a wider load of a
+    /// Copy a value between two places in memory at its own width: a wider load of a
     /// narrower store would stall the store's forwarding.
     pub(super) fn copy(&mut self, kind: Kind, from: Mem, to: Mem) {
-        self.asm.mov_rm(kind.size(), SCRATCH, from);
-        self.asm.mov_mr(kind.size(), to, SCRATCH);
+        if kind == Kind::V128 {
+            self.movs_xm(kind, XSCRATCH, from);
+            self.movs_mx(kind, to, XSCRATCH);
+        } else {
+            self.asm.mov_rm(kind.size(), SCRATCH, from);
+            self.asm.mov_mr(kind.size(), to, SCRATCH);
+        }
     }
 
-    /// `movss`/`movsd [addr], x`: store a float of this kind.
+    /// `movss`/`movsd`/`movdqu [addr], x`: store a float or vector of this kind.
     pub(super) fn movs_mx(&mut self, kind: Kind, addr: Mem, x: Xmm) {
-        let op = if kind == Kind::F32 { SseStore::MOVSS } else { SseStore::MOVSD };
+        let op = match kind {
+            Kind::F32 => SseStore::MOVSS,
+            Kind::V128 => SseStore::MOVDQU,
+            _ => SseStore::MOVSD,
+        };
         self.asm.sse_mx(op, addr, x);
     }
 
-    /// `movss`/`movsd x, [addr]`: load a float of this kind.
+    /// `movss`/`movsd`/`movdqu x, [addr]`: load a float or vector of this kind.
     pub(super) fn movs_xm(&mut self, kind: Kind, x: Xmm, addr: impl Into<Addr>) {
-        let op = if kind == Kind::F32 { Sse::MOVSS } else { Sse::MOVSD };
+        let op = match kind {
+            Kind::F32 => Sse::MOVSS,
+            Kind::V128 => Sse::MOVDQU,
+            _ => Sse::MOVSD,
+        };
         self.asm.sse_xm(op, x, addr);
     }
 
-    /// Spill every register entry (before calls).
+    /// Spill every register entry and forget the cache of locals (before calls).
     pub(super) fn spill_regs(&mut self) {
+        self.clear_cache();
         for k in 0..self.stack.len() {
             if matches!(self.stack[k].loc, Loc::Gpr(_) | Loc::Xmm(_)) {
                 self.spill(k);
@@ -324,7 +377,7 @@ impl FuncCompiler<'_, '_> {
     /// Everything but constants to its home slot (where control flow merges).
     pub(super) fn spill_all(&mut self) {
         for k in 0..self.stack.len() {
-            if !matches!(self.stack[k].loc, Loc::Const(_) | Loc::Slot) {
+            if !matches!(self.stack[k].loc, Loc::Const(_) | Loc::Pool(_) | Loc::Slot) {
                 self.spill(k);
             }
         }
@@ -362,7 +415,7 @@ impl FuncCompiler<'_, '_> {
         let cond = self.pop_gpr();
         let b = self.pop_resolved();
         let a = self.pop_resolved();
-        if a.kind.is_float() {
+        if a.kind.in_xmm() {
             let xa = self.into_xmm(a);
             let xb = self.into_xmm(b);
             let keep = self.asm.new_label();

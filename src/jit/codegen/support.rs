@@ -7,8 +7,8 @@
 use super::Unsupported;
 use crate::syntax::{Feature, Features, Instr, Module};
 
-/// What the compiler compiles: Wasm 2.0 but its vectors.
-const SUPPORTED: Features = Features::V2.minus(Features::of(Feature::Simd));
+/// What the compiler compiles: Wasm 2.0, and the relaxed vector instructions of 3.0.
+const SUPPORTED: Features = Features::V2.with(Feature::RelaxedSimd);
 
 /// What the compiler does not do, found before any code is emitted: the first feature the
 /// module's definitions (value types, constant expressions included) use that it does not
@@ -18,7 +18,7 @@ const SUPPORTED: Features = Features::V2.minus(Features::of(Feature::Simd));
 pub(super) fn check_module(m: &Module) -> Result<(), Unsupported> {
     use Feature::*;
     let declared = m.declared_features().minus(SUPPORTED);
-    let named = [MultiMemory, Memory64, Exceptions, Simd, Gc, FunctionReferences];
+    let named = [MultiMemory, Memory64, Exceptions, Gc, FunctionReferences];
     match named.into_iter().find(|f| declared.contains(*f)).or_else(|| declared.first()) {
         Some(f) => Err(Unsupported(f.name())),
         None => Ok(()),
@@ -28,4 +28,10 @@ pub(super) fn check_module(m: &Module) -> Result<(), Unsupported> {
 /// The feature named when a function holds `instr`, which the compiler does not compile.
 pub(super) fn feature_of(instr: &Instr) -> &'static str {
     instr.requires().first_missing(SUPPORTED).map_or(Feature::Gc.name(), Feature::name)
+}
+
+/// Whether `instr` is a vector instruction (one of the spec's `vectype` instructions, the
+/// vector memory instructions included), as the instruction table files it.
+pub(super) fn is_vector(instr: &Instr) -> bool {
+    instr.requires().contains(Feature::Simd)
 }

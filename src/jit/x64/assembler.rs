@@ -278,6 +278,65 @@ impl Assembler {
         self.byte(0xC0 | (reg & 7) << 3 | (rm & 7));
     }
 
+    /// The VEX prefix of `op` (Intel SDM Vol. 2A, 2.3.5 and Figure 2-9), then its opcode:
+    /// `rxb` the extensions of ModRM.reg, SIB.index and ModRM.r/m or SIB.base as REX has
+    /// them, `vvvv` the extra source register. The two-byte form C5 where it can say it all
+    /// (map 0F, no W, no X or B), else the three-byte C4. 128-bit (VEX.L = 0).
+    #[inline]
+    fn vex_prefix_opcode(&mut self, op: Op, rxb: u8, vvvv: u8) {
+        let pp = if op.p66 {
+            1
+        } else {
+            match op.rep {
+                0xF3 => 2,
+                0xF2 => 3,
+                _ => 0,
+            }
+        };
+        let map = match op.map {
+            Map::M0F => 1,
+            Map::M0F38 => 2,
+            Map::M0F3A => 3,
+            Map::One => panic!("VEX encodes the 0F, 0F38 and 0F3A maps"),
+        };
+        // R, X, B and vvvv are stored inverted.
+        let (r, xb) = (rxb >> 2 & 1, rxb & 3);
+        let v = (!vvvv & 15) << 3 | pp;
+        if map == 1 && xb == 0 && !op.w {
+            self.buf.extend_from_slice(&[0xC5, (r ^ 1) << 7 | v]);
+        } else {
+            self.buf.extend_from_slice(&[0xC4, (!rxb & 7) << 5 | map, (op.w as u8) << 7 | v]);
+        }
+        self.byte(op.code);
+    }
+
+    /// A VEX-encoded `op` with registers: `reg` in ModRM.reg, `vvvv` in VEX.vvvv, `rm` in
+    /// ModRM.r/m (4-bit encodings).
+    #[inline]
+    pub(super) fn vex_rr(&mut self, op: Op, reg: u8, vvvv: u8, rm: u8) {
+        self.vex_prefix_opcode(op, (reg >> 3) << 2 | rm >> 3, vvvv);
+        self.byte(0xC0 | (reg & 7) << 3 | (rm & 7));
+    }
+
+    /// A VEX-encoded `op` with memory in ModRM.r/m, followed by `imm_len` bytes of
+    /// immediate that the caller emits.
+    #[inline]
+    pub(super) fn vex_rm(&mut self, op: Op, reg: u8, vvvv: u8, addr: Addr, imm_len: u8) {
+        match addr {
+            Addr::Mem(m) => {
+                let index = m.index.map_or(0, |(i, _)| i.enc());
+                self.vex_prefix_opcode(op, (reg >> 3) << 2 | (index >> 3) << 1 | m.base.enc() >> 3, vvvv);
+                self.modrm_mem(reg, m);
+            }
+            Addr::Rip(label) => {
+                self.vex_prefix_opcode(op, (reg >> 3) << 2, vvvv);
+                self.byte((reg & 7) << 3 | 0b101);
+                let end = self.offset() + 4 + imm_len as u32;
+                self.label_field(label, end);
+            }
+        }
+    }
+
     /// `op` with an opcode extension (/digit) in ModRM.reg and a register in ModRM.r/m.
     #[inline]
     pub(super) fn op_digit_r(&mut self, op: Op, digit: u8, rm: u8) {

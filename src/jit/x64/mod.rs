@@ -10,7 +10,8 @@
 //!
 //! `assembler.rs` is the core (buffer, labels, constant pool, the ModRM/SIB/REX layout),
 //! `operands.rs` the operands, `gpr.rs` the general-purpose instructions, `sse.rs` the SSE
-//! machinery and its scalar operations, `packed.rs` the packed (all-lane) SSE operations.
+//! machinery and its scalar operations, `packed.rs` the packed (all-lane) SSE operations,
+//! `vex.rs` the AVX (VEX-encoded) forms of those that gain from them.
 
 mod assembler;
 mod gpr;
@@ -19,8 +20,10 @@ mod packed;
 mod sse;
 #[cfg(test)]
 mod tests;
+mod vex;
 
 pub use assembler::Assembler;
 pub use gpr::{Alu, Shift};
 pub use operands::{Addr, Cond, Gpr, Label, Mem, Scale, Size, Xmm};
 pub use sse::{CmpPred, Round, Sse, SseImm, SseShift, SseStore};
+pub use vex::Blendv;

@@ -1,23 +1,20 @@
-//! Packed SSE operations, on every lane of an XMM register: the moves of whole registers,
-//! arithmetic on four `f32` or two `f64` lanes, the bitwise operations (which the scalar float
-//! code uses too, for sign masks), and the integer lanes' operations. The tables are of the
-//! operation types of `sse.rs`, emitted by its forms (`sse_xx`, `sse_xm`, ...).
+//! Packed SSE operations, on every lane of an XMM register (SSE2 to SSE4.2): the moves of
+//! whole registers, arithmetic on four `f32` or two `f64` lanes, the bitwise operations (which
+//! the scalar float code uses too, for sign masks), the integer lanes' operations, and the
+//! moves of one lane between an XMM register and a general register or memory. The tables
+//! are of the operation types of `sse.rs`, emitted by its forms (`sse_xx`, `sse_xm`, ...).
 //!
-//! The code generator's vector instructions will be made of these. Their AVX forms (VEX
-//! prefixes, three operands) would be a sibling module with a VEX prefix in the assembler's
-//! core, not entries here.
+//! The tables are grouped by the operands their AVX forms take (`vex.rs`): `PACKED` the
+//! binary operations (`op x, x/m`, in AVX `vop x, x, x/m`), `PACKED_UNARY` those of one
+//! source (`op x, x/m`, whose AVX form has no second source, and which the compiler emits in
+//! their legacy form only), `BLENDV` the blends by the implicit mask `xmm0` (AVX has its own
+//! opcodes for them, with an explicit mask).
 
-use super::assembler::Assembler;
-use super::operands::{Gpr, Xmm};
+use super::assembler::{Assembler, Op};
+use super::operands::{Addr, Gpr, Size, Xmm};
 use super::sse::{Sse, SseImm, SseShift, SseStore, parse, table};
 
 table!(Sse, PACKED {
-    MOVAPS = 0x0F 0x28;
-    MOVAPD = 0x66 0x0F 0x28;
-    MOVUPS = 0x0F 0x10;
-    MOVUPD = 0x66 0x0F 0x10;
-    MOVDQA = 0x66 0x0F 0x6F;
-    MOVDQU = 0xF3 0x0F 0x6F;
     ADDPS = 0x0F 0x58;
     ADDPD = 0x66 0x0F 0x58;
     SUBPS = 0x0F 0x5C;
@@ -26,8 +23,6 @@ table!(Sse, PACKED {
     MULPD = 0x66 0x0F 0x59;
     DIVPS = 0x0F 0x5E;
     DIVPD = 0x66 0x0F 0x5E;
-    SQRTPS = 0x0F 0x51;
-    SQRTPD = 0x66 0x0F 0x51;
     MINPS = 0x0F 0x5D;
     MINPD = 0x66 0x0F 0x5D;
     MAXPS = 0x0F 0x5F;
@@ -40,28 +35,148 @@ table!(Sse, PACKED {
     ORPD = 0x66 0x0F 0x56;
     XORPS = 0x0F 0x57;
     XORPD = 0x66 0x0F 0x57;
+    UNPCKLPS = 0x0F 0x14;
+    UNPCKHPS = 0x0F 0x15;
+    UNPCKLPD = 0x66 0x0F 0x14;
+    UNPCKHPD = 0x66 0x0F 0x15;
     PAND = 0x66 0x0F 0xDB;
     PANDN = 0x66 0x0F 0xDF;
     POR = 0x66 0x0F 0xEB;
     PXOR = 0x66 0x0F 0xEF;
+    PADDB = 0x66 0x0F 0xFC;
+    PADDW = 0x66 0x0F 0xFD;
+    PADDD = 0x66 0x0F 0xFE;
+    PADDQ = 0x66 0x0F 0xD4;
+    PSUBB = 0x66 0x0F 0xF8;
+    PSUBW = 0x66 0x0F 0xF9;
+    PSUBD = 0x66 0x0F 0xFA;
+    PSUBQ = 0x66 0x0F 0xFB;
+    PADDSB = 0x66 0x0F 0xEC;
+    PADDSW = 0x66 0x0F 0xED;
+    PADDUSB = 0x66 0x0F 0xDC;
+    PADDUSW = 0x66 0x0F 0xDD;
+    PSUBSB = 0x66 0x0F 0xE8;
+    PSUBSW = 0x66 0x0F 0xE9;
+    PSUBUSB = 0x66 0x0F 0xD8;
+    PSUBUSW = 0x66 0x0F 0xD9;
+    PMULLW = 0x66 0x0F 0xD5;
+    PMULHW = 0x66 0x0F 0xE5;
+    PMULHUW = 0x66 0x0F 0xE4;
+    PMULUDQ = 0x66 0x0F 0xF4;
+    PMADDWD = 0x66 0x0F 0xF5;
+    PAVGB = 0x66 0x0F 0xE0;
+    PAVGW = 0x66 0x0F 0xE3;
+    PMINUB = 0x66 0x0F 0xDA;
+    PMAXUB = 0x66 0x0F 0xDE;
+    PMINSW = 0x66 0x0F 0xEA;
+    PMAXSW = 0x66 0x0F 0xEE;
     PCMPEQB = 0x66 0x0F 0x74;
     PCMPEQW = 0x66 0x0F 0x75;
     PCMPEQD = 0x66 0x0F 0x76;
+    PCMPGTB = 0x66 0x0F 0x64;
+    PCMPGTW = 0x66 0x0F 0x65;
+    PCMPGTD = 0x66 0x0F 0x66;
+    PACKSSWB = 0x66 0x0F 0x63;
+    PACKSSDW = 0x66 0x0F 0x6B;
+    PACKUSWB = 0x66 0x0F 0x67;
+    PUNPCKLBW = 0x66 0x0F 0x60;
+    PUNPCKLWD = 0x66 0x0F 0x61;
+    PUNPCKLDQ = 0x66 0x0F 0x62;
+    PUNPCKLQDQ = 0x66 0x0F 0x6C;
+    PUNPCKHBW = 0x66 0x0F 0x68;
+    PUNPCKHWD = 0x66 0x0F 0x69;
+    PUNPCKHDQ = 0x66 0x0F 0x6A;
+    PUNPCKHQDQ = 0x66 0x0F 0x6D;
+    // Shifts of every lane by the count in the source's low 64 bits.
+    PSLLW = 0x66 0x0F 0xF1;
+    PSLLD = 0x66 0x0F 0xF2;
+    PSLLQ = 0x66 0x0F 0xF3;
+    PSRLW = 0x66 0x0F 0xD1;
+    PSRLD = 0x66 0x0F 0xD2;
+    PSRLQ = 0x66 0x0F 0xD3;
+    PSRAW = 0x66 0x0F 0xE1;
+    PSRAD = 0x66 0x0F 0xE2;
+    // SSSE3.
+    PSHUFB = 0x66 0x0F 0x38 0x00;
+    PMADDUBSW = 0x66 0x0F 0x38 0x04;
+    PMULHRSW = 0x66 0x0F 0x38 0x0B;
+    // SSE4.1.
+    PMULDQ = 0x66 0x0F 0x38 0x28;
     PCMPEQQ = 0x66 0x0F 0x38 0x29;
-    // xmm0 is the implicit mask of the blends.
+    PACKUSDW = 0x66 0x0F 0x38 0x2B;
+    PMINSB = 0x66 0x0F 0x38 0x38;
+    PMINSD = 0x66 0x0F 0x38 0x39;
+    PMINUW = 0x66 0x0F 0x38 0x3A;
+    PMINUD = 0x66 0x0F 0x38 0x3B;
+    PMAXSB = 0x66 0x0F 0x38 0x3C;
+    PMAXSD = 0x66 0x0F 0x38 0x3D;
+    PMAXUW = 0x66 0x0F 0x38 0x3E;
+    PMAXUD = 0x66 0x0F 0x38 0x3F;
+    PMULLD = 0x66 0x0F 0x38 0x40;
+    // SSE4.2.
+    PCMPGTQ = 0x66 0x0F 0x38 0x37;
+});
+
+table!(Sse, PACKED_UNARY {
+    MOVAPS = 0x0F 0x28;
+    MOVAPD = 0x66 0x0F 0x28;
+    MOVUPS = 0x0F 0x10;
+    MOVUPD = 0x66 0x0F 0x10;
+    MOVDQA = 0x66 0x0F 0x6F;
+    MOVDQU = 0xF3 0x0F 0x6F;
+    SQRTPS = 0x0F 0x51;
+    SQRTPD = 0x66 0x0F 0x51;
+    CVTDQ2PS = 0x0F 0x5B;
+    CVTTPS2DQ = 0xF3 0x0F 0x5B;
+    CVTDQ2PD = 0xF3 0x0F 0xE6;
+    CVTTPD2DQ = 0x66 0x0F 0xE6;
+    CVTPS2PD = 0x0F 0x5A;
+    CVTPD2PS = 0x66 0x0F 0x5A;
+    // SSE3: the low `f64` lane into both.
+    MOVDDUP = 0xF2 0x0F 0x12;
+    // SSSE3.
+    PABSB = 0x66 0x0F 0x38 0x1C;
+    PABSW = 0x66 0x0F 0x38 0x1D;
+    PABSD = 0x66 0x0F 0x38 0x1E;
+    // SSE4.1: ZF is whether `dst & src` is zero, CF whether `!dst & src` is.
+    PTEST = 0x66 0x0F 0x38 0x17;
+    PMOVSXBW = 0x66 0x0F 0x38 0x20;
+    PMOVSXWD = 0x66 0x0F 0x38 0x23;
+    PMOVSXDQ = 0x66 0x0F 0x38 0x25;
+    PMOVZXBW = 0x66 0x0F 0x38 0x30;
+    PMOVZXWD = 0x66 0x0F 0x38 0x33;
+    PMOVZXDQ = 0x66 0x0F 0x38 0x35;
+});
+
+table!(Sse, BLENDV {
+    // xmm0 is the implicit mask of the blends: each lane from the source where the mask's
+    // lane (byte for pblendvb) has its top bit set.
     BLENDVPS = 0x66 0x0F 0x38 0x14;
     BLENDVPD = 0x66 0x0F 0x38 0x15;
     PBLENDVB = 0x66 0x0F 0x38 0x10;
 });
 
 table!(SseImm, PACKED {
-    ROUNDPS = 0x66 0x0F 0x3A 0x08;
-    ROUNDPD = 0x66 0x0F 0x3A 0x09;
     CMPPS = 0x0F 0xC2;
     CMPPD = 0x66 0x0F 0xC2;
-    PSHUFD = 0x66 0x0F 0x70;
     SHUFPS = 0x0F 0xC6;
     SHUFPD = 0x66 0x0F 0xC6;
+    // SSSE3: the bytes of dst:src from byte imm on.
+    PALIGNR = 0x66 0x0F 0x3A 0x0F;
+    // SSE4.1: lanes from the source where imm's bit is set.
+    PBLENDW = 0x66 0x0F 0x3A 0x0E;
+    BLENDPS = 0x66 0x0F 0x3A 0x0C;
+    BLENDPD = 0x66 0x0F 0x3A 0x0D;
+    // Lane imm[7:6] of the source into lane imm[5:4], lanes imm[3:0] zeroed.
+    INSERTPS = 0x66 0x0F 0x3A 0x21;
+});
+
+table!(SseImm, PACKED_UNARY {
+    PSHUFD = 0x66 0x0F 0x70;
+    PSHUFLW = 0xF2 0x0F 0x70;
+    PSHUFHW = 0xF3 0x0F 0x70;
+    ROUNDPS = 0x66 0x0F 0x3A 0x08;
+    ROUNDPD = 0x66 0x0F 0x3A 0x09;
 });
 
 table!(SseStore, PACKED {
@@ -86,6 +201,25 @@ table!(SseShift, PACKED {
     PSLLDQ = 0x66 0x0F 0x73 / 7;
 });
 
+/// 66 0F 3A 20 `pinsrb`, 66 0F C4 `pinsrw`, 66 [REX.W] 0F 3A 22 `pinsrd`/`pinsrq`.
+const fn pinsr(size: Size) -> Op {
+    match size {
+        Size::S8 => parse(&[0x66, 0x0F, 0x3A, 0x20]),
+        Size::S16 => parse(&[0x66, 0x0F, 0xC4]),
+        _ => parse(&[0x66, 0x0F, 0x3A, 0x22]).wide(size),
+    }
+}
+
+/// 66 0F 3A 14 `pextrb`, 66 0F 3A 15 `pextrw` (to memory), 66 [REX.W] 0F 3A 16
+/// `pextrd`/`pextrq`: the XMM register in ModRM.reg, the destination in r/m.
+const fn pextr(size: Size) -> Op {
+    match size {
+        Size::S8 => parse(&[0x66, 0x0F, 0x3A, 0x14]),
+        Size::S16 => parse(&[0x66, 0x0F, 0x3A, 0x15]),
+        _ => parse(&[0x66, 0x0F, 0x3A, 0x16]).wide(size),
+    }
+}
+
 impl Assembler {
     /// `movmskps r32, xmm` (0F 50 /r): the sign bits of the four lanes.
     #[inline]
@@ -97,5 +231,45 @@ impl Assembler {
     #[inline]
     pub fn movmskpd_rx(&mut self, dst: Gpr, src: Xmm) {
         self.op_rr(const { parse(&[0x66, 0x0F, 0x50]) }, dst.enc(), src.enc());
+    }
+
+    /// `pmovmskb r32, xmm` (66 0F D7 /r): the sign bits of the sixteen bytes.
+    #[inline]
+    pub fn pmovmskb_rx(&mut self, dst: Gpr, src: Xmm) {
+        self.op_rr(const { parse(&[0x66, 0x0F, 0xD7]) }, dst.enc(), src.enc());
+    }
+
+    /// `pinsrb`/`pinsrw`/`pinsrd`/`pinsrq xmm, r32/r64, imm` (SSE4.1; `pinsrw` SSE2): lane
+    /// `imm` of this size from the register's low bits, the other lanes kept.
+    #[inline]
+    pub fn pinsr_xri(&mut self, size: Size, dst: Xmm, src: Gpr, lane: u8) {
+        self.op_rr(pinsr(size), dst.enc(), src.enc());
+        self.byte(lane);
+    }
+
+    /// `pinsrb`/`pinsrw`/`pinsrd`/`pinsrq xmm, m, imm`: lane `imm` from memory.
+    #[inline]
+    pub fn pinsr_xmi(&mut self, size: Size, dst: Xmm, src: impl Into<Addr>, lane: u8) {
+        self.op_rm(pinsr(size), dst.enc(), src.into(), 1);
+        self.byte(lane);
+    }
+
+    /// `pextrb`/`pextrw`/`pextrd`/`pextrq r32/r64, xmm, imm`: lane `imm`, zero-extended.
+    /// `pextrw` has its legacy form (66 0F C5 /r, SSE2), the register in ModRM.reg.
+    #[inline]
+    pub fn pextr_rxi(&mut self, size: Size, dst: Gpr, src: Xmm, lane: u8) {
+        if size == Size::S16 {
+            self.op_rr(const { parse(&[0x66, 0x0F, 0xC5]) }, dst.enc(), src.enc());
+        } else {
+            self.op_rr(pextr(size), src.enc(), dst.enc());
+        }
+        self.byte(lane);
+    }
+
+    /// `pextrb`/`pextrw`/`pextrd`/`pextrq m, xmm, imm`: lane `imm` to memory.
+    #[inline]
+    pub fn pextr_mxi(&mut self, size: Size, dst: impl Into<Addr>, src: Xmm, lane: u8) {
+        self.op_rm(pextr(size), src.enc(), dst.into(), 1);
+        self.byte(lane);
     }
 }

@@ -519,7 +519,7 @@ fn nops_of_every_length() {
 #[test]
 fn sse_every_table_entry_and_register_pair() {
     let mut c = Check::new();
-    for op in Sse::SCALAR.iter().chain(Sse::PACKED) {
+    for op in Sse::SCALAR.iter().chain(Sse::PACKED).chain(Sse::PACKED_UNARY).chain(Sse::BLENDV) {
         let name = op.name().to_lowercase();
         // [prefix] [REX] 0F [38] op ModRM: REX only for xmm8..xmm15.
         let len =
@@ -536,7 +536,7 @@ fn sse_every_table_entry_and_register_pair() {
             }
         }
     }
-    for op in SseImm::SCALAR.iter().chain(SseImm::PACKED) {
+    for op in SseImm::SCALAR.iter().chain(SseImm::PACKED).chain(SseImm::PACKED_UNARY) {
         let name = op.name().to_lowercase();
         for dst in Xmm::ALL {
             for src in Xmm::ALL {
@@ -617,6 +617,93 @@ fn sse_with_general_purpose_registers() {
                 c.check(&format!("cvttss2si {n}, {xs}"), |a| a.cvttss2si_rx(size, r, x));
                 c.check(&format!("cvttsd2si {n}, {xs}"), |a| a.cvttsd2si_rx(size, r, x));
             }
+        }
+    }
+}
+
+#[test]
+fn sse_lanes_with_general_purpose_registers_and_memory() {
+    let mut c = Check::new();
+    let names = ["b", "w", "d", "q"];
+    for x in Xmm::ALL {
+        for r in Gpr::ALL {
+            let xs = xmm(x);
+            c.check(&format!("pmovmskb {}, {xs}", r.name(S32)), |a| a.pmovmskb_rx(r, x));
+            for (size, n) in SIZES.into_iter().zip(names) {
+                let lane = (x.enc() + r.enc()) % (16 >> size as u8);
+                let g = r.name(size.max(S32));
+                let l = hex(lane as i64);
+                c.check(&format!("pinsr{n} {xs}, {g}, {l}"), |a| a.pinsr_xri(size, x, r, lane));
+                c.check(&format!("pextr{n} {g}, {xs}, {l}"), |a| a.pextr_rxi(size, r, x, lane));
+            }
+        }
+        for m in some_mems() {
+            for (size, n) in SIZES.into_iter().zip(names) {
+                let (xs, ms) = (xmm(x), mem_sized(size, m));
+                c.check(&format!("pinsr{n} {xs}, {ms}, 0x1"), |a| a.pinsr_xmi(size, x, m, 1));
+                c.check(&format!("pextr{n} {ms}, {xs}, 0x1"), |a| a.pextr_mxi(size, m, x, 1));
+            }
+        }
+    }
+}
+
+// ----- AVX -----
+
+/// Three registers, each of the sixteen in every position, the upper eight (VEX.R, .B and
+/// the top bit of vvvv) with the lower.
+fn triples() -> Vec<(Xmm, Xmm, Xmm)> {
+    let mut v = Vec::new();
+    for d in Xmm::ALL {
+        for a in Xmm::ALL {
+            v.push((d, a, Xmm::from_enc(d.enc() * 3 + a.enc() * 5 + 1)));
+            v.push((d, Xmm::from_enc(a.enc() * 7 + 2), a));
+        }
+    }
+    v
+}
+
+#[test]
+fn vex_binary_operations_every_register_and_memory() {
+    let mut c = Check::new();
+    for op in Sse::PACKED {
+        let name = format!("v{}", op.name().to_lowercase());
+        for (d, a, b) in triples() {
+            let text = format!("{name} {}, {}, {}", xmm(d), xmm(a), xmm(b));
+            let code = c.check_unsized(&text, |asm| asm.vex_xxx(*op, d, a, b));
+            // The two-byte prefix where nothing but R needs saying.
+            let short = op.op.map == super::assembler::Map::M0F && b.enc() < 8;
+            assert_eq!(code[0], if short { 0xC5 } else { 0xC4 }, "{text}: {code:02x?}");
+        }
+        for m in some_mems() {
+            let text = format!("{name} xmm9, xmm3, {}", mem(m));
+            c.check_unsized(&text, |asm| asm.vex_xxm(*op, Xmm::Xmm9, Xmm::Xmm3, m));
+        }
+    }
+    for op in SseImm::PACKED {
+        let name = format!("v{}", op.name().to_lowercase());
+        for (d, a, b) in triples() {
+            let text = format!("{name} {}, {}, {}, 0x5", xmm(d), xmm(a), xmm(b));
+            c.check_unsized(&text, |asm| asm.vex_xxxi(*op, d, a, b, 5));
+        }
+        for m in some_mems() {
+            let text = format!("{name} xmm12, xmm0, {}, 0x1", mem(m));
+            c.check_unsized(&text, |asm| asm.vex_xxmi(*op, Xmm::Xmm12, Xmm::Xmm0, m, 1));
+        }
+    }
+    for op in SseShift::PACKED {
+        let name = format!("v{}", op.name().to_lowercase());
+        for (d, a, _) in triples() {
+            c.check_unsized(&format!("{name} {}, {}, 0x7", xmm(d), xmm(a)), |asm| asm.vex_xxi(*op, d, a, 7));
+        }
+    }
+    for (d, a, b) in triples() {
+        let (ds, as_, bs) = (xmm(d), xmm(a), xmm(b));
+        c.check(&format!("vfmadd213ps {ds}, {as_}, {bs}"), |asm| asm.vfmadd213_xxx(false, d, a, b));
+        c.check(&format!("vfmadd213pd {ds}, {as_}, {bs}"), |asm| asm.vfmadd213_xxx(true, d, a, b));
+        for op in Blendv::ALL {
+            let mask = Xmm::from_enc(d.enc() ^ 9);
+            let text = format!("{} {ds}, {as_}, {bs}, {}", op.name(), xmm(mask));
+            c.check(&text, |asm| asm.vblendv_xxxx(op, d, a, b, mask));
         }
     }
 }
