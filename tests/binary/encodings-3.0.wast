@@ -59,3 +59,17 @@
 )
 
 (assert_return (invoke "f"))
+
+;; A local declaration of count zero declares nothing (`Blocals`: `(LOCAL t)^n` with n = 0),
+;; so its type is never validated: valid, though type 1 does not exist (as in the official
+;; interpreter; wasmparser rejects it, see fuzz/src/lib.rs).
+(module binary
+  "\00asm" "\01\00\00\00"
+  "\01\04\01\60\00\00"                   ;; type section: (func)
+  "\03\02\01\00"                         ;; function section: 1 function of type 0
+  "\07\05\01\01f\00\00"                  ;; export section: "f" func 0
+  "\0a\07\01\05"                         ;; code section: 1 body of 5 bytes
+  "\01\00\63\01"                         ;;   0 locals of (ref null 1)
+  "\0b"
+)
+(assert_return (invoke "f"))
