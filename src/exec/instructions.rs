@@ -749,7 +749,9 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         Ok(rules::STEP_READ__TABLE_FILL_SUCC)
     }
 
-    /// Put `ops`, then the values `vals`, then `last` in front of the code.
+    /// Put `ops`, then the values `vals`, then `last` in front of the code. Inlined: the
+    /// bulk rules call it once an element, and a call would pass `vals` through memory.
+    #[inline(always)]
     fn then(&mut self, ops: &[Op], vals: &[Val], last: Op) {
         self.admin.push(Admin::Op(last));
         for v in vals.iter().rev() {
