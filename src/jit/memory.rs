@@ -163,9 +163,11 @@ impl Drop for LinearMemory {
     }
 }
 
-/// The stack wasm code runs on: a mapping with a guard page at its low end. Code checks
-/// the stack pointer against [`WasmStack::limit`] in every prologue, which leaves room below
-/// for the runtime functions that compiled code calls.
+/// The stack wasm code runs on: a mapping with a guard page at each end. Code checks the
+/// stack pointer against [`WasmStack::limit`] in every prologue, which leaves room below
+/// for the runtime functions that compiled code calls; the high guard turns a read past the
+/// arguments and results at the top into a fault wherever the mapping lands, not only where
+/// nothing happens to be mapped above it.
 pub struct WasmStack {
     ptr: *mut u8,
     len: usize,
@@ -181,12 +183,14 @@ impl WasmStack {
         let least = round_up(RUNTIME_ROOM, PAGE) + 2 * PAGE;
         let mut len = round_up(len.max(least), PAGE);
         loop {
-            if let Ok(ptr) = map(len, libc::PROT_READ | libc::PROT_WRITE) {
-                if protect(ptr, PAGE, libc::PROT_NONE).is_ok() {
+            if let Ok(ptr) = map(len + PAGE, libc::PROT_READ | libc::PROT_WRITE) {
+                let high = ptr.wrapping_add(len);
+                if protect(ptr, PAGE, libc::PROT_NONE).is_ok() && protect(high, PAGE, libc::PROT_NONE).is_ok()
+                {
                     return WasmStack { ptr, len };
                 }
                 // SAFETY: the mapping was just made and nothing refers to it.
-                unsafe { libc::munmap(ptr as *mut libc::c_void, len) };
+                unsafe { libc::munmap(ptr as *mut libc::c_void, len + PAGE) };
             }
             // A host that cannot map a few hundred KiB cannot run lockstep at all.
             assert!(len > least, "the host cannot map {least} bytes for the wasm stack");
@@ -207,8 +211,9 @@ impl WasmStack {
 
 impl Drop for WasmStack {
     fn drop(&mut self) {
-        // SAFETY: the mapping is ours and nothing runs on it any more.
-        unsafe { libc::munmap(self.ptr as *mut libc::c_void, self.len) };
+        // SAFETY: the mapping (and the guard page above it) is ours and nothing runs on it
+        // any more.
+        unsafe { libc::munmap(self.ptr as *mut libc::c_void, self.len + PAGE) };
     }
 }
 

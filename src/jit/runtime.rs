@@ -342,9 +342,13 @@ pub unsafe fn read_area(types: &[ValType], area: *const u64) -> Vec<Val> {
         .iter()
         .zip(at)
         .map(|(t, at)| {
-            // SAFETY: the caller's promise.
-            let (lo, hi) = unsafe { (*area.add(at as usize), *area.add(at as usize + 1)) };
-            let w = if *t == ValType::V128 { (hi as u128) << 64 | lo as u128 } else { lo as u128 };
+            // SAFETY: the caller's promise; only a `v128` has a second word (the area may
+            // end right after a one-word value: at the top of the wasm stack, say).
+            let lo = unsafe { *area.add(at as usize) };
+            let w = match t {
+                ValType::V128 => (unsafe { *area.add(at as usize + 1) } as u128) << 64 | lo as u128,
+                _ => lo as u128,
+            };
             word_val(*t, w)
         })
         .collect()
@@ -511,5 +515,21 @@ mod tests {
             unsafe { (&rt as *const Runtime as *const u8).add(Runtime::FUEL as usize).cast::<u64>().read() },
             42
         );
+    }
+
+    /// Results at the very top of the wasm stack, right under its high guard page: reading
+    /// them touches no word past the last. (A fuzz build once faulted there, reading a
+    /// second word for an `i32`; an optimised build may drop such an unused read, so this
+    /// fails in a debug build, as the fuzz smoke does in CI.)
+    #[test]
+    fn results_at_the_top_of_the_stack_read_no_further() {
+        let stack = super::super::memory::WasmStack::new(0);
+        let area = stack.top().wrapping_sub(16) as *mut u64;
+        let types = [ValType::I32, ValType::I64];
+        // SAFETY: the two words under the top belong to the stack's mapping.
+        unsafe {
+            write_area(&types, &[7, u64::MAX as u128], area);
+            assert_eq!(read_area(&types, area), [Val::I32(7), Val::I64(u64::MAX)]);
+        }
     }
 }
