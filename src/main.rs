@@ -737,7 +737,9 @@ fn trace(
 fn compile(spec: Spec, time: bool, threads: Threads, file: &Path, max: u64) -> Result<ExitCode> {
     let bytes = read_module(file, max)?;
     let mut phases = Phases::new(bytes.len(), threads.get());
-    let module = phases.time("decode", || binary::decode(&bytes, spec)).map_err(|e| malformed(file, &e))?;
+    let module = phases
+        .time("decode", || binary::decode_on(&bytes, spec, threads.get()))
+        .map_err(|e| malformed(file, &e))?;
     phases
         .time("validate", || valid::validate_on(&module, spec, threads.get()))
         .map_err(|e| invalid(file, &e))?;
@@ -965,7 +967,7 @@ fn validate(spec: Spec, json: bool, time: bool, threads: Threads, file: &Path, m
         Err(e) => return Err(e.into()),
     };
     let mut phases = Phases::new(bytes.len(), threads.get());
-    let error = match phases.time("decode", || binary::decode(&bytes, spec)) {
+    let error = match phases.time("decode", || binary::decode_on(&bytes, spec, threads.get())) {
         Err(e) => Some((e.message, e.rule, Some(e.offset), None)),
         Ok(module) => {
             let verdict = phases.time("validate", || valid::validate_on(&module, spec, threads.get()));
