@@ -173,10 +173,10 @@ struct FuncCompiler<'a, 'm> {
     epilogue: Label,
     /// The function's index in its module.
     index: u32,
-    /// Whether the next instruction is a `br_if` or an `if`, which an integer comparison
-    /// then leaves in the flags rather than in a register (`numeric.rs`).
+    /// Whether the next instruction is a `br_if`, an `if` or a `select`, which an integer
+    /// comparison then leaves in the flags rather than in a register (`numeric.rs`).
     next_branches: bool,
-    /// A comparison left in the flags for the `br_if` or `if` that follows: the condition
+    /// A comparison left in the flags for the `br_if`, `if` or `select` that follows: the condition
     /// under which its operand would have been 1. The operand is not on the stack then.
     flags: Option<Cond>,
 }
@@ -241,7 +241,8 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
         self.ctrls.push(body);
         let instrs = &func.body.instrs;
         for (i, instr) in instrs.iter().enumerate() {
-            self.next_branches = matches!(instrs.get(i + 1), Some(Instr::BrIf(_) | Instr::If(_)));
+            self.next_branches =
+                matches!(instrs.get(i + 1), Some(Instr::BrIf(_) | Instr::If(_) | Instr::Select(_)));
             self.instr(instr)?;
             debug_assert!(self.flags.is_none() || self.next_branches, "flags left for no branch");
             if self.ctrls.is_empty() {

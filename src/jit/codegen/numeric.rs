@@ -297,7 +297,7 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// The result of a comparison whose flags are set, into `r`: 1 under `cond`, else 0.
-    /// Before a `br_if` or an `if`, the flags are left for the branch to test instead.
+    /// Before a `br_if`, an `if` or a `select`, the flags are left for it to test instead.
     fn set_cond(&mut self, cond: Cond, r: Gpr) {
         if self.next_branches {
             self.free(Loc::Gpr(r));
