@@ -175,9 +175,7 @@ fn vector_proposals_compiled_and_refereed() {
     ];
     for (name, engine) in engines {
         let report = script::run(&scripts, Spec::V3, name, &engine, |_, _| {});
-        // One module of the simd folder has two memories.
-        assert_clean(&report, &["unsupported by the compiler: multi-memory"]);
-        assert!(report.skips.len() <= 1, "{} skipped", report.skips.len());
+        assert_clean(&report, &[]);
         assert!(report.passed > 25_000, "{} passed", report.passed);
     }
 }

@@ -43,8 +43,9 @@ pub struct Jit {
 /// store does, since every entity is boxed and never freed before the engine.
 impl Jit {
     pub fn new(config: Config, bounds: Bounds) -> Jit {
-        // The planted bounds bug lives in the explicit checks.
-        let bounds = if super::mutants::active(super::mutants::Mutant::BoundsOffByOne) {
+        // The planted bounds bugs live in the explicit checks.
+        use super::mutants::{Mutant, active};
+        let bounds = if active(Mutant::BoundsOffByOne) || active(Mutant::Mem1BoundOfMem0) {
             Bounds::Checks
         } else {
             bounds

@@ -42,10 +42,14 @@ pub enum Mutant {
     /// `i32x4.trunc_sat_f64x2_u_zero` clamps at `2^32` instead of `2^32 - 1`: from `2^32`
     /// on, a lane wraps to 0 instead of saturating.
     TruncSatUZeroBound,
+    /// An access to memory 1 is checked against memory 0's size (and made in memory 1): a
+    /// memory 1 smaller than memory 0 is read and written past its end, a larger one traps
+    /// short of it.
+    Mem1BoundOfMem0,
 }
 
 /// Every mutant: its name, and the rules a report on it must name (any of them).
-pub const ALL: [(&str, Mutant, &[&str]); 10] = [
+pub const ALL: [(&str, Mutant, &[&str]); 11] = [
     ("rem_s_sign", Mutant::RemSSign, &["Step_pure/binop-val"]),
     (
         "bounds_off_by_one",
@@ -69,6 +73,20 @@ pub const ALL: [(&str, Mutant, &[&str]); 10] = [
     ("q15mulr_wraps", Mutant::Q15mulrWraps, &["Step_pure/vbinop-val"]),
     ("fmin_minps", Mutant::FminMinps, &["Step_pure/vbinop-val"]),
     ("trunc_sat_u_zero_bound", Mutant::TruncSatUZeroBound, &["Step_pure/vcvtop"]),
+    (
+        "mem1_bound_of_mem0",
+        Mutant::Mem1BoundOfMem0,
+        &[
+            "Step_read/load-num-val",
+            "Step_read/load-pack-val",
+            "Step/store-num-val",
+            "Step/store-pack-val",
+            "Step_read/load-num-oob",
+            "Step_read/load-pack-oob",
+            "Step/store-num-oob",
+            "Step/store-pack-oob",
+        ],
+    ),
 ];
 
 /// Whether `m` is the mutant `LOCKSTEP_MUTANT` names.
