@@ -42,9 +42,10 @@ pub enum Mutant {
     /// `i32x4.trunc_sat_f64x2_u_zero` clamps at `2^32` instead of `2^32 - 1`: from `2^32`
     /// on, a lane wraps to 0 instead of saturating.
     TruncSatUZeroBound,
-    /// An access to memory 1 is checked against memory 0's size (and made in memory 1): a
-    /// memory 1 smaller than memory 0 is read and written past its end, a larger one traps
-    /// short of it.
+    /// An access to memory 1 is checked against memory 0's size (and made in memory 1):
+    /// where memory 1 is the larger, an access between the two ends traps that should not;
+    /// where it is the smaller, one lands in its unopened pages (a fault, whose trap cites
+    /// no rule).
     Mem1BoundOfMem0,
 }
 

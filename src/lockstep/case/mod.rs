@@ -1,8 +1,8 @@
 //! Differential cases: what the referee runs on, made from a fuzzer's bytes. A case is a
-//! module that both engines run (Wasm 2.0 without vectors) and the invocations to make, each
-//! exported function with arguments drawn from the same bytes. The fuzz target, `lockstep
-//! diff` and `lockstep report` all read their bytes with [`case`], so a fuzz artifact replays
-//! the same way everywhere; [`super::differential`] runs a case.
+//! module that both engines run (Wasm 2.0 without vectors, with up to two memories) and the
+//! invocations to make, each exported function with arguments drawn from the same bytes. The
+//! fuzz target, `lockstep diff` and `lockstep report` all read their bytes with [`case`], so
+//! a fuzz artifact replays the same way everywhere; [`super::differential`] runs a case.
 //!
 //! The module is a probe ([`probe`]) or a wasm-smith module ([`smith`]), whose first table
 //! section surgery may fill (`surgery.rs`); the arguments come from `args.rs`; [`rng`] holds
@@ -125,5 +125,26 @@ mod tests {
             probes += a.invocations.iter().any(|(name, _)| name == "call_indirect") as u32;
         }
         assert_eq!(probes, 2);
+    }
+
+    /// Cases have second memories, and accesses to them, among probes and wasm-smith's
+    /// modules alike: what finds an access bounded by the wrong memory.
+    #[test]
+    fn cases_access_a_second_memory() {
+        use crate::syntax::Instr;
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut seen = [0u32; 2];
+        for i in 0..400u32 {
+            let mut data = rng::xorshift_bytes(&mut x, 1024);
+            data[0] = if i % 2 == 0 { 0 } else { data[0] | 1 };
+            data[1] |= 1 << 3; // memory instructions on
+            let Some(case) = case(&data) else { continue };
+            let second = |i: &Instr| matches!(i, Instr::Load(_, _, 1, _) | Instr::Store(_, _, 1, _));
+            let code = case.module.funcs.iter().flat_map(|f| f.body.instrs.iter());
+            if case.module.mems.len() == 2 && code.clone().any(second) {
+                seen[(i % 2) as usize] += 1;
+            }
+        }
+        assert!(seen.iter().all(|n| *n > 5), "probes, wasm-smith modules: {seen:?}");
     }
 }

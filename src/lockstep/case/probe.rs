@@ -1,5 +1,6 @@
 //! Probes: small modules whose exported functions each apply one instruction to their
-//! parameters: a numeric operator (`unop`, `binop`), a load or store (`access`), `br_table`
+//! parameters: a numeric operator (`unop`, `binop`), a load or store in one of one or two
+//! memories (`access`), `br_table`
 //! (`br_table`), `call_indirect` into a table of functions of several types
 //! (`call_indirect`). Arguments chosen among the values where operators change behaviour
 //! and at the edges of the module's memory and table (`args.rs`) then reach the cases
@@ -70,23 +71,28 @@ fn numeric(u: &mut Unstructured) -> Result<String> {
     ))
 }
 
-/// A memory of 0 to 2 pages and `access`, one load or store at the address its first
-/// parameter gives, with an offset (none, small, or anywhere in the memory).
+/// A memory of 0 to 2 pages, in half the probes a second one of 0 to 2 pages, and
+/// `access`, one load or store in one of them at the address its first parameter gives,
+/// with an offset (none, small, or anywhere in that memory). Two memories of different
+/// sizes tell whether an access is bounded by its own memory.
 fn access(u: &mut Unstructured) -> Result<String> {
-    let pages: u64 = u.int_in_range(0..=2)?;
+    let pages: [u64; 2] = [u.int_in_range(0..=2)?, u.int_in_range(0..=2)?];
+    let mems = if u.arbitrary()? { 2 } else { 1 };
+    let x = u.int_in_range(0..=mems - 1)?;
     let (instr, t, n) = *u.choose(&ACCESSES)?;
     let offset = match u.int_in_range(0..=2)? {
         0 => 0,
         1 => u.int_in_range(1..=64)?,
-        _ => u.int_in_range(0..=pages * 65536)?,
+        _ => u.int_in_range(0..=pages[x] * 65536)?,
     };
     let (params, result, operands) = match instr.contains("load") {
         true => ("i32".to_string(), format!("(result {t})"), "(local.get 0)"),
         false => (format!("i32 {t}"), String::new(), "(local.get 0) (local.get 1)"),
     };
+    let memories: String = pages[..mems].iter().map(|p| format!("  (memory {p})\n")).collect();
     Ok(format!(
-        "  (memory {pages})\n  (func (export \"access\") (param {params}) {result} {operands} \
-         ({instr} offset={offset} align={n}))"
+        "{memories}  (func (export \"access\") (param {params}) {result} {operands} \
+         ({instr} {x} offset={offset} align={n}))"
     ))
 }
 

@@ -1,10 +1,10 @@
 //! The wasm-smith configuration of a differential case: what both engines run, and the
 //! swarm byte that switches kinds of instructions on or off.
 
-/// What wasm-smith may generate: Wasm 2.0 without SIMD, one memory of at most 16 pages and
-/// small tables, no imports (nothing to link), no start function, everything exported; each
-/// case at least two functions and an element segment, and few entities of other kinds, so
-/// that most of its bytes go to code.
+/// What wasm-smith may generate: Wasm 2.0 without SIMD, and of 3.0 up to two memories (each
+/// access bounded by its own) of at most 16 pages each; small tables, no imports (nothing to
+/// link), no start function, everything exported; each case at least two functions and an
+/// element segment, and few entities of other kinds, so that most of its bytes go to code.
 ///
 /// Swarm testing: the `swarm` byte switches instruction kinds (floats, parametric, control,
 /// memory, table and reference instructions) on or off, and wasm-smith's guards against
@@ -36,7 +36,7 @@ pub fn smith_config(swarm: u8) -> wasm_smith::Config {
         multi_value_enabled: true,
         saturating_float_to_int_enabled: true,
         sign_extension_ops_enabled: true,
-        max_memories: 1,
+        max_memories: 2,
         max_tables: 2,
         max_memory32_bytes: 16 << 16,
         max_imports: 0,
