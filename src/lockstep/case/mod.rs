@@ -5,11 +5,12 @@
 //! a fuzz artifact replays the same way everywhere; [`super::differential`] runs a case.
 //!
 //! The module is a probe ([`probe`]) or a wasm-smith module ([`smith`]), whose first table
-//! section surgery may fill (`surgery.rs`); the arguments come from `args.rs`; [`rng`] holds
-//! the generators, among them the one that stands in for a fuzzer's bytes in tests and
-//! benchmarks.
+//! section surgery may fill (`surgery.rs`), and whose memories it may fill (`data.rs`); the
+//! arguments come from `args.rs`; [`rng`] holds the generators, among them the one that
+//! stands in for a fuzzer's bytes in tests and benchmarks.
 
 mod args;
+mod data;
 pub mod probe;
 pub mod rng;
 pub mod smith;
@@ -30,14 +31,20 @@ pub struct Case {
 }
 
 /// The case the fuzzer's bytes stand for (`None`: too few bytes to make one). The first byte
-/// chooses a probe (one in eight, [`probe`]) or a wasm-smith module, the second is the swarm
-/// configuration of the latter ([`smith::smith_config`]; its last bit fills the first table
-/// by section surgery); of the rest, the last quarter (at most 64 bytes) chooses the
-/// arguments and the others the module, so that a mutation changes one or the other;
-/// arguments past those bytes come from a generator seeded by them ([`rng::splitmix64`]).
+/// chooses a probe (one in eight, [`probe`]) or a wasm-smith module, and with its bit 3 fills
+/// the memories and passive segments with bytes of the fuzzer's (`data.rs`); the second is
+/// the swarm configuration of the latter ([`smith::smith_config`]; its last bit fills the
+/// first table by section surgery); of the rest, the last quarter (at most 64 bytes) chooses
+/// the arguments and the others the module (an eighth of them, at most 64, the memories'
+/// bytes), so that a mutation changes one or the other; arguments past those bytes come from
+/// a generator seeded by them ([`rng::splitmix64`]).
 pub fn case(data: &[u8]) -> Option<Case> {
     let [kind, swarm, data @ ..] = data else { return None };
     let (module_bytes, arg_bytes) = data.split_at(data.len() - (data.len() / 4).min(64));
+    let (memory_bytes, module_bytes) = match kind & 8 {
+        0 => (&[][..], module_bytes),
+        _ => module_bytes.split_at((module_bytes.len() / 8).min(data::SEGMENT)),
+    };
     let u = &mut Unstructured::new(module_bytes);
     let mut wasm = match kind % 8 {
         0 => assemble(&probe::module(u).ok()?).ok()?,
@@ -47,6 +54,11 @@ pub fn case(data: &[u8]) -> Option<Case> {
     if kind % 8 != 0
         && swarm & 0x80 != 0
         && let Some(filled) = surgery::with_table_filled(&wasm, &module)
+        && let Ok(m) = front_end(&filled)
+    {
+        (wasm, module) = (filled, m);
+    }
+    if let Some(filled) = data::with_data(&wasm, &module, memory_bytes)
         && let Ok(m) = front_end(&filled)
     {
         (wasm, module) = (filled, m);
@@ -146,5 +158,22 @@ mod tests {
             }
         }
         assert!(seen.iter().all(|n| *n > 5), "probes, wasm-smith modules: {seen:?}");
+    }
+
+    /// With bit 3 of the first byte, most cases' memories hold bytes of the fuzzer's
+    /// (at their start and end); without it, as generated (wasm-smith's segments mostly
+    /// empty, probes' absent).
+    #[test]
+    fn cases_fill_their_memories() {
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut filled = [0u32; 2];
+        for i in 0..200u32 {
+            let mut data = rng::xorshift_bytes(&mut x, 1024);
+            data[0] = (data[0] & !8) | (i % 2 * 8) as u8;
+            let Some(case) = case(&data) else { continue };
+            let nonzero = case.module.datas.iter().any(|d| d.init.iter().any(|b| *b != 0));
+            filled[(i % 2) as usize] += nonzero as u32;
+        }
+        assert!(filled[1] >= 70 && filled[0] <= 40, "without, with bit 3: {filled:?}");
     }
 }
