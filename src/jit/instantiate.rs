@@ -331,6 +331,7 @@ fn initialize(jit: &mut Jit, id: u32, module: &Module, f_addrs: &[u32]) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules;
     use crate::runtime::{Config, Engine, Val};
     use crate::{Spec, binary, valid};
 
@@ -370,6 +371,28 @@ mod tests {
         for (f, at) in [(b, 0x10000), (b, 0xffff_ffff), (c, 0x10000)] {
             let trap = jit.invoke(f, &[Val::I32(at)]).expect_err("out of bounds");
             assert!(format!("{trap:?}").contains("out of bounds memory access"), "{trap:?}");
+        }
+    }
+
+    /// Every access records its place and rule, checked or guarded, so that a fault in a
+    /// memory's unopened pages behind a check is out of bounds by the access's rule.
+    #[test]
+    fn every_access_records_its_rule() {
+        let m = module(
+            r#"(module (memory 1) (memory 1)
+                 (func (param i32) (result f32)
+                   (i32.store8 1 (local.get 0) (i32.const 1))
+                   (drop (i64.load (local.get 0)))
+                   (f32.load 1 (local.get 0))))"#,
+        );
+        for bounds in [[Bounds::Checks; 2], [Bounds::GuardPages; 2], [Bounds::GuardPages, Bounds::Checks]] {
+            let options = Options::new(bounds[0]);
+            let compiled = compile_for(&m, options, &bounds, Isa::host(), Relaxed::X86).expect("compiles");
+            let rules: Vec<_> = compiled.faults.iter().map(|f| f.1).collect();
+            let expected =
+                [rules::STEP__STORE_PACK_OOB, rules::STEP_READ__LOAD_NUM_OOB, rules::STEP_READ__LOAD_NUM_OOB];
+            assert_eq!(rules, expected, "{bounds:?}");
+            assert!(compiled.faults.windows(2).all(|w| w[0].0 < w[1].0), "{bounds:?}: in order of place");
         }
     }
 }

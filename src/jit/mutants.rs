@@ -43,9 +43,9 @@ pub enum Mutant {
     /// on, a lane wraps to 0 instead of saturating.
     TruncSatUZeroBound,
     /// An access to memory 1 is checked against memory 0's size (and made in memory 1):
-    /// where memory 1 is the larger, an access between the two ends traps that should not;
-    /// where it is the smaller, one lands in its unopened pages (a fault, whose trap cites
-    /// no rule).
+    /// where memory 1 is the larger, an access between the two ends traps that should not
+    /// (where it is the smaller, one past its end faults in its unopened pages, and traps
+    /// as it should).
     Mem1BoundOfMem0,
 }
 

@@ -1,7 +1,9 @@
-//! Memory instructions: loads and stores at their effective addresses, checked either by the
-//! guard pages around the memory (a fault is the check: its place is recorded with the rule
-//! its trap cites) or by an explicit comparison with the memory's size; `memory.size`; and
-//! `memory.grow` and the bulk memory instructions, which call the runtime.
+//! Memory instructions: loads and stores at their effective addresses in their memory (memory
+//! 0's base in a register, another's read from its descriptor), checked either by the guard
+//! pages around the memory (a fault is the check: its place is recorded with the rule its
+//! trap cites) or by an explicit comparison with the memory's size, as each memory's mapping
+//! needs; `memory.size`; and `memory.grow` and the bulk memory instructions, which call the
+//! runtime.
 
 use super::call::Returns;
 use super::regs::{CTX, MEMBASE, RegSet, SCRATCH};
@@ -24,20 +26,17 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// The address `[base + i + offset]` of an access of `n` bytes to memory `x`, after the
-    /// bounds check in `Checks` mode (in guard mode a fault is the check: its place is
-    /// recorded).
+    /// bounds check in `Checks` mode. Its place is recorded with its rule in either mode: in
+    /// guard mode a fault is the check; in `Checks` mode the memory's unopened pages stand
+    /// behind the check, and a fault there is out of bounds by the same rule.
     pub(super) fn effective(&mut self, x: u32, i: Entry, offset: u64, n: u64, rule: Rule) -> (Mem, Loc) {
-        match self.bounds_of(x) {
-            Bounds::GuardPages => {
-                let (mem, loc) = match x {
-                    0 => self.guarded(i, offset),
-                    _ => self.guarded_other(x, i, offset),
-                };
-                self.faults.push((self.asm.offset(), rule));
-                (mem, loc)
-            }
-            Bounds::Checks => self.checked(x, i, offset, n, rule),
-        }
+        let (mem, loc) = match (self.bounds_of(x), x) {
+            (Bounds::GuardPages, 0) => self.guarded(i, offset),
+            (Bounds::GuardPages, _) => self.guarded_other(x, i, offset),
+            (Bounds::Checks, _) => self.checked(x, i, offset, n, rule),
+        };
+        self.faults.push((self.asm.offset(), rule));
+        (mem, loc)
     }
 
     /// `GuardPages` mode for memory 0: the address as it is, `[membase + i + offset]`; an
@@ -125,16 +124,9 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
-    /// In guard mode for memory `x`, the instruction emitted next is the one that faults.
-    pub(super) fn faulting_next(&mut self, x: u32) {
-        if self.bounds_of(x) == Bounds::GuardPages {
-            self.fix_fault_offset();
-        }
-    }
-
-    /// In guard mode the faulting instruction is the one emitted next: its offset replaces
+    /// The instruction emitted next is the access, the one that faults: its offset replaces
     /// the one recorded before the address was formed.
-    pub(super) fn fix_fault_offset(&mut self) {
+    pub(super) fn faulting_next(&mut self) {
         let at = self.asm.offset();
         if let Some(last) = self.faults.last_mut() {
             last.0 = at;
@@ -152,9 +144,7 @@ impl FuncCompiler<'_, '_> {
         let kind = Kind::num(t);
         if kind.in_xmm() {
             let v = self.alloc_xmm();
-            if self.env.options.bounds == Bounds::GuardPages {
-                self.fix_fault_offset();
-            }
+            self.faulting_next();
             self.movs_xm(kind, v, addr);
             self.free(held);
             self.push(kind, Loc::Xmm(v));
@@ -164,7 +154,7 @@ impl FuncCompiler<'_, '_> {
             Loc::Gpr(r) => r,
             _ => self.alloc_gpr(),
         };
-        self.faulting_next(x);
+        self.faulting_next();
         let to = kind.size();
         match op {
             None => self.asm.mov_rm(to, r, addr),
@@ -190,7 +180,7 @@ impl FuncCompiler<'_, '_> {
         // The value's register stays held (it is ours), so the address cannot land in it.
         let i = self.pop_resolved();
         let (addr, held) = self.effective(x, i, m.offset, n, rule);
-        self.faulting_next(x);
+        self.faulting_next();
         match v {
             Loc::Xmm(xv) => self.movs_mx(kind, addr, xv),
             Loc::Gpr(rv) => {

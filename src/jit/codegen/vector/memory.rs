@@ -1,7 +1,7 @@
 //! Vector memory instructions (spec 4.4.7): `v128.load` and its forms (extending, splatting,
 //! zero-filling), lane loads and stores, `v128.store`. Addresses and bounds as the scalar
-//! accesses have them (`codegen/memory.rs`): one instruction touches memory, and in guard
-//! mode its place is recorded with the rule its trap cites. Linear memory has no alignment:
+//! accesses have them (`codegen/memory.rs`): one instruction touches memory, and its place
+//! is recorded with the rule its trap cites. Linear memory has no alignment:
 //! whole vectors move with `movdqu`.
 
 use super::FuncCompiler;
@@ -40,7 +40,7 @@ impl FuncCompiler<'_, '_> {
         };
         let (addr, held) = self.vaddress(x, m, n, rule);
         let v = self.alloc_xmm();
-        self.faulting_next(x);
+        self.faulting_next();
         match op {
             None => self.asm.sse_xm(Sse::MOVDQU, v, addr),
             Some(VLoadOp::Shape(sz, _, sx)) => {
@@ -74,7 +74,7 @@ impl FuncCompiler<'_, '_> {
     pub(in crate::jit::codegen) fn vload_lane(&mut self, sz: Sz, x: u32, m: MemArg, lane: u8) {
         let v = self.pop_vreg();
         let (addr, held) = self.vaddress(x, m, sz.bits() as u64 / 8, rules::STEP_READ__VLOAD_LANE_OOB);
-        self.faulting_next(x);
+        self.faulting_next();
         self.asm.pinsr_xmi(size_of(sz), v, addr, lane);
         self.free(held);
         self.push_v(v);
@@ -84,7 +84,7 @@ impl FuncCompiler<'_, '_> {
     pub(in crate::jit::codegen) fn vstore(&mut self, x: u32, m: MemArg) {
         let v = self.pop_vreg();
         let (addr, held) = self.vaddress(x, m, 16, rules::STEP__VSTORE_OOB);
-        self.faulting_next(x);
+        self.faulting_next();
         self.asm.sse_mx(SseStore::MOVDQU, addr, v);
         self.free(held);
         self.free(Loc::Xmm(v));
@@ -94,7 +94,7 @@ impl FuncCompiler<'_, '_> {
     pub(in crate::jit::codegen) fn vstore_lane(&mut self, sz: Sz, x: u32, m: MemArg, lane: u8) {
         let v = self.pop_vreg();
         let (addr, held) = self.vaddress(x, m, sz.bits() as u64 / 8, rules::STEP__VSTORE_LANE_OOB);
-        self.faulting_next(x);
+        self.faulting_next();
         self.asm.pextr_mxi(size_of(sz), addr, v, lane);
         self.free(held);
         self.free(Loc::Xmm(v));
