@@ -18,9 +18,7 @@ const MODULES: usize = 4000;
 /// A module of wasm-smith's from these bytes, vectors on.
 fn module(bytes: &[u8]) -> Option<Module> {
     use wasm_smith::InstructionKind as K;
-    let mut config = smith_config(bytes[0]);
-    config.simd_enabled = true;
-    config.relaxed_simd_enabled = true;
+    let mut config = smith_config(bytes[0], true);
     // Vectors always; of the others, as the swarm byte says.
     let others = [K::Numeric, K::Parametric, K::Control, K::Memory];
     let mut kinds = vec![K::NumericInt, K::Variable, K::Vector];

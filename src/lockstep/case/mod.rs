@@ -1,8 +1,9 @@
 //! Differential cases: what the referee runs on, made from a fuzzer's bytes. A case is a
-//! module that both engines run (Wasm 2.0 without vectors, with up to two memories) and the
-//! invocations to make, each exported function with arguments drawn from the same bytes. The
-//! fuzz target, `lockstep diff` and `lockstep report` all read their bytes with [`case`], so
-//! a fuzz artifact replays the same way everywhere; [`super::differential`] runs a case.
+//! module that both engines run (Wasm 2.0, vectors in half the wasm-smith modules, with up
+//! to two memories) and the invocations to make, each exported function with arguments
+//! drawn from the same bytes. The fuzz target, `lockstep diff` and `lockstep report` all read
+//! their bytes with [`case`], so a fuzz artifact replays the same way everywhere;
+//! [`super::differential`] runs a case.
 //!
 //! The module is a probe ([`probe`]) or a wasm-smith module ([`smith`]), whose first table
 //! section surgery may fill (`surgery.rs`), and whose memories it may fill (`data.rs`); the
@@ -31,8 +32,9 @@ pub struct Case {
 }
 
 /// The case the fuzzer's bytes stand for (`None`: too few bytes to make one). The first byte
-/// chooses a probe (one in eight, [`probe`]) or a wasm-smith module, and with its bit 3 fills
-/// the memories and passive segments with bytes of the fuzzer's (`data.rs`); the second is
+/// chooses a probe (one in eight, [`probe`]) or a wasm-smith module (with vectors where its
+/// bit 4 is set), and with its bit 3 fills the memories and passive segments with bytes of
+/// the fuzzer's (`data.rs`); the second is
 /// the swarm configuration of the latter ([`smith::smith_config`]; its last bit fills the
 /// first table by section surgery); of the rest, the last quarter (at most 64 bytes) chooses
 /// the arguments and the others the module (an eighth of them, at most 64, the memories'
@@ -48,7 +50,7 @@ pub fn case(data: &[u8]) -> Option<Case> {
     let u = &mut Unstructured::new(module_bytes);
     let mut wasm = match kind % 8 {
         0 => assemble(&probe::module(u).ok()?).ok()?,
-        _ => wasm_smith::Module::new(smith::smith_config(*swarm), u).ok()?.to_bytes(),
+        _ => wasm_smith::Module::new(smith::smith_config(*swarm, kind & 16 != 0), u).ok()?.to_bytes(),
     };
     let mut module = front_end(&wasm).ok()?;
     if kind % 8 != 0
@@ -174,6 +176,23 @@ mod tests {
             let nonzero = case.module.datas.iter().any(|d| d.init.iter().any(|b| *b != 0));
             filled[(i % 2) as usize] += nonzero as u32;
         }
-        assert!(filled[1] >= 70 && filled[0] <= 40, "without, with bit 3: {filled:?}");
+        assert!(filled[1] >= filled[0] + 30, "without, with bit 3: {filled:?}");
+    }
+
+    /// With bit 4 of the first byte, wasm-smith's modules have vector instructions; without,
+    /// none.
+    #[test]
+    fn cases_make_vectors() {
+        use crate::syntax::Feature;
+        let mut x = 0x5851_f42d_4c95_7f2du64;
+        let mut vectors = [0u32; 2];
+        for i in 0..200u32 {
+            let mut data = rng::xorshift_bytes(&mut x, 1024);
+            data[0] = (data[0] & !16) | (i % 2 * 16) as u8 | 1;
+            let Some(case) = case(&data) else { continue };
+            let code = case.module.funcs.iter().flat_map(|f| f.body.instrs.iter());
+            vectors[(i % 2) as usize] += code.clone().any(|i| i.requires().contains(Feature::Simd)) as u32;
+        }
+        assert!(vectors[0] == 0 && vectors[1] > 30, "without, with bit 4: {vectors:?}");
     }
 }
