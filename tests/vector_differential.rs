@@ -1,6 +1,6 @@
-//! Differential testing of the compiler's vector code, until the fuzzer's cases make vectors:
-//! wasm-smith modules with SIMD and relaxed SIMD (the differential target's swarm
-//! configurations, vectors switched on), each exported function invoked with arguments at the
+//! Differential testing of the compiler's vector code, denser than the fuzzer's cases (where
+//! half of wasm-smith's modules have vectors): wasm-smith modules with SIMD and relaxed SIMD
+//! (the differential target's swarm configurations, vectors switched on), each exported function invoked with arguments at the
 //! edges (NaNs, zeros of both signs, lane minima and maxima), under the referee, with the
 //! deterministic profile's relaxed results and with x86's. Every invocation must agree.
 

@@ -2,9 +2,10 @@
 //! cargo feature `mutants`, one chosen at run time by `LOCKSTEP_MUTANT=NAME`. Without the
 //! feature [`active`] is `false` and the code generator is what it always is.
 //!
-//! The vector mutants wait for the differential cases to make vectors before the fuzzer's
-//! hunt (fuzz/mutants.sh) takes them on; the official simd suite under the referee catches
-//! each (`LOCKSTEP_MUTANT=NAME lockstep wast --spec 2.0 --engine lockstep
+//! The vector mutants wait for reports that run a vector instruction alone before the
+//! fuzzer's hunt (fuzz/mutants.sh) takes them on (the cases make vectors, but a report on a
+//! vector divergence names a neighbouring step); the official simd suite under the referee
+//! catches each (`LOCKSTEP_MUTANT=NAME lockstep wast --spec 2.0 --engine lockstep
 //! ../shared/testsuite/wasm-2.0/simd`, of 25,988 assertions), and `lockstep report` on a
 //! module of the failing instruction names the rule:
 //!
