@@ -17,7 +17,10 @@ use crate::syntax::*;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-/// The compiler's engine: its store and the machinery to run code.
+/// The compiler's engine: its store and the machinery to run code. Its entities are boxed
+/// because compiled code and contexts hold their addresses, which must not move as the
+/// vectors grow.
+#[allow(clippy::vec_box)]
 pub struct Jit {
     pub(super) config: Config,
     pub(super) options: Options,
