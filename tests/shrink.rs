@@ -51,7 +51,7 @@ fn nothing_to_shrink_where_the_engines_agree() {
 /// the numeric function that must follow (if any), and how many functions the shrunk module
 /// has (a `call_indirect` of the wrong type needs a callee besides the caller).
 #[cfg(feature = "mutants")]
-const CASES: [(&str, &str, &[&str], &str, Option<&str>, usize); 6] = [
+const CASES: [(&str, &str, &[&str], &str, Option<&str>, usize); 7] = [
     (
         "rem_s_sign",
         r#"(module
@@ -73,6 +73,15 @@ const CASES: [(&str, &str, &[&str], &str, Option<&str>, usize); 6] = [
         "bounds_off_by_one",
         r#"(module (memory 1)
           (func (export "ld") (result i32) (i32.add (i32.const 1) (i32.load (i32.const 65532)))))"#,
+        &[],
+        "Step_read/load-num-val",
+        None,
+        1,
+    ),
+    (
+        "mem1_bound_of_mem0",
+        r#"(module (memory 1) (memory 2)
+          (func (export "ld") (result i32) (i32.add (i32.const 1) (i32.load 1 (i32.const 65536)))))"#,
         &[],
         "Step_read/load-num-val",
         None,

@@ -17,7 +17,10 @@ use crate::syntax::*;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-/// The compiler's engine: its store and the machinery to run code.
+/// The compiler's engine: its store and the machinery to run code. Its entities are boxed
+/// because compiled code and contexts hold their addresses, which must not move as the
+/// vectors grow.
+#[allow(clippy::vec_box)]
 pub struct Jit {
     pub(super) config: Config,
     pub(super) options: Options,
@@ -43,8 +46,9 @@ pub struct Jit {
 /// store does, since every entity is boxed and never freed before the engine.
 impl Jit {
     pub fn new(config: Config, bounds: Bounds) -> Jit {
-        // The planted bounds bug lives in the explicit checks.
-        let bounds = if super::mutants::active(super::mutants::Mutant::BoundsOffByOne) {
+        // The planted bounds bugs live in the explicit checks.
+        use super::mutants::{Mutant, active};
+        let bounds = if active(Mutant::BoundsOffByOne) || active(Mutant::Mem1BoundOfMem0) {
             Bounds::Checks
         } else {
             bounds

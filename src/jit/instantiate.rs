@@ -20,14 +20,22 @@ fn unsupported(what: &str) -> Error {
 }
 
 /// Compile every function of a validated module for this CPU, relaxed operators as x86
-/// gives them: what `lockstep compile` times.
+/// gives them, every memory checked as `options` say: what `lockstep compile` times.
 pub fn compile(module: &Module, options: Options) -> Result<Compiled, Error> {
-    compile_for(module, options, Isa::host(), Relaxed::X86)
+    let mems = module.imported_mems().count() + module.mems.len();
+    compile_for(module, options, &vec![options.bounds; mems], Isa::host(), Relaxed::X86)
 }
 
-/// Compile every function of a validated module with these instructions, and relaxed
-/// results as [`Isa::relaxed`] makes of `relaxed`.
-pub fn compile_for(module: &Module, options: Options, isa: Isa, relaxed: Relaxed) -> Result<Compiled, Error> {
+/// Compile every function of a validated module with these instructions, relaxed results
+/// as [`Isa::relaxed`] makes of `relaxed`, and each memory's accesses checked as `mem_bounds`
+/// says (by memory index).
+pub fn compile_for(
+    module: &Module,
+    options: Options,
+    mem_bounds: &[Bounds],
+    isa: Isa,
+    relaxed: Relaxed,
+) -> Result<Compiled, Error> {
     let relaxed = isa.relaxed(relaxed);
     let types = func_types(module)?;
     let mut funcs: Vec<&FuncType> = module.imported_funcs().map(|x| types[x as usize]).collect();
@@ -42,6 +50,7 @@ pub fn compile_for(module: &Module, options: Options, isa: Isa, relaxed: Relaxed
         imported_funcs: module.imported_funcs().count() as u32,
         globals,
         options,
+        mem_bounds: mem_bounds.to_vec(),
         builtins: &builtins,
         isa,
         relaxed,
@@ -62,15 +71,17 @@ fn func_types(module: &Module) -> Result<Vec<&FuncType>, Error> {
         .collect()
 }
 
-/// The engine's options for a module: its bounds checks, unless it imports a memory that
-/// has no guard region (mapped where the host lacked the address space), which the code
-/// must then check. Its own memories it allocates with guard regions, or fails.
-fn options_for(jit: &Jit, imports: &[ExternVal]) -> Options {
-    let unguarded = |e: &ExternVal| matches!(*e, ExternVal::Mem(a) if !jit.mems[a as usize].mem.guarded);
-    match imports.iter().any(unguarded) {
-        true => Options { bounds: Bounds::Checks, ..jit.options },
-        false => jit.options,
-    }
+/// How the code checks each memory of a module, by memory index: as the engine's options
+/// say, but an imported memory without a guard region (mapped where the host lacked the
+/// address space) is checked explicitly. Its own memories the engine allocates as its
+/// options say (with guard regions, or fails).
+fn mem_bounds(jit: &Jit, module: &Module, imports: &[ExternVal]) -> Vec<Bounds> {
+    let bounds = |guarded: bool| if guarded { jit.options.bounds } else { Bounds::Checks };
+    let imported = imports.iter().filter_map(|e| match *e {
+        ExternVal::Mem(a) => Some(bounds(jit.mems[a as usize].mem.guarded)),
+        _ => None,
+    });
+    imported.chain(module.mems.iter().map(|_| jit.options.bounds)).collect()
 }
 
 /// Instantiate a validated module with its imports in the engine's store.
@@ -81,8 +92,9 @@ pub(super) fn instantiate(
 ) -> Result<InstanceId, Error> {
     let types = func_types(module)?;
     check_imports(jit, module, imports)?;
-    let options = options_for(jit, imports);
-    let Compiled { code, funcs: entries, faults } = compile_for(module, options, jit.isa, jit.relaxed)?;
+    let bounds = mem_bounds(jit, module, imports);
+    let Compiled { code, funcs: entries, faults } =
+        compile_for(module, jit.options, &bounds, jit.isa, jit.relaxed)?;
     dump(&code);
     let code = CodeMemory::new(&code).map_err(|e| Error::Unsupported(format!("mapping code: {e}")))?;
     let id = jit.instances.len() as u32;
@@ -314,4 +326,73 @@ fn initialize(jit: &mut Jit, id: u32, module: &Module, f_addrs: &[u32]) -> Resul
         jit.call(f_addrs[start.func as usize], &[])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules;
+    use crate::runtime::{Config, Engine, Val};
+    use crate::{Spec, binary, valid};
+
+    fn module(text: &str) -> Rc<Module> {
+        let buf = wast::parser::ParseBuffer::new(text).expect("lexes");
+        let mut wat = wast::parser::parse::<wast::Wat>(&buf).expect("parses");
+        let module = binary::decode(&wat.encode().expect("encodes"), Spec::V3).expect("decodes");
+        valid::validate(&module, Spec::V3).expect("valid");
+        Rc::new(module)
+    }
+
+    /// Memory 0 behind its guard region, memory 1 mapped only to its maximum (as where the
+    /// host lacked the address space): memory 1's accesses are checked, memory 0's are not,
+    /// and an access past memory 1 traps instead of reaching past its mapping.
+    #[test]
+    fn each_memory_is_checked_as_its_mapping_needs() {
+        let mut jit = Jit::new(Config::default(), Bounds::GuardPages);
+        let ty = MemType { addr: AddrType::I32, limits: Limits { min: 1, max: Some(1) } };
+        let guarded = jit.alloc_mem(ty).expect("a guarded memory");
+        let m = Memory::alloc(ty, false, &jit.config, &mut jit.runtime.usage).expect("a memory");
+        jit.mems.push(Box::new(m));
+        let unguarded = ExternVal::Mem(jit.mems.len() as u32 - 1);
+        let m = module(
+            r#"(module
+                 (memory (import "h" "a") 1 1)
+                 (memory $b (import "h" "b") 1 1)
+                 (memory $c 1)
+                 (func (export "b") (param i32) (result i32) (i32.load8_u $b (local.get 0)))
+                 (func (export "c") (param i32) (result i32) (i32.load8_u $c (local.get 0))))"#,
+        );
+        let imports = [guarded, unguarded];
+        assert_eq!(mem_bounds(&jit, &m, &imports), [Bounds::GuardPages, Bounds::Checks, Bounds::GuardPages]);
+        let id = jit.instantiate(&m, &imports).expect("instantiates");
+        let Some(ExternVal::Func(b)) = jit.export(id, "b") else { panic!("no export b") };
+        let Some(ExternVal::Func(c)) = jit.export(id, "c") else { panic!("no export c") };
+        assert_eq!(jit.invoke(b, &[Val::I32(0xffff)]).expect("in bounds"), [Val::I32(0)]);
+        for (f, at) in [(b, 0x10000), (b, 0xffff_ffff), (c, 0x10000)] {
+            let trap = jit.invoke(f, &[Val::I32(at)]).expect_err("out of bounds");
+            assert!(format!("{trap:?}").contains("out of bounds memory access"), "{trap:?}");
+        }
+    }
+
+    /// Every access records its place and rule, checked or guarded, so that a fault in a
+    /// memory's unopened pages behind a check is out of bounds by the access's rule.
+    #[test]
+    fn every_access_records_its_rule() {
+        let m = module(
+            r#"(module (memory 1) (memory 1)
+                 (func (param i32) (result f32)
+                   (i32.store8 1 (local.get 0) (i32.const 1))
+                   (drop (i64.load (local.get 0)))
+                   (f32.load 1 (local.get 0))))"#,
+        );
+        for bounds in [[Bounds::Checks; 2], [Bounds::GuardPages; 2], [Bounds::GuardPages, Bounds::Checks]] {
+            let options = Options::new(bounds[0]);
+            let compiled = compile_for(&m, options, &bounds, Isa::host(), Relaxed::X86).expect("compiles");
+            let rules: Vec<_> = compiled.faults.iter().map(|f| f.1).collect();
+            let expected =
+                [rules::STEP__STORE_PACK_OOB, rules::STEP_READ__LOAD_NUM_OOB, rules::STEP_READ__LOAD_NUM_OOB];
+            assert_eq!(rules, expected, "{bounds:?}");
+            assert!(compiled.faults.windows(2).all(|w| w[0].0 < w[1].0), "{bounds:?}: in order of place");
+        }
+    }
 }

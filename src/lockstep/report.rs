@@ -18,6 +18,7 @@ use super::{StoreDiff, differential};
 use crate::exec::Reference;
 use crate::rules::Rule;
 use crate::runtime::{Config, Engine, Error, ExternVal, NanChoice, Ref, Val};
+use crate::syntax::{Feature, Features, Module};
 use serde_json::{Value, json};
 use std::fmt::Write;
 use std::path::Path;
@@ -255,7 +256,7 @@ pub fn markdown(case: &Case, e: &Explanation, source: &Source) -> String {
     let _ = writeln!(md, "```wast\n{}```\n", wast(case, e));
 
     let _ = writeln!(md, "## Configuration\n");
-    for line in configuration(source) {
+    for line in configuration(source, &case.module) {
         let _ = writeln!(md, "- {line}");
     }
     let _ = writeln!(md, "\n## Reproduce\n");
@@ -267,13 +268,13 @@ pub fn markdown(case: &Case, e: &Explanation, source: &Source) -> String {
     md
 }
 
-fn configuration(source: &Source) -> Vec<String> {
+fn configuration(source: &Source, module: &Module) -> Vec<String> {
     let mut lines = vec![
         format!(
             "lockstep {} (reference and single-pass x86-64 compiler, side by side)",
             env!("CARGO_PKG_VERSION")
         ),
-        "spec: WebAssembly 3.0; the module uses Wasm 2.0 without vectors".into(),
+        format!("spec: WebAssembly 3.0; the module uses {}", uses(module)),
         format!("fuel: {FUEL} function entries and loop iterations per invocation, in both engines"),
         "memory accesses in the compiler: guard pages".into(),
     ];
@@ -381,10 +382,23 @@ pub fn json(case: &Case, e: &Explanation, source: &Source) -> Value {
             "bytes": s.bytes, "functions": s.functions, "instructions": s.instructions,
             "tests": s.tests, "seconds": s.seconds, "stopped": s.stopped,
         })),
-        "configuration": configuration(source),
+        "configuration": configuration(source, &case.module),
         "reproducer": wast(case, e),
         "reproduce": reproduce(e, source),
     })
+}
+
+/// What a module uses, as a configuration line says it: Wasm 2.0, and whatever it uses
+/// beyond, by name (its definitions' features and its code's).
+fn uses(module: &Module) -> String {
+    let code = module.funcs.iter().flat_map(|f| f.body.instrs.iter());
+    let used = code.fold(module.declared_features(), |fs, i| fs.union(i.requires()));
+    let vectors = if used.contains(Feature::Simd) { "with" } else { "without" };
+    let beyond: Vec<&str> = used.minus(Features::V2).iter().map(Feature::name).collect();
+    match beyond.is_empty() {
+        true => format!("Wasm 2.0 {vectors} vectors"),
+        false => format!("Wasm 2.0 {vectors} vectors, and {}", beyond.join(", ")),
+    }
 }
 
 /// A value as a script writes a constant argument or an expected result: `(i32.const -7)`;

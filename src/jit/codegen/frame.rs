@@ -82,12 +82,10 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
-    fn has_memory(&self) -> bool {
-        !self.env.module.mems.is_empty() || self.env.module.imported_mems().count() > 0
-    }
-
+    /// Memory 0's base into its register, where its accesses are guarded (the others read
+    /// their bases from their descriptors).
     pub(super) fn load_membase(&mut self) {
-        if self.has_memory() && self.env.options.bounds == Bounds::GuardPages {
+        if self.env.mem_bounds.first() == Some(&Bounds::GuardPages) {
             self.asm.mov_rm(Size::S64, MEMBASE, Mem::disp(CTX, VmCtx::MEM0_BASE));
         }
     }

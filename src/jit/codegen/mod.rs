@@ -112,6 +112,9 @@ pub struct Env<'m> {
     pub imported_funcs: u32,
     pub globals: Vec<GlobalType>,
     pub options: Options,
+    /// How the accesses to each memory are checked, by memory index (an imported memory
+    /// without a guard region is checked explicitly, whatever `options` say).
+    pub mem_bounds: Vec<Bounds>,
     /// The address of each runtime function the code calls.
     pub builtins: &'m Builtins,
     /// The instructions the code may use, and the relaxed operators' results it gives.
@@ -289,9 +292,9 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             I::TableCopy(x, y) => self.table_copy(*x, *y),
             I::TableInit(x, y) => self.table_init(*x, *y),
             I::ElemDrop(x) => self.elem_drop(*x),
-            I::Load(t, op, x, m) => self.load(*t, *op, *x, *m)?,
-            I::Store(t, sz, x, m) => self.store(*t, *sz, *x, *m)?,
-            I::MemorySize(x) => self.memory_size(*x)?,
+            I::Load(t, op, x, m) => self.load(*t, *op, *x, *m),
+            I::Store(t, sz, x, m) => self.store(*t, *sz, *x, *m),
+            I::MemorySize(x) => self.memory_size(*x),
             I::MemoryGrow(x) => self.memory_grow(*x),
             I::MemoryFill(x) => self.memory_fill(*x),
             I::MemoryCopy(x, y) => self.memory_copy(*x, *y),
@@ -316,10 +319,10 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
     fn vector_instr(&mut self, instr: &Instr) -> R<()> {
         use Instr as I;
         match instr {
-            I::VLoad(op, x, m) => self.vload(*op, *x, *m)?,
-            I::VLoadLane(sz, x, m, lane) => self.vload_lane(*sz, *x, *m, *lane)?,
-            I::VStore(x, m) => self.vstore(*x, *m)?,
-            I::VStoreLane(sz, x, m, lane) => self.vstore_lane(*sz, *x, *m, *lane)?,
+            I::VLoad(op, x, m) => self.vload(*op, *x, *m),
+            I::VLoadLane(sz, x, m, lane) => self.vload_lane(*sz, *x, *m, *lane),
+            I::VStore(x, m) => self.vstore(*x, *m),
+            I::VStoreLane(sz, x, m, lane) => self.vstore_lane(*sz, *x, *m, *lane),
             I::VConst(c) => self.vconst(*c),
             I::VVunop(VVunop::Not) => self.vnot_op(),
             I::VVbinop(op) => self.vvbinop(*op),

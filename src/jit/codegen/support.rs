@@ -7,8 +7,9 @@
 use super::Unsupported;
 use crate::syntax::{Feature, Features, Instr, Module};
 
-/// What the compiler compiles: Wasm 2.0, and the relaxed vector instructions of 3.0.
-const SUPPORTED: Features = Features::V2.with(Feature::RelaxedSimd);
+/// What the compiler compiles: Wasm 2.0, and of 3.0 the relaxed vector instructions and
+/// multiple memories.
+const SUPPORTED: Features = Features::V2.with(Feature::RelaxedSimd).with(Feature::MultiMemory);
 
 /// What the compiler does not do, found before any code is emitted: the first feature the
 /// module's definitions (value types, constant expressions included) use that it does not
@@ -18,7 +19,7 @@ const SUPPORTED: Features = Features::V2.with(Feature::RelaxedSimd);
 pub(super) fn check_module(m: &Module) -> Result<(), Unsupported> {
     use Feature::*;
     let declared = m.declared_features().minus(SUPPORTED);
-    let named = [MultiMemory, Memory64, Exceptions, Gc, FunctionReferences];
+    let named = [Memory64, Exceptions, Gc, FunctionReferences];
     match named.into_iter().find(|f| declared.contains(*f)).or_else(|| declared.first()) {
         Some(f) => Err(Unsupported(f.name())),
         None => Ok(()),

@@ -5,7 +5,9 @@
 
 use super::rng::{fnv1a, splitmix64};
 use crate::runtime::{Ref, Val};
-use crate::syntax::{AbsHeapType, ElemMode, F32, F64, HeapType, Instr, Module, Num, PAGE_SIZE, ValType};
+use crate::syntax::{
+    AbsHeapType, ElemMode, F32, F64, HeapType, Instr, Module, Num, PAGE_SIZE, V128, ValType,
+};
 use arbitrary::Unstructured;
 
 /// Arguments: from the fuzzer's bytes while they last, then from a generator ([`splitmix64`]).
@@ -64,11 +66,20 @@ fn edges(module: &Module) -> Vec<u32> {
     edges
 }
 
-/// An argument, often one of the values where operators change behaviour: for an `i32`,
-/// also a small index or one of the module's `edges`.
+/// An argument, often one of the values where operators change behaviour (for a `v128`,
+/// lanes at their edges): for an `i32`, also a small index or one of the module's `edges`.
 fn arg(u: &mut Unstructured, t: ValType, edges: &[u32]) -> Option<Val> {
     const I32: [u32; 8] = [0, 1, u32::MAX, 0x8000_0000, 0x7fff_ffff, 31, 32, 0x1_0000];
     const I64: [u64; 8] = [0, 1, u64::MAX, 1 << 63, i64::MAX as u64, 63, 64, 1 << 32];
+    // Lanes at their edges: zeros, all ones, each lane's minimum, and a mix of a quiet NaN,
+    // -0, 2^32 and a signalling NaN as `f32`s.
+    const V128_LANES: [u128; 5] = [
+        0,
+        u128::MAX,
+        0x8000_8000_8000_8000_8000_8000_8000_8000,
+        0x8000_0000_8000_0000_8000_0000_8000_0000,
+        0x7fc0_0000_8000_0000_4f80_0000_ff80_0001,
+    ];
     let special = u.ratio(1, 2).ok()?;
     Some(match t {
         ValType::I32 if special => Val::I32(match u.int_in_range(0..=2).ok()? {
@@ -93,7 +104,9 @@ fn arg(u: &mut Unstructured, t: ValType, edges: &[u32]) -> Option<Val> {
             }
             h => Val::Ref(Ref::Null(h)),
         },
-        ValType::V128 | ValType::Bot => return None,
+        ValType::V128 if special => Val::V128(V128::from_u128(*u.choose(&V128_LANES).ok()?)),
+        ValType::V128 => Val::V128(V128::from_u128(u.arbitrary().ok()?)),
+        ValType::Bot => return None,
     })
 }
 

@@ -1,26 +1,30 @@
 //! The wasm-smith configuration of a differential case: what both engines run, and the
 //! swarm byte that switches kinds of instructions on or off.
 
-/// What wasm-smith may generate: Wasm 2.0 without SIMD, one memory of at most 16 pages and
-/// small tables, no imports (nothing to link), no start function, everything exported; each
-/// case at least two functions and an element segment, and few entities of other kinds, so
-/// that most of its bytes go to code.
+/// What wasm-smith may generate: Wasm 2.0, its vectors where `vectors` says (and then 3.0's
+/// relaxed ones), and of 3.0 up to two memories (each access bounded by its own) of at most
+/// 16 pages each; small tables, no imports (nothing to link), no start function, everything
+/// exported; each case at least two functions and an element segment, and few entities of
+/// other kinds, so that most of its bytes go to code.
 ///
 /// Swarm testing: the `swarm` byte switches instruction kinds (floats, parametric, control,
 /// memory, table and reference instructions) on or off, and wasm-smith's guards against
 /// traps, so that some cases are dense in one kind of operator and run to their end. Its
 /// last bit fills the first table (`surgery.rs`).
-pub fn smith_config(swarm: u8) -> wasm_smith::Config {
+pub fn smith_config(swarm: u8, vectors: bool) -> wasm_smith::Config {
     use wasm_smith::InstructionKind as K;
     let switched = [K::Numeric, K::Parametric, K::Control, K::Memory, K::Table, K::Reference];
     let on = |bit: usize| swarm & (1 << bit) != 0;
     let mut kinds = vec![K::NumericInt, K::Variable];
+    if vectors {
+        kinds.push(K::Vector);
+    }
     kinds.extend(switched.iter().enumerate().filter(|(bit, _)| on(*bit)).map(|(_, k)| *k));
     wasm_smith::Config {
         allowed_instructions: wasm_smith::InstructionKinds::new(&kinds),
         disallow_traps: on(switched.len()),
-        simd_enabled: false,
-        relaxed_simd_enabled: false,
+        simd_enabled: vectors,
+        relaxed_simd_enabled: vectors,
         gc_enabled: false,
         exceptions_enabled: false,
         tail_call_enabled: false,
@@ -36,7 +40,7 @@ pub fn smith_config(swarm: u8) -> wasm_smith::Config {
         multi_value_enabled: true,
         saturating_float_to_int_enabled: true,
         sign_extension_ops_enabled: true,
-        max_memories: 1,
+        max_memories: 2,
         max_tables: 2,
         max_memory32_bytes: 16 << 16,
         max_imports: 0,

@@ -57,7 +57,7 @@ fn elements(count: u32, existing: &[u8], segment: &[u8]) -> Vec<u8> {
 }
 
 /// A module's sections, after its header: each one's id and contents.
-fn sections(wasm: &[u8]) -> Option<Vec<(u8, &[u8])>> {
+pub(super) fn sections(wasm: &[u8]) -> Option<Vec<(u8, &[u8])>> {
     let mut rest = wasm.get(8..)?;
     let mut sections = Vec::new();
     while let [id, tail @ ..] = rest {

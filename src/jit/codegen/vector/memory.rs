@@ -1,12 +1,12 @@
 //! Vector memory instructions (spec 4.4.7): `v128.load` and its forms (extending, splatting,
 //! zero-filling), lane loads and stores, `v128.store`. Addresses and bounds as the scalar
-//! accesses have them (`codegen/memory.rs`): one instruction touches memory, and in guard
-//! mode its place is recorded with the rule its trap cites. Linear memory has no alignment:
+//! accesses have them (`codegen/memory.rs`): one instruction touches memory, and its place
+//! is recorded with the rule its trap cites. Linear memory has no alignment:
 //! whole vectors move with `movdqu`.
 
 use super::FuncCompiler;
 use crate::jit::codegen::stack::{Kind, Loc};
-use crate::jit::codegen::{Bounds, R, Unsupported};
+
 use crate::jit::x64::Mem;
 use crate::jit::x64::*;
 use crate::rules::{self, Rule};
@@ -25,30 +25,20 @@ pub(super) fn size_of(sz: Sz) -> Size {
 impl FuncCompiler<'_, '_> {
     /// The address of an access of `n` bytes at the popped index and `m`'s offset, checked;
     /// what holds the index is returned, to free after the access.
-    fn vaddress(&mut self, x: u32, m: MemArg, n: u64, rule: Rule) -> R<(Mem, Loc)> {
-        if x != 0 {
-            return Err(Unsupported("multi-memory"));
-        }
+    fn vaddress(&mut self, x: u32, m: MemArg, n: u64, rule: Rule) -> (Mem, Loc) {
         let i = self.pop_resolved();
-        Ok(self.effective(i, m.offset, n, rule))
-    }
-
-    /// In guard mode, the next instruction is the one that faults.
-    fn faulting_next(&mut self) {
-        if self.env.options.bounds == Bounds::GuardPages {
-            self.fix_fault_offset();
-        }
+        self.effective(x, i, m.offset, n, rule)
     }
 
     /// `v128.load`, `v128.loadNxM_sx`, `v128.loadN_splat`, `v128.loadN_zero`.
-    pub(in crate::jit::codegen) fn vload(&mut self, op: Option<VLoadOp>, x: u32, m: MemArg) -> R<()> {
+    pub(in crate::jit::codegen) fn vload(&mut self, op: Option<VLoadOp>, x: u32, m: MemArg) {
         let (n, rule) = match op {
             None => (16, rules::STEP_READ__VLOAD_OOB),
             Some(VLoadOp::Shape(..)) => (8, rules::STEP_READ__VLOAD_PACK_OOB),
             Some(VLoadOp::Splat(sz)) => (sz.bits() as u64 / 8, rules::STEP_READ__VLOAD_SPLAT_OOB),
             Some(VLoadOp::Zero(sz)) => (sz.bits() as u64 / 8, rules::STEP_READ__VLOAD_ZERO_OOB),
         };
-        let (addr, held) = self.vaddress(x, m, n, rule)?;
+        let (addr, held) = self.vaddress(x, m, n, rule);
         let v = self.alloc_xmm();
         self.faulting_next();
         match op {
@@ -78,39 +68,35 @@ impl FuncCompiler<'_, '_> {
         }
         self.free(held);
         self.push(Kind::V128, Loc::Xmm(v));
-        Ok(())
     }
 
     /// `v128.loadN_lane`: lane `lane` from memory, the others kept.
-    pub(in crate::jit::codegen) fn vload_lane(&mut self, sz: Sz, x: u32, m: MemArg, lane: u8) -> R<()> {
+    pub(in crate::jit::codegen) fn vload_lane(&mut self, sz: Sz, x: u32, m: MemArg, lane: u8) {
         let v = self.pop_vreg();
-        let (addr, held) = self.vaddress(x, m, sz.bits() as u64 / 8, rules::STEP_READ__VLOAD_LANE_OOB)?;
+        let (addr, held) = self.vaddress(x, m, sz.bits() as u64 / 8, rules::STEP_READ__VLOAD_LANE_OOB);
         self.faulting_next();
         self.asm.pinsr_xmi(size_of(sz), v, addr, lane);
         self.free(held);
         self.push_v(v);
-        Ok(())
     }
 
     /// `v128.store`.
-    pub(in crate::jit::codegen) fn vstore(&mut self, x: u32, m: MemArg) -> R<()> {
+    pub(in crate::jit::codegen) fn vstore(&mut self, x: u32, m: MemArg) {
         let v = self.pop_vreg();
-        let (addr, held) = self.vaddress(x, m, 16, rules::STEP__VSTORE_OOB)?;
+        let (addr, held) = self.vaddress(x, m, 16, rules::STEP__VSTORE_OOB);
         self.faulting_next();
         self.asm.sse_mx(SseStore::MOVDQU, addr, v);
         self.free(held);
         self.free(Loc::Xmm(v));
-        Ok(())
     }
 
     /// `v128.storeN_lane`.
-    pub(in crate::jit::codegen) fn vstore_lane(&mut self, sz: Sz, x: u32, m: MemArg, lane: u8) -> R<()> {
+    pub(in crate::jit::codegen) fn vstore_lane(&mut self, sz: Sz, x: u32, m: MemArg, lane: u8) {
         let v = self.pop_vreg();
-        let (addr, held) = self.vaddress(x, m, sz.bits() as u64 / 8, rules::STEP__VSTORE_LANE_OOB)?;
+        let (addr, held) = self.vaddress(x, m, sz.bits() as u64 / 8, rules::STEP__VSTORE_LANE_OOB);
         self.faulting_next();
         self.asm.pextr_mxi(size_of(sz), addr, v, lane);
         self.free(held);
         self.free(Loc::Xmm(v));
-        Ok(())
     }
 }

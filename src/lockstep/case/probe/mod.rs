@@ -1,42 +1,19 @@
 //! Probes: small modules whose exported functions each apply one instruction to their
-//! parameters: a numeric operator (`unop`, `binop`), a load or store (`access`), `br_table`
-//! (`br_table`), `call_indirect` into a table of functions of several types
-//! (`call_indirect`). Arguments chosen among the values where operators change behaviour
-//! and at the edges of the module's memory and table (`args.rs`) then reach the cases
-//! where those rules change: a signed remainder of `INT_MIN`, a shift by 32, a zero's sign,
-//! the last bytes of memory, the default label, a slot of another type. A wasm-smith module
+//! parameters: a numeric operator (`unop`, `binop`), `br_table` (`br_table`),
+//! `call_indirect` into a table of functions of several types (`call_indirect`); memory
+//! instructions (`memory.rs`: `access`, `store_load`, `bulk`); and what carries values
+//! (`values.rs`: `convert`, `compare`, `eqz`, `select`, `global`). Arguments chosen among
+//! the values where operators change behaviour and at the edges of the module's memory and
+//! table (`args.rs`) then reach the cases where those rules change: a signed remainder of
+//! `INT_MIN`, a shift by 32, a zero's sign, the last bytes of memory, the default label, a
+//! slot of another type, a NaN converted to an integer. A wasm-smith module
 //! rarely routes a parameter to one such instruction, as it picks each instruction among
 //! hundreds; Wasmtime's fuzzers have single-instruction modules for the same reason.
 
-use arbitrary::{Result, Unstructured};
+mod memory;
+mod values;
 
-/// Every load and store of Wasm 2.0 (no vectors): the instruction, the type of the value it
-/// loads or stores, and how many bytes it touches.
-const ACCESSES: [(&str, &str, u64); 23] = [
-    ("i32.load", "i32", 4),
-    ("i64.load", "i64", 8),
-    ("f32.load", "f32", 4),
-    ("f64.load", "f64", 8),
-    ("i32.load8_s", "i32", 1),
-    ("i32.load8_u", "i32", 1),
-    ("i32.load16_s", "i32", 2),
-    ("i32.load16_u", "i32", 2),
-    ("i64.load8_s", "i64", 1),
-    ("i64.load8_u", "i64", 1),
-    ("i64.load16_s", "i64", 2),
-    ("i64.load16_u", "i64", 2),
-    ("i64.load32_s", "i64", 4),
-    ("i64.load32_u", "i64", 4),
-    ("i32.store", "i32", 4),
-    ("i64.store", "i64", 8),
-    ("f32.store", "f32", 4),
-    ("f64.store", "f64", 8),
-    ("i32.store8", "i32", 1),
-    ("i32.store16", "i32", 2),
-    ("i64.store8", "i64", 1),
-    ("i64.store16", "i64", 2),
-    ("i64.store32", "i64", 4),
-];
+use arbitrary::{Result, Unstructured};
 
 /// The numeric operators of one type and one or two operands (Wasm 2.0).
 const INT_UNOPS: [&str; 5] = ["clz", "ctz", "popcnt", "extend8_s", "extend16_s"];
@@ -52,7 +29,9 @@ const PARAMS: [&str; 4] = ["", "i32", "i64", "f64 i32"];
 
 /// A probe module, as text (the `wast` crate assembles it), chosen by the fuzzer's bytes.
 pub fn module(u: &mut Unstructured) -> Result<String> {
-    Ok(format!("(module\n{}\n{}\n{}\n{}\n)", numeric(u)?, access(u)?, br_table(u)?, call_indirect(u)?))
+    // The memory probes last: their segment takes up to 32 of the bytes.
+    let parts = [numeric(u)?, br_table(u)?, call_indirect(u)?, values::probes(u)?, memory::probes(u)?];
+    Ok(format!("(module\n{}\n)", parts.join("\n")))
 }
 
 /// `unop` and `binop`: one operator each, of a type, on their parameters.
@@ -67,26 +46,6 @@ fn numeric(u: &mut Unstructured) -> Result<String> {
     Ok(format!(
         "  (func (export \"unop\") (param {t}) (result {t}) (local.get 0) ({t}.{unop}))\n  \
          (func (export \"binop\") (param {t} {t}) (result {t}) (local.get 0) (local.get 1) ({t}.{binop}))"
-    ))
-}
-
-/// A memory of 0 to 2 pages and `access`, one load or store at the address its first
-/// parameter gives, with an offset (none, small, or anywhere in the memory).
-fn access(u: &mut Unstructured) -> Result<String> {
-    let pages: u64 = u.int_in_range(0..=2)?;
-    let (instr, t, n) = *u.choose(&ACCESSES)?;
-    let offset = match u.int_in_range(0..=2)? {
-        0 => 0,
-        1 => u.int_in_range(1..=64)?,
-        _ => u.int_in_range(0..=pages * 65536)?,
-    };
-    let (params, result, operands) = match instr.contains("load") {
-        true => ("i32".to_string(), format!("(result {t})"), "(local.get 0)"),
-        false => (format!("i32 {t}"), String::new(), "(local.get 0) (local.get 1)"),
-    };
-    Ok(format!(
-        "  (memory {pages})\n  (func (export \"access\") (param {params}) {result} {operands} \
-         ({instr} offset={offset} align={n}))"
     ))
 }
 
