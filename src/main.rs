@@ -493,6 +493,7 @@ fn describe(e: &EngineError) -> String {
         EngineError::Exhausted { message, .. } => format!("exhausted: {message}"),
         EngineError::Unsupported(reason) => reason.clone(),
         EngineError::Divergence(what) => format!("divergence: {what}"),
+        EngineError::Exception(what) => format!("exception: {what}"),
     }
 }
 
@@ -643,6 +644,7 @@ fn trace(
             (format!("trap: {} [{}] {}", t.message, t.rule.id(), t.rule.url()), ExitCode::FAILURE)
         }
         Some(Outcome::Limit(l)) => (format!("{l:?} limit reached"), ExitCode::FAILURE),
+        Some(Outcome::Exception(a)) => (format!("uncaught exception ref.exn:{a}"), ExitCode::FAILURE),
     };
     if json {
         let summary = serde_json::json!({ "steps": steps, "result": result, "rules": histogram });

@@ -68,10 +68,10 @@ fn upstream(var: &str, folder: &str) -> Option<PathBuf> {
     Some(dir)
 }
 
-/// What the reference does not run yet: GC and exceptions. Every other skip of a 3.0 suite
-/// (typed function references, tail calls, 64-bit memories and tables among them) is a
+/// What the reference does not run yet: GC. Every other skip of a 3.0 suite (exceptions,
+/// typed function references, tail calls, 64-bit memories and tables among them) is a
 /// failure of these tests.
-const NOT_YET: [&str; 2] = ["unsupported: gc", "unsupported: exceptions"];
+const NOT_YET: [&str; 1] = ["unsupported: gc"];
 
 fn assert_clean(report: &Report, allowed_skips: &[&str]) {
     let failures: Vec<String> = report.failures.iter().take(40).map(script::report::failure_line).collect();

@@ -30,6 +30,8 @@ pub struct Code {
     /// that an op is a small copyable value.
     pub br_tables: Box<[Box<[LabelIdx]>]>,
     pub shuffles: Box<[[LaneIdx; 16]]>,
+    /// The catch clauses of `try_table`s, out of line as `br_tables`.
+    pub catches: Box<[Box<[Catch]>]>,
 }
 
 /// The arities of a block type: `t_1^m -> t_2^n`.
@@ -53,6 +55,9 @@ pub enum Op {
     Loop(Arity),
     /// `if`: its arities, the index of its `else` (its `end` when it has none), its `end`.
     If(Arity, u32, u32),
+    /// `try_table`: its arities, the index of its `end`, and its catch clauses,
+    /// `Code::catches[i]`.
+    TryTable(Arity, u32, u32),
     /// `else`, reached at the end of the then-arm: the index of the `end`.
     Else(u32),
     End,
@@ -72,6 +77,8 @@ pub enum Op {
     ReturnCallIndirect(TableIdx, TypeIdx),
     BrOnNull(LabelIdx),
     BrOnNonNull(LabelIdx),
+    Throw(TagIdx),
+    ThrowRef,
 
     LocalGet(LocalIdx),
     LocalSet(LocalIdx),
@@ -201,7 +208,7 @@ pub fn prepare(func: &Func, idx: FuncIdx, ty: Rc<FuncType>, env: &Env) -> Result
     let types = env.types;
     let instrs = &func.body.instrs;
     let mut ops = Vec::with_capacity(instrs.len() + 1);
-    let (mut br_tables, mut shuffles) = (Vec::new(), Vec::new());
+    let (mut br_tables, mut shuffles, mut catches) = (Vec::new(), Vec::new(), Vec::new());
     // Open blocks: the index of the op that opened each, whose targets the `end` fills in.
     let mut open: Vec<usize> = Vec::new();
     for (i, instr) in instrs.iter().enumerate() {
@@ -217,6 +224,11 @@ pub fn prepare(func: &Func, idx: FuncIdx, ty: Rc<FuncType>, env: &Env) -> Result
             Instr::If(bt) => {
                 open.push(i);
                 Op::If(arity(*bt, types), 0, 0)
+            }
+            Instr::TryTable(bt, cs) => {
+                open.push(i);
+                catches.push(cs.clone());
+                Op::TryTable(arity(*bt, types), 0, catches.len() as u32 - 1)
             }
             Instr::Else => {
                 let Some(&start) = open.last() else { return Err(Unsupported("an else outside an if")) };
@@ -256,13 +268,14 @@ pub fn prepare(func: &Func, idx: FuncIdx, ty: Rc<FuncType>, env: &Env) -> Result
         func: idx,
         br_tables: br_tables.into_boxed_slice(),
         shuffles: shuffles.into_boxed_slice(),
+        catches: catches.into_boxed_slice(),
     })
 }
 
 /// Record where the block opened at `start` ends.
 fn close(ops: &mut [Op], start: usize, end: u32) {
     match &mut ops[start] {
-        Op::Block(_, e) => *e = end,
+        Op::Block(_, e) | Op::TryTable(_, e, _) => *e = end,
         Op::If(_, els, e) => {
             *e = end;
             if *els == 0 {
@@ -298,6 +311,8 @@ pub fn translate(instr: &Instr, env: &Env) -> Result<Op, Unsupported> {
         I::ReturnCallIndirect(x, y) => Op::ReturnCallIndirect(*x, *y),
         I::BrOnNull(l) => Op::BrOnNull(*l),
         I::BrOnNonNull(l) => Op::BrOnNonNull(*l),
+        I::Throw(x) => Op::Throw(*x),
+        I::ThrowRef => Op::ThrowRef,
         I::LocalGet(x) => Op::LocalGet(*x),
         I::LocalSet(x) => Op::LocalSet(*x),
         I::LocalTee(x) => Op::LocalTee(*x),
@@ -373,7 +388,7 @@ pub fn translate(instr: &Instr, env: &Env) -> Result<Op, Unsupported> {
         I::VSplat(sh) => Op::VSplat(*sh),
         I::VExtractLane(sh, sx, l) => Op::VExtractLane(*sh, *sx, *l),
         I::VReplaceLane(sh, l) => Op::VReplaceLane(*sh, *l),
-        I::Block(_) | I::Loop(_) | I::If(_) | I::Else | I::End => {
+        I::Block(_) | I::Loop(_) | I::If(_) | I::TryTable(..) | I::Else | I::End => {
             return Err(Unsupported("a structured instruction outside a body"));
         }
         I::BrTable(..) | I::VShuffle(_) => {
@@ -398,6 +413,9 @@ impl std::fmt::Display for Op {
             Op::Block(a, _) => format!("block [{}]->[{}]", a.params, a.results),
             Op::Loop(a) => format!("loop [{}]->[{}]", a.params, a.results),
             Op::If(a, ..) => format!("if [{}]->[{}]", a.params, a.results),
+            Op::TryTable(a, _, i) => format!("try_table [{}]->[{}] (catches #{i})", a.params, a.results),
+            Op::Throw(x) => format!("throw {x}"),
+            Op::ThrowRef => "throw_ref".into(),
             Op::Else(_) => "else".into(),
             Op::End => "end".into(),
             Op::FrameEnd => "(end of frame)".into(),

@@ -56,6 +56,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             Next::Br(l) => return Ok(self.br(l)),
             Next::Return => return Ok(self.ret()),
             Next::LocalSet(x) => return Ok(self.local_set(x)),
+            Next::HandlerVals => return Ok(self.handler_vals()),
         }
         loop {
             if let Some(admin) = self.admin.pop() {
@@ -116,6 +117,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             Admin::CastFunc(ty, _) => Ok(self.cast_func(ty)),
             Admin::TableGetIndirect(x) => Ok(self.table_get(x, true)),
             Admin::Trap { bare } => self.unwind(bare),
+            Admin::ThrowRef { bare } => self.throw_ref(bare),
         }
     }
 
@@ -136,6 +138,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             Op::Block(arity, end) => self.block(arity, self.pc as u32, end + 1),
             Op::Loop(arity) => return self.loop_(arity),
             Op::If(arity, els, end) => self.if_(arity, els, end),
+            Op::TryTable(arity, end, catches) => self.try_table(arity, end, catches),
             Op::Else(end) => {
                 self.pc = end as usize + 1;
                 self.label_vals()
@@ -156,6 +159,8 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             Op::ReturnCallIndirect(x, y) => self.return_call_indirect(x, y),
             Op::BrOnNull(l) => self.br_on_null(l),
             Op::BrOnNonNull(l) => self.br_on_non_null(l),
+            Op::Throw(x) => self.throw(x),
+            Op::ThrowRef => return self.throw_ref_op(),
 
             // Variables.
             Op::LocalGet(x) => {
@@ -332,12 +337,19 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     /// `Step_pure/label-vals`: `(LABEL_n{instr*} val*) ~> val*`.
     fn label_vals(&mut self) -> Rule {
         self.labels.pop();
+        self.after_label();
         rules::STEP_PURE__LABEL_VALS
     }
 
-    /// `Step_pure/br-label-zero`, `Step_pure/br-label-succ`.
+    /// `Step_pure/br-label-zero`, `Step_pure/br-label-succ`; `Step_pure/br-handler` leaves a
+    /// handler on the way.
     #[inline(always)]
     fn br(&mut self, l: u32) -> Rule {
+        if self.in_handler() {
+            self.handlers.pop();
+            self.next = Next::Br(l);
+            return rules::STEP_PURE__BR_HANDLER;
+        }
         let label = self.labels.pop().expect("validated: the label exists");
         if l > 0 {
             self.next = Next::Br(l - 1);
@@ -345,6 +357,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         }
         self.keep_top(label.height as usize, label.arity as usize);
         self.pc = label.cont as usize;
+        self.after_label();
         rules::STEP_PURE__BR_LABEL_ZERO
     }
 
@@ -386,9 +399,14 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         }
     }
 
-    /// `Step_pure/return-label` while labels are inside the frame, then
-    /// `Step_pure/return-frame`.
+    /// `Step_pure/return-label` and `Step_pure/return-handler` while labels and handlers are
+    /// inside the frame, then `Step_pure/return-frame`.
     fn ret(&mut self) -> Rule {
+        if self.in_handler() {
+            self.handlers.pop();
+            self.next = Next::Return;
+            return rules::STEP_PURE__RETURN_HANDLER;
+        }
         let frame = self.frames.last().expect("the host frame is always there");
         if self.labels.len() > frame.labels {
             self.labels.pop();
@@ -566,6 +584,11 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     /// arguments, the reference and `CALL_REF yy`). The caller's frame is replaced, not
     /// grown: a chain of tail calls runs in constant space.
     fn return_call_ref(&mut self, indirect: Option<u64>) -> Rule {
+        if self.in_handler() {
+            self.handlers.pop();
+            self.admin.push(Admin::ReturnCallRef { indirect });
+            return rules::STEP_READ__RETURN_CALL_REF_HANDLER;
+        }
         let frame = self.frames.last().expect("the host frame is always there");
         if self.labels.len() > frame.labels {
             self.labels.pop();
@@ -616,12 +639,18 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     fn unwind(&mut self, bare: bool) -> Step {
         let height = self.context_height();
         let frame = self.frames.last().expect("the host frame is always there");
-        let in_label = self.labels.len() > frame.labels;
+        let in_handler = self.in_handler();
+        let in_label = !in_handler && self.labels.len() > frame.labels;
         if !bare && (in_label || self.vals.len() > height || self.admin.len() > frame.admin) {
             self.vals.truncate(height);
             self.admin.truncate(frame.admin);
             self.admin.push(Admin::Trap { bare: true });
             return Ok(rules::STEP_PURE__TRAP_INSTRS);
+        }
+        if in_handler {
+            self.handlers.pop();
+            self.admin.push(Admin::Trap { bare: false });
+            return Ok(rules::STEP_PURE__TRAP_HANDLER);
         }
         if in_label {
             self.labels.pop();

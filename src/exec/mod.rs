@@ -17,6 +17,7 @@
 
 pub mod code;
 pub mod engine;
+pub mod exceptions;
 pub mod instructions;
 pub mod machine;
 pub mod modules;
@@ -29,8 +30,7 @@ pub use engine::Reference;
 
 use crate::syntax::{Feature, Features};
 
-/// The features the reference runs: all of Wasm 3.0 but exceptions and GC. A module that
-/// uses another, in its definitions or in an instruction, is `unsupported: FEATURE`, the
-/// most basic of those it lacks.
-pub const RUNS: Features =
-    Features::ALL.minus(Features::of(Feature::Exceptions)).minus(Features::of(Feature::Gc));
+/// The features the reference runs: all of Wasm 3.0 but GC. A module that uses another, in
+/// its definitions or in an instruction, is `unsupported: FEATURE`, the most basic of those
+/// it lacks.
+pub const RUNS: Features = Features::ALL.minus(Features::of(Feature::Gc));
