@@ -189,6 +189,10 @@ struct Limits {
     /// `table.grow` returns -1.
     #[arg(long, value_name = "N", default_value_t = Config::default().max_table_elements)]
     max_table_elements: u64,
+    /// All structures and arrays together hold at most N fields (the reference): past it an
+    /// allocation stops the run with `heap limit exceeded`.
+    #[arg(long, value_name = "N", default_value_t = Config::default().max_heap_fields)]
+    max_heap_fields: u64,
     /// Calls nest at most N frames deep, counted alike in every engine (default: 10000 in
     /// the reference and the referee, the stack's size in the compiler alone).
     #[arg(long, value_name = "N")]
@@ -202,6 +206,7 @@ impl Limits {
             interruptible: self.timeout.is_some(),
             max_memory: self.max_memory,
             max_table_elements: self.max_table_elements,
+            max_heap_fields: self.max_heap_fields,
             max_call_depth: self.max_call_depth,
             ..Config::default()
         }

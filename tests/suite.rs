@@ -68,11 +68,6 @@ fn upstream(var: &str, folder: &str) -> Option<PathBuf> {
     Some(dir)
 }
 
-/// What the reference does not run yet: GC. Every other skip of a 3.0 suite (exceptions,
-/// typed function references, tail calls, 64-bit memories and tables among them) is a
-/// failure of these tests.
-const NOT_YET: [&str; 1] = ["unsupported: gc"];
-
 fn assert_clean(report: &Report, allowed_skips: &[&str]) {
     let failures: Vec<String> = report.failures.iter().take(40).map(script::report::failure_line).collect();
     assert!(report.failed == 0, "{} failed:\n{}", report.failed, failures.join("\n"));
@@ -120,14 +115,15 @@ fn official_wasm_2_0_suite_refereed() {
     official_wasm_2_0_suite_under("lockstep", referee);
 }
 
-/// The upstream 3.0 suite, through the reference: nothing fails, and the only skips are of
-/// the features it does not run yet.
+/// The upstream 3.0 suite, through the reference: nothing fails and nothing is skipped, GC
+/// and exceptions included.
 #[test]
 fn official_wasm_3_0_suite() {
     let Some(dir) = wasm_3_0() else { return };
     let report = run(&[dir], Spec::V3);
-    assert_clean(&report, &NOT_YET);
-    assert!(report.passed > 64_000, "{} passed", report.passed);
+    assert_clean(&report, &[]);
+    assert!(report.skips.is_empty(), "{} skipped", report.skips.len());
+    assert!(report.passed > 65_000, "{} passed", report.passed);
 }
 
 /// The vector code of a CPU with SSE4.1 alone, and with AVX but not AVX2 and FMA: the
@@ -260,5 +256,6 @@ fn embedded_wasm_3_0_suite() {
     assert!(scripts.len() > 200, "{} scripts", scripts.len());
     let report = script::run(&scripts, Spec::V3, "ref", &reference, |_, _| {});
     assert_eq!(report.files.len(), scripts.len());
-    assert_clean(&report, &NOT_YET);
+    assert_clean(&report, &[]);
+    assert!(report.skips.is_empty(), "{} skipped", report.skips.len());
 }

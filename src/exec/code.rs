@@ -9,7 +9,7 @@
 use super::values::Slot;
 use crate::runtime::{Ref, Val};
 use crate::syntax::*;
-use crate::valid::canon::{DefType, Types};
+use crate::valid::canon::{DefType, Types, close_ref};
 use std::rc::Rc;
 
 /// A prepared function body. `ops` ends with the body's `end` and then [`Op::FrameEnd`],
@@ -114,6 +114,33 @@ pub enum Op {
     RefIsNull,
     RefAsNonNull,
     RefFunc(FuncIdx),
+    RefEq,
+    /// `ref.test rt` and `ref.cast rt`, `rt` closed (`$inst_reftype`).
+    RefTest(RefType),
+    RefCast(RefType),
+    /// `br_on_cast l rt_1 rt_2` and `br_on_cast_fail`: the label and `rt_2` closed.
+    BrOnCast(LabelIdx, RefType),
+    BrOnCastFail(LabelIdx, RefType),
+    RefI31,
+    I31Get(Sx),
+    StructNew(TypeIdx),
+    StructNewDefault(TypeIdx),
+    StructGet(Option<Sx>, TypeIdx, FieldIdx),
+    StructSet(TypeIdx, FieldIdx),
+    ArrayNew(TypeIdx),
+    ArrayNewDefault(TypeIdx),
+    ArrayNewFixed(TypeIdx, u32),
+    ArrayNewData(TypeIdx, DataIdx),
+    ArrayNewElem(TypeIdx, ElemIdx),
+    ArrayGet(Option<Sx>, TypeIdx),
+    ArraySet(TypeIdx),
+    ArrayLen,
+    ArrayFill(TypeIdx),
+    ArrayCopy(TypeIdx, TypeIdx),
+    ArrayInitData(TypeIdx, DataIdx),
+    ArrayInitElem(TypeIdx, ElemIdx),
+    ExternConvertAny,
+    AnyConvertExtern,
 
     Const(Num),
     I32Unop(IUnop),
@@ -342,6 +369,31 @@ pub fn translate(instr: &Instr, env: &Env) -> Result<Op, Unsupported> {
         I::RefIsNull => Op::RefIsNull,
         I::RefAsNonNull => Op::RefAsNonNull,
         I::RefFunc(x) => Op::RefFunc(*x),
+        I::RefEq => Op::RefEq,
+        I::RefTest(rt) => Op::RefTest(close_ref(env.deftypes, *rt)),
+        I::RefCast(rt) => Op::RefCast(close_ref(env.deftypes, *rt)),
+        I::BrOnCast(l, _, rt) => Op::BrOnCast(*l, close_ref(env.deftypes, *rt)),
+        I::BrOnCastFail(l, _, rt) => Op::BrOnCastFail(*l, close_ref(env.deftypes, *rt)),
+        I::RefI31 => Op::RefI31,
+        I::I31Get(sx) => Op::I31Get(*sx),
+        I::StructNew(y) => Op::StructNew(*y),
+        I::StructNewDefault(y) => Op::StructNewDefault(*y),
+        I::StructGet(sx, y, i) => Op::StructGet(*sx, *y, *i),
+        I::StructSet(y, i) => Op::StructSet(*y, *i),
+        I::ArrayNew(y) => Op::ArrayNew(*y),
+        I::ArrayNewDefault(y) => Op::ArrayNewDefault(*y),
+        I::ArrayNewFixed(y, n) => Op::ArrayNewFixed(*y, *n),
+        I::ArrayNewData(y, d) => Op::ArrayNewData(*y, *d),
+        I::ArrayNewElem(y, e) => Op::ArrayNewElem(*y, *e),
+        I::ArrayGet(sx, y) => Op::ArrayGet(*sx, *y),
+        I::ArraySet(y) => Op::ArraySet(*y),
+        I::ArrayLen => Op::ArrayLen,
+        I::ArrayFill(y) => Op::ArrayFill(*y),
+        I::ArrayCopy(y1, y2) => Op::ArrayCopy(*y1, *y2),
+        I::ArrayInitData(y, d) => Op::ArrayInitData(*y, *d),
+        I::ArrayInitElem(y, e) => Op::ArrayInitElem(*y, *e),
+        I::ExternConvertAny => Op::ExternConvertAny,
+        I::AnyConvertExtern => Op::AnyConvertExtern,
         I::Const(n) => Op::Const(*n),
         I::Unop(t, op) => match (t, op) {
             (NumType::I32, Unop::Int(op)) => Op::I32Unop(*op),
@@ -472,6 +524,35 @@ impl std::fmt::Display for Op {
             Op::RefIsNull => "ref.is_null".into(),
             Op::RefAsNonNull => "ref.as_non_null".into(),
             Op::RefFunc(x) => format!("ref.func {x}"),
+            Op::RefEq => "ref.eq".into(),
+            Op::RefTest(rt) => format!("ref.test {rt}"),
+            Op::RefCast(rt) => format!("ref.cast {rt}"),
+            Op::BrOnCast(l, rt) => format!("br_on_cast {l} {rt}"),
+            Op::BrOnCastFail(l, rt) => format!("br_on_cast_fail {l} {rt}"),
+            Op::RefI31 => "ref.i31".into(),
+            Op::I31Get(s) => format!("i31.get_{}", sx(s)),
+            Op::StructNew(y) => format!("struct.new {y}"),
+            Op::StructNewDefault(y) => format!("struct.new_default {y}"),
+            Op::StructGet(s, y, i) => {
+                format!("struct.get{} {y} {i}", s.as_ref().map_or(String::new(), |s| format!("_{}", sx(s))))
+            }
+            Op::StructSet(y, i) => format!("struct.set {y} {i}"),
+            Op::ArrayNew(y) => format!("array.new {y}"),
+            Op::ArrayNewDefault(y) => format!("array.new_default {y}"),
+            Op::ArrayNewFixed(y, n) => format!("array.new_fixed {y} {n}"),
+            Op::ArrayNewData(y, d) => format!("array.new_data {y} {d}"),
+            Op::ArrayNewElem(y, e) => format!("array.new_elem {y} {e}"),
+            Op::ArrayGet(s, y) => {
+                format!("array.get{} {y}", s.as_ref().map_or(String::new(), |s| format!("_{}", sx(s))))
+            }
+            Op::ArraySet(y) => format!("array.set {y}"),
+            Op::ArrayLen => "array.len".into(),
+            Op::ArrayFill(y) => format!("array.fill {y}"),
+            Op::ArrayCopy(y1, y2) => format!("array.copy {y1} {y2}"),
+            Op::ArrayInitData(y, d) => format!("array.init_data {y} {d}"),
+            Op::ArrayInitElem(y, e) => format!("array.init_elem {y} {e}"),
+            Op::ExternConvertAny => "extern.convert_any".into(),
+            Op::AnyConvertExtern => "any.convert_extern".into(),
             Op::Const(n) => {
                 format!("{}.const {}", n.ty(), n.to_string().split_once(':').map_or("", |(_, v)| v))
             }

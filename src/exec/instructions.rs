@@ -116,6 +116,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             Admin::ReturnCallRef { indirect } => Ok(self.return_call_ref(indirect)),
             Admin::CastFunc(ty, _) => Ok(self.cast_func(ty)),
             Admin::TableGetIndirect(x) => Ok(self.table_get(x, true)),
+            Admin::ArrayNewFixed { ty, len, fill } => self.array_new_fixed(ty, len, fill),
             Admin::Trap { bare } => self.unwind(bare),
             Admin::ThrowRef { bare } => self.throw_ref(bare),
         }
@@ -258,6 +259,33 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                 self.push(Val::Ref(Ref::Func(a)));
                 rules::STEP_READ__REF_FUNC
             }
+            Op::RefEq => self.ref_eq(),
+            Op::RefTest(rt) => self.ref_test(rt),
+            Op::RefCast(rt) => self.ref_cast(rt),
+            Op::BrOnCast(l, rt) => self.br_on_cast(l, rt),
+            Op::BrOnCastFail(l, rt) => self.br_on_cast_fail(l, rt),
+            Op::RefI31 => self.ref_i31(),
+            Op::I31Get(sx) => self.i31_get(sx),
+            Op::ExternConvertAny => self.extern_convert_any(),
+            Op::AnyConvertExtern => self.any_convert_extern(),
+
+            // Aggregates.
+            Op::StructNew(y) => return self.struct_new(y),
+            Op::StructNewDefault(y) => self.struct_new_default(y),
+            Op::StructGet(sx, y, i) => self.struct_get(sx, y, i),
+            Op::StructSet(y, i) => self.struct_set(y, i),
+            Op::ArrayNew(y) => self.array_new(y),
+            Op::ArrayNewDefault(y) => self.array_new_default(y),
+            Op::ArrayNewFixed(y, n) => return self.array_new_fixed(y, n, None),
+            Op::ArrayNewData(y, d) => return self.array_new_data(y, d),
+            Op::ArrayNewElem(y, e) => self.array_new_elem(y, e),
+            Op::ArrayGet(sx, y) => self.array_get(sx, y),
+            Op::ArraySet(y) => self.array_set(y),
+            Op::ArrayLen => self.array_len(),
+            Op::ArrayFill(y) => return self.array_fill(y),
+            Op::ArrayCopy(y1, y2) => return self.array_copy(y1, y2),
+            Op::ArrayInitData(y, d) => return self.array_init_data(y, d),
+            Op::ArrayInitElem(y, e) => return self.array_init_elem(y, e),
 
             // Numeric instructions.
             Op::I32Unop(_)
@@ -621,7 +649,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
 
     /// Count one unit of fuel; when it has run out, stop: `fuel exhausted`. Where the
     /// configuration says so, a raised interrupt flag stops the run here too (`--timeout`).
-    fn burn_fuel(&mut self) -> Result<(), Halt> {
+    pub(super) fn burn_fuel(&mut self) -> Result<(), Halt> {
         if let Some(n) = &mut self.fuel {
             if *n == 0 {
                 return Err(Halt::Limit(Limit::Fuel));
@@ -727,7 +755,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         }
     }
 
-    fn pop_ref(&mut self) -> Ref {
+    pub(super) fn pop_ref(&mut self) -> Ref {
         match self.pop() {
             Val::Ref(r) => r,
             v => panic!("validated code popped {v:?} where a reference was due"),
@@ -781,7 +809,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     /// Put `ops`, then the values `vals`, then `last` in front of the code. Inlined: the
     /// bulk rules call it once an element, and a call would pass `vals` through memory.
     #[inline(always)]
-    fn then(&mut self, ops: &[Op], vals: &[Val], last: Op) {
+    pub(super) fn then(&mut self, ops: &[Op], vals: &[Val], last: Op) {
         self.admin.push(Admin::Op(last));
         for v in vals.iter().rev() {
             self.admin.push(Admin::Val(*v));

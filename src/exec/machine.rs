@@ -72,6 +72,13 @@ pub enum Admin {
     CastFunc(DefType, u32),
     /// `TABLE.GET x` of `call_indirect`.
     TableGetIndirect(u32),
+    /// `ARRAY.NEW_FIXED x n` behind its `n` values, or for `array.new` and
+    /// `array.new_default` behind `fill` repeated `n` times (kept as one value).
+    ArrayNewFixed {
+        ty: u32,
+        len: u32,
+        fill: Option<Val>,
+    },
     /// A plain instruction.
     Op(Op),
     /// `TRAP`; `bare` once the context holds nothing else (after `trap-instrs`).
@@ -95,6 +102,7 @@ impl std::fmt::Display for Admin {
             Admin::ReturnCallRef { .. } => f.write_str("return_call_ref"),
             Admin::CastFunc(_, y) => write!(f, "ref.cast (ref null {y})"),
             Admin::TableGetIndirect(x) => write!(f, "table.get {x}"),
+            Admin::ArrayNewFixed { ty, len, .. } => write!(f, "array.new_fixed {ty} {len}"),
             Admin::Op(op) => write!(f, "{op}"),
             Admin::Trap { .. } => f.write_str("trap"),
             Admin::ThrowRef { .. } => f.write_str("throw_ref"),

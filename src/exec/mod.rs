@@ -15,6 +15,7 @@
 //! reference continues with the result of the spec's deterministic profile and
 //! [`numerics`] can describe the whole allowed set.
 
+pub mod aggregates;
 pub mod code;
 pub mod engine;
 pub mod exceptions;
@@ -22,15 +23,16 @@ pub mod instructions;
 pub mod machine;
 pub mod modules;
 pub mod numerics;
+pub mod references;
 pub mod runtime;
 pub mod trace;
 pub mod values;
 
 pub use engine::Reference;
 
-use crate::syntax::{Feature, Features};
+use crate::syntax::Features;
 
-/// The features the reference runs: all of Wasm 3.0 but GC. A module that uses another, in
-/// its definitions or in an instruction, is `unsupported: FEATURE`, the most basic of those
-/// it lacks.
-pub const RUNS: Features = Features::ALL.minus(Features::of(Feature::Gc));
+/// The features the reference runs: all of Wasm 3.0. A module that uses another, in its
+/// definitions or in an instruction, is `unsupported: FEATURE`, the most basic of those it
+/// lacks.
+pub const RUNS: Features = Features::ALL;

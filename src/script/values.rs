@@ -17,7 +17,7 @@ pub fn arg_value(arg: &wast::WastArg) -> Result<Val, String> {
         WastArgCore::V128(v) => Val::V128(V128(v.to_le_bytes())),
         WastArgCore::RefNull(ht) => Val::Ref(Ref::Null(heap_type(ht)?)),
         WastArgCore::RefExtern(n) => Val::Ref(Ref::Extern(*n)),
-        WastArgCore::RefHost(_) => return Err("unsupported: ref.host arguments".into()),
+        WastArgCore::RefHost(n) => Val::Ref(Ref::Host(*n)),
     })
 }
 
@@ -59,7 +59,14 @@ pub fn matches_result(value: &Val, expected: &WastRetCore) -> bool {
         (WastRetCore::V128(p), Val::V128(v)) => v128_matches(p, v.to_u128()),
         (WastRetCore::RefNull(ht), Val::Ref(Ref::Null(got))) => null_matches(ht.as_ref(), got),
         (WastRetCore::RefExtern(n), Val::Ref(Ref::Extern(m))) => n.is_none_or(|n| n == *m),
+        (WastRetCore::RefExtern(None), Val::Ref(Ref::ExternOf(_))) => true,
+        (WastRetCore::RefHost(n), Val::Ref(Ref::Host(m))) => n == m,
         (WastRetCore::RefFunc(_), Val::Ref(Ref::Func(_))) => true,
+        (WastRetCore::RefAny, Val::Ref(Ref::Host(_) | Ref::I31(_) | Ref::Struct(_) | Ref::Array(_))) => true,
+        (WastRetCore::RefEq, Val::Ref(Ref::I31(_) | Ref::Struct(_) | Ref::Array(_))) => true,
+        (WastRetCore::RefI31, Val::Ref(Ref::I31(_))) => true,
+        (WastRetCore::RefStruct, Val::Ref(Ref::Struct(_))) => true,
+        (WastRetCore::RefArray, Val::Ref(Ref::Array(_))) => true,
         (WastRetCore::Either(cases), v) => cases.iter().any(|c| matches_result(v, c)),
         _ => false,
     }
@@ -126,6 +133,12 @@ pub fn show_result(r: &WastRetCore) -> String {
         WastRetCore::RefExtern(Some(n)) => format!("ref.extern:{n}"),
         WastRetCore::RefExtern(None) => "ref.extern".into(),
         WastRetCore::RefFunc(_) => "ref.func".into(),
+        WastRetCore::RefHost(n) => format!("ref.host:{n}"),
+        WastRetCore::RefAny => "ref.any".into(),
+        WastRetCore::RefEq => "ref.eq".into(),
+        WastRetCore::RefI31 => "ref.i31".into(),
+        WastRetCore::RefStruct => "ref.struct".into(),
+        WastRetCore::RefArray => "ref.array".into(),
         WastRetCore::Either(cases) => {
             format!("(either {})", cases.iter().map(show_result).collect::<Vec<_>>().join(" "))
         }
