@@ -815,7 +815,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             self.admin.push(Admin::Val(*v));
         }
         for op in ops.iter().rev() {
-            self.admin.push(Admin::Op(op.clone()));
+            self.admin.push(Admin::Op(*op));
         }
     }
 
