@@ -126,6 +126,24 @@ fn official_wasm_3_0_suite() {
     assert!(report.passed > 65_000, "{} passed", report.passed);
 }
 
+/// The 3.0 suite's GC and exceptions through a reference that collects its heap at every
+/// allocation: collection changes nothing a script observes.
+#[test]
+fn official_wasm_3_0_gc_suite_collected_at_every_allocation() {
+    let Some(dir) = wasm_3_0() else { return };
+    let engine: Factory = || {
+        let mut reference = Reference::default();
+        reference.store.heap.interval = Some(1);
+        Some(Box::new(reference))
+    };
+    let paths = ["gc", "exceptions", "type-rec.wast", "type-equivalence.wast", "type-canon.wast"]
+        .map(|p| dir.join(p));
+    let report = run_with(&paths, Spec::V3, "ref", engine);
+    assert_clean(&report, &[]);
+    assert!(report.skips.is_empty(), "{} skipped", report.skips.len());
+    assert!(report.passed > 900, "{} passed", report.passed);
+}
+
 /// The vector code of a CPU with SSE4.1 alone, and with AVX but not AVX2 and FMA: the
 /// sequences that stand in for the instructions they lack (`pcmpgtq`, the VEX forms).
 #[test]

@@ -100,16 +100,23 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         }
     }
 
-    /// Count `n` fields against `--max-heap-fields`; past it the run stops.
-    fn take_fields(&mut self, n: u64) -> Result<(), Halt> {
+    /// Count `n` fields against `--max-heap-fields`, collecting first when a collection is
+    /// due, or when the limit would be passed; past it even then, the run stops. `extra` is
+    /// a value the allocating rule holds.
+    fn take_fields(&mut self, n: u64, extra: Option<Val>) -> Result<(), Halt> {
         let config = self.config;
+        self.collect(extra, false);
+        if self.store.usage.take_fields(&config, n) {
+            return Ok(());
+        }
+        self.collect(extra, true);
         if self.store.usage.take_fields(&config, n) { Ok(()) } else { Err(Halt::Limit(Limit::Heap)) }
     }
 
     /// `Step/struct.new`: `val^n (STRUCT.NEW x)` allocates a structure of the fields packed.
     pub(super) fn struct_new(&mut self, y: u32) -> Step {
         let n = self.struct_fields(y).len();
-        self.take_fields(n as u64)?;
+        self.take_fields(n as u64, None)?;
         let at = self.vals.len() - n;
         let fields: Box<[Val]> =
             (0..n).map(|i| pack(self.struct_fields(y)[i].storage, self.vals[at + i].val())).collect();
@@ -117,8 +124,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         if TRACE {
             self.low = self.low.min(at);
         }
-        let a = self.store.structs.len() as u32;
-        self.store.structs.push(StructInst { ty: self.deftype(y), fields });
+        let a = self.store.alloc_struct(StructInst { ty: self.deftype(y), fields });
         self.push(Val::Ref(Ref::Struct(a)));
         Ok(rules::STEP__STRUCT_NEW)
     }
@@ -183,7 +189,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     /// `Step/array.new_fixed`: `val^n (ARRAY.NEW_FIXED x n)` allocates an array of the values
     /// packed; `fill` is the value `array.new` repeats `n` times.
     pub(super) fn array_new_fixed(&mut self, y: u32, n: u32, fill: Option<Val>) -> Step {
-        self.take_fields(n as u64)?;
+        self.take_fields(n as u64, fill)?;
         let zt = self.array_field(y);
         let fields: Vec<Val> = match fill {
             Some(v) => {
@@ -204,8 +210,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                 fields
             }
         };
-        let a = self.store.arrays.len() as u32;
-        self.store.arrays.push(ArrayInst { ty: self.deftype(y), fields });
+        let a = self.store.alloc_array(ArrayInst { ty: self.deftype(y), fields });
         self.push(Val::Ref(Ref::Array(a)));
         Ok(rules::STEP__ARRAY_NEW_FIXED)
     }

@@ -46,8 +46,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         if TRACE {
             self.low = self.low.min(self.vals.len());
         }
-        let a = self.store.exns.len() as u32;
-        self.store.exns.push(ExnInst { tag, fields });
+        let a = self.store.alloc_exn(ExnInst { tag, fields });
         self.push(Val::Ref(Ref::Exn(a)));
         self.admin.push(Admin::ThrowRef { bare: false });
         rules::STEP__THROW

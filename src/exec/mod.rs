@@ -19,6 +19,7 @@ pub mod aggregates;
 pub mod code;
 pub mod engine;
 pub mod exceptions;
+pub mod heap;
 pub mod instructions;
 pub mod machine;
 pub mod modules;

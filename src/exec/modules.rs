@@ -165,12 +165,17 @@ fn alloc_entities(store: &mut Store, config: Config, module: &Module, addr: Addr
         store.tables.push(t);
     }
     for elem in &module.elems {
-        let mut refs = Vec::with_capacity(elem.init.len());
+        // Each reference goes into the store as it is made: the collector sees it there
+        // while the next is evaluated.
+        let a = store.elems.len();
+        store.modules[addr as usize].elems.push(a as Addr);
+        store
+            .elems
+            .push(ElemInst { ty: close_ref(&ids, elem.ty), refs: Vec::with_capacity(elem.init.len()) });
         for e in &elem.init {
-            refs.push(eval_ref(store, config, addr, e)?);
+            let r = eval_ref(store, config, addr, e)?;
+            store.elems[a].refs.push(r);
         }
-        store.modules[addr as usize].elems.push(store.elems.len() as Addr);
-        store.elems.push(ElemInst { ty: close_ref(&ids, elem.ty), refs });
     }
     for data in &module.datas {
         store.modules[addr as usize].datas.push(store.datas.len() as Addr);
@@ -289,7 +294,9 @@ pub fn invoke_seq(store: &Store, func: Addr, args: &[Val]) -> Result<Vec<Admin>,
 /// `$invoke` to the end.
 pub fn invoke(store: &mut Store, config: Config, func: Addr, args: &[Val]) -> Result<Vec<Val>, Failure> {
     let seq = invoke_seq(store, func, args).map_err(Failure::Embed)?;
-    run(store, config, 0, seq)
+    let vals = run(store, config, 0, seq)?;
+    store.hold(&vals);
+    Ok(vals)
 }
 
 /// The code of a function, for tools that show it (`lockstep trace`).

@@ -26,6 +26,8 @@ pub struct Store {
     pub modules: Vec<ModuleInst>,
     /// The bytes of all memories and the elements of all tables, against the limits.
     pub usage: Usage,
+    /// Free addresses of structures, arrays and exceptions, and the collector's state.
+    pub heap: super::heap::Heap,
 }
 
 /// `funcinst`: a function with its type, and its code or host behaviour. `deftype` is its
