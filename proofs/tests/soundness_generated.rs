@@ -1,11 +1,9 @@
 //! Type soundness of the reference on modules that use Wasm 3.0's features: tail calls,
-//! typed function references, 64-bit memories and tables, extended constants, several
-//! memories. A module that validates, run in the reference, reduces to values, traps,
-//! exhausts its fuel, or is refused as `unsupported` (GC's, until the reference runs it); it
-//! never panics, never gets stuck. The modules are generated from scratch by wasm-smith, or
-//! are the official 3.0 suite's with a few bytes changed (the mutated modules of
-//! `soundness.rs` are 2.0's). wasm-smith generates typed function references only along
-//! with GC's types, which the reference refuses yet: the 3.0 suite's modules cover them.
+//! typed function references, GC, exceptions, 64-bit memories and tables, extended
+//! constants, several memories. A module that validates, run in the reference, reduces to
+//! values, traps, throws, or exhausts its fuel; it never panics, never gets stuck. The
+//! modules are generated from scratch by wasm-smith, or are the official 3.0 suite's with a
+//! few bytes changed (the mutated modules of `soundness.rs` are 2.0's).
 
 use arbitrary::Unstructured;
 use lockstep::exec::Reference;
@@ -18,7 +16,7 @@ use std::rc::Rc;
 
 /// What wasm-smith generates: the features above, small memories and tables, no imports,
 /// everything exported, a start function sometimes. `gc` switches typed references (and
-/// GC's types and instructions with them) on.
+/// GC's types and instructions with them) and exceptions on.
 fn config(gc: bool) -> wasm_smith::Config {
     wasm_smith::Config {
         gc_enabled: gc,
@@ -30,7 +28,7 @@ fn config(gc: bool) -> wasm_smith::Config {
         multi_value_enabled: true,
         simd_enabled: true,
         relaxed_simd_enabled: true,
-        exceptions_enabled: false,
+        exceptions_enabled: gc,
         threads_enabled: false,
         wide_arithmetic_enabled: false,
         custom_page_sizes_enabled: false,
@@ -74,6 +72,8 @@ struct Coverage {
     tail_calls: usize,
     typed_refs: usize,
     memory64: usize,
+    gc: usize,
+    exceptions: usize,
 }
 
 thread_local! {
@@ -112,6 +112,9 @@ fn run(module: Module) {
             || uses(&module, |i| i.requires().contains(Feature::FunctionReferences)))
             as usize;
         c.memory64 += declared.contains(Feature::Memory64) as usize;
+        let feature = |f| declared.contains(f) || uses(&module, |i| i.requires().contains(f));
+        c.gc += feature(Feature::Gc) as usize;
+        c.exceptions += feature(Feature::Exceptions) as usize;
     });
     for export in &module.exports {
         let ExternIdx::Func(_) = export.desc else { continue };
@@ -148,6 +151,7 @@ fn generated_modules_never_get_stuck() {
     // The features were exercised, not only refused.
     assert!(c.instantiated > 300, "{c:?}");
     assert!(c.tail_calls > 0 && c.memory64 > 0, "{c:?}");
+    assert!(c.gc > 0 && c.exceptions > 0 && c.unsupported == 0, "{c:?}");
 }
 
 /// The binary modules of the official 3.0 suite's scripts.
