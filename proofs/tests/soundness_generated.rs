@@ -7,8 +7,9 @@
 
 use arbitrary::Unstructured;
 use lockstep::exec::Reference;
+use lockstep::exec::runtime::Store;
 use lockstep::runtime::{Config, Engine, Error, ExternVal, Val};
-use lockstep::syntax::{ExternIdx, Feature, Instr, Module};
+use lockstep::syntax::{CompType, ExternIdx, Feature, Instr, Module, PackType, StorageType};
 use lockstep::{Spec, binary, valid};
 use quickcheck::{QuickCheck, TestResult};
 use std::cell::RefCell;
@@ -89,6 +90,8 @@ fn uses(module: &Module, f: impl Fn(&Instr) -> bool) -> bool {
 fn run(module: Module) {
     let module = Rc::new(module);
     let mut engine = Reference::new(Config { fuel: Some(20_000), ..Config::default() });
+    // Collect often: a live instance freed would break the heap's invariant or panic.
+    engine.store.heap.interval = Some(256);
     let spectest = lockstep::script::spectest::instantiate(&mut engine);
     let Some(imports) = module
         .imports
@@ -123,7 +126,31 @@ fn run(module: Module) {
         let args: Option<Vec<Val>> = ty.params.iter().map(|t| Val::default_of(*t)).collect();
         if let Some(args) = args {
             let _ = engine.invoke(f, &args);
+            assert_heap_well_typed(&engine.store);
         }
+    }
+}
+
+/// The heap's typing invariant (`Structinst_ok`, `Arrayinst_ok`): every field of every live
+/// structure and array holds a value of its declared storage type, a packed one the bits of
+/// its width.
+fn assert_heap_well_typed(store: &Store) {
+    let ok = |zt: StorageType, v: &Val| match (zt, v) {
+        (StorageType::Pack(PackType::I8), Val::I32(c)) => *c <= 0xff,
+        (StorageType::Pack(PackType::I16), Val::I32(c)) => *c <= 0xffff,
+        (StorageType::Pack(_), _) => false,
+        (StorageType::Val(t), v) => store.val_ok(*v, t),
+    };
+    for (a, s) in store.structs.iter().enumerate() {
+        let CompType::Struct(fts) = store.types.expand(s.ty) else {
+            panic!("structure {a} of a non-struct type")
+        };
+        let live = s.fields.len() == fts.len() || s.fields.is_empty();
+        assert!(live && fts.iter().zip(s.fields.iter()).all(|(ft, v)| ok(ft.storage, v)), "structure {a}");
+    }
+    for (a, arr) in store.arrays.iter().enumerate() {
+        let CompType::Array(ft) = store.types.expand(arr.ty) else { panic!("array {a} of a non-array type") };
+        assert!(arr.fields.iter().all(|v| ok(ft.storage, v)), "array {a}");
     }
 }
 
