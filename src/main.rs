@@ -622,6 +622,7 @@ fn trace(
                 "step": step.step, "rule": step.rule.id(), "url": step.rule.url(), "instr": step.instr,
                 "func": step.func, "offset": step.offset,
                 "consumed": vals(&step.consumed), "produced": vals(&step.produced),
+                "types": step.types,
             })
             .to_string()
         } else {
@@ -629,8 +630,10 @@ fn trace(
                 (Some(f), Some(o)) => format!("  (func {f} @0x{o:x})"),
                 _ => String::new(),
             };
+            let types =
+                if step.types.is_empty() { String::new() } else { format!("  ({})", step.types.join(", ")) };
             format!(
-                "{:>8}  {:<32} {:<28} [{}] -> [{}]{at}",
+                "{:>8}  {:<32} {:<28} [{}] -> [{}]{at}{types}",
                 step.step,
                 step.rule.id(),
                 step.instr,
