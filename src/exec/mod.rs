@@ -5,7 +5,8 @@
 //! `Step/ctxt-*`. The reference takes the same steps over the same relation, refocused: the
 //! contexts are kept as explicit stacks beside the code instead of being rebuilt around an
 //! instruction list at every step. The operand stack holds the values of every context
-//! (a label remembers its height), labels and frames are stacks of their own, and the
+//! (a label remembers its height), labels, exception handlers (`HANDLER_n{catch*}`, each
+//! remembering how many labels lie outside it) and frames are stacks of their own, and the
 //! instruction sequence is the innermost frame's code from a position on, behind the
 //! administrative instructions that rules put in front of it (`BR l-1`, `TRAP`, the
 //! `TABLE.GET` and `CALL_REF` of `call_indirect`, the `STORE` of `memory.fill`, ...).
