@@ -70,7 +70,7 @@ enum Command {
         #[arg(long)]
         invoke: Option<String>,
         /// Arguments: `i32:7`, `i64:-1`, `f32:1.5`, `f64:0x1p-3`, `v128:i32x4:1,2,3,4`,
-        /// `ref.null:func`, `ref.extern:3`.
+        /// `ref.null:func`, `ref.extern:3`, `ref.host:3` (a host reference in `any`).
         #[arg(allow_negative_numbers = true, requires = "invoke")]
         args: Vec<String>,
     },

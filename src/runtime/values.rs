@@ -127,11 +127,18 @@ impl Ref {
         }
     }
 
-    /// `Ref_ok` against a reference type of Wasm 2.0 (`funcref`, `externref`).
+    /// `Ref_ok` by the hierarchy alone (the types of Wasm 2.0 exactly). A defined type's kind
+    /// is unknown here: a null, a function, structure or array passes, and the engine's own
+    /// check over its types decides.
     pub fn has_type(self, rt: RefType) -> bool {
         let want = match rt.heap {
             HeapType::Abs(a) => top_of(a),
-            HeapType::Idx(_) => AbsHeapType::Func,
+            HeapType::Idx(_) => {
+                return match self {
+                    Ref::Null(_) => rt.nullable,
+                    r => matches!(r, Ref::Func(_) | Ref::Struct(_) | Ref::Array(_)),
+                };
+            }
         };
         match self {
             Ref::Null(_) => rt.nullable && self.top().is_none_or(|t| t == want),

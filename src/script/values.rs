@@ -173,7 +173,7 @@ fn show_v128(p: &V128Pattern) -> String {
 }
 
 /// A value as the command line writes it: `i32:7`, `i64:-1`, `f32:1.5`, `f64:0x1p-3`,
-/// `f32:nan:0x200000`, `v128:i32x4:1,2,3,4`, `ref.null:func`, `ref.extern:3`. Numbers use
+/// `f32:nan:0x200000`, `v128:i32x4:1,2,3,4`, `ref.null:func`, `ref.extern:3`, `ref.host:3`. Numbers use
 /// the text format's syntax, read by the `wast` parser.
 pub fn parse_val(s: &str) -> Result<Val, String> {
     let (ty, lit) = s.split_once(':').ok_or_else(|| format!("`{s}`: expected TYPE:VALUE, e.g. i32:7"))?;
@@ -184,7 +184,7 @@ pub fn parse_val(s: &str) -> Result<Val, String> {
                 lit.split_once(':').ok_or_else(|| format!("`{s}`: expected v128:SHAPE:L1,L2,..."))?;
             format!("v128.const {shape} {}", lanes.replace(',', " "))
         }
-        "ref.null" | "ref.extern" => format!("{ty} {lit}"),
+        "ref.null" | "ref.extern" | "ref.host" => format!("{ty} {lit}"),
         _ => return Err(format!("`{s}`: unknown type `{ty}`")),
     };
     let buf = wast::parser::ParseBuffer::new(&text).map_err(|e| format!("`{s}`: {}", e.message()))?;
@@ -204,6 +204,7 @@ mod tests {
         assert_eq!(parse_val("f32:nan:0x200000"), Ok(Val::F32(F32(0x7fa0_0000))));
         assert_eq!(parse_val("ref.null:func"), Ok(Val::Ref(Ref::null_of(AbsHeapType::Func))));
         assert_eq!(parse_val("ref.extern:3"), Ok(Val::Ref(Ref::Extern(3))));
+        assert_eq!(parse_val("ref.host:4"), Ok(Val::Ref(Ref::Host(4))));
         let v = parse_val("v128:i32x4:1,2,3,4").unwrap();
         assert_eq!(v, Val::V128(V128::from_u128(1 | 2 << 32 | 3 << 64 | 4 << 96)));
         assert!(parse_val("i32").is_err());
