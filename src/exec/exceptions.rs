@@ -37,8 +37,10 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     }
 
     /// `Step/throw`: `val^n (THROW x) ~> (REF.EXN_ADDR a) THROW_REF`, a new exception of the
-    /// tag with the `n` values its type's parameters ask for.
+    /// tag with the `n` values its type's parameters ask for (a collection first, if one is
+    /// due: the values are still on the operand stack).
     pub(super) fn throw(&mut self, x: u32) -> Rule {
+        self.collect(None, false);
         let tag = self.inst().tags[x as usize];
         let ty = self.store.tags[tag as usize].ty;
         let n = self.store.types.func(ty).map_or(0, |ft| ft.params.len());
