@@ -94,7 +94,13 @@ pub(crate) fn feature(spec: Spec, rule: Rule, feature: Feature) -> Result {
 
 /// Validate a module under the given version of the spec (`Module_ok`).
 pub fn validate(module: &Module, spec: Spec) -> Result {
-    modules::module_ok(module, spec)
+    modules::module_ok(module, spec, 1)
+}
+
+/// [`validate`], with the function bodies checked on up to `threads` threads. The verdict,
+/// and the error, are the same as on one.
+pub fn validate_on(module: &Module, spec: Spec, threads: usize) -> Result {
+    modules::module_ok(module, spec, threads)
 }
 
 #[cfg(test)]

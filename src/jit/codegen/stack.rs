@@ -410,29 +410,38 @@ impl FuncCompiler<'_, '_> {
         self.free(e.loc);
     }
 
-    /// `select`: a conditional move (a branch around a move for floats).
+    /// `select`: a conditional move (a branch around a move for floats). A comparison just
+    /// before leaves its flags instead of an operand (`set_cond`); otherwise the operand is
+    /// tested. Between the test and the move only moves are emitted: the flags hold.
     pub(super) fn select(&mut self) {
-        let cond = self.pop_gpr();
+        let cond = match self.flags.take() {
+            Some(taken) => Err(taken),
+            None => Ok(self.pop_gpr()),
+        };
         let b = self.pop_resolved();
         let a = self.pop_resolved();
-        if a.kind.in_xmm() {
-            let xa = self.into_xmm(a);
-            let xb = self.into_xmm(b);
+        let (xa, xb, ra, rb) = match a.kind.in_xmm() {
+            true => (Some(self.into_xmm(a)), Some(self.into_xmm(b)), None, None),
+            false => (None, None, Some(self.into_gpr(a)), Some(self.into_gpr(b))),
+        };
+        let taken = match cond {
+            Err(taken) => taken,
+            Ok(r) => {
+                self.asm.test_rr(Size::S32, r, r);
+                self.free(Loc::Gpr(r));
+                Cond::Ne
+            }
+        };
+        if let (Some(xa), Some(xb)) = (xa, xb) {
             let keep = self.asm.new_label();
-            self.asm.test_rr(Size::S32, cond, cond);
-            self.asm.jcc(Cond::Ne, keep);
+            self.asm.jcc(taken, keep);
             self.asm.sse_xx(Sse::MOVAPS, xa, xb);
             self.asm.bind(keep);
             self.free(Loc::Xmm(xb));
-            self.free(Loc::Gpr(cond));
             self.push(a.kind, Loc::Xmm(xa));
-        } else {
-            let ra = self.into_gpr(a);
-            let rb = self.into_gpr(b);
-            self.asm.test_rr(Size::S32, cond, cond);
-            self.asm.cmovcc_rr(Cond::E, a.kind.size(), ra, rb);
+        } else if let (Some(ra), Some(rb)) = (ra, rb) {
+            self.asm.cmovcc_rr(taken.invert(), a.kind.size(), ra, rb);
             self.free(Loc::Gpr(rb));
-            self.free(Loc::Gpr(cond));
             self.push(a.kind, Loc::Gpr(ra));
         }
     }
