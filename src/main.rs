@@ -75,7 +75,7 @@ enum Command {
         #[arg(long)]
         invoke: Option<String>,
         /// Arguments: `i32:7`, `i64:-1`, `f32:1.5`, `f64:0x1p-3`, `v128:i32x4:1,2,3,4`,
-        /// `ref.null:func`, `ref.extern:3`.
+        /// `ref.null:func`, `ref.extern:3`, `ref.host:3` (a host reference in `any`).
         #[arg(allow_negative_numbers = true, requires = "invoke")]
         args: Vec<String>,
     },
@@ -196,6 +196,10 @@ struct Limits {
     /// `table.grow` returns -1.
     #[arg(long, value_name = "N", default_value_t = Config::default().max_table_elements)]
     max_table_elements: u64,
+    /// All structures and arrays together hold at most N fields (the reference): past it an
+    /// allocation stops the run with `heap limit exceeded`.
+    #[arg(long, value_name = "N", default_value_t = Config::default().max_heap_fields)]
+    max_heap_fields: u64,
     /// Calls nest at most N frames deep, counted alike in every engine (default: 10000 in
     /// the reference and the referee, the stack's size in the compiler alone).
     #[arg(long, value_name = "N")]
@@ -209,6 +213,7 @@ impl Limits {
             interruptible: self.timeout.is_some(),
             max_memory: self.max_memory,
             max_table_elements: self.max_table_elements,
+            max_heap_fields: self.max_heap_fields,
             max_call_depth: self.max_call_depth,
             ..Config::default()
         }
@@ -569,6 +574,7 @@ fn describe(e: &EngineError) -> String {
         EngineError::Exhausted { message, .. } => format!("exhausted: {message}"),
         EngineError::Unsupported(reason) => reason.clone(),
         EngineError::Divergence(what) => format!("divergence: {what}"),
+        EngineError::Exception(what) => format!("exception: {what}"),
     }
 }
 
@@ -692,6 +698,7 @@ fn trace(
                 "step": step.step, "rule": step.rule.id(), "url": step.rule.url(), "instr": step.instr,
                 "func": step.func, "offset": step.offset,
                 "consumed": vals(&step.consumed), "produced": vals(&step.produced),
+                "types": step.types,
             })
             .to_string()
         } else {
@@ -699,8 +706,10 @@ fn trace(
                 (Some(f), Some(o)) => format!("  (func {f} @0x{o:x})"),
                 _ => String::new(),
             };
+            let types =
+                if step.types.is_empty() { String::new() } else { format!("  ({})", step.types.join(", ")) };
             format!(
-                "{:>8}  {:<32} {:<28} [{}] -> [{}]{at}",
+                "{:>8}  {:<32} {:<28} [{}] -> [{}]{at}{types}",
                 step.step,
                 step.rule.id(),
                 step.instr,
@@ -719,6 +728,7 @@ fn trace(
             (format!("trap: {} [{}] {}", t.message, t.rule.id(), t.rule.url()), ExitCode::FAILURE)
         }
         Some(Outcome::Limit(l)) => (format!("{l:?} limit reached"), ExitCode::FAILURE),
+        Some(Outcome::Exception(a)) => (format!("uncaught exception ref.exn:{a}"), ExitCode::FAILURE),
     };
     if json {
         let summary = serde_json::json!({ "steps": steps, "result": result, "rules": histogram });

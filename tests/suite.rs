@@ -68,11 +68,6 @@ fn upstream(var: &str, folder: &str) -> Option<PathBuf> {
     Some(dir)
 }
 
-/// What the reference does not run yet: GC and exceptions. Every other skip of a 3.0 suite
-/// (typed function references, tail calls, 64-bit memories and tables among them) is a
-/// failure of these tests.
-const NOT_YET: [&str; 2] = ["unsupported: gc", "unsupported: exceptions"];
-
 fn assert_clean(report: &Report, allowed_skips: &[&str]) {
     let failures: Vec<String> = report.failures.iter().take(40).map(script::report::failure_line).collect();
     assert!(report.failed == 0, "{} failed:\n{}", report.failed, failures.join("\n"));
@@ -120,14 +115,33 @@ fn official_wasm_2_0_suite_refereed() {
     official_wasm_2_0_suite_under("lockstep", referee);
 }
 
-/// The upstream 3.0 suite, through the reference: nothing fails, and the only skips are of
-/// the features it does not run yet.
+/// The upstream 3.0 suite, through the reference: nothing fails and nothing is skipped, GC
+/// and exceptions included.
 #[test]
 fn official_wasm_3_0_suite() {
     let Some(dir) = wasm_3_0() else { return };
     let report = run(&[dir], Spec::V3);
-    assert_clean(&report, &NOT_YET);
-    assert!(report.passed > 64_000, "{} passed", report.passed);
+    assert_clean(&report, &[]);
+    assert!(report.skips.is_empty(), "{} skipped", report.skips.len());
+    assert!(report.passed > 65_000, "{} passed", report.passed);
+}
+
+/// The 3.0 suite's GC and exceptions through a reference that collects its heap at every
+/// allocation: collection changes nothing a script observes.
+#[test]
+fn official_wasm_3_0_gc_suite_collected_at_every_allocation() {
+    let Some(dir) = wasm_3_0() else { return };
+    let engine: Factory = || {
+        let mut reference = Reference::default();
+        reference.store.heap.interval = Some(1);
+        Some(Box::new(reference))
+    };
+    let paths = ["gc", "exceptions", "type-rec.wast", "type-equivalence.wast", "type-canon.wast"]
+        .map(|p| dir.join(p));
+    let report = run_with(&paths, Spec::V3, "ref", engine);
+    assert_clean(&report, &[]);
+    assert!(report.skips.is_empty(), "{} skipped", report.skips.len());
+    assert!(report.passed > 900, "{} passed", report.passed);
 }
 
 /// What the compiler does not run yet, each the work of a later issue: every other skip of
@@ -304,5 +318,6 @@ fn embedded_wasm_3_0_suite() {
     assert!(scripts.len() > 200, "{} scripts", scripts.len());
     let report = script::run(&scripts, Spec::V3, "ref", &reference, |_, _| {});
     assert_eq!(report.files.len(), scripts.len());
-    assert_clean(&report, &NOT_YET);
+    assert_clean(&report, &[]);
+    assert!(report.skips.is_empty(), "{} skipped", report.skips.len());
 }

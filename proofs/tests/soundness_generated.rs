@@ -1,16 +1,15 @@
 //! Type soundness of the reference on modules that use Wasm 3.0's features: tail calls,
-//! typed function references, 64-bit memories and tables, extended constants, several
-//! memories. A module that validates, run in the reference, reduces to values, traps,
-//! exhausts its fuel, or is refused as `unsupported` (GC's, until the reference runs it); it
-//! never panics, never gets stuck. The modules are generated from scratch by wasm-smith, or
-//! are the official 3.0 suite's with a few bytes changed (the mutated modules of
-//! `soundness.rs` are 2.0's). wasm-smith generates typed function references only along
-//! with GC's types, which the reference refuses yet: the 3.0 suite's modules cover them.
+//! typed function references, GC, exceptions, 64-bit memories and tables, extended
+//! constants, several memories. A module that validates, run in the reference, reduces to
+//! values, traps, throws, or exhausts its fuel; it never panics, never gets stuck. The
+//! modules are generated from scratch by wasm-smith, or are the official 3.0 suite's with a
+//! few bytes changed (the mutated modules of `soundness.rs` are 2.0's).
 
 use arbitrary::Unstructured;
 use lockstep::exec::Reference;
+use lockstep::exec::runtime::Store;
 use lockstep::runtime::{Config, Engine, Error, ExternVal, Val};
-use lockstep::syntax::{ExternIdx, Feature, Instr, Module};
+use lockstep::syntax::{CompType, ExternIdx, Feature, Instr, Module, PackType, StorageType};
 use lockstep::{Spec, binary, valid};
 use quickcheck::{QuickCheck, TestResult};
 use std::cell::RefCell;
@@ -18,7 +17,7 @@ use std::rc::Rc;
 
 /// What wasm-smith generates: the features above, small memories and tables, no imports,
 /// everything exported, a start function sometimes. `gc` switches typed references (and
-/// GC's types and instructions with them) on.
+/// GC's types and instructions with them) and exceptions on.
 fn config(gc: bool) -> wasm_smith::Config {
     wasm_smith::Config {
         gc_enabled: gc,
@@ -30,7 +29,7 @@ fn config(gc: bool) -> wasm_smith::Config {
         multi_value_enabled: true,
         simd_enabled: true,
         relaxed_simd_enabled: true,
-        exceptions_enabled: false,
+        exceptions_enabled: gc,
         threads_enabled: false,
         wide_arithmetic_enabled: false,
         custom_page_sizes_enabled: false,
@@ -74,6 +73,8 @@ struct Coverage {
     tail_calls: usize,
     typed_refs: usize,
     memory64: usize,
+    gc: usize,
+    exceptions: usize,
 }
 
 thread_local! {
@@ -89,6 +90,8 @@ fn uses(module: &Module, f: impl Fn(&Instr) -> bool) -> bool {
 fn run(module: Module) {
     let module = Rc::new(module);
     let mut engine = Reference::new(Config { fuel: Some(20_000), ..Config::default() });
+    // Collect often: a live instance freed would break the heap's invariant or panic.
+    engine.store.heap.interval = Some(256);
     let spectest = lockstep::script::spectest::instantiate(&mut engine);
     let Some(imports) = module
         .imports
@@ -112,6 +115,9 @@ fn run(module: Module) {
             || uses(&module, |i| i.requires().contains(Feature::FunctionReferences)))
             as usize;
         c.memory64 += declared.contains(Feature::Memory64) as usize;
+        let feature = |f| declared.contains(f) || uses(&module, |i| i.requires().contains(f));
+        c.gc += feature(Feature::Gc) as usize;
+        c.exceptions += feature(Feature::Exceptions) as usize;
     });
     for export in &module.exports {
         let ExternIdx::Func(_) = export.desc else { continue };
@@ -120,7 +126,31 @@ fn run(module: Module) {
         let args: Option<Vec<Val>> = ty.params.iter().map(|t| Val::default_of(*t)).collect();
         if let Some(args) = args {
             let _ = engine.invoke(f, &args);
+            assert_heap_well_typed(&engine.store);
         }
+    }
+}
+
+/// The heap's typing invariant (`Structinst_ok`, `Arrayinst_ok`): every field of every live
+/// structure and array holds a value of its declared storage type, a packed one the bits of
+/// its width.
+fn assert_heap_well_typed(store: &Store) {
+    let ok = |zt: StorageType, v: &Val| match (zt, v) {
+        (StorageType::Pack(PackType::I8), Val::I32(c)) => *c <= 0xff,
+        (StorageType::Pack(PackType::I16), Val::I32(c)) => *c <= 0xffff,
+        (StorageType::Pack(_), _) => false,
+        (StorageType::Val(t), v) => store.val_ok(*v, t),
+    };
+    for (a, s) in store.structs.iter().enumerate() {
+        let CompType::Struct(fts) = store.types.expand(s.ty) else {
+            panic!("structure {a} of a non-struct type")
+        };
+        let live = s.fields.len() == fts.len() || s.fields.is_empty();
+        assert!(live && fts.iter().zip(s.fields.iter()).all(|(ft, v)| ok(ft.storage, v)), "structure {a}");
+    }
+    for (a, arr) in store.arrays.iter().enumerate() {
+        let CompType::Array(ft) = store.types.expand(arr.ty) else { panic!("array {a} of a non-array type") };
+        assert!(arr.fields.iter().all(|v| ok(ft.storage, v)), "array {a}");
     }
 }
 
@@ -148,6 +178,7 @@ fn generated_modules_never_get_stuck() {
     // The features were exercised, not only refused.
     assert!(c.instantiated > 300, "{c:?}");
     assert!(c.tail_calls > 0 && c.memory64 > 0, "{c:?}");
+    assert!(c.gc > 0 && c.exceptions > 0 && c.unsupported == 0, "{c:?}");
 }
 
 /// The binary modules of the official 3.0 suite's scripts.

@@ -9,7 +9,7 @@
 use super::values::Slot;
 use crate::runtime::{Ref, Val};
 use crate::syntax::*;
-use crate::valid::canon::{DefType, Types};
+use crate::valid::canon::{DefType, Types, close_ref};
 use std::rc::Rc;
 
 /// A prepared function body. `ops` ends with the body's `end` and then [`Op::FrameEnd`],
@@ -30,6 +30,8 @@ pub struct Code {
     /// that an op is a small copyable value.
     pub br_tables: Box<[Box<[LabelIdx]>]>,
     pub shuffles: Box<[[LaneIdx; 16]]>,
+    /// The catch clauses of `try_table`s, out of line as `br_tables`.
+    pub catches: Box<[Box<[Catch]>]>,
 }
 
 /// The arities of a block type: `t_1^m -> t_2^n`.
@@ -53,6 +55,9 @@ pub enum Op {
     Loop(Arity),
     /// `if`: its arities, the index of its `else` (its `end` when it has none), its `end`.
     If(Arity, u32, u32),
+    /// `try_table`: its arities, the index of its `end`, and its catch clauses,
+    /// `Code::catches[i]`.
+    TryTable(Arity, u32, u32),
     /// `else`, reached at the end of the then-arm: the index of the `end`.
     Else(u32),
     End,
@@ -72,6 +77,8 @@ pub enum Op {
     ReturnCallIndirect(TableIdx, TypeIdx),
     BrOnNull(LabelIdx),
     BrOnNonNull(LabelIdx),
+    Throw(TagIdx),
+    ThrowRef,
 
     LocalGet(LocalIdx),
     LocalSet(LocalIdx),
@@ -107,6 +114,33 @@ pub enum Op {
     RefIsNull,
     RefAsNonNull,
     RefFunc(FuncIdx),
+    RefEq,
+    /// `ref.test rt` and `ref.cast rt`, `rt` closed (`$inst_reftype`).
+    RefTest(RefType),
+    RefCast(RefType),
+    /// `br_on_cast l rt_1 rt_2` and `br_on_cast_fail`: the label and `rt_2` closed.
+    BrOnCast(LabelIdx, RefType),
+    BrOnCastFail(LabelIdx, RefType),
+    RefI31,
+    I31Get(Sx),
+    StructNew(TypeIdx),
+    StructNewDefault(TypeIdx),
+    StructGet(Option<Sx>, TypeIdx, FieldIdx),
+    StructSet(TypeIdx, FieldIdx),
+    ArrayNew(TypeIdx),
+    ArrayNewDefault(TypeIdx),
+    ArrayNewFixed(TypeIdx, u32),
+    ArrayNewData(TypeIdx, DataIdx),
+    ArrayNewElem(TypeIdx, ElemIdx),
+    ArrayGet(Option<Sx>, TypeIdx),
+    ArraySet(TypeIdx),
+    ArrayLen,
+    ArrayFill(TypeIdx),
+    ArrayCopy(TypeIdx, TypeIdx),
+    ArrayInitData(TypeIdx, DataIdx),
+    ArrayInitElem(TypeIdx, ElemIdx),
+    ExternConvertAny,
+    AnyConvertExtern,
 
     Const(Num),
     I32Unop(IUnop),
@@ -201,7 +235,7 @@ pub fn prepare(func: &Func, idx: FuncIdx, ty: Rc<FuncType>, env: &Env) -> Result
     let types = env.types;
     let instrs = &func.body.instrs;
     let mut ops = Vec::with_capacity(instrs.len() + 1);
-    let (mut br_tables, mut shuffles) = (Vec::new(), Vec::new());
+    let (mut br_tables, mut shuffles, mut catches) = (Vec::new(), Vec::new(), Vec::new());
     // Open blocks: the index of the op that opened each, whose targets the `end` fills in.
     let mut open: Vec<usize> = Vec::new();
     for (i, instr) in instrs.iter().enumerate() {
@@ -217,6 +251,11 @@ pub fn prepare(func: &Func, idx: FuncIdx, ty: Rc<FuncType>, env: &Env) -> Result
             Instr::If(bt) => {
                 open.push(i);
                 Op::If(arity(*bt, types), 0, 0)
+            }
+            Instr::TryTable(bt, cs) => {
+                open.push(i);
+                catches.push(cs.clone());
+                Op::TryTable(arity(*bt, types), 0, catches.len() as u32 - 1)
             }
             Instr::Else => {
                 let Some(&start) = open.last() else { return Err(Unsupported("an else outside an if")) };
@@ -256,13 +295,14 @@ pub fn prepare(func: &Func, idx: FuncIdx, ty: Rc<FuncType>, env: &Env) -> Result
         func: idx,
         br_tables: br_tables.into_boxed_slice(),
         shuffles: shuffles.into_boxed_slice(),
+        catches: catches.into_boxed_slice(),
     })
 }
 
 /// Record where the block opened at `start` ends.
 fn close(ops: &mut [Op], start: usize, end: u32) {
     match &mut ops[start] {
-        Op::Block(_, e) => *e = end,
+        Op::Block(_, e) | Op::TryTable(_, e, _) => *e = end,
         Op::If(_, els, e) => {
             *e = end;
             if *els == 0 {
@@ -298,6 +338,8 @@ pub fn translate(instr: &Instr, env: &Env) -> Result<Op, Unsupported> {
         I::ReturnCallIndirect(x, y) => Op::ReturnCallIndirect(*x, *y),
         I::BrOnNull(l) => Op::BrOnNull(*l),
         I::BrOnNonNull(l) => Op::BrOnNonNull(*l),
+        I::Throw(x) => Op::Throw(*x),
+        I::ThrowRef => Op::ThrowRef,
         I::LocalGet(x) => Op::LocalGet(*x),
         I::LocalSet(x) => Op::LocalSet(*x),
         I::LocalTee(x) => Op::LocalTee(*x),
@@ -327,6 +369,31 @@ pub fn translate(instr: &Instr, env: &Env) -> Result<Op, Unsupported> {
         I::RefIsNull => Op::RefIsNull,
         I::RefAsNonNull => Op::RefAsNonNull,
         I::RefFunc(x) => Op::RefFunc(*x),
+        I::RefEq => Op::RefEq,
+        I::RefTest(rt) => Op::RefTest(close_ref(env.deftypes, *rt)),
+        I::RefCast(rt) => Op::RefCast(close_ref(env.deftypes, *rt)),
+        I::BrOnCast(l, _, rt) => Op::BrOnCast(*l, close_ref(env.deftypes, *rt)),
+        I::BrOnCastFail(l, _, rt) => Op::BrOnCastFail(*l, close_ref(env.deftypes, *rt)),
+        I::RefI31 => Op::RefI31,
+        I::I31Get(sx) => Op::I31Get(*sx),
+        I::StructNew(y) => Op::StructNew(*y),
+        I::StructNewDefault(y) => Op::StructNewDefault(*y),
+        I::StructGet(sx, y, i) => Op::StructGet(*sx, *y, *i),
+        I::StructSet(y, i) => Op::StructSet(*y, *i),
+        I::ArrayNew(y) => Op::ArrayNew(*y),
+        I::ArrayNewDefault(y) => Op::ArrayNewDefault(*y),
+        I::ArrayNewFixed(y, n) => Op::ArrayNewFixed(*y, *n),
+        I::ArrayNewData(y, d) => Op::ArrayNewData(*y, *d),
+        I::ArrayNewElem(y, e) => Op::ArrayNewElem(*y, *e),
+        I::ArrayGet(sx, y) => Op::ArrayGet(*sx, *y),
+        I::ArraySet(y) => Op::ArraySet(*y),
+        I::ArrayLen => Op::ArrayLen,
+        I::ArrayFill(y) => Op::ArrayFill(*y),
+        I::ArrayCopy(y1, y2) => Op::ArrayCopy(*y1, *y2),
+        I::ArrayInitData(y, d) => Op::ArrayInitData(*y, *d),
+        I::ArrayInitElem(y, e) => Op::ArrayInitElem(*y, *e),
+        I::ExternConvertAny => Op::ExternConvertAny,
+        I::AnyConvertExtern => Op::AnyConvertExtern,
         I::Const(n) => Op::Const(*n),
         I::Unop(t, op) => match (t, op) {
             (NumType::I32, Unop::Int(op)) => Op::I32Unop(*op),
@@ -373,7 +440,7 @@ pub fn translate(instr: &Instr, env: &Env) -> Result<Op, Unsupported> {
         I::VSplat(sh) => Op::VSplat(*sh),
         I::VExtractLane(sh, sx, l) => Op::VExtractLane(*sh, *sx, *l),
         I::VReplaceLane(sh, l) => Op::VReplaceLane(*sh, *l),
-        I::Block(_) | I::Loop(_) | I::If(_) | I::Else | I::End => {
+        I::Block(_) | I::Loop(_) | I::If(_) | I::TryTable(..) | I::Else | I::End => {
             return Err(Unsupported("a structured instruction outside a body"));
         }
         I::BrTable(..) | I::VShuffle(_) => {
@@ -398,6 +465,9 @@ impl std::fmt::Display for Op {
             Op::Block(a, _) => format!("block [{}]->[{}]", a.params, a.results),
             Op::Loop(a) => format!("loop [{}]->[{}]", a.params, a.results),
             Op::If(a, ..) => format!("if [{}]->[{}]", a.params, a.results),
+            Op::TryTable(a, _, i) => format!("try_table [{}]->[{}] (catches #{i})", a.params, a.results),
+            Op::Throw(x) => format!("throw {x}"),
+            Op::ThrowRef => "throw_ref".into(),
             Op::Else(_) => "else".into(),
             Op::End => "end".into(),
             Op::FrameEnd => "(end of frame)".into(),
@@ -454,6 +524,35 @@ impl std::fmt::Display for Op {
             Op::RefIsNull => "ref.is_null".into(),
             Op::RefAsNonNull => "ref.as_non_null".into(),
             Op::RefFunc(x) => format!("ref.func {x}"),
+            Op::RefEq => "ref.eq".into(),
+            Op::RefTest(rt) => format!("ref.test {rt}"),
+            Op::RefCast(rt) => format!("ref.cast {rt}"),
+            Op::BrOnCast(l, rt) => format!("br_on_cast {l} {rt}"),
+            Op::BrOnCastFail(l, rt) => format!("br_on_cast_fail {l} {rt}"),
+            Op::RefI31 => "ref.i31".into(),
+            Op::I31Get(s) => format!("i31.get_{}", sx(s)),
+            Op::StructNew(y) => format!("struct.new {y}"),
+            Op::StructNewDefault(y) => format!("struct.new_default {y}"),
+            Op::StructGet(s, y, i) => {
+                format!("struct.get{} {y} {i}", s.as_ref().map_or(String::new(), |s| format!("_{}", sx(s))))
+            }
+            Op::StructSet(y, i) => format!("struct.set {y} {i}"),
+            Op::ArrayNew(y) => format!("array.new {y}"),
+            Op::ArrayNewDefault(y) => format!("array.new_default {y}"),
+            Op::ArrayNewFixed(y, n) => format!("array.new_fixed {y} {n}"),
+            Op::ArrayNewData(y, d) => format!("array.new_data {y} {d}"),
+            Op::ArrayNewElem(y, e) => format!("array.new_elem {y} {e}"),
+            Op::ArrayGet(s, y) => {
+                format!("array.get{} {y}", s.as_ref().map_or(String::new(), |s| format!("_{}", sx(s))))
+            }
+            Op::ArraySet(y) => format!("array.set {y}"),
+            Op::ArrayLen => "array.len".into(),
+            Op::ArrayFill(y) => format!("array.fill {y}"),
+            Op::ArrayCopy(y1, y2) => format!("array.copy {y1} {y2}"),
+            Op::ArrayInitData(y, d) => format!("array.init_data {y} {d}"),
+            Op::ArrayInitElem(y, e) => format!("array.init_elem {y} {e}"),
+            Op::ExternConvertAny => "extern.convert_any".into(),
+            Op::AnyConvertExtern => "any.convert_extern".into(),
             Op::Const(n) => {
                 format!("{}.const {}", n.ty(), n.to_string().split_once(':').map_or("", |(_, v)| v))
             }

@@ -30,6 +30,7 @@ pub fn error(f: Failure) -> Error {
     match f {
         Failure::Link(message, rule) => Error::Link { message, rule },
         Failure::Trap(t) => Error::Trap { message: t.message, rule: Some(t.rule) },
+        Failure::Exception(what) => Error::Exception(what),
         Failure::Limit(resource) => Error::exhausted(resource),
         Failure::Exhausted(resource, what) => exhausted(resource, what),
         Failure::Unsupported(reason) => Error::Unsupported(reason),

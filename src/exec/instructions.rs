@@ -56,6 +56,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             Next::Br(l) => return Ok(self.br(l)),
             Next::Return => return Ok(self.ret()),
             Next::LocalSet(x) => return Ok(self.local_set(x)),
+            Next::HandlerVals => return Ok(self.handler_vals()),
         }
         loop {
             if let Some(admin) = self.admin.pop() {
@@ -115,7 +116,9 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             Admin::ReturnCallRef { indirect } => Ok(self.return_call_ref(indirect)),
             Admin::CastFunc(ty, _) => Ok(self.cast_func(ty)),
             Admin::TableGetIndirect(x) => Ok(self.table_get(x, true)),
+            Admin::ArrayNewFixed { ty, len, fill } => self.array_new_fixed(ty, len, fill),
             Admin::Trap { bare } => self.unwind(bare),
+            Admin::ThrowRef { bare } => self.throw_ref(bare),
         }
     }
 
@@ -136,6 +139,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             Op::Block(arity, end) => self.block(arity, self.pc as u32, end + 1),
             Op::Loop(arity) => return self.loop_(arity),
             Op::If(arity, els, end) => self.if_(arity, els, end),
+            Op::TryTable(arity, end, catches) => self.try_table(arity, end, catches),
             Op::Else(end) => {
                 self.pc = end as usize + 1;
                 self.label_vals()
@@ -156,6 +160,8 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             Op::ReturnCallIndirect(x, y) => self.return_call_indirect(x, y),
             Op::BrOnNull(l) => self.br_on_null(l),
             Op::BrOnNonNull(l) => self.br_on_non_null(l),
+            Op::Throw(x) => self.throw(x),
+            Op::ThrowRef => return self.throw_ref_op(),
 
             // Variables.
             Op::LocalGet(x) => {
@@ -253,6 +259,33 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                 self.push(Val::Ref(Ref::Func(a)));
                 rules::STEP_READ__REF_FUNC
             }
+            Op::RefEq => self.ref_eq(),
+            Op::RefTest(rt) => self.ref_test(rt),
+            Op::RefCast(rt) => self.ref_cast(rt),
+            Op::BrOnCast(l, rt) => self.br_on_cast(l, rt),
+            Op::BrOnCastFail(l, rt) => self.br_on_cast_fail(l, rt),
+            Op::RefI31 => self.ref_i31(),
+            Op::I31Get(sx) => self.i31_get(sx),
+            Op::ExternConvertAny => self.extern_convert_any(),
+            Op::AnyConvertExtern => self.any_convert_extern(),
+
+            // Aggregates.
+            Op::StructNew(y) => return self.struct_new(y),
+            Op::StructNewDefault(y) => self.struct_new_default(y),
+            Op::StructGet(sx, y, i) => self.struct_get(sx, y, i),
+            Op::StructSet(y, i) => self.struct_set(y, i),
+            Op::ArrayNew(y) => self.array_new(y),
+            Op::ArrayNewDefault(y) => self.array_new_default(y),
+            Op::ArrayNewFixed(y, n) => return self.array_new_fixed(y, n, None),
+            Op::ArrayNewData(y, d) => return self.array_new_data(y, d),
+            Op::ArrayNewElem(y, e) => self.array_new_elem(y, e),
+            Op::ArrayGet(sx, y) => self.array_get(sx, y),
+            Op::ArraySet(y) => self.array_set(y),
+            Op::ArrayLen => self.array_len(),
+            Op::ArrayFill(y) => return self.array_fill(y),
+            Op::ArrayCopy(y1, y2) => return self.array_copy(y1, y2),
+            Op::ArrayInitData(y, d) => return self.array_init_data(y, d),
+            Op::ArrayInitElem(y, e) => return self.array_init_elem(y, e),
 
             // Numeric instructions.
             Op::I32Unop(_)
@@ -332,12 +365,19 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     /// `Step_pure/label-vals`: `(LABEL_n{instr*} val*) ~> val*`.
     fn label_vals(&mut self) -> Rule {
         self.labels.pop();
+        self.after_label();
         rules::STEP_PURE__LABEL_VALS
     }
 
-    /// `Step_pure/br-label-zero`, `Step_pure/br-label-succ`.
+    /// `Step_pure/br-label-zero`, `Step_pure/br-label-succ`; `Step_pure/br-handler` leaves a
+    /// handler on the way.
     #[inline(always)]
     fn br(&mut self, l: u32) -> Rule {
+        if self.in_handler() {
+            self.handlers.pop();
+            self.next = Next::Br(l);
+            return rules::STEP_PURE__BR_HANDLER;
+        }
         let label = self.labels.pop().expect("validated: the label exists");
         if l > 0 {
             self.next = Next::Br(l - 1);
@@ -345,6 +385,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         }
         self.keep_top(label.height as usize, label.arity as usize);
         self.pc = label.cont as usize;
+        self.after_label();
         rules::STEP_PURE__BR_LABEL_ZERO
     }
 
@@ -386,9 +427,14 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         }
     }
 
-    /// `Step_pure/return-label` while labels are inside the frame, then
-    /// `Step_pure/return-frame`.
+    /// `Step_pure/return-label` and `Step_pure/return-handler` while labels and handlers are
+    /// inside the frame, then `Step_pure/return-frame`.
     fn ret(&mut self) -> Rule {
+        if self.in_handler() {
+            self.handlers.pop();
+            self.next = Next::Return;
+            return rules::STEP_PURE__RETURN_HANDLER;
+        }
         let frame = self.frames.last().expect("the host frame is always there");
         if self.labels.len() > frame.labels {
             self.labels.pop();
@@ -566,6 +612,11 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     /// arguments, the reference and `CALL_REF yy`). The caller's frame is replaced, not
     /// grown: a chain of tail calls runs in constant space.
     fn return_call_ref(&mut self, indirect: Option<u64>) -> Rule {
+        if self.in_handler() {
+            self.handlers.pop();
+            self.admin.push(Admin::ReturnCallRef { indirect });
+            return rules::STEP_READ__RETURN_CALL_REF_HANDLER;
+        }
         let frame = self.frames.last().expect("the host frame is always there");
         if self.labels.len() > frame.labels {
             self.labels.pop();
@@ -598,7 +649,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
 
     /// Count one unit of fuel; when it has run out, stop: `fuel exhausted`. Where the
     /// configuration says so, a raised interrupt flag stops the run here too (`--timeout`).
-    fn burn_fuel(&mut self) -> Result<(), Halt> {
+    pub(super) fn burn_fuel(&mut self) -> Result<(), Halt> {
         if let Some(n) = &mut self.fuel {
             if *n == 0 {
                 return Err(Halt::Limit(Limit::Fuel));
@@ -616,12 +667,18 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     fn unwind(&mut self, bare: bool) -> Step {
         let height = self.context_height();
         let frame = self.frames.last().expect("the host frame is always there");
-        let in_label = self.labels.len() > frame.labels;
+        let in_handler = self.in_handler();
+        let in_label = !in_handler && self.labels.len() > frame.labels;
         if !bare && (in_label || self.vals.len() > height || self.admin.len() > frame.admin) {
             self.vals.truncate(height);
             self.admin.truncate(frame.admin);
             self.admin.push(Admin::Trap { bare: true });
             return Ok(rules::STEP_PURE__TRAP_INSTRS);
+        }
+        if in_handler {
+            self.handlers.pop();
+            self.admin.push(Admin::Trap { bare: false });
+            return Ok(rules::STEP_PURE__TRAP_HANDLER);
         }
         if in_label {
             self.labels.pop();
@@ -698,7 +755,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         }
     }
 
-    fn pop_ref(&mut self) -> Ref {
+    pub(super) fn pop_ref(&mut self) -> Ref {
         match self.pop() {
             Val::Ref(r) => r,
             v => panic!("validated code popped {v:?} where a reference was due"),
@@ -752,13 +809,13 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     /// Put `ops`, then the values `vals`, then `last` in front of the code. Inlined: the
     /// bulk rules call it once an element, and a call would pass `vals` through memory.
     #[inline(always)]
-    fn then(&mut self, ops: &[Op], vals: &[Val], last: Op) {
+    pub(super) fn then(&mut self, ops: &[Op], vals: &[Val], last: Op) {
         self.admin.push(Admin::Op(last));
         for v in vals.iter().rev() {
             self.admin.push(Admin::Val(*v));
         }
         for op in ops.iter().rev() {
-            self.admin.push(Admin::Op(op.clone()));
+            self.admin.push(Admin::Op(*op));
         }
     }
 

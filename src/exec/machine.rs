@@ -21,6 +21,18 @@ pub struct Label {
     pub cont: u32,
 }
 
+/// `HANDLER_n{catch*}`: how many labels lay outside it (its label is the next), the height
+/// of the operand stack under its values, the catch clauses of its `try_table` (the list
+/// `Code::catches[catches]` of the frame's code) and how many of them `throw_ref-handler-next`
+/// has passed over.
+#[derive(Copy, Clone, Debug)]
+pub struct Handler {
+    pub labels: u32,
+    pub height: u32,
+    pub catches: u32,
+    pub passed: u32,
+}
+
 /// `FRAME_n{f}`: the arity `n`, the frame's module instance and where its locals start on
 /// the operand stack, how many labels and administrative instructions lay outside it, and
 /// where the caller resumes.
@@ -60,10 +72,22 @@ pub enum Admin {
     CastFunc(DefType, u32),
     /// `TABLE.GET x` of `call_indirect`.
     TableGetIndirect(u32),
+    /// `ARRAY.NEW_FIXED x n` behind its `n` values, or for `array.new` and
+    /// `array.new_default` behind `fill` repeated `n` times (kept as one value).
+    ArrayNewFixed {
+        ty: u32,
+        len: u32,
+        fill: Option<Val>,
+    },
     /// A plain instruction.
     Op(Op),
     /// `TRAP`; `bare` once the context holds nothing else (after `trap-instrs`).
     Trap {
+        bare: bool,
+    },
+    /// `THROW_REF` behind the `REF.EXN_ADDR` on top of the operand stack, as an exception
+    /// propagates; `bare` once the context holds nothing else (after `throw_ref-instrs`).
+    ThrowRef {
         bare: bool,
     },
 }
@@ -78,8 +102,10 @@ impl std::fmt::Display for Admin {
             Admin::ReturnCallRef { .. } => f.write_str("return_call_ref"),
             Admin::CastFunc(_, y) => write!(f, "ref.cast (ref null {y})"),
             Admin::TableGetIndirect(x) => write!(f, "table.get {x}"),
+            Admin::ArrayNewFixed { ty, len, .. } => write!(f, "array.new_fixed {ty} {len}"),
             Admin::Op(op) => write!(f, "{op}"),
             Admin::Trap { .. } => f.write_str("trap"),
+            Admin::ThrowRef { .. } => f.write_str("throw_ref"),
         }
     }
 }
@@ -93,6 +119,9 @@ pub enum Next {
     Br(u32),
     Return,
     LocalSet(u32),
+    /// Only values are left in the innermost `HANDLER` (its label has ended):
+    /// `Step_pure/handler-vals` is due.
+    HandlerVals,
 }
 
 impl std::fmt::Display for Next {
@@ -102,6 +131,7 @@ impl std::fmt::Display for Next {
             Next::Br(l) => write!(f, "br {l}"),
             Next::Return => f.write_str("return"),
             Next::LocalSet(x) => write!(f, "local.set {x}"),
+            Next::HandlerVals => f.write_str("(end of handler)"),
         }
     }
 }
@@ -122,6 +152,8 @@ pub use crate::runtime::Resource as Limit;
 pub enum Outcome {
     Values(Vec<Val>),
     Trap(Trap),
+    /// An exception escaped the host's frame: its address.
+    Exception(Addr),
     Limit(Limit),
 }
 
@@ -143,6 +175,7 @@ pub struct Machine<'s, const TRACE: bool = false> {
     /// The operand stack, locals included.
     pub vals: Vec<Slot>,
     pub labels: Vec<Label>,
+    pub handlers: Vec<Handler>,
     pub frames: Vec<Frame>,
     pub next: Next,
     pub admin: Vec<Admin>,
@@ -152,6 +185,8 @@ pub struct Machine<'s, const TRACE: bool = false> {
     pub module: Addr,
     pub locals: usize,
     pub trap: Option<Trap>,
+    /// The exception that escaped the host's frame.
+    pub exception: Option<Addr>,
     pub fuel: Option<u64>,
     /// The lowest height the operand stack reached in the current step (`TRACE` only).
     pub low: usize,
@@ -169,6 +204,7 @@ pub fn host_code() -> Rc<Code> {
             func: u32::MAX,
             br_tables: Box::new([]),
             shuffles: Box::new([]),
+            catches: Box::new([]),
         });
     }
     HOST.with(Rc::clone)
@@ -189,6 +225,7 @@ impl<'s, const TRACE: bool> Machine<'s, TRACE> {
             config,
             vals: Vec::with_capacity(1024),
             labels: Vec::with_capacity(64),
+            handlers: Vec::new(),
             frames: vec![frame],
             next: Next::None,
             admin,
@@ -197,6 +234,7 @@ impl<'s, const TRACE: bool> Machine<'s, TRACE> {
             module,
             locals: 0,
             trap: None,
+            exception: None,
             low: 0,
         }
     }
@@ -213,6 +251,9 @@ impl<'s, const TRACE: bool> Machine<'s, TRACE> {
         match (halt, self.trap.take()) {
             (Halt::Limit(l), _) => Outcome::Limit(l),
             (Halt::Done, Some(trap)) => Outcome::Trap(trap),
+            (Halt::Done, None) if self.exception.is_some() => {
+                Outcome::Exception(self.exception.take().expect("checked"))
+            }
             (Halt::Done, None) => Outcome::Values(self.vals.drain(..).map(Slot::val).collect()),
         }
     }
@@ -289,8 +330,18 @@ impl<'s, const TRACE: bool> Machine<'s, TRACE> {
         &self.store.modules[self.module as usize]
     }
 
+    /// Is the innermost context a `HANDLER` (whose label has ended)? A handler of an outer
+    /// frame never is: the frame's body label lies between.
+    #[inline(always)]
+    pub fn in_handler(&self) -> bool {
+        self.handlers.last().is_some_and(|h| h.labels as usize == self.labels.len())
+    }
+
     /// Where the operand stack of the innermost context starts.
     pub fn context_height(&self) -> usize {
+        if let Some(h) = self.handlers.last().filter(|_| self.in_handler()) {
+            return h.height as usize;
+        }
         let frame = self.frames.last().expect("the host frame is always there");
         match self.labels.last() {
             Some(l) if self.labels.len() > frame.labels => l.height as usize,

@@ -17,6 +17,8 @@ pub enum Failure {
     /// The imports do not match: `incompatible import type`.
     Link(String, Rule),
     Trap(Trap),
+    /// An exception escaped: its tag and values, shown.
+    Exception(String),
     Limit(Limit),
     /// Instantiation asked for more than the store's limits (or the host) give.
     Exhausted(Limit, String),
@@ -38,11 +40,9 @@ fn unsupported_feature(module: &Module) -> Option<Feature> {
 }
 
 /// `Externaddr_ok`: the external type of what the store holds at `ext`, closed; a table's
-/// and a memory's limits are their current size and their maximum. `None` for a tag, whose
-/// type the store holds as an index into its module's types (modules with tags are refused
-/// before linking).
-fn extern_type(store: &Store, ext: ExternVal) -> Option<ClosedExternType> {
-    Some(match ext {
+/// and a memory's limits are their current size and their maximum.
+fn extern_type(store: &Store, ext: ExternVal) -> ClosedExternType {
+    match ext {
         ExternVal::Func(a) => ClosedExternType::Func(store.funcs[a as usize].deftype),
         ExternVal::Table(a) => {
             let t = &store.tables[a as usize];
@@ -54,16 +54,16 @@ fn extern_type(store: &Store, ext: ExternVal) -> Option<ClosedExternType> {
             ClosedExternType::Mem(MemType { limits: Limits { min: m.pages(), ..m.ty.limits }, ..m.ty })
         }
         ExternVal::Global(a) => ClosedExternType::Global(store.globals[a as usize].ty),
-        ExternVal::Tag(_) => return None,
-    })
+        ExternVal::Tag(a) => ClosedExternType::Tag(store.tags[a as usize].ty),
+    }
 }
 
 /// `Externaddr_ok/sub`: the value provided for an import matches it (`Externtype_sub`), or
 /// the rule that does not hold.
 fn import_matches(store: &Store, ids: &[DefType], import: &ExternType, ext: ExternVal) -> Result<(), Rule> {
-    match (extern_type(store, ext), ClosedExternType::of_import(import, ids)) {
-        (Some(xt1), Some(xt2)) => externtype_sub(&store.types, &xt1, &xt2),
-        _ => Err(externtype_sub_rule(import)),
+    match ClosedExternType::of_import(import, ids) {
+        Some(xt2) => externtype_sub(&store.types, &extern_type(store, ext), &xt2),
+        None => Err(externtype_sub_rule(import)),
     }
 }
 
@@ -142,6 +142,10 @@ pub fn instantiate(
 /// evaluated (`Eval_expr`) in the instance as far as it is built.
 fn alloc_entities(store: &mut Store, config: Config, module: &Module, addr: Addr) -> Result<(), Failure> {
     let ids = store.modules[addr as usize].deftypes.clone();
+    for tag in &module.tags {
+        store.modules[addr as usize].tags.push(store.tags.len() as Addr);
+        store.tags.push(TagInst { ty: ids[tag.ty.0 as usize] });
+    }
     for global in &module.globals {
         let value = eval_const(store, config, addr, &global.init)?;
         store.modules[addr as usize].globals.push(store.globals.len() as Addr);
@@ -161,12 +165,17 @@ fn alloc_entities(store: &mut Store, config: Config, module: &Module, addr: Addr
         store.tables.push(t);
     }
     for elem in &module.elems {
-        let mut refs = Vec::with_capacity(elem.init.len());
+        // Each reference goes into the store as it is made: the collector sees it there
+        // while the next is evaluated.
+        let a = store.elems.len();
+        store.modules[addr as usize].elems.push(a as Addr);
+        store
+            .elems
+            .push(ElemInst { ty: close_ref(&ids, elem.ty), refs: Vec::with_capacity(elem.init.len()) });
         for e in &elem.init {
-            refs.push(eval_ref(store, config, addr, e)?);
+            let r = eval_ref(store, config, addr, e)?;
+            store.elems[a].refs.push(r);
         }
-        store.modules[addr as usize].elems.push(store.elems.len() as Addr);
-        store.elems.push(ElemInst { ty: close_ref(&ids, elem.ty), refs });
     }
     for data in &module.datas {
         store.modules[addr as usize].datas.push(store.datas.len() as Addr);
@@ -248,9 +257,11 @@ fn eval_ref(store: &mut Store, config: Config, addr: Addr, expr: &Expr) -> Resul
 
 /// Run an instruction sequence in the host's frame for the instance.
 fn run(store: &mut Store, config: Config, addr: Addr, seq: Vec<Admin>) -> Result<Vec<Val>, Failure> {
-    match Machine::<false>::new(store, config, addr, seq).run() {
+    let outcome = Machine::<false>::new(store, config, addr, seq).run();
+    match outcome {
         Outcome::Values(vals) => Ok(vals),
         Outcome::Trap(trap) => Err(Failure::Trap(trap)),
+        Outcome::Exception(a) => Err(Failure::Exception(store.show_exn(a))),
         Outcome::Limit(limit) => Err(Failure::Limit(limit)),
     }
 }
@@ -283,7 +294,9 @@ pub fn invoke_seq(store: &Store, func: Addr, args: &[Val]) -> Result<Vec<Admin>,
 /// `$invoke` to the end.
 pub fn invoke(store: &mut Store, config: Config, func: Addr, args: &[Val]) -> Result<Vec<Val>, Failure> {
     let seq = invoke_seq(store, func, args).map_err(Failure::Embed)?;
-    run(store, config, 0, seq)
+    let vals = run(store, config, 0, seq)?;
+    store.hold(&vals);
+    Ok(vals)
 }
 
 /// The code of a function, for tools that show it (`lockstep trace`).

@@ -4,9 +4,7 @@ use super::code::Code;
 use crate::runtime::pages::Pages;
 use crate::runtime::{Addr, Config, ExternVal, HostFunc, Ref, Usage, Val};
 use crate::syntax::ValType;
-use crate::syntax::{
-    AbsHeapType, FuncType, GlobalType, HeapType, MemType, PAGE_SIZE, RefType, TableType, TagType,
-};
+use crate::syntax::{AbsHeapType, FuncType, GlobalType, HeapType, MemType, PAGE_SIZE, RefType, TableType};
 use crate::valid::canon::{DefType, Types};
 use std::rc::Rc;
 
@@ -20,11 +18,16 @@ pub struct Store {
     pub mems: Vec<MemInst>,
     pub globals: Vec<GlobalInst>,
     pub tags: Vec<TagInst>,
+    pub exns: Vec<ExnInst>,
+    pub structs: Vec<StructInst>,
+    pub arrays: Vec<ArrayInst>,
     pub elems: Vec<ElemInst>,
     pub datas: Vec<DataInst>,
     pub modules: Vec<ModuleInst>,
     /// The bytes of all memories and the elements of all tables, against the limits.
     pub usage: Usage,
+    /// Free addresses of structures, arrays and exceptions, and the collector's state.
+    pub heap: super::heap::Heap,
 }
 
 /// `funcinst`: a function with its type, and its code or host behaviour. `deftype` is its
@@ -60,9 +63,28 @@ pub struct GlobalInst {
     pub value: Val,
 }
 
-/// `taginst ::= {TYPE tagtype}`.
+/// `taginst ::= {TYPE tagtype}`: the tag's type closed, a defined function type.
 pub struct TagInst {
-    pub ty: TagType,
+    pub ty: DefType,
+}
+
+/// `exninst ::= {TAG tagaddr, FIELDS val*}`: a thrown exception.
+pub struct ExnInst {
+    pub tag: Addr,
+    pub fields: Box<[Val]>,
+}
+
+/// `structinst ::= {TYPE deftype, FIELDS fieldval*}`: a packed field's value is kept as
+/// an `i32` holding its bits (`PACK pt c`).
+pub struct StructInst {
+    pub ty: DefType,
+    pub fields: Box<[Val]>,
+}
+
+/// `arrayinst ::= {TYPE deftype, FIELDS fieldval*}`, packed fields as in [`StructInst`].
+pub struct ArrayInst {
+    pub ty: DefType,
+    pub fields: Vec<Val>,
 }
 
 /// `eleminst ::= {TYPE elemtype, REFS ref*}`.
@@ -114,14 +136,30 @@ impl Store {
     /// `Ref_ok` and `Reftype_sub`: `s |- ref : rt'` with `rt' <: rt`.
     pub fn ref_ok(&self, r: Ref, rt: RefType) -> bool {
         use crate::valid::matching::{heaptype_sub, top};
+        let abs = |a| heaptype_sub(&self.types, HeapType::Abs(a), rt.heap);
+        let def = |d: DefType| heaptype_sub(&self.types, HeapType::Idx(d.0), rt.heap);
         match r {
             Ref::Null(ht) => rt.nullable && top(&self.types, ht) == top(&self.types, rt.heap),
             Ref::Func(a) => self
                 .funcs
                 .get(a as usize)
                 .is_some_and(|f| heaptype_sub(&self.types, HeapType::Idx(f.deftype.0), rt.heap)),
-            Ref::Extern(_) => top(&self.types, rt.heap) == AbsHeapType::Extern,
+            Ref::Extern(_) | Ref::ExternOf(_) => abs(AbsHeapType::Extern),
+            Ref::Host(_) => abs(AbsHeapType::Any),
+            Ref::I31(_) => abs(AbsHeapType::I31),
+            Ref::Exn(_) => abs(AbsHeapType::Exn),
+            Ref::Struct(a) => self.structs.get(a as usize).is_some_and(|s| def(s.ty)),
+            Ref::Array(a) => self.arrays.get(a as usize).is_some_and(|s| def(s.ty)),
         }
+    }
+}
+
+impl Store {
+    /// An exception as messages show it: `tag 2 [i32:1 f64:0.5]`.
+    pub fn show_exn(&self, a: Addr) -> String {
+        let exn = &self.exns[a as usize];
+        let fields: Vec<String> = exn.fields.iter().map(|v| v.to_string()).collect();
+        format!("tag {} [{}]", exn.tag, fields.join(" "))
     }
 }
 

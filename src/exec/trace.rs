@@ -5,7 +5,7 @@ use super::machine::{Halt, Machine, Next, Outcome};
 use super::modules;
 use super::runtime::Store;
 use crate::rules::Rule;
-use crate::runtime::{Addr, Config, Val};
+use crate::runtime::{Addr, Config, Ref, Val};
 
 /// One step of a trace.
 #[derive(Clone, Debug)]
@@ -22,6 +22,31 @@ pub struct TraceStep {
     /// The operand values the step took (at most the top [`SHOWN`]) and those it left.
     pub consumed: Vec<Val>,
     pub produced: Vec<Val>,
+    /// The type of each structure and array among them, as the current module names it:
+    /// `ref.struct:3 : type 2` (`deftype N` for a type the module does not name).
+    pub types: Vec<String>,
+}
+
+/// What [`TraceStep::types`] says of the GC references among `vals`.
+fn heap_types<const T: bool>(m: &Machine<'_, T>, vals: &[Val]) -> Vec<String> {
+    let mut shown = Vec::new();
+    for v in vals {
+        let ty = match v {
+            Val::Ref(Ref::Struct(a)) => m.store.structs.get(*a as usize).map(|s| s.ty),
+            Val::Ref(Ref::Array(a)) => m.store.arrays.get(*a as usize).map(|s| s.ty),
+            _ => None,
+        };
+        let Some(ty) = ty else { continue };
+        let name = match m.inst().deftypes.iter().position(|&d| d == ty) {
+            Some(y) => format!("type {y}"),
+            None => format!("deftype {}", ty.0),
+        };
+        let line = format!("{v} : {name}");
+        if !shown.contains(&line) {
+            shown.push(line);
+        }
+    }
+    shown
 }
 
 /// How many operand values a trace shows on either side of a step.
@@ -58,20 +83,19 @@ pub fn trace(
         // A call takes its arguments as the callee's first locals: they were consumed.
         let low = if rule == crate::rules::STEP_READ__CALL_REF_FUNC { m.low.min(m.locals) } else { m.low };
         let low = low.max(base);
+        let consumed = before[low - base..].to_vec();
+        let produced: Vec<Val> =
+            m.vals[low.min(m.vals.len())..].iter().rev().take(SHOWN).rev().map(|s| s.val()).collect();
+        let types = heap_types(&m, &[&consumed[..], &produced[..]].concat());
         let step = TraceStep {
             step: n,
             rule,
             instr,
             func: (from_code && f != u32::MAX).then_some(f),
             offset: offset.filter(|_| from_code && f != u32::MAX),
-            consumed: before[low - base..].to_vec(),
-            produced: m.vals[low.min(m.vals.len())..]
-                .iter()
-                .rev()
-                .take(SHOWN)
-                .rev()
-                .map(|s| s.val())
-                .collect(),
+            consumed,
+            produced,
+            types,
         };
         if !each(&step) {
             return Ok(None);

@@ -1,6 +1,6 @@
 //! The operand stack's representation of a value (spec 4.2.1's `val`, laid out for speed).
 
-use crate::runtime::{Ref, Val};
+use crate::runtime::{Internal, Ref, Val};
 use crate::syntax::{AbsHeapType, F32, F64, HeapType, V128};
 
 /// An operand as the operand stack keeps it: the value's bits and its kind, each a whole
@@ -22,6 +22,14 @@ const V128_: u128 = 4;
 const NULL: u128 = 5;
 const FUNC: u128 = 6;
 const EXTERN: u128 = 7;
+const HOST: u128 = 8;
+const I31: u128 = 9;
+const STRUCT: u128 = 10;
+const ARRAY: u128 = 11;
+const EXN: u128 = 12;
+const EXTERN_I31: u128 = 13;
+const EXTERN_STRUCT: u128 = 14;
+const EXTERN_ARRAY: u128 = 15;
 
 /// The abstract heap types, by their place here, for nulls in slots.
 const ABS: [AbsHeapType; 13] = {
@@ -71,6 +79,14 @@ impl Slot {
             Val::Ref(Ref::Null(HeapType::Idx(x))) => (1 << 64 | x as u128, NULL),
             Val::Ref(Ref::Func(a)) => (a as u128, FUNC),
             Val::Ref(Ref::Extern(n)) => (n as u128, EXTERN),
+            Val::Ref(Ref::Host(n)) => (n as u128, HOST),
+            Val::Ref(Ref::I31(i)) => (i as u128, I31),
+            Val::Ref(Ref::Struct(a)) => (a as u128, STRUCT),
+            Val::Ref(Ref::Array(a)) => (a as u128, ARRAY),
+            Val::Ref(Ref::Exn(a)) => (a as u128, EXN),
+            Val::Ref(Ref::ExternOf(Internal::I31(i))) => (i as u128, EXTERN_I31),
+            Val::Ref(Ref::ExternOf(Internal::Struct(a))) => (a as u128, EXTERN_STRUCT),
+            Val::Ref(Ref::ExternOf(Internal::Array(a))) => (a as u128, EXTERN_ARRAY),
         };
         Slot { bits, kind }
     }
@@ -87,7 +103,15 @@ impl Slot {
             NULL if bits >> 64 == 1 => Val::Ref(Ref::Null(HeapType::Idx(bits as u32))),
             NULL => Val::Ref(Ref::Null(HeapType::Abs(ABS[(bits as usize).min(12)]))),
             FUNC => Val::Ref(Ref::Func(bits as u32)),
-            _ => Val::Ref(Ref::Extern(bits as u32)),
+            EXTERN => Val::Ref(Ref::Extern(bits as u32)),
+            HOST => Val::Ref(Ref::Host(bits as u32)),
+            I31 => Val::Ref(Ref::I31(bits as u32)),
+            STRUCT => Val::Ref(Ref::Struct(bits as u32)),
+            ARRAY => Val::Ref(Ref::Array(bits as u32)),
+            EXN => Val::Ref(Ref::Exn(bits as u32)),
+            EXTERN_I31 => Val::Ref(Ref::ExternOf(Internal::I31(bits as u32))),
+            EXTERN_STRUCT => Val::Ref(Ref::ExternOf(Internal::Struct(bits as u32))),
+            _ => Val::Ref(Ref::ExternOf(Internal::Array(bits as u32))),
         }
     }
 }

@@ -378,6 +378,7 @@ fn same_error(e: &Error, f: &Error) -> bool {
         (Error::Trap { message: m, rule: r }, Error::Trap { message: n, rule: s }) => m == n && r == s,
         (Error::Link { message: m, .. }, Error::Link { message: n, .. }) => m == n,
         (Error::Exhausted { resource: r, .. }, Error::Exhausted { resource: s, .. }) => r == s,
+        (Error::Exception(_), Error::Exception(_)) => true,
         _ => false,
     }
 }
@@ -389,6 +390,7 @@ fn show_error(e: &Error) -> String {
         }
         Error::Link { message, .. } => format!("link error \"{message}\""),
         Error::Exhausted { message, .. } => message.clone(),
+        Error::Exception(what) => format!("exception {what}"),
         Error::Unsupported(r) | Error::Divergence(r) => r.clone(),
     }
 }

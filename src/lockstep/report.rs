@@ -422,7 +422,8 @@ fn wast_val(v: &Val, expected: bool) -> Option<String> {
         Val::Ref(Ref::Null(ht)) => Some(format!("(ref.null {ht})")),
         Val::Ref(Ref::Extern(n)) => Some(format!("(ref.extern {n})")),
         Val::Ref(Ref::Func(_)) if expected => Some("(ref.func)".into()),
-        Val::Ref(Ref::Func(_)) | Val::V128(_) => None,
+        Val::Ref(Ref::Host(n)) => Some(format!("(ref.host {n})")),
+        Val::Ref(_) | Val::V128(_) => None,
     }
 }
 

@@ -18,6 +18,9 @@ pub struct Config {
     /// All tables of a store together hold at most this many elements
     /// (`--max-table-elements`): instantiation fails beyond it, `table.grow` returns -1.
     pub max_table_elements: u64,
+    /// All structures and arrays of a store together hold at most this many fields
+    /// (`--max-heap-fields`): an allocation beyond it is `heap limit exceeded`.
+    pub max_heap_fields: u64,
     /// Calls nest at most this deep, counted in frames by both engines
     /// (`--max-call-depth`); the next call is `call stack exhausted`. `None`: each engine's
     /// own bound, [`DEFAULT_CALL_DEPTH`] frames in the reference and the size of its stack in
@@ -48,6 +51,7 @@ impl Default for Config {
         Config {
             max_memory: 16 << 30,
             max_table_elements: 10_000_000,
+            max_heap_fields: 50_000_000,
             max_call_depth: None,
             max_stack_values: 1 << 20,
             fuel: None,

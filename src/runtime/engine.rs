@@ -26,6 +26,9 @@ pub enum Error {
     /// `assert_exhaustion` expects), fuel, time, or the memory or table elements that
     /// instantiation asked for. `message` says what was asked.
     Exhausted { resource: Resource, message: String },
+    /// An exception escaped the invocation (`assert_exception` expects one): what it
+    /// carried, for messages.
+    Exception(String),
     /// Instantiation refused the imports: `unknown import`, `incompatible import type`.
     Link { message: String, rule: Rule },
     /// The engine cannot run this module (`unsupported by the compiler: v128`): a skip.

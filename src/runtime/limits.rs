@@ -21,6 +21,8 @@ pub enum Resource {
     Memory,
     /// Tables: their elements together, or the host's memory.
     Table,
+    /// Structures and arrays: their fields together.
+    Heap,
 }
 
 impl Resource {
@@ -32,6 +34,7 @@ impl Resource {
             Resource::Time => "time limit exceeded",
             Resource::Memory => "memory limit exceeded",
             Resource::Table => "table limit exceeded",
+            Resource::Heap => "heap limit exceeded",
         }
     }
 }
@@ -51,6 +54,7 @@ pub fn max_pages(at: AddrType) -> u64 {
 pub struct Usage {
     pub memory_bytes: u64,
     pub table_elements: u64,
+    pub heap_fields: u64,
 }
 
 impl Usage {
@@ -60,6 +64,17 @@ impl Usage {
         match total {
             Some(total) if total <= config.max_memory => {
                 self.memory_bytes = total;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Take `n` more fields of structures and arrays, if the configured limit allows.
+    pub fn take_fields(&mut self, config: &Config, n: u64) -> bool {
+        match self.heap_fields.checked_add(n) {
+            Some(total) if total <= config.max_heap_fields => {
+                self.heap_fields = total;
                 true
             }
             _ => false,
@@ -92,6 +107,6 @@ mod tests {
         assert!(!usage.take_pages(&config, u64::MAX));
         assert!(usage.take_elements(&config, 10));
         assert!(!usage.take_elements(&config, 1));
-        assert_eq!(usage, Usage { memory_bytes: 3 * PAGE_SIZE, table_elements: 10 });
+        assert_eq!(usage, Usage { memory_bytes: 3 * PAGE_SIZE, table_elements: 10, heap_fields: 0 });
     }
 }

@@ -17,4 +17,4 @@ pub mod values;
 pub use config::{Config, NanChoice, Param, Relaxed};
 pub use engine::{Addrs, Engine, Error, HostFunc, InstanceId};
 pub use limits::{Resource, Usage};
-pub use values::{Addr, ExternVal, Ref, Val, top_of};
+pub use values::{Addr, ExternVal, Internal, Ref, Val, top_of};

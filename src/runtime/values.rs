@@ -14,7 +14,7 @@ pub enum Val {
     Ref(Ref),
 }
 
-/// `ref`: the references of Wasm 2.0. Addresses are the store's.
+/// `ref`: the references of Wasm 3.0. Addresses are the store's.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Ref {
     /// `REF.NULL ht`
@@ -23,6 +23,27 @@ pub enum Ref {
     Func(u32),
     /// `REF.EXTERN (REF.HOST_ADDR n)`: a host reference, `ref.extern n` in scripts.
     Extern(u32),
+    /// `REF.HOST_ADDR n`: a host reference inside `any`, `ref.host n` in scripts.
+    Host(u32),
+    /// `REF.I31_NUM i`: the low 31 bits of `i`.
+    I31(u32),
+    /// `REF.STRUCT_ADDR structaddr`
+    Struct(u32),
+    /// `REF.ARRAY_ADDR arrayaddr`
+    Array(u32),
+    /// `REF.EXN_ADDR exnaddr`
+    Exn(u32),
+    /// `REF.EXTERN addrref` of an internal reference other than a host address (which is
+    /// [`Ref::Extern`]): what `extern.convert_any` makes of an `i31`, struct or array.
+    ExternOf(Internal),
+}
+
+/// The internal references `extern.convert_any` wraps, besides host addresses.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Internal {
+    I31(u32),
+    Struct(u32),
+    Array(u32),
 }
 
 impl Val {
@@ -100,15 +121,24 @@ impl Ref {
             Ref::Null(HeapType::Abs(a)) => Some(top_of(a)),
             Ref::Null(HeapType::Idx(_)) => None,
             Ref::Func(_) => Some(AbsHeapType::Func),
-            Ref::Extern(_) => Some(AbsHeapType::Extern),
+            Ref::Extern(_) | Ref::ExternOf(_) => Some(AbsHeapType::Extern),
+            Ref::Host(_) | Ref::I31(_) | Ref::Struct(_) | Ref::Array(_) => Some(AbsHeapType::Any),
+            Ref::Exn(_) => Some(AbsHeapType::Exn),
         }
     }
 
-    /// `Ref_ok` against a reference type of Wasm 2.0 (`funcref`, `externref`).
+    /// `Ref_ok` by the hierarchy alone (the types of Wasm 2.0 exactly). A defined type's kind
+    /// is unknown here: a null, a function, structure or array passes, and the engine's own
+    /// check over its types decides.
     pub fn has_type(self, rt: RefType) -> bool {
         let want = match rt.heap {
             HeapType::Abs(a) => top_of(a),
-            HeapType::Idx(_) => AbsHeapType::Func,
+            HeapType::Idx(_) => {
+                return match self {
+                    Ref::Null(_) => rt.nullable,
+                    r => matches!(r, Ref::Func(_) | Ref::Struct(_) | Ref::Array(_)),
+                };
+            }
         };
         match self {
             Ref::Null(_) => rt.nullable && self.top().is_none_or(|t| t == want),
@@ -141,6 +171,16 @@ impl std::fmt::Display for Val {
             Val::Ref(Ref::Null(ht)) => write!(f, "ref.null:{ht}"),
             Val::Ref(Ref::Func(a)) => write!(f, "ref.func:{a}"),
             Val::Ref(Ref::Extern(n)) => write!(f, "ref.extern:{n}"),
+            Val::Ref(Ref::Host(n)) => write!(f, "ref.host:{n}"),
+            Val::Ref(Ref::I31(i)) => write!(f, "ref.i31:{i}"),
+            Val::Ref(Ref::Struct(a)) => write!(f, "ref.struct:{a}"),
+            Val::Ref(Ref::Array(a)) => write!(f, "ref.array:{a}"),
+            Val::Ref(Ref::Exn(a)) => write!(f, "ref.exn:{a}"),
+            Val::Ref(Ref::ExternOf(r)) => match r {
+                Internal::I31(i) => write!(f, "ref.extern:(ref.i31:{i})"),
+                Internal::Struct(a) => write!(f, "ref.extern:(ref.struct:{a})"),
+                Internal::Array(a) => write!(f, "ref.extern:(ref.array:{a})"),
+            },
         }
     }
 }

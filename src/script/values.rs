@@ -17,7 +17,7 @@ pub fn arg_value(arg: &wast::WastArg) -> Result<Val, String> {
         WastArgCore::V128(v) => Val::V128(V128(v.to_le_bytes())),
         WastArgCore::RefNull(ht) => Val::Ref(Ref::Null(heap_type(ht)?)),
         WastArgCore::RefExtern(n) => Val::Ref(Ref::Extern(*n)),
-        WastArgCore::RefHost(_) => return Err("unsupported: ref.host arguments".into()),
+        WastArgCore::RefHost(n) => Val::Ref(Ref::Host(*n)),
     })
 }
 
@@ -59,7 +59,14 @@ pub fn matches_result(value: &Val, expected: &WastRetCore) -> bool {
         (WastRetCore::V128(p), Val::V128(v)) => v128_matches(p, v.to_u128()),
         (WastRetCore::RefNull(ht), Val::Ref(Ref::Null(got))) => null_matches(ht.as_ref(), got),
         (WastRetCore::RefExtern(n), Val::Ref(Ref::Extern(m))) => n.is_none_or(|n| n == *m),
+        (WastRetCore::RefExtern(None), Val::Ref(Ref::ExternOf(_))) => true,
+        (WastRetCore::RefHost(n), Val::Ref(Ref::Host(m))) => n == m,
         (WastRetCore::RefFunc(_), Val::Ref(Ref::Func(_))) => true,
+        (WastRetCore::RefAny, Val::Ref(Ref::Host(_) | Ref::I31(_) | Ref::Struct(_) | Ref::Array(_))) => true,
+        (WastRetCore::RefEq, Val::Ref(Ref::I31(_) | Ref::Struct(_) | Ref::Array(_))) => true,
+        (WastRetCore::RefI31, Val::Ref(Ref::I31(_))) => true,
+        (WastRetCore::RefStruct, Val::Ref(Ref::Struct(_))) => true,
+        (WastRetCore::RefArray, Val::Ref(Ref::Array(_))) => true,
         (WastRetCore::Either(cases), v) => cases.iter().any(|c| matches_result(v, c)),
         _ => false,
     }
@@ -126,6 +133,12 @@ pub fn show_result(r: &WastRetCore) -> String {
         WastRetCore::RefExtern(Some(n)) => format!("ref.extern:{n}"),
         WastRetCore::RefExtern(None) => "ref.extern".into(),
         WastRetCore::RefFunc(_) => "ref.func".into(),
+        WastRetCore::RefHost(n) => format!("ref.host:{n}"),
+        WastRetCore::RefAny => "ref.any".into(),
+        WastRetCore::RefEq => "ref.eq".into(),
+        WastRetCore::RefI31 => "ref.i31".into(),
+        WastRetCore::RefStruct => "ref.struct".into(),
+        WastRetCore::RefArray => "ref.array".into(),
         WastRetCore::Either(cases) => {
             format!("(either {})", cases.iter().map(show_result).collect::<Vec<_>>().join(" "))
         }
@@ -160,7 +173,7 @@ fn show_v128(p: &V128Pattern) -> String {
 }
 
 /// A value as the command line writes it: `i32:7`, `i64:-1`, `f32:1.5`, `f64:0x1p-3`,
-/// `f32:nan:0x200000`, `v128:i32x4:1,2,3,4`, `ref.null:func`, `ref.extern:3`. Numbers use
+/// `f32:nan:0x200000`, `v128:i32x4:1,2,3,4`, `ref.null:func`, `ref.extern:3`, `ref.host:3`. Numbers use
 /// the text format's syntax, read by the `wast` parser.
 pub fn parse_val(s: &str) -> Result<Val, String> {
     let (ty, lit) = s.split_once(':').ok_or_else(|| format!("`{s}`: expected TYPE:VALUE, e.g. i32:7"))?;
@@ -171,7 +184,7 @@ pub fn parse_val(s: &str) -> Result<Val, String> {
                 lit.split_once(':').ok_or_else(|| format!("`{s}`: expected v128:SHAPE:L1,L2,..."))?;
             format!("v128.const {shape} {}", lanes.replace(',', " "))
         }
-        "ref.null" | "ref.extern" => format!("{ty} {lit}"),
+        "ref.null" | "ref.extern" | "ref.host" => format!("{ty} {lit}"),
         _ => return Err(format!("`{s}`: unknown type `{ty}`")),
     };
     let buf = wast::parser::ParseBuffer::new(&text).map_err(|e| format!("`{s}`: {}", e.message()))?;
@@ -191,6 +204,7 @@ mod tests {
         assert_eq!(parse_val("f32:nan:0x200000"), Ok(Val::F32(F32(0x7fa0_0000))));
         assert_eq!(parse_val("ref.null:func"), Ok(Val::Ref(Ref::null_of(AbsHeapType::Func))));
         assert_eq!(parse_val("ref.extern:3"), Ok(Val::Ref(Ref::Extern(3))));
+        assert_eq!(parse_val("ref.host:4"), Ok(Val::Ref(Ref::Host(4))));
         let v = parse_val("v128:i32x4:1,2,3,4").unwrap();
         assert_eq!(v, Val::V128(V128::from_u128(1 | 2 << 32 | 3 << 64 | 4 << 96)));
         assert!(parse_val("i32").is_err());

@@ -511,6 +511,7 @@ impl Runner {
             WastExecute::Invoke(invoke) => match self.invoke(&invoke) {
                 Err(verdict) => verdict,
                 Ok(Ok(values)) => fail("an exception".into(), format!("{values:?}"), None),
+                Ok(Err(Error::Exception(_))) => Verdict::Passed,
                 Ok(Err(e)) => fail_by("an exception".into(), &e),
             },
             _ => skip("assert_exception on a module is not supported"),
@@ -545,7 +546,9 @@ fn judge_error(e: &Error, message: &str, sort: fn(&Error) -> bool) -> Verdict {
             message
         }
         Error::Unsupported(reason) => return skip(reason),
-        Error::Divergence(_) => return fail(format!("\"{message}\""), describe(e), None),
+        Error::Divergence(_) | Error::Exception(_) => {
+            return fail(format!("\"{message}\""), describe(e), None);
+        }
     };
     if sort(e) && got.starts_with(message) { Verdict::Passed } else { fail_by(format!("\"{message}\""), e) }
 }
@@ -566,6 +569,7 @@ fn describe(e: &Error) -> String {
         Error::Exhausted { message, .. } => message.clone(),
         Error::Unsupported(reason) => reason.clone(),
         Error::Divergence(what) => format!("divergence: {what}"),
+        Error::Exception(what) => format!("exception {what}"),
     }
 }
 
@@ -573,7 +577,7 @@ fn error_rule(e: &Error) -> Option<Rule> {
     match e {
         Error::Trap { rule, .. } => *rule,
         Error::Link { rule, .. } => Some(*rule),
-        Error::Exhausted { .. } | Error::Unsupported(_) | Error::Divergence(_) => None,
+        Error::Exhausted { .. } | Error::Unsupported(_) | Error::Divergence(_) | Error::Exception(_) => None,
     }
 }
 

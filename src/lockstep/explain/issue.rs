@@ -326,7 +326,7 @@ fn param_type(v: &Val) -> Option<String> {
         Val::F64(_) => "f64".into(),
         Val::Ref(Ref::Null(ht)) => format!("(ref null {ht})"),
         Val::Ref(Ref::Extern(_)) => "externref".into(),
-        Val::V128(_) | Val::Ref(Ref::Func(_)) => return None,
+        Val::V128(_) | Val::Ref(_) => return None,
     })
 }
 

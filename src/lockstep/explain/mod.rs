@@ -156,6 +156,7 @@ fn reference_outcome(outcome: &Result<Option<Outcome>, String>) -> (String, Opti
         Ok(Some(Outcome::Values(vs))) => (show(vs), None),
         Ok(Some(Outcome::Trap(t))) => (format!("trap \"{}\" [{}]", t.message, t.rule.id()), Some(t.rule)),
         Ok(Some(Outcome::Limit(l))) => (format!("{l:?} limit reached"), None),
+        Ok(Some(Outcome::Exception(a))) => (format!("exception ref.exn:{a}"), None),
         Ok(None) => ("stopped".into(), None),
         Err(e) => (e.clone(), None),
     }
