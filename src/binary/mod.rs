@@ -20,6 +20,8 @@ mod names;
 mod types;
 mod values;
 
+pub(crate) use instructions::family;
+
 use crate::Spec;
 use crate::rules::{self, Rule};
 use crate::syntax::Module;
@@ -43,7 +45,11 @@ impl std::error::Error for Error {}
 
 /// Decode a module under the given version of the spec.
 pub fn decode(bytes: &[u8], spec: Spec) -> Result<Module, Error> {
-    modules::module(&mut Reader::new(bytes, spec))
+    let decoded = modules::module(&mut Reader::new(bytes, spec));
+    if crate::coverage::counts::on() {
+        crate::coverage::derive::decoded(&decoded);
+    }
+    decoded
 }
 
 type Result<T, E = Error> = std::result::Result<T, E>;

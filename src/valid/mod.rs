@@ -94,7 +94,11 @@ pub(crate) fn feature(spec: Spec, rule: Rule, feature: Feature) -> Result {
 
 /// Validate a module under the given version of the spec (`Module_ok`).
 pub fn validate(module: &Module, spec: Spec) -> Result {
-    modules::module_ok(module, spec)
+    let outcome = modules::module_ok(module, spec);
+    if crate::coverage::counts::on() {
+        crate::coverage::derive::validated(module, &outcome);
+    }
+    outcome
 }
 
 #[cfg(test)]
