@@ -5,7 +5,7 @@ use super::counts;
 use crate::exec::code::Op;
 use crate::exec::machine::{Admin, Machine, Next, Outcome};
 use crate::exec::numerics::dispatch;
-use crate::rules::Rule;
+use crate::rules::{self, Rule};
 use crate::syntax::NumType::{F32, F64, I32, I64};
 use crate::syntax::{Binop, Instr, Relop, Testop, Unop};
 
@@ -13,9 +13,16 @@ use crate::syntax::{Binop, Instr, Relop, Testop, Unop};
 pub fn run<const TRACE: bool>(m: &mut Machine<'_, TRACE>) -> Outcome {
     loop {
         let op = head_op(m);
+        let contexts = contexts(m);
         match m.step() {
             Ok(rule) => {
                 counts::hit(rule);
+                match rule.info().kind {
+                    "Step_pure" => counts::hit(rules::STEP__PURE),
+                    "Step_read" => counts::hit(rules::STEP__READ),
+                    _ => {}
+                }
+                contexts.into_iter().flatten().for_each(counts::hit);
                 if let Some(f) = op.as_ref().and_then(numeric) {
                     counts::hit(f);
                 }
@@ -23,6 +30,20 @@ pub fn run<const TRACE: bool>(m: &mut Machine<'_, TRACE>) -> Outcome {
             Err(halt) => return m.outcome(halt),
         }
     }
+}
+
+/// The rules of `Step` that find the redex in its context, as the configuration stands
+/// before the step: `Step/ctxt-frame` inside a function's frame, `Step/ctxt-label` inside a
+/// label of it, `Step/ctxt-instrs` when instructions follow the redex. The refocused machine
+/// takes them without naming them (as it takes `Step/pure` and `Step/read`, which make a
+/// step of a `Step_pure` or `Step_read` rule); each counts once per step, however deep.
+fn contexts<const TRACE: bool>(m: &Machine<'_, TRACE>) -> [Option<Rule>; 3] {
+    let frame = m.frames.last().expect("the host frame is always there");
+    [
+        (m.frames.len() > 1).then_some(rules::STEP__CTXT_FRAME),
+        (m.labels.len() > frame.labels).then_some(rules::STEP__CTXT_LABEL),
+        (m.pc + 1 < m.code.ops.len() || m.admin.len() > 1).then_some(rules::STEP__CTXT_INSTRS),
+    ]
 }
 
 /// The plain instruction the next step reduces, if it is one (not `BR`, a label, a frame,
