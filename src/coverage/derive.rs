@@ -25,7 +25,12 @@ pub fn decoded<E: Cited>(outcome: &Result<Module, E>) {
 /// valid module, or the rule whose premise failed.
 pub fn validated<E: Cited>(m: &Module, outcome: &Result<(), E>) {
     match outcome {
-        Ok(()) => exprs(m).flat_map(|e| e.instrs.iter()).filter_map(Instr::info).for_each(|i| hit(i.rule)),
+        // `else` and `end` delimit the structured instructions, whose rules count once.
+        Ok(()) => exprs(m)
+            .flat_map(|e| e.instrs.iter())
+            .filter(|i| !matches!(i, Instr::Else | Instr::End))
+            .filter_map(Instr::info)
+            .for_each(|i| hit(i.rule)),
         Err(e) => refuse(e.rule()),
     }
 }

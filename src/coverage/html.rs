@@ -61,7 +61,7 @@ for (const c of data.chapters) {
     th.onclick = () => { sortBy(col, state.sort === col ? !state.desc : col === 'applied' || col === 'refused'); };
     tr.append(th);
   }
-  table.append(el('thead')).append(tr);
+  const thead = el('thead'); thead.append(tr); table.append(thead);
   const body = el('tbody');
   for (const r of data.rules.filter(r => r.chapter === c.chapter)) {
     const row = el('tr', {'data-id': r.id, 'data-applied': r.applied, 'data-refused': r.refused,
