@@ -38,7 +38,8 @@ pub const CHAPTERS: [(&str, &str, &[&str]); 3] = [
 /// Catalog entries that no run can apply: grammar entries that name the notation, not a
 /// production, and the two rules that SpecTec keeps in a comment (`(; rule Instr_ok/load
 /// ... ;)`: `load-val`/`load-pack` and `store-val`/`store-pack` replace them).
-const NOT_RULES: [&str; 5] = ["binary", "binary-grammar", "binary-notation", "Instr_ok/load", "Instr_ok/store"];
+const NOT_RULES: [&str; 5] =
+    ["binary", "binary-grammar", "binary-notation", "Instr_ok/load", "Instr_ok/store"];
 
 /// Whether coverage counts the rule, and in which chapter.
 pub fn chapter_of(info: &RuleInfo) -> Option<&'static str> {

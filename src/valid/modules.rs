@@ -2,7 +2,7 @@
 //! constant expressions.
 
 use super::context::LocalType;
-use super::instructions::expr_ok;
+use super::instructions::{OperandTypes, expr_ok, expr_types};
 use super::matching::{define_group, reftype_sub};
 use super::types::{
     defaultable, externtype_ok, globaltype_ok, memtype_ok, rectype_ok, reftype_ok, tabletype_ok, tagtype_ok,
@@ -22,6 +22,21 @@ use std::collections::{BTreeSet, HashSet};
 /// - segments see all globals under 3.0, only the imported ones under 2.0;
 /// - functions, the start function and exports see all of `C`.
 pub fn module_ok(m: &Module, spec: Spec) -> Result {
+    module_ok_with(m, spec, None)
+}
+
+/// The operand types of a module's code, for each defined function the algorithm's stack
+/// before each instruction of its body and after the last ([`expr_types`]); the module's
+/// `Module_ok` error if it is invalid. The soundness properties of proofs/ hold the
+/// reference's operand stack to these types at every step.
+pub fn operand_types(m: &Module, spec: Spec) -> Result<Vec<OperandTypes>> {
+    let mut types = Vec::new();
+    module_ok_with(m, spec, Some(&mut types))?;
+    Ok(types)
+}
+
+/// `Module_ok`, recording the operand types of each function when asked to.
+fn module_ok_with(m: &Module, spec: Spec, mut types: Option<&mut Vec<OperandTypes>>) -> Result {
     let mut c = Context::new(spec);
     // Types_ok: each group sees itself and the ones before.
     for rt in &m.types {
@@ -68,6 +83,14 @@ pub fn module_ok(m: &Module, spec: Spec) -> Result {
     c.datas = m.datas.len() as u64;
     for (x, func) in m.funcs.iter().enumerate() {
         func_ok(&mut c, func).map_err(|e| e.within(index(imported_funcs + x)))?;
+        if let Some(types) = types.as_deref_mut() {
+            // The context func_ok checked the body in: its locals are still there.
+            let ft = c.func_type(rules::FUNC_OK, func.ty)?;
+            c.ret = Some(&ft.results);
+            let recorded = expr_types(&c, &func.body, &ft.results);
+            c.ret = None;
+            types.push(recorded?);
+        }
     }
     if let Some(start) = m.start {
         start_ok(&c, start)?;
