@@ -226,3 +226,57 @@ fn generated_invocations_are_sound_at_length() {
         std::env::var("LOCKSTEP_SOUNDNESS_INVOCATIONS").ok().and_then(|s| s.parse().ok()).unwrap_or(100_000);
     check(1_000_000, n);
 }
+
+/// A module from text, decoded, validated, instantiated; its typing and first export.
+fn setup(wat: &str, typed_as: &str) -> (Reference, Typing, u32) {
+    let front = |text: &str| {
+        Rc::new(
+            lockstep::lockstep::case::front_end(&lockstep::lockstep::case::assemble(text).unwrap()).unwrap(),
+        )
+    };
+    let (module, typing_module) = (front(wat), front(typed_as));
+    let (engine, inst) = instantiate(&module).unwrap();
+    let mut typing = Typing::default();
+    typing.add(inst, &typing_module, &engine.store.modules[inst as usize].deftypes).unwrap();
+    let Some(ExternVal::Func(f)) = engine.export(inst, "f") else { panic!("no export f") };
+    (engine, typing, f)
+}
+
+/// The checks bite: a global holding a value not of its type fails `Globalinst_ok`.
+#[test]
+fn a_global_of_another_type_is_not_store_ok() {
+    let wat =
+        r#"(module (global $g (mut i32) (i32.const 0)) (func (export "f") (result i32) (global.get $g)))"#;
+    let (mut engine, typing, f) = setup(wat, wat);
+    assert!(progress(&mut engine.store, config(), &typing, f, &[]).is_ok());
+    engine.store.globals[0].value = Val::I64(7);
+    let v = progress(&mut engine.store, config(), &typing, f, &[]).unwrap_err();
+    assert_eq!(v.judgment, lockstep::rules::GLOBALINST_OK, "{v}");
+}
+
+/// A table element not of the table's element type fails `Tableinst_ok`.
+#[test]
+fn a_table_element_of_another_type_is_not_store_ok() {
+    let wat = r#"(module (table 2 funcref) (func (export "f")))"#;
+    let (mut engine, typing, f) = setup(wat, wat);
+    engine.store.tables[0].refs[1] = lockstep::runtime::Ref::Extern(3);
+    let v = progress(&mut engine.store, config(), &typing, f, &[]).unwrap_err();
+    assert_eq!(v.judgment, lockstep::rules::TABLEINST_OK, "{v}");
+}
+
+/// A frame whose locals are not of the types its function declares fails `Frame_ok`, and
+/// an operand stack not of the validator's types fails `Instrs_ok2`: the same code run
+/// against the typing of a function of `i64`s.
+#[test]
+fn locals_and_operands_of_other_types_are_not_config_ok() {
+    let wat = r#"(module (func (export "f") (param i32) (result i32) (local.get 0) (i32.eqz)))"#;
+    let typed = r#"(module (func (export "f") (param i64) (result i32) (local.get 0) (i64.eqz)))"#;
+    let (mut engine, typing, f) = setup(wat, typed);
+    let v = progress(&mut engine.store, config(), &typing, f, &[Val::I32(1)]).unwrap_err();
+    assert_eq!(v.judgment, lockstep::rules::FRAME_OK, "{v}");
+    let stack = r#"(module (func (export "f") (param i32) (result i32) (local.get 0) (i32.eqz)))"#;
+    let typed = r#"(module (func (export "f") (param i32) (result i32) (i64.const 0) (i64.eqz)))"#;
+    let (mut engine, typing, f) = setup(stack, typed);
+    let v = progress(&mut engine.store, config(), &typing, f, &[Val::I32(1)]).unwrap_err();
+    assert_eq!(v.judgment, lockstep::rules::INSTRS_OK2__SEQ, "{v}");
+}

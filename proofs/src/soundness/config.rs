@@ -71,7 +71,8 @@ fn func_type(m: &Module, x: TypeIdx) -> Option<&FuncType> {
 /// of every frame, and `Instrs_ok2` of the innermost frame's operand stack where its next
 /// instruction is one of its code.
 pub fn config_ok(m: &Machine<'_, false>, typing: &Typing) -> Result<(), Violation> {
-    store_ok(m.store).map_err(|v| Violation::new(rules::STORE_OK, format!("{v}")))?;
+    // A premise of Store_ok is cited: the instance's judgment that fails.
+    store_ok(m.store)?;
     for i in 1..m.frames.len() {
         let code = m.frames.get(i + 1).map_or(&m.code, |f| &f.code);
         frame_ok(m, typing, m.frames[i].module, m.frames[i].locals, code)?;
