@@ -291,3 +291,29 @@ fn html_page_renders_the_counts_in_a_browser() {
     }
     assert!(never.iter().any(|r| !r.hidden) && never.iter().any(|r| r.hidden));
 }
+
+/// `--corpus`: a module binary is run with zero arguments, another file as the case of the
+/// `differential` target it stands for; a folder that cannot be read is a usage error.
+#[test]
+fn corpus_files_are_run() {
+    let dir = temp_dir("corpus");
+    let corpus = dir.join("corpus");
+    std::fs::create_dir_all(corpus.join("sub")).unwrap();
+    let wat = r#"(module (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1))))"#;
+    std::fs::write(corpus.join("add.wasm"), lockstep::lockstep::case::assemble(wat).unwrap()).unwrap();
+    let case: Vec<u8> = (0..1024u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    std::fs::write(corpus.join("sub/case"), case).unwrap();
+    let out = lockstep(&["coverage", "--corpus", corpus.to_str().unwrap(), "--json"]);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["sources"]["scripts"], 0, "a corpus alone runs no scripts");
+    assert_eq!(report["sources"]["corpus_files"], 2);
+    assert!(report["sources"]["corpus_modules"].as_u64().unwrap() >= 1, "{}", report["sources"]);
+    assert!(counts(&report)["Step_pure/binop-val"].0 >= 1);
+    assert!(counts(&report)["op-iadd"].0 >= 1);
+
+    let status = Command::new(env!("CARGO_BIN_EXE_lockstep"))
+        .args(["coverage", "--corpus", dir.join("missing").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(2), "{}", String::from_utf8_lossy(&status.stderr));
+}

@@ -198,11 +198,16 @@ fn same_store(a: &Reference, b: &Reference) -> Result<(), String> {
 fn check(first_seed: u64, invocations: usize) -> Tally {
     let mut tally = Tally::default();
     let mut seed = first_seed;
+    let mut shown = 0;
     while tally.invocations < invocations {
         if let Err(e) = check_module(seed, &mut tally) {
             panic!("{e}\n{tally:?}");
         }
         seed += 1;
+        if tally.invocations >= shown + 10_000 {
+            shown = tally.invocations;
+            eprintln!("seeds {first_seed}..{seed}: {tally:?}");
+        }
     }
     eprintln!("seeds {first_seed}..{seed}: {tally:?}");
     tally
