@@ -27,7 +27,10 @@ pub fn store_ok(s: &Store) -> Result<(), Violation> {
     for (a, mem) in s.mems.iter().enumerate() {
         let bytes = mem.bytes.len() as u64;
         let pages = bytes / (1 << 16);
-        if bytes % (1 << 16) != 0 || pages != mem.ty.limits.min || !within_limits(pages, &mem.ty.limits) {
+        if !bytes.is_multiple_of(1 << 16)
+            || pages != mem.ty.limits.min
+            || !within_limits(pages, &mem.ty.limits)
+        {
             let message = format!("memory {a} holds {bytes} bytes, its type says {:?} pages", mem.ty.limits);
             return Err(Violation::new(rules::MEMINST_OK, message));
         }
