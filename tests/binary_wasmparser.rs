@@ -1,5 +1,5 @@
 //! The decoder against wasmparser's parser, on modules mutated at random: what lockstep
-//! decodes as Wasm 3.0, wasmparser must parse too. (The converse does not hold: wasmparser's
+//! decodes as Wasm 3.0, wasmparser must parse too; and against itself on several threads. (The converse does not hold: wasmparser's
 //! parser reads the instructions and types of proposals beyond 3.0, which lockstep rejects.)
 //!
 //! The modules are those of testsuite/ and tests/binary/, and of the official 3.0 suite when
@@ -113,19 +113,17 @@ fn corpus() -> Vec<Vec<u8>> {
     modules
 }
 
-#[test]
-fn what_lockstep_decodes_wasmparser_parses() {
-    let corpus = corpus();
-    assert!(!corpus.is_empty());
+/// `n` modules of `corpus`, each with one to three bytes flipped, replaced, inserted or
+/// removed at random (the same ones on every run).
+fn mutants(corpus: &[Vec<u8>], n: usize) -> impl Iterator<Item = Vec<u8>> + '_ {
     let mut seed = 0x2545_f491_4f6c_dd1du64;
-    let mut random = |n: usize| {
+    let mut random = move |n: usize| {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
         (seed % n.max(1) as u64) as usize
     };
-    let mut disagreements = vec![];
-    for _ in 0..20_000 {
+    (0..n).map(move |_| {
         let mut m = corpus[random(corpus.len())].clone();
         for _ in 0..1 + random(3) {
             let i = random(m.len());
@@ -136,6 +134,16 @@ fn what_lockstep_decodes_wasmparser_parses() {
                 _ => drop(m.remove(i)),
             }
         }
+        m
+    })
+}
+
+#[test]
+fn what_lockstep_decodes_wasmparser_parses() {
+    let corpus = corpus();
+    assert!(!corpus.is_empty());
+    let mut disagreements = vec![];
+    for m in mutants(&corpus, 20_000) {
         if decode(&m, Spec::V3).is_ok()
             && let Err(e) = wasmparser_reads(&m)
             // wasmparser takes a constant expression to end at its first `end`: a block in
@@ -146,4 +154,26 @@ fn what_lockstep_decodes_wasmparser_parses() {
         }
     }
     assert!(disagreements.is_empty(), "{} modules:\n{}", disagreements.len(), disagreements.join("\n"));
+}
+
+/// Decoding the function bodies on several threads (`decode_on`) gives the module, or the
+/// error (message, offset and rule), that one pass gives, on the same mutated modules.
+#[test]
+fn decoding_on_threads_decodes_as_one_pass() {
+    let corpus = corpus();
+    let (mut differ, mut malformed) = (vec![], 0);
+    let shown = |r: Result<lockstep::syntax::Module, lockstep::binary::Error>| match r {
+        Ok(m) => format!("{m:?}"),
+        Err(e) => format!("{e}"),
+    };
+    for m in corpus.iter().cloned().chain(mutants(&corpus, 20_000)) {
+        let one = decode(&m, Spec::V3);
+        malformed += one.is_err() as usize;
+        let (one, many) = (shown(one), shown(lockstep::binary::decode_on(&m, Spec::V3, 3)));
+        if one != many {
+            differ.push(format!("{one}\n  on 3 threads: {many}"));
+        }
+    }
+    assert!(differ.is_empty(), "{} modules:\n{}", differ.len(), differ.join("\n"));
+    assert!(malformed > 5_000, "only {malformed} malformed modules: the errors are barely compared");
 }

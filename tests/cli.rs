@@ -399,6 +399,19 @@ fn options_after_the_arguments() {
     let out = cli(&["compile", &add, "--time"]);
     assert_eq!(out.code(), Some(0), "{}", out.stderr);
     assert!(out.stdout.contains("MB/s"), "{}", out.stdout);
+    let out = cli(&["validate", &add, "--time", "--json", "--threads", "3"]);
+    assert_eq!(out.code(), Some(0), "{}", out.stderr);
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!((report["valid"].as_bool(), report["time"]["threads"].as_u64()), (Some(true), Some(3)));
+    assert!(report["time"]["decode_ms"].is_f64() && report["time"]["validate_ms"].is_f64(), "{report}");
+    let out = cli(&["validate", &add, "--time", "--threads", "1"]);
+    assert!(
+        out.stdout.starts_with("valid\ndecode ") && out.stdout.contains("on 1 thread\n"),
+        "{}",
+        out.stdout
+    );
+    let out = cli(&["compile", &add, "--threads", "0"]);
+    assert_eq!(out.code(), Some(2), "{}", out.stderr);
     let out = cli(&["rules", "Step_pure/binop-trap", "--json"]);
     assert_eq!(out.code(), Some(0), "{}", out.stderr);
 }

@@ -13,8 +13,18 @@ pub const FEATURES: WasmFeatures = WasmFeatures::WASM3.difference(WasmFeatures::
 
 /// lockstep's verdict: `Ok`, or `malformed: ...` / `invalid: ...`; `None` when it refused the
 /// module as `unsupported: FEATURE` (no verdict, see lockstep::valid::Error::is_unsupported).
+/// Decoding on two threads must give what one pass gives (the module, or the error); a
+/// difference panics.
 pub fn lockstep(bytes: &[u8]) -> Option<Result<(), String>> {
-    let module = match lockstep::binary::decode(bytes, lockstep::Spec::V3) {
+    let decoded = lockstep::binary::decode(bytes, lockstep::Spec::V3);
+    let on_two = lockstep::binary::decode_on(bytes, lockstep::Spec::V3, 2);
+    let (one, two) = (format!("{decoded:?}"), format!("{on_two:?}"));
+    assert!(
+        one == two,
+        "decoding on two threads differs\n  one:  {one}\n  two:  {two}\n  module: {}",
+        hex(bytes)
+    );
+    let module = match decoded {
         Ok(m) => m,
         Err(e) => return Some(Err(format!("malformed: {e}"))),
     };

@@ -17,6 +17,7 @@
 mod instructions;
 mod modules;
 mod names;
+mod parallel;
 mod types;
 mod values;
 
@@ -45,7 +46,13 @@ impl std::error::Error for Error {}
 
 /// Decode a module under the given version of the spec.
 pub fn decode(bytes: &[u8], spec: Spec) -> Result<Module, Error> {
-    let decoded = modules::module(&mut Reader::new(bytes, spec));
+    decode_on(bytes, spec, 1)
+}
+
+/// [`decode`], with the function bodies' instructions decoded on up to `threads` threads.
+/// The module, or the error, is the same as on one.
+pub fn decode_on(bytes: &[u8], spec: Spec, threads: usize) -> Result<Module, Error> {
+    let decoded = modules::module(&mut Reader { threads, ..Reader::new(bytes, spec) });
     if crate::coverage::counts::on() {
         crate::coverage::derive::decoded(&decoded);
     }
@@ -65,11 +72,13 @@ struct Reader<'a> {
     /// or function`, as the reference interpreter words it; before, in the preamble, it is
     /// `unexpected end`.
     in_section: bool,
+    /// How many threads may decode the function bodies.
+    threads: usize,
 }
 
 impl<'a> Reader<'a> {
     fn new(bytes: &'a [u8], spec: Spec) -> Self {
-        Reader { bytes, pos: 0, spec, ctx: rules::BINARY_MODULE, in_section: false }
+        Reader { bytes, pos: 0, spec, ctx: rules::BINARY_MODULE, in_section: false, threads: 1 }
     }
 
     /// Whether Wasm 3.0 is being decoded (otherwise 2.0).

@@ -98,7 +98,10 @@ impl Sections {
             }
             10 => {
                 let mut budget = locals_budget(r.bytes.len());
-                self.codes = section(r, rules::BINARY_CODESEC, |r, _| r.list(|r| code(r, &mut budget)))?;
+                self.codes = section(r, rules::BINARY_CODESEC, |r, _| match r.threads {
+                    0 | 1 => r.list(|r| code(r, &mut budget)),
+                    _ => super::parallel::codes(r, &mut budget),
+                })?;
                 self.code_at = Some(at);
             }
             11 => m.datas = section(r, rules::BINARY_DATASEC, |r, _| r.list(data))?,
@@ -162,7 +165,7 @@ fn section<T>(
 
 /// A size and that many bytes of `content` (citing `rule`), or `section size mismatch`:
 /// sections and function bodies (binary-code).
-fn sized<T>(
+pub(super) fn sized<T>(
     r: &mut Reader,
     outer: Rule,
     rule: Rule,
@@ -312,7 +315,7 @@ fn code(r: &mut Reader, budget: &mut usize) -> Result<(Vec<ValType>, Expr)> {
 
 /// binary-local: groups `n:u32 t:valtype` of `n` locals of type `t`. The groups are read
 /// first, so that nothing is allocated before the total is known to be within bounds.
-fn locals(r: &mut Reader, budget: &mut usize) -> Result<Vec<ValType>> {
+pub(super) fn locals(r: &mut Reader, budget: &mut usize) -> Result<Vec<ValType>> {
     let at = r.pos;
     let groups = r.list(|r| {
         r.ctx = rules::BINARY_LOCAL;

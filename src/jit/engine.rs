@@ -57,6 +57,7 @@ impl Jit {
             interruptible: config.interruptible,
             count_frames: config.max_call_depth.is_some(),
             trace_calls: false,
+            threads: 1,
         };
         let isa = Isa::host();
         Jit {

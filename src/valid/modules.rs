@@ -21,8 +21,8 @@ use std::collections::{BTreeSet, HashSet};
 ///   so are globals, each seeing the ones before it under 3.0 (`Globals_ok`);
 /// - segments see all globals under 3.0, only the imported ones under 2.0;
 /// - functions, the start function and exports see all of `C`.
-pub fn module_ok(m: &Module, spec: Spec) -> Result {
-    module_ok_with(m, spec, None)
+pub fn module_ok(m: &Module, spec: Spec, threads: usize) -> Result {
+    module_ok_with(m, spec, threads, None)
 }
 
 /// The operand types of a module's code, for each defined function the algorithm's stack
@@ -31,12 +31,12 @@ pub fn module_ok(m: &Module, spec: Spec) -> Result {
 /// reference's operand stack to these types at every step.
 pub fn operand_types(m: &Module, spec: Spec) -> Result<Vec<OperandTypes>> {
     let mut types = Vec::new();
-    module_ok_with(m, spec, Some(&mut types))?;
+    module_ok_with(m, spec, 1, Some(&mut types))?;
     Ok(types)
 }
 
 /// `Module_ok`, recording the operand types of each function when asked to.
-fn module_ok_with(m: &Module, spec: Spec, mut types: Option<&mut Vec<OperandTypes>>) -> Result {
+fn module_ok_with(m: &Module, spec: Spec, threads: usize, types: Option<&mut Vec<OperandTypes>>) -> Result {
     let mut c = Context::new(spec);
     // Types_ok: each group sees itself and the ones before.
     for rt in &m.types {
@@ -81,15 +81,10 @@ fn module_ok_with(m: &Module, spec: Spec, mut types: Option<&mut Vec<OperandType
     }
     c.elems = m.elems.iter().map(|e| e.ty).collect();
     c.datas = m.datas.len() as u64;
-    for (x, func) in m.funcs.iter().enumerate() {
-        func_ok(&mut c, func).map_err(|e| e.within(index(imported_funcs + x)))?;
-        if let Some(types) = types.as_deref_mut() {
-            // The context func_ok checked the body in: its locals are still there.
-            let ft = c.func_type(rules::FUNC_OK, func.ty)?;
-            c.ret = Some(&ft.results);
-            let recorded = expr_types(&c, &func.body, &ft.results);
-            c.ret = None;
-            types.push(recorded?);
+    funcs_ok(&mut c, &m.funcs, imported_funcs, threads)?;
+    if let Some(types) = types {
+        for func in &m.funcs {
+            types.push(func_types(&mut c, func)?);
         }
     }
     if let Some(start) = m.start {
@@ -184,6 +179,65 @@ fn func_ok<'m>(c: &mut Context<'m>, func: &'m Func) -> Result {
     let ok = expr_ok(c, &func.body, &ft.results);
     c.ret = None;
     ok
+}
+
+/// `Func_ok` of every function, on up to `threads` threads. No function's validity depends
+/// on another's: each is checked under the same `C`. The functions are cut into runs of about
+/// equal code, a run to a thread, and the error reported is the first function's in index
+/// order, the one a single thread would find.
+fn funcs_ok<'m>(c: &mut Context<'m>, funcs: &'m [Func], imported: usize, threads: usize) -> Result {
+    let run_ok = |c: &mut Context<'m>, first: usize, run: &'m [Func]| -> Result {
+        for (i, func) in run.iter().enumerate() {
+            func_ok(c, func).map_err(|e| e.within(index(imported + first + i)))?;
+        }
+        Ok(())
+    };
+    let runs = runs(funcs, threads);
+    if runs.len() <= 1 {
+        return run_ok(c, 0, funcs);
+    }
+    let c = &*c;
+    let results: Vec<Result> = std::thread::scope(|s| {
+        let handles: Vec<_> = (runs.iter())
+            .map(|r| s.spawn(move || run_ok(&mut c.clone(), r.start, &funcs[r.clone()])))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))).collect()
+    });
+    results.into_iter().collect()
+}
+
+/// Cut `funcs` into at most `n` runs of consecutive functions with about as many
+/// instructions each; none when there are no functions.
+pub(crate) fn runs(funcs: &[Func], n: usize) -> Vec<std::ops::Range<usize>> {
+    let total: usize = funcs.iter().map(|f| f.body.instrs.len()).sum();
+    let share = total.div_ceil(n.max(1)).max(1);
+    let (mut runs, mut start, mut size) = (Vec::new(), 0, 0);
+    for (i, f) in funcs.iter().enumerate() {
+        size += f.body.instrs.len();
+        if size >= share {
+            runs.push(start..i + 1);
+            (start, size) = (i + 1, 0);
+        }
+    }
+    if start < funcs.len() {
+        runs.push(start..funcs.len());
+    }
+    runs
+}
+
+/// The operand types of a valid function's body ([`expr_types`]), in its context as
+/// `func_ok` makes it.
+fn func_types<'m>(c: &mut Context<'m>, func: &'m Func) -> Result<OperandTypes> {
+    let ft = c.func_type(rules::FUNC_OK, func.ty)?;
+    c.locals.clear();
+    c.locals.extend(ft.params.iter().map(|&t| LocalType { set: true, t }));
+    for &t in &func.locals {
+        c.locals.push(local_ok(c, t)?);
+    }
+    c.ret = Some(&ft.results);
+    let types = expr_types(c, &func.body, &ft.results);
+    c.ret = None;
+    types
 }
 
 /// `Local_ok/set`, `Local_ok/unset`: a local starts `SET` when its type has a default value.

@@ -70,7 +70,7 @@ impl FuncCompiler<'_, '_> {
             self.asm.mov_rm(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rax, 8 * x as i32));
             self.call_ref_in_rax();
         } else {
-            let label = self.func_labels[(x - self.env.imported_funcs) as usize];
+            let label = self.callees.label(self.asm, (x - self.env.imported_funcs) as usize);
             self.asm.call(label);
         }
         self.take_results(&results);

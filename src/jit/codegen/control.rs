@@ -129,13 +129,12 @@ impl FuncCompiler<'_, '_> {
 
     pub(super) fn if_(&mut self, bt: BlockType) -> R<()> {
         let (params, results) = self.block_type(bt)?;
-        let cond = self.pop_gpr();
-        self.free(Loc::Gpr(cond));
+        let taken = self.condition();
+        // Only moves from here to the branch: the flags hold.
         self.spill_all();
         self.params_to_slots(params.len());
         let els = self.asm.new_label();
-        self.asm.test_rr(Size::S32, cond, cond);
-        self.asm.jcc(Cond::E, els);
+        self.asm.jcc(taken.invert(), els);
         let label = self.asm.new_label();
         let base = self.stack.len() - params.len();
         self.ctrls.push(Ctrl {
@@ -269,22 +268,33 @@ impl FuncCompiler<'_, '_> {
             && (0..n).all(|j| top + j == c.base + j && self.stack[top + j].loc == Loc::Slot)
     }
 
+    /// The operand of a `br_if` or an `if` tested: the flags set, and the condition under
+    /// which it is not 0. A comparison just before may have set them already (`set_cond`).
+    fn condition(&mut self) -> Cond {
+        if let Some(cond) = self.flags.take() {
+            return cond;
+        }
+        let r = self.pop_gpr();
+        self.free(Loc::Gpr(r));
+        self.asm.test_rr(Size::S32, r, r);
+        Cond::Ne
+    }
+
     pub(super) fn br_if(&mut self, l: u32) {
-        let cond = self.pop_gpr();
-        self.free(Loc::Gpr(cond));
+        let taken = self.condition();
         if self.ctrls[self.ctrls.len() - 1 - l as usize].kind == CtrlKind::Body {
-            // On both paths, so that the state the compiler keeps is true on both.
+            // On both paths, so that the state the compiler keeps is true on both. Only
+            // moves: the flags hold.
             self.read_lazy_params();
         }
-        self.asm.test_rr(Size::S32, cond, cond);
         let depth = self.ctrls.len() - 1 - l as usize;
         if self.branch_in_place(l) {
             self.ctrls[depth].branched = true;
             let label = self.ctrls[depth].label;
-            self.asm.jcc(Cond::Ne, label);
+            self.asm.jcc(taken, label);
         } else {
             let skip = self.asm.new_label();
-            self.asm.jcc(Cond::E, skip);
+            self.asm.jcc(taken.invert(), skip);
             self.branch(l);
             self.asm.bind(skip);
         }

@@ -30,6 +30,7 @@ mod control;
 mod frame;
 mod memory;
 mod numeric;
+mod pieces;
 mod regs;
 mod stack;
 mod support;
@@ -45,6 +46,7 @@ use crate::runtime::Relaxed;
 use crate::syntax::*;
 use control::{Ctrl, CtrlKind};
 use frame::Frame;
+use pieces::Callees;
 use regs::RegSet;
 use stack::{Entry, Kind, Loc};
 use support::{check_module, feature_of, is_vector};
@@ -70,12 +72,22 @@ pub struct Options {
     pub count_frames: bool,
     /// Call [`Builtins::trace_call`] at every entry and exit of a function.
     pub trace_calls: bool,
+    /// Compile on this many threads (the code is the same on any number).
+    pub threads: usize,
 }
 
 impl Options {
-    /// Plain code: bounds as given, no fuel, no polling, no frame counting, no tracing.
+    /// Plain code: bounds as given, no fuel, no polling, no frame counting, no tracing, one
+    /// thread.
     pub fn new(bounds: Bounds) -> Options {
-        Options { bounds, fuel: false, interruptible: false, count_frames: false, trace_calls: false }
+        Options {
+            bounds,
+            fuel: false,
+            interruptible: false,
+            count_frames: false,
+            trace_calls: false,
+            threads: 1,
+        }
     }
 }
 
@@ -124,30 +136,18 @@ pub struct Builtins {
     pub trace_call: usize,
 }
 
-/// Compile every function of a validated module into one block of code.
+/// Compile every function of a validated module into one block of code, on
+/// `options.threads` threads (`pieces.rs`).
 pub fn compile(env: &Env) -> Result<Compiled, Unsupported> {
     check_module(env.module)?;
-    let mut asm =
-        Assembler::with_capacity(64 * env.module.funcs.iter().map(|f| f.body.instrs.len()).sum::<usize>());
-    let labels: Vec<Label> = env.module.funcs.iter().map(|_| asm.new_label()).collect();
-    let mut faults = Vec::new();
-    let mut entries = Vec::with_capacity(labels.len());
-    for (i, func) in env.module.funcs.iter().enumerate() {
-        asm.align(16);
-        asm.bind(labels[i]);
-        entries.push(asm.offset());
-        let ty = env.funcs[env.imported_funcs as usize + i];
-        let index = env.imported_funcs + i as u32;
-        FuncCompiler::new(&mut asm, env, &labels, ty, func, &mut faults, index)?.compile(func)?;
-    }
-    Ok(Compiled { code: asm.finish(), funcs: entries, faults })
+    pieces::compile(env)
 }
 
 /// One function's compilation: the state the walk over its body keeps.
 struct FuncCompiler<'a, 'm> {
     asm: &'a mut Assembler,
     env: &'a Env<'m>,
-    func_labels: &'a [Label],
+    callees: &'a mut Callees,
     faults: &'a mut Vec<(u32, Rule)>,
     params: Vec<Kind>,
     results: Vec<Kind>,
@@ -173,6 +173,12 @@ struct FuncCompiler<'a, 'm> {
     epilogue: Label,
     /// The function's index in its module.
     index: u32,
+    /// Whether the next instruction is a `br_if` or an `if`, which an integer comparison
+    /// then leaves in the flags rather than in a register (`numeric.rs`).
+    next_branches: bool,
+    /// A comparison left in the flags for the `br_if` or `if` that follows: the condition
+    /// under which its operand would have been 1. The operand is not on the stack then.
+    flags: Option<Cond>,
 }
 
 type R<T> = Result<T, Unsupported>;
@@ -181,7 +187,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
     fn new(
         asm: &'a mut Assembler,
         env: &'a Env<'m>,
-        func_labels: &'a [Label],
+        callees: &'a mut Callees,
         ty: &FuncType,
         func: &Func,
         faults: &'a mut Vec<(u32, Rule)>,
@@ -198,7 +204,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
         Ok(FuncCompiler {
             asm,
             env,
-            func_labels,
+            callees,
             faults,
             params,
             results,
@@ -214,6 +220,8 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             frame_fixups: [0; 2],
             epilogue,
             index,
+            next_branches: false,
+            flags: None,
         })
     }
 
@@ -231,8 +239,11 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             live: true,
         };
         self.ctrls.push(body);
-        for instr in func.body.instrs.iter() {
+        let instrs = &func.body.instrs;
+        for (i, instr) in instrs.iter().enumerate() {
+            self.next_branches = matches!(instrs.get(i + 1), Some(Instr::BrIf(_) | Instr::If(_)));
             self.instr(instr)?;
+            debug_assert!(self.flags.is_none() || self.next_branches, "flags left for no branch");
             if self.ctrls.is_empty() {
                 break;
             }

@@ -293,7 +293,18 @@ impl FuncCompiler<'_, '_> {
         let size = if t == NumType::I64 { Size::S64 } else { Size::S32 };
         let r = self.pop_gpr();
         self.asm.test_rr(size, r, r);
-        self.asm.setcc(Cond::E, r);
+        self.set_cond(Cond::E, r);
+    }
+
+    /// The result of a comparison whose flags are set, into `r`: 1 under `cond`, else 0.
+    /// Before a `br_if` or an `if`, the flags are left for the branch to test instead.
+    fn set_cond(&mut self, cond: Cond, r: Gpr) {
+        if self.next_branches {
+            self.free(Loc::Gpr(r));
+            self.flags = Some(cond);
+            return;
+        }
+        self.asm.setcc(cond, r);
         self.asm.movzx_rr(Size::S32, r, Size::S8, r);
         self.push(Kind::I32, Loc::Gpr(r));
     }
@@ -323,9 +334,7 @@ impl FuncCompiler<'_, '_> {
         let r = self.into_gpr(a);
         self.alu(Alu::Cmp, kind.size(), r, src);
         self.free(held);
-        self.asm.setcc(cond, r);
-        self.asm.movzx_rr(Size::S32, r, Size::S8, r);
-        self.push(Kind::I32, Loc::Gpr(r));
+        self.set_cond(cond, r);
     }
 
     /// Float comparisons after `ucomiss`: an unordered pair (a NaN) sets PF, ZF and CF, so

@@ -118,6 +118,21 @@ impl Assembler {
         }
     }
 
+    /// Hands over the references to `label`, which is not bound here: each as the offset of
+    /// its 32-bit field and the base it is relative to, to be patched by whoever places the
+    /// target (a call into code assembled elsewhere). The label then has no references.
+    pub fn take_refs(&mut self, label: Label) -> Vec<(u32, u32)> {
+        let state = &mut self.labels[label.0 as usize];
+        assert!(state.pos == NONE, "label is bound");
+        let (mut refs, mut f) = (Vec::new(), std::mem::replace(&mut state.head, NONE));
+        while f != NONE {
+            let Fixup { at, base, next } = self.fixups[f as usize];
+            refs.push((at, base));
+            f = next;
+        }
+        refs
+    }
+
     /// The offset a label is bound to, if it is.
     #[inline]
     pub fn label_offset(&self, label: Label) -> Option<u32> {

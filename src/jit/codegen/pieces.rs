@@ -1,0 +1,137 @@
+//! A module's code compiled in pieces, on several threads, and linked into one block.
+//!
+//! The functions are cut into pieces of consecutive functions of about [`PIECE`]
+//! instructions, whatever the number of threads, so the code is the same on any number:
+//! each piece is assembled on its own (its functions, their out-of-line code and its
+//! constant pool), the pieces are laid end to end in order, and the calls from one piece
+//! into another are patched last. A module smaller than a piece is one piece, assembled as a
+//! single pass over the module always was.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::{Compiled, Env, FuncCompiler, R};
+use crate::jit::x64::{Assembler, Label};
+use crate::rules::Rule;
+
+/// About how many instructions a piece holds: large enough that its bookkeeping is lost in
+/// its code, small enough that a module of a few megabytes makes work for every core.
+const PIECE: usize = 1 << 15;
+
+/// One piece's code: its functions' entries and its faulting accesses, as offsets into it,
+/// and its calls into other pieces, `(field, base, callee)` with `callee` a defined
+/// function's index.
+struct Piece {
+    code: Vec<u8>,
+    entries: Vec<u32>,
+    faults: Vec<(u32, Rule)>,
+    calls: Vec<(u32, u32, usize)>,
+}
+
+/// The labels a piece calls its module's defined functions by: its own are bound in it;
+/// one of another piece gets a label when first called, never bound, whose references
+/// are handed over for linking.
+pub(super) struct Callees {
+    own: Range<usize>,
+    labels: Vec<Label>,
+    others: HashMap<usize, Label>,
+}
+
+impl Callees {
+    /// The label of defined function `i`.
+    pub(super) fn label(&mut self, asm: &mut Assembler, i: usize) -> Label {
+        match self.own.contains(&i) {
+            true => self.labels[i - self.own.start],
+            false => *self.others.entry(i).or_insert_with(|| asm.new_label()),
+        }
+    }
+}
+
+/// Compile every defined function on `env.options.threads` threads and link the pieces.
+/// The error, if any, is the first function's in index order.
+pub(super) fn compile(env: &Env) -> R<Compiled> {
+    let pieces = cut(env);
+    let next = AtomicUsize::new(0);
+    let done: Mutex<Vec<Option<R<Piece>>>> = Mutex::new((0..pieces.len()).map(|_| None).collect());
+    let work = || {
+        loop {
+            let k = next.fetch_add(1, Ordering::Relaxed);
+            let Some(run) = pieces.get(k) else { break };
+            let piece = compile_piece(env, run.clone());
+            done.lock().unwrap_or_else(|e| e.into_inner())[k] = Some(piece);
+        }
+    };
+    let threads = env.options.threads.clamp(1, pieces.len().max(1));
+    std::thread::scope(|s| {
+        for _ in 1..threads {
+            s.spawn(work);
+        }
+        work();
+    });
+    let pieces = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    Ok(link(pieces.into_iter().map(|p| p.expect("every piece compiled")).collect::<R<Vec<_>>>()?))
+}
+
+/// Cut the defined functions into runs of at least [`PIECE`] instructions (the last may
+/// hold fewer).
+fn cut(env: &Env) -> Vec<Range<usize>> {
+    let (mut runs, mut start, mut size) = (Vec::new(), 0, 0);
+    for (i, f) in env.module.funcs.iter().enumerate() {
+        size += f.body.instrs.len();
+        if size >= PIECE {
+            runs.push(start..i + 1);
+            (start, size) = (i + 1, 0);
+        }
+    }
+    if start < env.module.funcs.len() {
+        runs.push(start..env.module.funcs.len());
+    }
+    runs
+}
+
+/// Assemble the defined functions `run`, each at a 16-byte boundary.
+fn compile_piece(env: &Env, run: Range<usize>) -> R<Piece> {
+    let funcs = &env.module.funcs[run.clone()];
+    let mut asm = Assembler::with_capacity(64 * funcs.iter().map(|f| f.body.instrs.len()).sum::<usize>());
+    let labels = funcs.iter().map(|_| asm.new_label()).collect();
+    let mut callees = Callees { own: run.clone(), labels, others: HashMap::new() };
+    let (mut entries, mut faults) = (Vec::with_capacity(funcs.len()), Vec::new());
+    for (i, func) in run.clone().zip(funcs) {
+        asm.align(16);
+        asm.bind(callees.labels[i - run.start]);
+        entries.push(asm.offset());
+        let ty = env.funcs[env.imported_funcs as usize + i];
+        let index = env.imported_funcs + i as u32;
+        FuncCompiler::new(&mut asm, env, &mut callees, ty, func, &mut faults, index)?.compile(func)?;
+    }
+    let mut calls = Vec::new();
+    for (&callee, &label) in &callees.others {
+        calls.extend(asm.take_refs(label).into_iter().map(|(at, base)| (at, base, callee)));
+    }
+    // In a fixed order, so that patching does not depend on the hash map's.
+    calls.sort_unstable();
+    Ok(Piece { code: asm.finish(), entries, faults, calls })
+}
+
+/// Lay the pieces end to end, each at a 16-byte boundary (its constant pool is aligned
+/// within it), and patch the calls between them.
+fn link(pieces: Vec<Piece>) -> Compiled {
+    let size = pieces.iter().map(|p| p.code.len() + 16).sum();
+    let (mut code, mut funcs, mut faults, mut calls) =
+        (Vec::with_capacity(size), Vec::new(), Vec::new(), Vec::new());
+    for piece in pieces {
+        code.resize(code.len().next_multiple_of(16), 0xCC);
+        let base = code.len() as u32;
+        code.extend_from_slice(&piece.code);
+        funcs.extend(piece.entries.iter().map(|e| base + e));
+        faults.extend(piece.faults.iter().map(|&(at, rule)| (base + at, rule)));
+        calls.extend(piece.calls.iter().map(|&(at, from, callee)| (base + at, base + from, callee)));
+    }
+    for (at, from, callee) in calls {
+        let rel = funcs[callee].wrapping_sub(from);
+        code[at as usize..at as usize + 4].copy_from_slice(&rel.to_le_bytes());
+    }
+    Compiled { code, funcs, faults }
+}

@@ -1,0 +1,91 @@
+//! Validation and compilation on several threads (`--threads`): the verdict, the error and
+//! the code are the same on any number. A module larger than one of the compiler's pieces
+//! (src/jit/codegen/pieces.rs) links into code whose calls between pieces land on their
+//! callees, and whose every function returns the reference interpreter's result.
+
+use lockstep::exec::Reference;
+use lockstep::jit::{self, Bounds, Jit, Options};
+use lockstep::runtime::{Config, Engine, ExternVal, Val};
+use lockstep::syntax::Module;
+use lockstep::{Spec, binary, valid};
+use std::rc::Rc;
+
+/// `$f0` returns its argument; `$fi(x)` is `$f(i-1)(x) * 3 + i` after a long run of
+/// instructions that leave the stack as it was, and calls back to `$f0` too, so that calls
+/// cross pieces in both directions. Floats go through the constant pool of each piece.
+fn wat(funcs: usize, padding: usize) -> String {
+    let mut s = String::from("(module\n(func $f0 (export \"f0\") (param i32) (result i32) (local.get 0))\n");
+    for i in 1..funcs {
+        s += &format!("(func $f{i} (export \"f{i}\") (param i32) (result i32)\n");
+        for k in 0..padding {
+            s += &format!("(drop (f64.add (f64.const {k}.5) (f64.convert_i32_s (local.get 0))))\n");
+        }
+        s += &format!(
+            "(i32.add (i32.mul (call $f{} (local.get 0)) (i32.const 3)) (i32.const {i}))\n\
+             (drop (call $f0 (i32.const {i}))))\n",
+            i - 1
+        );
+    }
+    s + ")"
+}
+
+fn decode(text: &str) -> Module {
+    let bytes = wast::parser::parse::<wast::Wat>(&wast::parser::ParseBuffer::new(text).unwrap())
+        .map(|mut w| w.encode().unwrap())
+        .unwrap();
+    binary::decode(&bytes, Spec::V3).expect("decodes")
+}
+
+fn module(text: &str) -> Module {
+    let module = decode(text);
+    valid::validate(&module, Spec::V3).expect("valid");
+    module
+}
+
+fn call(engine: &mut dyn Engine, module: &Rc<Module>, name: &str, x: i32) -> Vec<Val> {
+    let inst = engine.instantiate(module, &[]).expect("instantiates");
+    let Some(ExternVal::Func(f)) = engine.export(inst, name) else { panic!("no export {name}") };
+    engine.invoke(f, &[Val::i32(x)]).expect("returns")
+}
+
+#[test]
+fn many_pieces_link_into_the_same_code_on_any_number_of_threads() {
+    // 120 functions of 5 * 120 + 10 instructions: about 73,000, three pieces.
+    let module = Rc::new(module(&wat(120, 120)));
+    let instrs: usize = module.funcs.iter().map(|f| f.body.instrs.len()).sum();
+    assert!(instrs > 2 * (1 << 15), "only {instrs} instructions");
+    let on = |threads| jit::compile(&module, Options { threads, ..Options::new(Bounds::GuardPages) });
+    let one = on(1).expect("compiles");
+    for threads in [2, 3, 8] {
+        let many = on(threads).expect("compiles");
+        assert!(one.code == many.code, "the code differs on {threads} threads");
+        assert_eq!((&one.funcs, &one.faults), (&many.funcs, &many.faults));
+    }
+    for name in ["f1", "f60", "f119"] {
+        let expected = call(&mut Reference::default(), &module, name, 7);
+        for bounds in [Bounds::GuardPages, Bounds::Checks] {
+            assert_eq!(call(&mut Jit::new(Config::default(), bounds), &module, name, 7), expected, "{name}");
+        }
+    }
+}
+
+#[test]
+fn validation_reports_the_first_invalid_function_on_any_number_of_threads() {
+    let valid = "(func (result i32) (i32.const 1))";
+    let invalid = |t: &str| format!("(func (result i32) ({t}.const 1))");
+    // The first of three invalid functions is the 31st, an `i64` where an `i32` is due.
+    let mut funcs = vec![valid.to_string(); 100];
+    (funcs[30], funcs[60], funcs[99]) = (invalid("i64"), invalid("f32"), invalid("f64"));
+    let module = decode(&format!("(module {})", funcs.concat()));
+    let one = valid::validate(&module, Spec::V3).expect_err("invalid");
+    assert_eq!(
+        (one.func, one.message.as_str()),
+        (Some(30), "type mismatch: instruction requires [i32] but stack has [i64]"),
+        "{one}"
+    );
+    for threads in [2, 3, 7, 100, 1000] {
+        assert_eq!(valid::validate_on(&module, Spec::V3, threads), Err(one.clone()), "{threads} threads");
+    }
+    let fine = decode(&format!("(module {})", vec![valid; 100].concat()));
+    assert_eq!(valid::validate_on(&fine, Spec::V3, 4), Ok(()));
+}
