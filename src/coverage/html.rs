@@ -49,7 +49,7 @@ function el(tag, attrs, text) {
 const main = document.getElementById('chapters');
 for (const c of data.chapters) {
   const sec = el('section', {id: 'chapter-' + c.chapter});
-  const h = el('h2', {}, `Chapter ${c.chapter}: ${c.title} `);
+  const h = el('h2', {}, `Chapter ${c.chapter}: ${c.title} · `);
   h.append(el('span', {class: 'summary', 'data-exercised': c.exercised, 'data-rules': c.rules},
     `${c.exercised} of ${c.rules} rules (${c.percent}%)`));
   h.append(el('span', {class: 'bar', style: `width:${2 * c.percent}px`}));
