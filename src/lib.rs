@@ -3,6 +3,7 @@
 //! chapter of the specification.
 
 pub mod binary;
+pub mod coverage;
 pub mod exec;
 pub mod jit;
 pub mod lockstep;

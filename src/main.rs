@@ -169,6 +169,26 @@ enum Command {
         #[arg(allow_negative_numbers = true)]
         args: Vec<String>,
     },
+    /// Rule coverage: run .wast scripts (the embedded official suite when no PATH and no
+    /// --corpus is given) and fuzz inputs through the reference, the validator and the
+    /// decoder, and count how often each rule of the catalog applied; print the percentage
+    /// per chapter and every rule never applied, with its URL.
+    Coverage {
+        #[arg(long, default_value = "3.0")]
+        spec: Spec,
+        /// Also run every file of this folder (recursively): a module binary, or an input
+        /// of the `differential` fuzz target (a case), decoded, validated and invoked.
+        #[arg(long, value_name = "DIR")]
+        corpus: Option<PathBuf>,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Also write the report as one self-contained HTML page.
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
+        /// .wast files, or folders searched recursively.
+        paths: Vec<PathBuf>,
+    },
     /// Show the rule catalog, or one rule of it.
     Rules {
         /// A rule id, e.g. `Step_pure/binop-trap` or `binary-instr`.
@@ -373,6 +393,9 @@ fn main() -> ExitCode {
             validate(spec, json, time, threads, &file, max)
         }
         Command::Rules { id, json } => rules(id.as_deref(), json),
+        Command::Coverage { spec, corpus, json, html, paths } => {
+            coverage(spec, corpus.as_deref(), json, html.as_deref(), &paths, max)
+        }
         Command::Run { spec, engine, limits, file, invoke, args } => {
             run(spec, engine, limits, &file, invoke.as_deref(), &args, max)
         }
@@ -1012,6 +1035,32 @@ fn validate(spec: Spec, json: bool, time: bool, threads: Threads, file: &Path, m
         println!("{line} {message} [{}] {}", rule.id(), rule.url());
     }
     Ok(ExitCode::FAILURE)
+}
+
+/// `lockstep coverage`: the scripts and the corpus run with rules counted; the report.
+fn coverage(
+    spec: Spec,
+    corpus: Option<&Path>,
+    json: bool,
+    html: Option<&Path>,
+    paths: &[PathBuf],
+    max: u64,
+) -> Result<ExitCode> {
+    use lockstep::coverage::{html as page, run};
+    let scripts = match (paths.is_empty(), corpus) {
+        (true, None) => suite::embedded(spec),
+        _ => suite::from_paths_bounded(paths, max)?,
+    };
+    let files = corpus.map(|dir| run::corpus_files(dir, max)).transpose()?.unwrap_or_default();
+    let report = run::measure(&scripts, &files, spec, Config::default());
+    if let Some(file) = html {
+        std::fs::write(file, page::page(&report)).map_err(|e| format!("{}: {e}", file.display()))?;
+    }
+    match json {
+        true => println!("{}", report.to_json()),
+        false => print!("{}", report.text()),
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn rules(id: Option<&str>, json: bool) -> Result<ExitCode> {

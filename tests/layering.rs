@@ -12,6 +12,8 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
     ("exec", &["jit", "script", "lockstep"]),
     ("jit", &["exec", "script", "lockstep"]),
     ("script", &["exec", "jit", "lockstep"]),
+    // Rule coverage measures the reference, the validator and the decoder, never the compiler.
+    ("coverage", &["jit"]),
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

@@ -2,3 +2,4 @@
 //! arithmetic to check its numerics against; see README.md.
 
 pub mod numerics;
+pub mod soundness;

@@ -31,10 +31,10 @@ fn corpus() -> Vec<Vec<u8>> {
         let Ok(buf) = wast::parser::ParseBuffer::new_with_lexer(lexer) else { continue };
         let Ok(wast) = wast::parser::parse::<wast::Wast>(&buf) else { continue };
         for directive in wast.directives {
-            if let wast::WastDirective::Module(mut m) = directive {
-                if let Ok(bytes) = m.encode() {
-                    modules.push(bytes);
-                }
+            if let wast::WastDirective::Module(mut m) = directive
+                && let Ok(bytes) = m.encode()
+            {
+                modules.push(bytes);
             }
         }
     }

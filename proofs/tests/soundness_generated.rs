@@ -157,7 +157,9 @@ fn assert_heap_well_typed(store: &Store) {
 fn generated_module_never_gets_stuck(seed: u64) -> TestResult {
     let data = bytes(seed, 4096);
     let mut u = Unstructured::new(&data);
-    let Ok(m) = wasm_smith::Module::new(config(seed % 2 == 0), &mut u) else { return TestResult::discard() };
+    let Ok(m) = wasm_smith::Module::new(config(seed.is_multiple_of(2)), &mut u) else {
+        return TestResult::discard();
+    };
     COVERAGE.with(|c| c.borrow_mut().generated += 1);
     let Ok(module) = binary::decode(&m.to_bytes(), Spec::V3) else { return TestResult::discard() };
     if valid::validate(&module, Spec::V3).is_err() {
@@ -204,10 +206,9 @@ fn corpus() -> Vec<Vec<u8>> {
         for directive in wast.directives {
             if let wast::WastDirective::Module(mut m) | wast::WastDirective::ModuleDefinition(mut m) =
                 directive
+                && let Ok(bytes) = m.encode()
             {
-                if let Ok(bytes) = m.encode() {
-                    modules.push(bytes);
-                }
+                modules.push(bytes);
             }
         }
     }

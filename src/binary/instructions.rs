@@ -586,7 +586,7 @@ impl Reader<'_> {
 }
 
 /// The rule of an opcode's family, cited if its immediates run out.
-fn family(op: u8) -> Rule {
+pub(crate) fn family(op: u8) -> Rule {
     match op {
         0x1a..=0x1c => rules::BINARY_INSTR_PARAMETRIC,
         0x00..=0x1f | 0xd5 | 0xd6 => rules::BINARY_INSTR_CONTROL,

@@ -21,6 +21,8 @@ mod parallel;
 mod types;
 mod values;
 
+pub(crate) use instructions::family;
+
 use crate::Spec;
 use crate::rules::{self, Rule};
 use crate::syntax::Module;
@@ -44,13 +46,17 @@ impl std::error::Error for Error {}
 
 /// Decode a module under the given version of the spec.
 pub fn decode(bytes: &[u8], spec: Spec) -> Result<Module, Error> {
-    modules::module(&mut Reader::new(bytes, spec))
+    decode_on(bytes, spec, 1)
 }
 
 /// [`decode`], with the function bodies' instructions decoded on up to `threads` threads.
 /// The module, or the error, is the same as on one.
 pub fn decode_on(bytes: &[u8], spec: Spec, threads: usize) -> Result<Module, Error> {
-    modules::module(&mut Reader { threads, ..Reader::new(bytes, spec) })
+    let decoded = modules::module(&mut Reader { threads, ..Reader::new(bytes, spec) });
+    if crate::coverage::counts::on() {
+        crate::coverage::derive::decoded(&decoded);
+    }
+    decoded
 }
 
 type Result<T, E = Error> = std::result::Result<T, E>;

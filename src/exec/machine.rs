@@ -241,6 +241,11 @@ impl<'s, const TRACE: bool> Machine<'s, TRACE> {
 
     /// Step until no rule applies, and say how it ended.
     pub fn run(&mut self) -> Outcome {
+        // Rule coverage counts each step's rule; asked once per run, so a run not counted
+        // takes its ordinary path.
+        if crate::coverage::counts::on() {
+            return crate::coverage::step::run(self);
+        }
         match self.steps(|_| true) {
             Err(halt) => self.outcome(halt),
             Ok(()) => unreachable!("the observer never stops a run"),

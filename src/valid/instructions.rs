@@ -35,6 +35,26 @@ pub fn expr_ok<'a>(c: &Context<'a>, expr: &'a Expr, results: &'a [ValType]) -> R
     }
 }
 
+/// The operand types before each instruction of an expression and after its last: `None`
+/// where the code is unreachable (the stack polymorphic, `bot` standing in for operands).
+pub type OperandTypes = Vec<Option<Vec<ValType>>>;
+
+/// [`expr_ok`], recording the algorithm's operand stack before each instruction and after
+/// the last (the body's results), for checking an execution against it (proofs/).
+pub fn expr_types<'a>(c: &Context<'a>, expr: &'a Expr, results: &'a [ValType]) -> Result<OperandTypes> {
+    let mut code = Code::new(c, results);
+    let mut types = Vec::with_capacity(expr.instrs.len() + 1);
+    for instr in expr.instrs.iter() {
+        let Some(frame) = code.ctrls.last() else {
+            return Err(Error::new(rules::EXPR_OK, "malformed expression: instructions after its end"));
+        };
+        types.push((!frame.unreachable).then(|| code.vals.clone()));
+        code.instr(instr)?;
+    }
+    types.push(Some(code.vals.clone()));
+    Ok(types)
+}
+
 /// The most operands the stack may hold: an implementation limit (spec appendix
 /// *Implementation Limitations*), so that no module makes validation run out of memory, as
 /// pushing the many results of a call again and again could.

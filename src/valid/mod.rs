@@ -94,13 +94,17 @@ pub(crate) fn feature(spec: Spec, rule: Rule, feature: Feature) -> Result {
 
 /// Validate a module under the given version of the spec (`Module_ok`).
 pub fn validate(module: &Module, spec: Spec) -> Result {
-    modules::module_ok(module, spec, 1)
+    validate_on(module, spec, 1)
 }
 
 /// [`validate`], with the function bodies checked on up to `threads` threads. The verdict,
 /// and the error, are the same as on one.
 pub fn validate_on(module: &Module, spec: Spec, threads: usize) -> Result {
-    modules::module_ok(module, spec, threads)
+    let outcome = modules::module_ok(module, spec, threads);
+    if crate::coverage::counts::on() {
+        crate::coverage::derive::validated(module, &outcome);
+    }
+    outcome
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! constant expressions.
 
 use super::context::LocalType;
-use super::instructions::expr_ok;
+use super::instructions::{OperandTypes, expr_ok, expr_types};
 use super::matching::{define_group, reftype_sub};
 use super::types::{
     defaultable, externtype_ok, globaltype_ok, memtype_ok, rectype_ok, reftype_ok, tabletype_ok, tagtype_ok,
@@ -22,6 +22,21 @@ use std::collections::{BTreeSet, HashSet};
 /// - segments see all globals under 3.0, only the imported ones under 2.0;
 /// - functions, the start function and exports see all of `C`.
 pub fn module_ok(m: &Module, spec: Spec, threads: usize) -> Result {
+    module_ok_with(m, spec, threads, None)
+}
+
+/// The operand types of a module's code, for each defined function the algorithm's stack
+/// before each instruction of its body and after the last ([`expr_types`]); the module's
+/// `Module_ok` error if it is invalid. The soundness properties of proofs/ hold the
+/// reference's operand stack to these types at every step.
+pub fn operand_types(m: &Module, spec: Spec) -> Result<Vec<OperandTypes>> {
+    let mut types = Vec::new();
+    module_ok_with(m, spec, 1, Some(&mut types))?;
+    Ok(types)
+}
+
+/// `Module_ok`, recording the operand types of each function when asked to.
+fn module_ok_with(m: &Module, spec: Spec, threads: usize, types: Option<&mut Vec<OperandTypes>>) -> Result {
     let mut c = Context::new(spec);
     // Types_ok: each group sees itself and the ones before.
     for rt in &m.types {
@@ -67,6 +82,11 @@ pub fn module_ok(m: &Module, spec: Spec, threads: usize) -> Result {
     c.elems = m.elems.iter().map(|e| e.ty).collect();
     c.datas = m.datas.len() as u64;
     funcs_ok(&mut c, &m.funcs, imported_funcs, threads)?;
+    if let Some(types) = types {
+        for func in &m.funcs {
+            types.push(func_types(&mut c, func)?);
+        }
+    }
     if let Some(start) = m.start {
         start_ok(&c, start)?;
     }
@@ -203,6 +223,21 @@ pub(crate) fn runs(funcs: &[Func], n: usize) -> Vec<std::ops::Range<usize>> {
         runs.push(start..funcs.len());
     }
     runs
+}
+
+/// The operand types of a valid function's body ([`expr_types`]), in its context as
+/// `func_ok` makes it.
+fn func_types<'m>(c: &mut Context<'m>, func: &'m Func) -> Result<OperandTypes> {
+    let ft = c.func_type(rules::FUNC_OK, func.ty)?;
+    c.locals.clear();
+    c.locals.extend(ft.params.iter().map(|&t| LocalType { set: true, t }));
+    for &t in &func.locals {
+        c.locals.push(local_ok(c, t)?);
+    }
+    c.ret = Some(&ft.results);
+    let types = expr_types(c, &func.body, &ft.results);
+    c.ret = None;
+    types
 }
 
 /// `Local_ok/set`, `Local_ok/unset`: a local starts `SET` when its type has a default value.

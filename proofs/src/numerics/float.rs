@@ -260,7 +260,7 @@ where
         // Rounded to zero (below half the smallest subnormal): the sign of r.
         None => Fv::zero(neg),
         // At or past the limit 2^(2^(expon(N) - 1)): MPFR's exponent e has 2^(e-1) <= z < 2^e.
-        Some(e) if e - 1 >= 1 << (expon(n) - 1) => Inf { neg },
+        Some(e) if e > 1 << (expon(n) - 1) => Inf { neg },
         Some(_) => Num { neg, mag: z },
     }
 }

@@ -1,0 +1,37 @@
+;; The lane loads and stores at the end of memory: the last address each may take, and one
+;; past it, which traps (Step_read/vload_lane-oob, Step/vstore_lane-oob); the official suite
+;; loads and stores lanes only in bounds. Found by `lockstep coverage`.
+
+(module
+  (memory 1)
+  (func (export "load8") (param i32) (result v128)
+    (v128.load8_lane 15 (local.get 0) (v128.const i64x2 0 0)))
+  (func (export "load16") (param i32) (result v128)
+    (v128.load16_lane 7 (local.get 0) (v128.const i64x2 0 0)))
+  (func (export "load32") (param i32) (result v128)
+    (v128.load32_lane 3 (local.get 0) (v128.const i64x2 0 0)))
+  (func (export "load64_offset") (param i32) (result v128)
+    (v128.load64_lane offset=8 1 (local.get 0) (v128.const i64x2 0 0)))
+  (func (export "store16") (param i32)
+    (v128.store16_lane 7 (local.get 0) (v128.const i16x8 0 0 0 0 0 0 0 0x1234)))
+  (func (export "store64") (param i32)
+    (v128.store64_lane 0 (local.get 0) (v128.const i64x2 -1 0)))
+  (func (export "byte") (param i32) (result i32) (i32.load8_u (local.get 0)))
+  (data (i32.const 65535) "\7f")
+)
+
+(assert_return (invoke "load8" (i32.const 65535)) (v128.const i8x16 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0x7f))
+(assert_trap (invoke "load8" (i32.const 65536)) "out of bounds memory access")
+(assert_return (invoke "load16" (i32.const 65534)) (v128.const i16x8 0 0 0 0 0 0 0 0x7f00))
+(assert_trap (invoke "load16" (i32.const 65535)) "out of bounds memory access")
+(assert_trap (invoke "load32" (i32.const 65533)) "out of bounds memory access")
+(assert_trap (invoke "load32" (i32.const -1)) "out of bounds memory access")
+(assert_return (invoke "load64_offset" (i32.const 65520)) (v128.const i64x2 0 0x7f00000000000000))
+(assert_trap (invoke "load64_offset" (i32.const 65521)) "out of bounds memory access")
+(assert_return (invoke "store16" (i32.const 65534)))
+(assert_return (invoke "byte" (i32.const 65535)) (i32.const 0x12))
+(assert_trap (invoke "store16" (i32.const 65535)) "out of bounds memory access")
+(assert_return (invoke "byte" (i32.const 65535)) (i32.const 0x12))
+(assert_trap (invoke "store64" (i32.const 65529)) "out of bounds memory access")
+(assert_return (invoke "store64" (i32.const 65528)))
+(assert_return (invoke "byte" (i32.const 65535)) (i32.const 0xff))
