@@ -34,14 +34,17 @@ pub fn run<const TRACE: bool>(m: &mut Machine<'_, TRACE>) -> Outcome {
 
 /// The rules of `Step` that find the redex in its context, as the configuration stands
 /// before the step: `Step/ctxt-frame` inside a function's frame, `Step/ctxt-label` inside a
-/// label of it, `Step/ctxt-instrs` when instructions follow the redex. The refocused machine
+/// label of it, `Step/ctxt-handler` inside a `try_table`'s handler of it, `Step/ctxt-instrs`
+/// when instructions follow the redex. The refocused machine
 /// takes them without naming them (as it takes `Step/pure` and `Step/read`, which make a
 /// step of a `Step_pure` or `Step_read` rule); each counts once per step, however deep.
-fn contexts<const TRACE: bool>(m: &Machine<'_, TRACE>) -> [Option<Rule>; 3] {
+fn contexts<const TRACE: bool>(m: &Machine<'_, TRACE>) -> [Option<Rule>; 4] {
     let frame = m.frames.last().expect("the host frame is always there");
     [
         (m.frames.len() > 1).then_some(rules::STEP__CTXT_FRAME),
         (m.labels.len() > frame.labels).then_some(rules::STEP__CTXT_LABEL),
+        (m.handlers.last().is_some_and(|h| h.labels as usize >= frame.labels))
+            .then_some(rules::STEP__CTXT_HANDLER),
         (m.pc + 1 < m.code.ops.len() || m.admin.len() > 1).then_some(rules::STEP__CTXT_INSTRS),
     ]
 }

@@ -34,7 +34,7 @@ pub fn val_ok(s: &Store, v: Val, t: ValType) -> Result<(), Violation> {
 
 /// `Ref_ok: s |- ref : rt` with `Ref_ok/sub`: a null is of every nullable type, a function
 /// address of its function's defined type and each declared supertype (and of `func`), a
-/// host reference of `extern`.
+/// host reference of `extern`; an `i31`, structure, array or exception of its own type.
 pub fn ref_ok(s: &Store, r: Ref, rt: RefType) -> Result<(), Violation> {
     let (rule, fits) = match r {
         Ref::Null(_) => (rules::REF_OK__NULL, rt.nullable),
@@ -50,6 +50,22 @@ pub fn ref_ok(s: &Store, r: Ref, rt: RefType) -> Result<(), Violation> {
             (rules::REF_OK__FUNC, fits)
         }
         Ref::Extern(_) => (rules::REF_OK__HOST, rt.heap == HeapType::Abs(AbsHeapType::Extern)),
+        // GC's references: their heap type, then `Ref_ok/sub` by the store's own subtyping of
+        // heap types (not an independent model of it).
+        Ref::Host(_) => (rules::REF_OK__HOST, sub(s, HeapType::Abs(AbsHeapType::Any), rt)),
+        Ref::ExternOf(_) => (rules::REF_OK__EXTERN, sub(s, HeapType::Abs(AbsHeapType::Extern), rt)),
+        Ref::I31(_) => (rules::REF_OK__I31, sub(s, HeapType::Abs(AbsHeapType::I31), rt)),
+        Ref::Exn(a) => {
+            (rules::REF_OK__EXN, (a as usize) < s.exns.len() && sub(s, HeapType::Abs(AbsHeapType::Exn), rt))
+        }
+        Ref::Struct(a) => {
+            let ty = s.structs.get(a as usize).map(|i| i.ty);
+            (rules::REF_OK__STRUCT, ty.is_some_and(|d| sub(s, HeapType::Idx(d.0), rt)))
+        }
+        Ref::Array(a) => {
+            let ty = s.arrays.get(a as usize).map(|i| i.ty);
+            (rules::REF_OK__ARRAY, ty.is_some_and(|d| sub(s, HeapType::Idx(d.0), rt)))
+        }
     };
     match fits {
         true => Ok(()),
@@ -57,4 +73,9 @@ pub fn ref_ok(s: &Store, r: Ref, rt: RefType) -> Result<(), Violation> {
             Err(Violation::new(rule, format!("{} is no reference of type {}", Val::Ref(r), ValType::Ref(rt))))
         }
     }
+}
+
+/// `Reftype_sub` for a non-null reference of heap type `ht`, by the store's canonical types.
+fn sub(s: &Store, ht: HeapType, rt: RefType) -> bool {
+    lockstep::valid::matching::heaptype_sub(&s.types, ht, rt.heap)
 }
