@@ -18,12 +18,20 @@ cd "$(dirname "$0")/.."
 secs=${1:-120}
 shift || true
 
+# A memory access's rules: a scalar or vector load or store, in bounds or not.
+access="Step_read/load-num-val Step_read/load-pack-val Step/store-num-val Step/store-pack-val
+    Step_read/load-num-oob Step_read/load-pack-oob Step/store-num-oob Step/store-pack-oob
+    Step_read/vload-val Step_read/vload-pack-val Step_read/vload-splat-val Step_read/vload-zero-val
+    Step_read/vload_lane-val Step/vstore-val Step/vstore_lane-val
+    Step_read/vload-oob Step_read/vload-pack-oob Step_read/vload-splat-oob Step_read/vload-zero-oob
+    Step_read/vload_lane-oob Step/vstore-oob Step/vstore_lane-oob"
+
 # Each mutant, the rule at issue a report on it must lead with (any one of them: the rule of
 # the reference's step that the compiler does not reproduce), and the numeric function of
 # spec 4.3 that must follow it, if any. (src/jit/mutants.rs has the rules too.)
 declare -A rules=(
     [rem_s_sign]="Step_pure/binop-val"
-    [bounds_off_by_one]="Step_read/load-num-val Step_read/load-pack-val Step/store-num-val Step/store-pack-val"
+    [bounds_off_by_one]="$access"
     [br_table_default]="Step_pure/br_table-ge"
     [fmin_minss]="Step_pure/binop-val"
     [shr_u_mask31]="Step_pure/binop-val"
@@ -32,7 +40,7 @@ declare -A rules=(
     [q15mulr_wraps]="Step_pure/vbinop-val"
     [fmin_minps]="Step_pure/vbinop-val"
     [trunc_sat_u_zero_bound]="Step_pure/vcvtop"
-    [mem1_bound_of_mem0]="Step_read/load-num-val Step_read/load-pack-val Step/store-num-val Step/store-pack-val Step_read/load-num-oob Step_read/load-pack-oob Step/store-num-oob Step/store-pack-oob"
+    [mem1_bound_of_mem0]="$access"
 )
 declare -A numeric=(
     [rem_s_sign]="op-irem"
@@ -41,13 +49,8 @@ declare -A numeric=(
 )
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
-    # The vector mutants (shuffle_lane_order, q15mulr_wraps, fmin_minps,
-    # trunc_sat_u_zero_bound) are hunted by name only: the cases make vectors, but a report
-    # cannot yet run a vector instruction alone (src/lockstep/explain/issue.rs), so it names
-    # a neighbouring step; the official simd suite under `--engine lockstep` catches each
-    # (src/jit/mutants.rs).
     names=(rem_s_sign bounds_off_by_one br_table_default fmin_minss shr_u_mask31 call_indirect_no_type_check
-        mem1_bound_of_mem0)
+        mem1_bound_of_mem0 shuffle_lane_order q15mulr_wraps fmin_minps trunc_sat_u_zero_bound)
 fi
 
 cargo build --release --features mutants --bin lockstep

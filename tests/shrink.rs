@@ -51,7 +51,7 @@ fn nothing_to_shrink_where_the_engines_agree() {
 /// the numeric function that must follow (if any), and how many functions the shrunk module
 /// has (a `call_indirect` of the wrong type needs a callee besides the caller).
 #[cfg(feature = "mutants")]
-const CASES: [(&str, &str, &[&str], &str, Option<&str>, usize); 7] = [
+const CASES: [(&str, &str, &[&str], &str, Option<&str>, usize); 12] = [
     (
         "rem_s_sign",
         r#"(module
@@ -134,6 +134,56 @@ const CASES: [(&str, &str, &[&str], &str, Option<&str>, usize); 7] = [
         "Step_read/ref.cast-fail",
         None,
         2,
+    ),
+    (
+        "mem1_bound_of_mem0",
+        r#"(module (memory 1) (memory 2)
+          (func (export "vl") (result i32)
+            (i32x4.extract_lane 0 (v128.load32_splat 1 (i32.const 65536)))))"#,
+        &[],
+        "Step_read/vload-splat-val",
+        None,
+        1,
+    ),
+    (
+        "shuffle_lane_order",
+        r#"(module (func (export "sh") (param v128 v128) (result v128)
+          (i8x16.shuffle 0 17 2 19 4 21 6 23 8 25 10 27 12 29 14 31 (local.get 0) (local.get 1))))"#,
+        &[
+            "--invoke",
+            "sh",
+            "v128:i32x4:0x03020100,0x07060504,0x0b0a0908,0x0f0e0d0c",
+            "v128:i32x4:0x13121110,0x17161514,0x1b1a1918,0x1f1e1d1c",
+        ],
+        "Step_pure/vshuffle",
+        None,
+        1,
+    ),
+    (
+        "q15mulr_wraps",
+        r#"(module (func (export "q") (result v128)
+          (i16x8.q15mulr_sat_s (v128.const i16x8 -32768 -32768 1 2 3 4 5 6) (v128.const i16x8 -32768 -32768 1 2 3 4 5 6))))"#,
+        &[],
+        "Step_pure/vbinop-val",
+        None,
+        1,
+    ),
+    (
+        "fmin_minps",
+        r#"(module (func (export "m") (param v128 v128) (result v128) (f32x4.min (local.get 0) (local.get 1))))"#,
+        &["--invoke", "m", "v128:i32x4:0x80000000,0,0x7fc00000,1", "v128:i32x4:0,0x80000000,1,0x7fc00000"],
+        "Step_pure/vbinop-val",
+        None,
+        1,
+    ),
+    (
+        "trunc_sat_u_zero_bound",
+        r#"(module (func (export "t") (result v128)
+          (i32x4.trunc_sat_f64x2_u_zero (v128.const f64x2 0x1p32 5.5))))"#,
+        &[],
+        "Step_pure/vcvtop",
+        None,
+        1,
     ),
 ];
 

@@ -24,6 +24,10 @@ use std::rc::Rc;
 pub struct Jit {
     pub(super) config: Config,
     pub(super) options: Options,
+    /// Whether memories get a guard region: where accesses rely on it, and under a planted
+    /// bounds bug too, whose wrong bound must fault there (a trap the referee reports), not
+    /// reach the next mapping.
+    pub(super) guard_memories: bool,
     pub(super) runtime: Box<Runtime>,
     pub(super) stack: WasmStack,
     pub(super) stubs: &'static Stubs,
@@ -48,6 +52,7 @@ impl Jit {
     pub fn new(config: Config, bounds: Bounds) -> Jit {
         // The planted bounds bugs live in the explicit checks.
         use super::mutants::{Mutant, active};
+        let guard_memories = bounds == Bounds::GuardPages;
         let bounds = if active(Mutant::BoundsOffByOne) || active(Mutant::Mem1BoundOfMem0) {
             Bounds::Checks
         } else {
@@ -69,6 +74,7 @@ impl Jit {
             relaxed: isa.relaxed(config.relaxed),
             config,
             options,
+            guard_memories,
             runtime: Box::new(Runtime::default()),
             stack,
             stubs,
@@ -307,8 +313,7 @@ impl Engine for Jit {
     /// without (the modules that import it then check bounds).
     fn alloc_mem(&mut self, ty: MemType) -> Result<ExternVal, Error> {
         let (config, usage) = (&self.config, &mut self.runtime.usage);
-        let guarded = self.options.bounds == Bounds::GuardPages;
-        let mem = Memory::alloc(ty, guarded, config, usage)
+        let mem = Memory::alloc(ty, self.guard_memories, config, usage)
             .or_else(|_| Memory::alloc(ty, false, config, usage))
             .map_err(|what| exhausted(Resource::Memory, what))?;
         self.mems.push(Box::new(mem));

@@ -154,8 +154,7 @@ pub(super) fn instantiate(
         jit.globals.push(g);
     }
     for mem in &module.mems {
-        let guard = jit.options.bounds == Bounds::GuardPages;
-        let m = Memory::alloc(mem.ty, guard, &jit.config, &mut jit.runtime.usage)
+        let m = Memory::alloc(mem.ty, jit.guard_memories, &jit.config, &mut jit.runtime.usage)
             .map_err(|what| exhausted(Resource::Memory, what))?;
         m_addrs.push(jit.mems.len() as u32);
         jit.mems.push(Box::new(m));

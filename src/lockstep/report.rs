@@ -18,7 +18,7 @@ use super::{StoreDiff, differential};
 use crate::exec::Reference;
 use crate::rules::Rule;
 use crate::runtime::{Config, Engine, Error, ExternVal, NanChoice, Ref, Val};
-use crate::syntax::{Feature, Features, Module};
+use crate::syntax::{F32, F64, Feature, Features, Module};
 use serde_json::{Value, json};
 use std::fmt::Write;
 use std::path::Path;
@@ -403,7 +403,8 @@ fn uses(module: &Module) -> String {
 
 /// A value as a script writes a constant argument or an expected result: `(i32.const -7)`;
 /// an expected NaN as the spec's set where the reference's NaN is quiet (`nan:canonical`,
-/// `nan:arithmetic`); `None` for a value no script can write.
+/// `nan:arithmetic`); a vector by its bits, as four `i32` lanes; `None` for a value no
+/// script can write.
 fn wast_val(v: &Val, expected: bool) -> Option<String> {
     match v {
         Val::F32(z) if expected && f32::from_bits(z.0).is_nan() && z.0 & 0x0040_0000 != 0 => {
@@ -423,7 +424,12 @@ fn wast_val(v: &Val, expected: bool) -> Option<String> {
         Val::Ref(Ref::Extern(n)) => Some(format!("(ref.extern {n})")),
         Val::Ref(Ref::Func(_)) if expected => Some("(ref.func)".into()),
         Val::Ref(Ref::Host(n)) => Some(format!("(ref.host {n})")),
-        Val::Ref(_) | Val::V128(_) => None,
+        Val::V128(v) => {
+            let bits = v.to_u128();
+            let lanes: Vec<String> = (0..4).map(|i| format!("0x{:08x}", (bits >> (32 * i)) as u32)).collect();
+            Some(format!("(v128.const i32x4 {})", lanes.join(" ")))
+        }
+        Val::Ref(_) => None,
     }
 }
 
@@ -592,6 +598,11 @@ fn outcomes(module: &str, actions: &[(String, Vec<Val>)], nans: NanChoice) -> Ve
 /// The set a result falls in under both choices of NaNs, as a script writes it; `None` where
 /// the two differ otherwise.
 fn both(x: &Val, y: &Val) -> Option<String> {
+    if let (Val::V128(v), Val::V128(w)) = (x, y)
+        && v != w
+    {
+        return both_lanes(v.to_u128(), w.to_u128());
+    }
     let (a, b) = (wast_val(x, true)?, wast_val(y, true)?);
     let arithmetic = |s: &str| s.ends_with("nan:arithmetic)") || s.ends_with("nan:canonical)");
     match (a == b, arithmetic(&a) && arithmetic(&b)) {
@@ -599,6 +610,29 @@ fn both(x: &Val, y: &Val) -> Option<String> {
         (false, true) => Some(a.replace("nan:canonical", "nan:arithmetic")),
         _ => None,
     }
+}
+
+/// Two vectors that differ by the NaNs in them, as `f32x4` (else `f64x2`) lanes, each the
+/// set both lanes fall in; `None` where some lane differs otherwise. Lanes of integers read
+/// as floats can only make the assertion weaker, never wrong.
+fn both_lanes(v: u128, w: u128) -> Option<String> {
+    let lane = |bits: u32, i: u32, x: u128| {
+        let n = (x >> (bits * i)) as u64;
+        match bits {
+            32 => Val::F32(F32(n as u32)),
+            _ => Val::F64(F64(n)),
+        }
+    };
+    [32, 64].into_iter().find_map(|bits| {
+        let lanes = (0..128 / bits)
+            .map(|i| {
+                let set = both(&lane(bits, i, v), &lane(bits, i, w))?;
+                // `(f32.const LIT)` to `LIT`.
+                Some(set.split_once(' ')?.1.trim_end_matches(')').to_string())
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(format!("(v128.const f{bits}x{} {})", 128 / bits, lanes.join(" ")))
+    })
 }
 
 /// An assertion for each action that holds whatever NaNs an engine picks, or the action
@@ -635,7 +669,7 @@ fn assertions(module: &str, actions: &[(String, Vec<Val>)]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::syntax::{F32, F64};
+    use crate::syntax::V128;
 
     /// A result asserted for any engine: exact where both choices of NaNs agree, the set
     /// both NaNs fall in where they are NaNs, nothing where they differ otherwise.
@@ -652,5 +686,21 @@ mod tests {
         assert_eq!(wast_val(&signalling, true).as_deref(), Some("(f64.const nan:0x1)"));
         assert_eq!(wast_val(&Val::F32(F32(0x8000_0000)), false).as_deref(), Some("(f32.const -0.0)"));
         assert_eq!(invoke("f", &[Val::I64(u64::MAX)]).as_deref(), Some("(invoke \"f\" (i64.const -1))"));
+        // Vectors: exact where equal; else lane by lane, as f32x4 where that fits.
+        let v = |x: u128| Val::V128(V128::from_u128(x));
+        let nans = v(0x3f80_0000_7fc0_0000_8000_0000_7fc0_0001);
+        let other = v(0x3f80_0000_ffc0_0000_8000_0000_7fc0_0000);
+        assert_eq!(
+            both(&nans, &nans).as_deref(),
+            Some("(v128.const i32x4 0x7fc00001 0x80000000 0x7fc00000 0x3f800000)")
+        );
+        assert_eq!(
+            both(&nans, &other).as_deref(),
+            Some("(v128.const f32x4 nan:arithmetic -0.0 nan:canonical 1.0)")
+        );
+        let f64_nans = v(0x3ff0_0000_0000_0000_7ff8_0000_0000_0001);
+        let f64_other = v(0x3ff0_0000_0000_0000_7ff8_0000_0000_0002);
+        assert_eq!(both(&f64_nans, &f64_other).as_deref(), Some("(v128.const f64x2 nan:arithmetic 1.0)"));
+        assert_eq!(both(&v(1), &v(2)), None);
     }
 }

@@ -317,7 +317,8 @@ struct Spec {
     args: Vec<Val>,
 }
 
-/// The parameter type of a value passed from outside: numbers, null and host references.
+/// The parameter type of a value passed from outside: numbers, vectors, null and host
+/// references.
 fn param_type(v: &Val) -> Option<String> {
     Some(match v {
         Val::I32(_) => "i32".into(),
@@ -326,7 +327,8 @@ fn param_type(v: &Val) -> Option<String> {
         Val::F64(_) => "f64".into(),
         Val::Ref(Ref::Null(ht)) => format!("(ref null {ht})"),
         Val::Ref(Ref::Extern(_)) => "externref".into(),
-        Val::V128(_) | Val::Ref(_) => return None,
+        Val::V128(_) => "v128".into(),
+        Val::Ref(_) => return None,
     })
 }
 
@@ -365,6 +367,29 @@ fn spec(module: &Module, instr: &Instr, text: &str, chain: &[&TraceStep]) -> Opt
             (true, args.clone(), vec![param_type(&args[0])?], text.into())
         }
         Instr::RefIsNull => (true, operands(s, 1)?, vec!["i32".into()], text.into()),
+        // The vector instructions that read no state: what the step consumed is their
+        // operands, what it produced their result (a vector, or a number of a lane or test).
+        Instr::VVunop(_)
+        | Instr::VVbinop(_)
+        | Instr::VVternop(_)
+        | Instr::VVtestop(_)
+        | Instr::VUnop(..)
+        | Instr::VBinop(..)
+        | Instr::VTernop(..)
+        | Instr::VTestop(..)
+        | Instr::VRelop(..)
+        | Instr::VShiftop(..)
+        | Instr::VBitmask(_)
+        | Instr::VSwizzlop(_)
+        | Instr::VShuffle(_)
+        | Instr::VExtunop(..)
+        | Instr::VExtbinop(..)
+        | Instr::VExtternop(..)
+        | Instr::VNarrow(..)
+        | Instr::VCvtop(..)
+        | Instr::VSplat(_)
+        | Instr::VExtractLane(..)
+        | Instr::VReplaceLane(..) => (true, s.consumed.clone(), vec![last(&s.produced)?], text.into()),
         // Branches: which label was taken, as the number the function returns.
         Instr::BrIf(_) => (
             true,
@@ -384,6 +409,9 @@ fn spec(module: &Module, instr: &Instr, text: &str, chain: &[&TraceStep]) -> Opt
         }
         Instr::Load(t, ..) => (false, operands(s, 1)?, vec![num_name(*t).into()], text.into()),
         Instr::Store(..) => (false, operands(s, 2)?, vec![], text.into()),
+        Instr::VLoad(..) => (false, operands(s, 1)?, vec!["v128".into()], text.into()),
+        Instr::VLoadLane(..) => (false, operands(s, 2)?, vec!["v128".into()], text.into()),
+        Instr::VStore(..) | Instr::VStoreLane(..) => (false, operands(s, 2)?, vec![], text.into()),
         Instr::MemorySize(_) | Instr::TableSize(_) => (false, vec![], vec![last(&s.produced)?], text.into()),
         Instr::MemoryGrow(_) => (false, operands(s, 1)?, vec![last(&s.produced)?], text.into()),
         Instr::TableGrow(_) => (false, operands(s, 2)?, vec![last(&s.produced)?], text.into()),
@@ -587,7 +615,7 @@ fn reshaped(search: &Search, instr: &Instr, chain: &[&TraceStep], piece: &Piece)
 
 fn valtype(t: ValType) -> Option<String> {
     match t {
-        ValType::V128 | ValType::Bot => None,
+        ValType::Bot => None,
         t => Some(t.to_string()),
     }
 }

@@ -1,8 +1,9 @@
 //! Probes: small modules whose exported functions each apply one instruction to their
 //! parameters: a numeric operator (`unop`, `binop`), `br_table` (`br_table`),
 //! `call_indirect` into a table of functions of several types (`call_indirect`); memory
-//! instructions (`memory.rs`: `access`, `store_load`, `bulk`); and what carries values
-//! (`values.rs`: `convert`, `compare`, `eqz`, `select`, `global`). Arguments chosen among
+//! instructions (`memory.rs`: `access`, `store_load`, `bulk`); what carries values
+//! (`values.rs`: `convert`, `compare`, `eqz`, `select`, `global`); and vector operators
+//! (`vector.rs`: `vbinop`, `vunop`, `vshuffle`). Arguments chosen among
 //! the values where operators change behaviour and at the edges of the module's memory and
 //! table (`args.rs`) then reach the cases where those rules change: a signed remainder of
 //! `INT_MIN`, a shift by 32, a zero's sign, the last bytes of memory, the default label, a
@@ -12,6 +13,7 @@
 
 mod memory;
 mod values;
+mod vector;
 
 use arbitrary::{Result, Unstructured};
 
@@ -30,7 +32,14 @@ const PARAMS: [&str; 4] = ["", "i32", "i64", "f64 i32"];
 /// A probe module, as text (the `wast` crate assembles it), chosen by the fuzzer's bytes.
 pub fn module(u: &mut Unstructured) -> Result<String> {
     // The memory probes last: their segment takes up to 32 of the bytes.
-    let parts = [numeric(u)?, br_table(u)?, call_indirect(u)?, values::probes(u)?, memory::probes(u)?];
+    let parts = [
+        numeric(u)?,
+        br_table(u)?,
+        call_indirect(u)?,
+        values::probes(u)?,
+        vector::probes(u)?,
+        memory::probes(u)?,
+    ];
     Ok(format!("(module\n{}\n)", parts.join("\n")))
 }
 

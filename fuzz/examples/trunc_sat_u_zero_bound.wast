@@ -1,0 +1,15 @@
+;; Written by lockstep (the WebAssembly 3.0 specification made executable) for a
+;; value difference between its compiler and its reference interpreter.
+;; Rule at issue: Step_pure/vcvtop https://webassembly.github.io/spec/core/exec/instructions.html#exec-vcvtop
+;; reference: [v128:i32x4:0xffffffff,0xffffffff,0x00000000,0x00000000]
+;; compiler:  [v128:i32x4:0x00000000,0x00000000,0x00000000,0x00000000]
+;; A correct engine passes every assertion.
+(module
+  (type (;0;) (func (param v128) (result v128)))
+  (export "f" (func 0))
+  (func (;0;) (type 0) (param v128) (result v128)
+    local.get 0
+    i32x4.trunc_sat_f64x2_u_zero
+  )
+)
+(assert_return (invoke "f" (v128.const i32x4 0xff800001 0x4f800000 0x80000000 0x7fc00000)) (v128.const i32x4 0xffffffff 0xffffffff 0x00000000 0x00000000))
