@@ -1,0 +1,5 @@
+(module
+  (func (export "many_params")
+    (param f32 f32 f32 f32 f32 f32 f32 f32 f32 f32 f32 f32 f32 f32 f32 f32 f32)
+  )
+)

@@ -1,0 +1,7 @@
+(module
+  (func (export "f")
+    unreachable
+  )
+)
+
+(assert_trap (invoke "f") "unreachable")

@@ -1,0 +1,5 @@
+(module definition (func (export "f")))
+(module instance)
+
+(invoke "f")
+(assert_return (invoke "f"))
