@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The seed corpus of the decode and validate targets, made at run time and never committed:
 # every module of the official test suite (../shared/testsuite/wasm-2.0 and wasm-3.0, when
-# there) and of the repository's own scripts (testsuite/, tests/binary/), as .wasm files in
+# there), of the repository's own scripts (testsuite/, tests/binary/) and of the other
+# engines' suites it keeps (tests/others/), as .wasm files in
 # fuzz/corpus/decode/ and fuzz/corpus/validate/ (git-ignored). The differential target reads
 # its input as the choices that make a case (a probe or a wasm-smith module), not as a
 # module: it gets random bytes, in
@@ -14,7 +15,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 suite="${1:-$root/../shared/testsuite}"
 
-dirs=("$root/testsuite" "$root/tests/binary")
+dirs=("$root/testsuite" "$root/tests/binary" "$root/tests/others")
 for v in wasm-2.0 wasm-3.0; do
     if [ -d "$suite/$v" ]; then
         dirs+=("$suite/$v")
