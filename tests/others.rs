@@ -3,11 +3,10 @@
 //! (tests/others/verdicts.tsv) passes here, under the reference, the compiler and the
 //! referee; no script crashes lockstep, under any engine, whatever it holds.
 
+mod common;
+
+use common::{Factory, jit, referee, reference};
 use lockstep::Spec;
-use lockstep::exec::Reference;
-use lockstep::jit::{Bounds, Jit};
-use lockstep::lockstep::Referee;
-use lockstep::runtime::{Config, Engine};
 use lockstep::script::{self, report::Report, suite};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -54,22 +53,8 @@ fn every_script_has_the_reference_interpreters_verdict() {
     assert_eq!(here, judged, "run tests/others/verdicts.sh to judge the scripts again");
 }
 
-type Factory = fn() -> Option<Box<dyn Engine>>;
-
 /// What the compiler refuses, each the work of a later issue.
 const REFUSED: &[&str] = &["unsupported by the compiler: "];
-
-fn reference() -> Option<Box<dyn Engine>> {
-    Some(Box::new(Reference::default()))
-}
-
-fn jit() -> Option<Box<dyn Engine>> {
-    Some(Box::new(Jit::new(Config::default(), Bounds::GuardPages)))
-}
-
-fn referee() -> Option<Box<dyn Engine>> {
-    Some(Box::new(Referee::new(Config::default(), Bounds::GuardPages)))
-}
 
 /// What the official interpreter passes passes here: nothing fails, nothing runs out of a
 /// limit, and nothing is skipped but what the compiler refuses (today GC, exceptions, typed

@@ -6,6 +6,9 @@
 //! (`LOCKSTEP_TESTSUITE_3_0`); when one is missing the test says so loudly, and fails under
 //! CI.
 
+mod common;
+
+use common::{Factory, jit, referee, reference};
 use lockstep::Spec;
 use lockstep::exec::Reference;
 use lockstep::jit::{Bounds, Jit, Level};
@@ -18,23 +21,9 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn reference() -> Option<Box<dyn Engine>> {
-    Some(Box::new(Reference::default()))
-}
-
-fn jit() -> Option<Box<dyn Engine>> {
-    Some(Box::new(Jit::new(Config::default(), Bounds::GuardPages)))
-}
-
 fn jit_checked() -> Option<Box<dyn Engine>> {
     Some(Box::new(Jit::new(Config::default(), Bounds::Checks)))
 }
-
-fn referee() -> Option<Box<dyn Engine>> {
-    Some(Box::new(Referee::new(Config::default(), Bounds::GuardPages)))
-}
-
-type Factory = fn() -> Option<Box<dyn Engine>>;
 
 fn run(paths: &[PathBuf], spec: Spec) -> Report {
     run_with(paths, spec, "ref", reference)
