@@ -26,7 +26,7 @@ best() {
     t=$(awk '{ print $1 + $2 }' "$work/time")
     best=$(awk -v a="$t" -v b="${best:-$t}" 'BEGIN { print (a < b ? a : b) }')
   done
-  echo "$best"
+  printf '%.2f\n' "$best"
 }
 
 row() { # workload, lockstep seconds, OCaml seconds
