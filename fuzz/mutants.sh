@@ -54,9 +54,11 @@ if [ ${#names[@]} -eq 0 ]; then
 fi
 
 cargo build --release --features mutants --bin lockstep
-# Without comparison tracing (as fuzz/README.md runs the differential target): three times the
-# executions per second, and the target needs no hints from comparisons to reach these bugs.
-flags=(--sanitizer none --no-trace-compares --features mutants)
+# Built as fuzz/README.md runs a campaign: without comparison tracing and with coverage of
+# lockstep alone (fuzz/sancov-lockstep.sh), several times the executions per second; the
+# target needs no hints from comparisons or from wasm-smith's coverage to reach these bugs.
+export RUSTC_WRAPPER="$PWD/fuzz/sancov-lockstep.sh"
+flags=(--sanitizer none --no-trace-compares --target-dir fuzz/target/lockstep --features mutants)
 cargo fuzz build "${flags[@]}" differential
 lockstep=target/release/lockstep
 
