@@ -232,7 +232,7 @@ impl Referee {
         }
         for (x, (a, b)) in self.mems.clean() {
             let (u, v) = (self.reference.mem_bytes(a), self.jit.mem_bytes(b));
-            if u == v {
+            if crate::runtime::pages::same_bytes(u, v) {
                 continue;
             } else if u.len() != v.len() {
                 diffs.push(StoreDiff::MemSize { mem: x as u32, reference: u.len(), compiler: v.len() });
