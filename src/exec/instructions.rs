@@ -9,7 +9,8 @@ use super::values::Slot;
 use crate::rules::{self, Rule};
 use crate::runtime::{HostFunc, Ref, Val};
 use crate::syntax::{
-    AddrType, F32, F64, FuncType, LoadOp, MemArg, NumType, PAGE_SIZE, Sx, Sz, V128, VLoadOp,
+    AddrType, Cvtop, F32, F64, FBinop, FRelop, FUnop, FuncType, IBinop, IRelop, IUnop, LoadOp, MemArg,
+    NumType, PAGE_SIZE, Sx, Sz, V128, VLoadOp,
 };
 use crate::valid::canon::DefType;
 use std::rc::Rc;
@@ -66,11 +67,29 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             }
             let op = &code.ops[self.pc];
             self.pc += 1;
-            match *op {
-                Op::Const(n) => self.push(Val::num(n)),
-                Op::VConst(v) => self.push(Val::V128(v)),
-                _ => return self.op(op),
-            }
+            return match *op {
+                Op::Const(n) => {
+                    self.push(Val::num(n));
+                    continue;
+                }
+                Op::VConst(v) => {
+                    self.push(Val::V128(v));
+                    continue;
+                }
+                // The most frequent instructions, dispatched in this small loop; `op`, kept
+                // out of line, takes the rest (and these too, from `admin_step`).
+                Op::LocalGet(x) => Ok(self.local_get(x)),
+                Op::LocalSet(x) => Ok(self.local_set(x)),
+                Op::LocalTee(x) => Ok(self.local_tee(x)),
+                Op::I32Binop(o) => Ok(self.i32_binop(o)),
+                Op::I32Relop(o) => Ok(self.i32_relop(o)),
+                Op::I32Eqz => Ok(self.i32_eqz()),
+                Op::Br(l) => Ok(self.br(l)),
+                Op::BrIf(l) => Ok(self.br_if(l)),
+                Op::Loop(arity) => self.loop_(arity),
+                Op::End => Ok(self.label_vals()),
+                _ => self.op(op),
+            };
         }
     }
 
@@ -134,7 +153,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     }
 
     /// Apply the rule for the op at the head.
-    #[inline(always)]
+    #[inline(never)]
     fn op(&mut self, op: &Op) -> Step {
         Ok(match *op {
             // Parametric instructions.
@@ -175,21 +194,9 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             Op::ThrowRef => return self.throw_ref_op(),
 
             // Variables.
-            Op::LocalGet(x) => {
-                let v = self.vals[self.locals + x as usize];
-                self.push_slot(v);
-                rules::STEP_READ__LOCAL_GET
-            }
+            Op::LocalGet(x) => self.local_get(x),
             Op::LocalSet(x) => self.local_set(x),
-            Op::LocalTee(x) => {
-                let v = *self.vals.last().expect("validated: tee has an operand");
-                if TRACE {
-                    self.low = self.vals.len() - 1;
-                }
-                self.push_slot(v);
-                self.next = Next::LocalSet(x);
-                rules::STEP_PURE__LOCAL_TEE
-            }
+            Op::LocalTee(x) => self.local_tee(x),
             Op::GlobalGet(x) => {
                 let a = self.inst().globals[x as usize];
                 self.push(self.store.globals[a as usize].value);
@@ -299,25 +306,46 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             Op::ArrayInitElem(y, e) => return self.array_init_elem(y, e),
 
             // Numeric instructions.
-            Op::I32Unop(_)
-            | Op::I64Unop(_)
-            | Op::F32Unop(_)
-            | Op::F64Unop(_)
-            | Op::I32Binop(_)
-            | Op::I64Binop(_)
-            | Op::F32Binop(_)
-            | Op::F64Binop(_)
-            | Op::I32Eqz
-            | Op::I64Eqz
-            | Op::I32Relop(_)
-            | Op::I64Relop(_)
-            | Op::F32Relop(_)
-            | Op::F64Relop(_)
-            | Op::Cvtop(..) => self.numeric(op),
+            // Each its own arm, so that one dispatch reaches the operator.
+            Op::I32Unop(o) => self.i32_unop(o),
+            Op::I64Unop(o) => self.i64_unop(o),
+            Op::F32Unop(o) => self.f32_unop(o),
+            Op::F64Unop(o) => self.f64_unop(o),
+            Op::I32Binop(o) => self.i32_binop(o),
+            Op::I64Binop(o) => self.i64_binop(o),
+            Op::F32Binop(o) => self.f32_binop(o),
+            Op::F64Binop(o) => self.f64_binop(o),
+            Op::I32Eqz => self.i32_eqz(),
+            Op::I64Eqz => self.i64_eqz(),
+            Op::I32Relop(o) => self.i32_relop(o),
+            Op::I64Relop(o) => self.i64_relop(o),
+            Op::F32Relop(o) => self.f32_relop(o),
+            Op::F64Relop(o) => self.f64_relop(o),
+            Op::Cvtop(to, from, o) => self.cvtop(to, from, o),
 
             // Vector instructions.
             _ => self.vector(op),
         })
+    }
+
+    /// `Step_read/local.get`.
+    #[inline(always)]
+    fn local_get(&mut self, x: u32) -> Rule {
+        let v = self.vals[self.locals + x as usize];
+        self.push_slot(v);
+        rules::STEP_READ__LOCAL_GET
+    }
+
+    /// `Step_pure/local.tee`: `val (LOCAL.TEE x) ~> val val (LOCAL.SET x)`.
+    #[inline(always)]
+    fn local_tee(&mut self, x: u32) -> Rule {
+        let v = *self.vals.last().expect("validated: tee has an operand");
+        if TRACE {
+            self.low = self.vals.len() - 1;
+        }
+        self.push_slot(v);
+        self.next = Next::LocalSet(x);
+        rules::STEP_PURE__LOCAL_TEE
     }
 
     /// `Step/local.set`.
@@ -1183,100 +1211,138 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
 }
 
 impl<const TRACE: bool> Machine<'_, TRACE> {
-    /// Numeric and vector instructions: `Step_pure/unop-val`, `binop-val`, `binop-trap`,
-    /// `testop`, `relop`, `cvtop-val`, `cvtop-trap`, and the vector rules, each computing
-    /// its result with the operator of [`numerics`] the spec names.
+    // Numeric instructions: `Step_pure/unop-val`, `binop-val`, `binop-trap`, `testop`,
+    // `relop`, `cvtop-val`, `cvtop-trap`, each computing its result with the operator of
+    // [`numerics`] the spec names.
+
+    /// `Step_pure/unop-val` at `i32`.
     #[inline(always)]
-    fn numeric(&mut self, op: &Op) -> Rule {
-        use numerics as n;
-        match *op {
-            Op::I32Unop(op) => {
-                let i = self.pop_i32();
-                self.push(Val::I32(n::iunop(op, i)));
-                rules::STEP_PURE__UNOP_VAL
+    fn i32_unop(&mut self, op: IUnop) -> Rule {
+        let i = self.pop_i32();
+        self.push(Val::I32(numerics::iunop(op, i)));
+        rules::STEP_PURE__UNOP_VAL
+    }
+
+    /// `Step_pure/unop-val` at `i64`.
+    #[inline(always)]
+    fn i64_unop(&mut self, op: IUnop) -> Rule {
+        let i = self.pop_i64();
+        self.push(Val::I64(numerics::iunop(op, i)));
+        rules::STEP_PURE__UNOP_VAL
+    }
+
+    /// `Step_pure/unop-val` at `f32`.
+    #[inline(always)]
+    fn f32_unop(&mut self, op: FUnop) -> Rule {
+        let z = self.pop_f32();
+        self.push(Val::F32(F32::from_float(numerics::funop(op, z))));
+        rules::STEP_PURE__UNOP_VAL
+    }
+
+    /// `Step_pure/unop-val` at `f64`.
+    #[inline(always)]
+    fn f64_unop(&mut self, op: FUnop) -> Rule {
+        let z = self.pop_f64();
+        self.push(Val::F64(F64::from_float(numerics::funop(op, z))));
+        rules::STEP_PURE__UNOP_VAL
+    }
+
+    /// `Step_pure/binop-val`, `binop-trap` at `i32`.
+    #[inline(always)]
+    fn i32_binop(&mut self, op: IBinop) -> Rule {
+        let i2 = self.pop_i32();
+        let i1 = self.pop_i32();
+        match numerics::ibinop(op, i1, i2) {
+            Ok(c) => self.binop_val(Val::I32(c)),
+            Err(t) => self.trap(t.message(), rules::STEP_PURE__BINOP_TRAP),
+        }
+    }
+
+    /// `Step_pure/binop-val`, `binop-trap` at `i64`.
+    #[inline(always)]
+    fn i64_binop(&mut self, op: IBinop) -> Rule {
+        let i2 = self.pop_i64();
+        let i1 = self.pop_i64();
+        match numerics::ibinop(op, i1, i2) {
+            Ok(c) => self.binop_val(Val::I64(c)),
+            Err(t) => self.trap(t.message(), rules::STEP_PURE__BINOP_TRAP),
+        }
+    }
+
+    /// `Step_pure/binop-val` at `f32`.
+    #[inline(always)]
+    fn f32_binop(&mut self, op: FBinop) -> Rule {
+        let z2 = self.pop_f32();
+        let z1 = self.pop_f32();
+        self.binop_val(Val::F32(F32::from_float(numerics::fbinop(op, z1, z2))))
+    }
+
+    /// `Step_pure/binop-val` at `f64`.
+    #[inline(always)]
+    fn f64_binop(&mut self, op: FBinop) -> Rule {
+        let z2 = self.pop_f64();
+        let z1 = self.pop_f64();
+        self.binop_val(Val::F64(F64::from_float(numerics::fbinop(op, z1, z2))))
+    }
+
+    /// `Step_pure/testop` at `i32`: `eqz`.
+    #[inline(always)]
+    fn i32_eqz(&mut self) -> Rule {
+        let i = self.pop_i32();
+        self.push(Val::I32((i == 0) as u32));
+        rules::STEP_PURE__TESTOP
+    }
+
+    /// `Step_pure/testop` at `i64`: `eqz`.
+    #[inline(always)]
+    fn i64_eqz(&mut self) -> Rule {
+        let i = self.pop_i64();
+        self.push(Val::I32((i == 0) as u32));
+        rules::STEP_PURE__TESTOP
+    }
+
+    /// `Step_pure/relop` at `i32`.
+    #[inline(always)]
+    fn i32_relop(&mut self, op: IRelop) -> Rule {
+        let i2 = self.pop_i32();
+        let i1 = self.pop_i32();
+        self.relop(numerics::irelop(op, i1, i2))
+    }
+
+    /// `Step_pure/relop` at `i64`.
+    #[inline(always)]
+    fn i64_relop(&mut self, op: IRelop) -> Rule {
+        let i2 = self.pop_i64();
+        let i1 = self.pop_i64();
+        self.relop(numerics::irelop(op, i1, i2))
+    }
+
+    /// `Step_pure/relop` at `f32`.
+    #[inline(always)]
+    fn f32_relop(&mut self, op: FRelop) -> Rule {
+        let z2 = self.pop_f32();
+        let z1 = self.pop_f32();
+        self.relop(numerics::frelop(op, z1, z2))
+    }
+
+    /// `Step_pure/relop` at `f64`.
+    #[inline(always)]
+    fn f64_relop(&mut self, op: FRelop) -> Rule {
+        let z2 = self.pop_f64();
+        let z1 = self.pop_f64();
+        self.relop(numerics::frelop(op, z1, z2))
+    }
+
+    /// `Step_pure/cvtop-val`, `cvtop-trap`.
+    #[inline(always)]
+    fn cvtop(&mut self, to: NumType, from: NumType, op: Cvtop) -> Rule {
+        let c = self.pop().as_num().expect("validated: a number to convert");
+        match numerics::cvtop(to, from, op, c) {
+            Ok(c) => {
+                self.push(Val::num(c));
+                rules::STEP_PURE__CVTOP_VAL
             }
-            Op::I64Unop(op) => {
-                let i = self.pop_i64();
-                self.push(Val::I64(n::iunop(op, i)));
-                rules::STEP_PURE__UNOP_VAL
-            }
-            Op::F32Unop(op) => {
-                let z = self.pop_f32();
-                self.push(Val::F32(F32::from_float(n::funop(op, z))));
-                rules::STEP_PURE__UNOP_VAL
-            }
-            Op::F64Unop(op) => {
-                let z = self.pop_f64();
-                self.push(Val::F64(F64::from_float(n::funop(op, z))));
-                rules::STEP_PURE__UNOP_VAL
-            }
-            Op::I32Binop(op) => {
-                let i2 = self.pop_i32();
-                let i1 = self.pop_i32();
-                match n::ibinop(op, i1, i2) {
-                    Ok(c) => self.binop_val(Val::I32(c)),
-                    Err(t) => self.trap(t.message(), rules::STEP_PURE__BINOP_TRAP),
-                }
-            }
-            Op::I64Binop(op) => {
-                let i2 = self.pop_i64();
-                let i1 = self.pop_i64();
-                match n::ibinop(op, i1, i2) {
-                    Ok(c) => self.binop_val(Val::I64(c)),
-                    Err(t) => self.trap(t.message(), rules::STEP_PURE__BINOP_TRAP),
-                }
-            }
-            Op::F32Binop(op) => {
-                let z2 = self.pop_f32();
-                let z1 = self.pop_f32();
-                self.binop_val(Val::F32(F32::from_float(n::fbinop(op, z1, z2))))
-            }
-            Op::F64Binop(op) => {
-                let z2 = self.pop_f64();
-                let z1 = self.pop_f64();
-                self.binop_val(Val::F64(F64::from_float(n::fbinop(op, z1, z2))))
-            }
-            Op::I32Eqz => {
-                let i = self.pop_i32();
-                self.push(Val::I32((i == 0) as u32));
-                rules::STEP_PURE__TESTOP
-            }
-            Op::I64Eqz => {
-                let i = self.pop_i64();
-                self.push(Val::I32((i == 0) as u32));
-                rules::STEP_PURE__TESTOP
-            }
-            Op::I32Relop(op) => {
-                let i2 = self.pop_i32();
-                let i1 = self.pop_i32();
-                self.relop(n::irelop(op, i1, i2))
-            }
-            Op::I64Relop(op) => {
-                let i2 = self.pop_i64();
-                let i1 = self.pop_i64();
-                self.relop(n::irelop(op, i1, i2))
-            }
-            Op::F32Relop(op) => {
-                let z2 = self.pop_f32();
-                let z1 = self.pop_f32();
-                self.relop(n::frelop(op, z1, z2))
-            }
-            Op::F64Relop(op) => {
-                let z2 = self.pop_f64();
-                let z1 = self.pop_f64();
-                self.relop(n::frelop(op, z1, z2))
-            }
-            Op::Cvtop(to, from, op) => {
-                let c = self.pop().as_num().expect("validated: a number to convert");
-                match n::cvtop(to, from, op, c) {
-                    Ok(c) => {
-                        self.push(Val::num(c));
-                        rules::STEP_PURE__CVTOP_VAL
-                    }
-                    Err(t) => self.trap(t.message(), rules::STEP_PURE__CVTOP_TRAP),
-                }
-            }
-            _ => unreachable!("{op:?} is not a numeric instruction"),
+            Err(t) => self.trap(t.message(), rules::STEP_PURE__CVTOP_TRAP),
         }
     }
 
