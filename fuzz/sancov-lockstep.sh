@@ -3,7 +3,7 @@
 # cargo-fuzz instruments every crate it builds (`-Cpasses=sancov-module` in RUSTFLAGS);
 # coverage of wasm-smith, wasmparser, wast and the rest neither guides the fuzzer to
 # engine bugs nor comes free: each run pays for their counters, and libFuzzer for the
-# features they add. This drops the pass for every other crate (fuzz/README.md, "Runs").
+# features they add. This drops the pass for every other crate (fuzz/README.md, "Run").
 #
 #   RUSTC_WRAPPER="$PWD/fuzz/sancov-lockstep.sh" cargo fuzz run --target-dir fuzz/target/lockstep ...
 #

@@ -68,13 +68,15 @@ impl Drop for Pages {
     }
 }
 
+/// The host's page size, as `/proc/self/pagemap` counts pages (x86-64).
+const PAGE: usize = 4096;
+
 /// Do `a` and `b` hold the same bytes? As `a == b`, but a page that neither side has ever
 /// touched (neither mapped in nor swapped out, as `/proc/self/pagemap` tells) reads zero on
 /// both and is skipped unread: reading it would map it in, a page fault per 4 KiB, which was
 /// most of the referee's time in the kernel (it compares the memories after each call). Where
 /// the page table cannot be read, every byte is compared.
 pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    const PAGE: usize = 4096;
     let (pa, pb) = (a.as_ptr() as usize, b.as_ptr() as usize);
     if a.len() != b.len() || pa % PAGE != pb % PAGE {
         return a == b;
@@ -97,7 +99,6 @@ fn touched(bytes: &[u8]) -> Option<Vec<bool>> {
     use std::os::unix::fs::FileExt;
     use std::sync::OnceLock;
     static PAGEMAP: OnceLock<Option<std::fs::File>> = OnceLock::new();
-    const PAGE: usize = 4096;
     let file = PAGEMAP.get_or_init(|| std::fs::File::open("/proc/self/pagemap").ok()).as_ref()?;
     let first = bytes.as_ptr() as usize / PAGE;
     let last = (bytes.as_ptr() as usize + bytes.len()).div_ceil(PAGE);
