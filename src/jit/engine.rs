@@ -163,6 +163,7 @@ impl Jit {
             return Err(Error::Trap { message, rule: Some(rules::EMBED_FUNC_INVOKE) });
         }
         let words = area_layout(&ty.params).1.max(area_layout(&ty.results).1) as usize;
+        let words = words.max(ARG_GPRS.len());
         let area = (words * 8).div_ceil(16) * 16;
         let sp = self.stack.top().wrapping_sub(area);
         let bits: Vec<u128> = args.iter().map(|v| self.word(*v)).collect();

@@ -10,6 +10,7 @@
 //! bytes, whatever its type.
 
 use super::memory::{CodeMemory, LinearMemory, MemDesc};
+use super::x64::Gpr;
 use crate::rules::Rule;
 use crate::runtime::{Addrs, Config, ExternVal, HostFunc, Ref, Usage, Val};
 use crate::syntax::{
@@ -314,6 +315,15 @@ pub fn word_val(t: ValType, w: u128) -> Val {
 pub const fn area_at(at: u32, wide: bool) -> u32 {
     if wide { (at + 1) & !1 } else { at }
 }
+
+/// The registers that also carry the first words of a call's arguments: word `w`, when it
+/// holds an integer or a reference, in `ARG_GPRS[w]` too (the area stays current, so that
+/// the host trampoline and the tracing of calls read it). A callee reads its parameters from
+/// these registers while they last, instead of loading what its caller just stored. The
+/// first result, when it is an integer or a reference, is left in `rax` as well as in word 0.
+/// None of them is `rax`, `rcx` or `rdx`, which `call_indirect` works in after the
+/// arguments are placed.
+pub const ARG_GPRS: [Gpr; 6] = [Gpr::Rsi, Gpr::Rdi, Gpr::R8, Gpr::R9, Gpr::R10, Gpr::Rbx];
 
 /// The word where each value of these types lies in an area, and how many words it takes.
 /// Compiled code lays out its arguments, parameters and results so ([`area_at`]), as the entry

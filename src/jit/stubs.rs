@@ -3,14 +3,15 @@
 //! of out-of-bounds faults, and the trampoline through which wasm calls a host function.
 
 use super::memory::{CodeMemory, install_handler};
-use super::runtime::{Runtime, Trap, VmCtx};
+use super::runtime::{ARG_GPRS, Runtime, Trap, VmCtx};
 use super::x64::*;
 use std::sync::OnceLock;
 
 pub struct Stubs {
     _code: CodeMemory,
     /// `extern "C" fn(ctx, code, sp) -> u64`: 0 when the function returned, 1 when it
-    /// trapped (the trap is in the runtime).
+    /// trapped (the trap is in the runtime). The area at `sp` has room for at least
+    /// [`ARG_GPRS`]`.len()` words, which the trampoline loads into those registers.
     pub entry: unsafe extern "C" fn(*mut VmCtx, *const u8, *mut u8) -> u64,
     /// Where a trap's code in `rax` goes.
     pub landing: usize,
@@ -42,7 +43,12 @@ pub fn stubs(host_call: HostCall) -> &'static Stubs {
         a.push_m(Mem::disp(Gpr::Rax, Runtime::ENTRY_SP));
         a.mov_mr(Size::S64, Mem::disp(Gpr::Rax, Runtime::ENTRY_SP), Gpr::Rsp);
         a.mov_rr(Size::S64, Gpr::Rsp, Gpr::Rdx);
-        a.call_r(Gpr::Rsi);
+        a.mov_rr(Size::S64, Gpr::Rax, Gpr::Rsi);
+        // The first words of the arguments in their registers too (the area has room).
+        for (w, r) in ARG_GPRS.into_iter().enumerate() {
+            a.mov_rm(Size::S64, r, Mem::disp(Gpr::Rsp, 8 * w as i32));
+        }
+        a.call_r(Gpr::Rax);
         a.alu_rr(Alu::Xor, Size::S32, Gpr::Rdx, Gpr::Rdx);
         let leave = a.new_label();
         a.bind(leave);
@@ -82,6 +88,8 @@ pub fn stubs(host_call: HostCall) -> &'static Stubs {
         a.call_r(Gpr::Rax);
         a.test_rr(Size::S64, Gpr::Rax, Gpr::Rax);
         a.jcc(Cond::Ne, landing);
+        // The first result in `rax` too (a word of the caller's frame, whatever the results).
+        a.mov_rm(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rbp, 16));
         a.pop(Gpr::Rbp);
         a.ret();
 

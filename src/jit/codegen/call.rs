@@ -1,14 +1,15 @@
-//! Calls: arguments through the outgoing area at the bottom of the frame, results back
-//! through it; `call` of a defined function directly, of an import through its function
-//! reference; `call_indirect` as SpecTec writes it (`table.get`, `ref.cast`, `call_ref`);
-//! and the runtime functions of [`crate::jit::builtins`] in the System V convention.
+//! Calls: arguments through the outgoing area at the bottom of the frame, the first words
+//! in registers too ([`ARG_GPRS`]), results back through it (the first in `rax` too);
+//! `call` of a defined function directly, of an import through its function reference;
+//! `call_indirect` as SpecTec writes it (`table.get`, `ref.cast`, `call_ref`); and the
+//! runtime functions of [`crate::jit::builtins`] in the System V convention.
 
 use super::FuncCompiler;
 use super::frame::area;
-use super::regs::CTX;
-use super::stack::{Kind, Loc};
+use super::regs::{CTX, SCRATCH, sequence_moves};
+use super::stack::{Entry, Kind, Loc};
 use crate::jit::mutants::{Mutant, active};
-use crate::jit::runtime::{FuncRef, TableDesc, Trap, VmCtx};
+use crate::jit::runtime::{ARG_GPRS, FuncRef, TableDesc, Trap, VmCtx};
 use crate::jit::x64::*;
 use crate::rules;
 
@@ -24,34 +25,72 @@ pub(super) enum Returns {
 }
 
 impl FuncCompiler<'_, '_> {
-    /// Move the arguments, the top entries, to the outgoing area and pop them; then spill
-    /// the rest. The area has room for the results too.
+    /// Pass the arguments, the top entries: each to its word of the outgoing area, and those
+    /// that [`ARG_GPRS`] carry into their registers too; the rest of the stack is spilled
+    /// first. The area has room for the results too.
     fn pass_args(&mut self, params: &[Kind], results: &[Kind]) {
         let (at, words) = area(params);
         self.frame.max_out = self.frame.max_out.max(words.max(area(results).1));
-        let top = self.stack.len() - params.len();
-        for (j, at) in at.into_iter().enumerate() {
-            let e = self.stack[top + j];
-            if e.loc == Loc::Slot {
-                self.copy(e.kind, Self::slot(e), Self::out_addr(at));
-            } else {
-                self.store_entry(e, Self::out_addr(at));
+        let args = self.stack.split_off(self.stack.len() - params.len());
+        self.spill_regs();
+        let mut in_regs = Vec::new();
+        for (e, at) in args.iter().zip(at) {
+            let to = Self::out_addr(at);
+            match ARG_GPRS.get(at as usize) {
+                Some(&r) if !e.kind.in_xmm() => in_regs.push((r, *e, to)),
+                _ if e.loc == Loc::Slot => self.copy(e.kind, Self::slot(*e), to),
+                _ => self.store_entry(*e, to),
             }
         }
-        for _ in 0..params.len() {
-            let e = self.pop();
+        self.move_to_regs(&in_regs);
+        for (r, e, to) in in_regs {
+            self.asm.mov_mr(e.kind.size(), to, r);
+        }
+        for e in args {
             self.free(e.loc);
         }
-        self.spill_regs();
     }
 
-    /// After a call: the results from the outgoing area into registers.
+    /// Load each entry into its register, all at once: register to register first
+    /// ([`sequence_moves`]), then from memory and constants.
+    fn move_to_regs(&mut self, moves: &[(Gpr, Entry, Mem)]) {
+        let regs: Vec<(Gpr, Gpr)> = moves
+            .iter()
+            .filter_map(|(to, e, _)| match e.loc {
+                Loc::Gpr(from) => Some((*to, from)),
+                _ => None,
+            })
+            .collect();
+        for (to, from) in sequence_moves(&regs, SCRATCH) {
+            // Through the scratch register whole; into an argument's at its size (an `i32`
+            // zero-extended, as in every register).
+            let size = match moves.iter().find(|m| m.0 == to) {
+                Some(m) => m.1.kind.size(),
+                None => Size::S64,
+            };
+            self.asm.mov_rr(size, to, from);
+        }
+        for (to, e, _) in moves {
+            match e.loc {
+                Loc::Gpr(_) => {}
+                Loc::Slot => self.asm.mov_rm(e.kind.size(), *to, Self::slot(*e)),
+                _ => self.load_gpr(*e, *to),
+            }
+        }
+    }
+
+    /// After a call: the results into registers, the first from `rax` where [`ARG_GPRS`]'
+    /// convention leaves it there, the others from the outgoing area.
     fn take_results(&mut self, results: &[Kind]) {
         for (kind, at) in results.iter().zip(area(results).0) {
             if kind.in_xmm() {
                 let x = self.alloc_xmm();
                 self.movs_xm(*kind, x, Self::out_addr(at));
                 self.push(*kind, Loc::Xmm(x));
+            } else if at == 0 {
+                debug_assert!(!self.gprs.contains(Gpr::Rax), "nothing is live across a call");
+                self.gprs.hold(Gpr::Rax);
+                self.push(*kind, Loc::Gpr(Gpr::Rax));
             } else {
                 let r = self.alloc_gpr();
                 self.asm.mov_rm(kind.size(), r, Self::out_addr(at));

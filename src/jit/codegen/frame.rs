@@ -3,16 +3,18 @@
 //! Frame, from `rbp` down, in words: the saved context (word 0, at `rbp - 8`), the declared
 //! locals, the home slots of the operand stack, and at `rsp` the area where calls pass
 //! arguments and receive results. Parameters live in the caller's area, from `rbp + 16`, and
-//! results are written there. Every value takes a word, a `v128` two at an even word
-//! ([`area_at`]): `rbp` and `rsp` are 16-byte aligned, so that a `v128` is too, wherever it
-//! lies, and SSE operations can take it from memory. The word `u` below `rbp` is at
-//! `rbp - 8(u + 1)`; a value of `n` words from word `u` is at `rbp - 8(u + n)`.
+//! results are written there; the first words of both travel in registers too
+//! ([`ARG_GPRS`]), and the parameters there start out as cached locals. Every value takes a
+//! word, a `v128` two at an even word ([`area_at`]): `rbp` and `rsp` are 16-byte aligned,
+//! so that a `v128` is too, wherever it lies, and SSE operations can take it from memory.
+//! The word `u` below `rbp` is at `rbp - 8(u + 1)`; a value of `n` words from word `u` is
+//! at `rbp - 8(u + n)`.
 
 use super::regs::{CTX, MEMBASE, SCRATCH};
 use super::stack::Kind;
 use super::stack::Loc;
 use super::{Bounds, FuncCompiler};
-use crate::jit::runtime::{Runtime, Trap, VmCtx, area_at, trap_code};
+use crate::jit::runtime::{ARG_GPRS, Runtime, Trap, VmCtx, area_at, trap_code};
 use crate::jit::x64::*;
 use crate::rules::{self, Rule};
 
@@ -67,6 +69,24 @@ impl FuncCompiler<'_, '_> {
             }
         }
         self.load_membase();
+        self.cache_params();
+    }
+
+    /// The parameters that arrive in registers as well as in the caller's area
+    /// ([`ARG_GPRS`]) are cached locals from the start (unless a traced entry clobbered them).
+    fn cache_params(&mut self) {
+        if self.env.options.trace_calls {
+            return;
+        }
+        for (x, (kind, at)) in self.params.iter().zip(area(&self.params).0).enumerate() {
+            match ARG_GPRS.get(at as usize) {
+                Some(&r) if !kind.in_xmm() => {
+                    self.gprs.hold(r);
+                    self.cache.push((x as u32, Loc::Gpr(r)));
+                }
+                _ => {}
+            }
+        }
     }
 
     /// With `trace_calls`: tell the runtime the function is entered (its parameters are in
@@ -161,9 +181,24 @@ impl FuncCompiler<'_, '_> {
         }
         self.trace_call(true);
         self.count_frame(false);
+        self.first_result_in_rax(top);
         self.asm.mov_rr(Size::S64, Gpr::Rsp, Gpr::Rbp);
         self.asm.pop(Gpr::Rbp);
         self.asm.ret();
+    }
+
+    /// The first result, an integer or a reference, in `rax` too, where the caller takes it
+    /// ([`ARG_GPRS`]); after a traced exit, which clobbers registers, from where it was stored.
+    fn first_result_in_rax(&mut self, top: usize) {
+        let Some(&e) = self.stack.get(top) else { return };
+        if e.kind.in_xmm() {
+            return;
+        }
+        match e.loc {
+            _ if self.env.options.trace_calls => self.asm.mov_rm(e.kind.size(), Gpr::Rax, Self::in_addr(0)),
+            Loc::Slot => self.asm.mov_rm(e.kind.size(), Gpr::Rax, Self::slot(e)),
+            _ => self.load_gpr(e, Gpr::Rax),
+        }
     }
 
     // ----- Traps -----

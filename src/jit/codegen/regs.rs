@@ -122,6 +122,28 @@ impl<R: Reg> fmt::Debug for RegSet<R> {
     }
 }
 
+/// The register moves `(to, from)`, all at once, as a sequence of single moves: a register
+/// another move still reads is written only after that read, and a cycle is broken by
+/// copying one of its registers to `via` (which no move names). Every `to` is distinct.
+pub(super) fn sequence_moves(moves: &[(Gpr, Gpr)], via: Gpr) -> Vec<(Gpr, Gpr)> {
+    let mut pending: Vec<(Gpr, Gpr)> = moves.iter().copied().filter(|(to, from)| to != from).collect();
+    let mut out = Vec::with_capacity(pending.len() + 1);
+    while !pending.is_empty() {
+        let free = (0..pending.len()).find(|&k| pending.iter().all(|m| m.1 != pending[k].0));
+        match free {
+            Some(k) => out.push(pending.swap_remove(k)),
+            None => {
+                let from = pending[0].1;
+                out.push((via, from));
+                for m in pending.iter_mut().filter(|m| m.1 == from) {
+                    m.1 = via;
+                }
+            }
+        }
+    }
+    out
+}
+
 impl FuncCompiler<'_, '_> {
     // ----- Allocation -----
 
@@ -200,5 +222,37 @@ mod tests {
         assert_eq!(XMMS.iter().map(|_| xmms.alloc(&XMMS, RegSet::EMPTY).unwrap()).collect::<Vec<_>>(), XMMS);
         assert_eq!(xmms.alloc(&XMMS, RegSet::EMPTY), None);
         assert_eq!(format!("{:?}", RegSet::of(&[Gpr::R12, Gpr::Rcx])), "{Rcx, R12}");
+    }
+
+    /// Run the moves on a register file where each register holds its own encoding.
+    fn simulate(moves: &[(Gpr, Gpr)]) -> [u8; 16] {
+        let mut file: [u8; 16] = std::array::from_fn(|i| i as u8);
+        for (to, from) in moves {
+            file[to.enc() as usize] = file[from.enc() as usize];
+        }
+        file
+    }
+
+    #[test]
+    fn sequenced_moves_give_every_register_its_source_value() {
+        let regs = [Gpr::Rsi, Gpr::Rdi, Gpr::R8, Gpr::R9];
+        // Every assignment of sources (drawn from the targets and two others, repeats
+        // allowed) to the four targets: chains, cycles, self-moves, one source read twice.
+        let sources = [Gpr::Rsi, Gpr::Rdi, Gpr::R8, Gpr::R9, Gpr::Rax, Gpr::Rcx];
+        for n in 0..sources.len().pow(4) {
+            let moves: Vec<(Gpr, Gpr)> =
+                (0..4).map(|j| (regs[j], sources[n / sources.len().pow(j as u32) % sources.len()])).collect();
+            let seq = sequence_moves(&moves, SCRATCH);
+            let file = simulate(&seq);
+            for (to, from) in &moves {
+                assert_eq!(file[to.enc() as usize], from.enc(), "{moves:?} as {seq:?}");
+            }
+            let kept = [Gpr::Rax, Gpr::Rcx, Gpr::Rdx];
+            assert!(kept.iter().all(|r| file[r.enc() as usize] == r.enc()), "{moves:?}: only targets change");
+            // One extra move per cycle, and a cycle takes two moves at least.
+            assert!(seq.len() <= moves.len() * 3 / 2, "{moves:?} as {seq:?}: too many moves");
+        }
+        let swap = sequence_moves(&[(Gpr::Rsi, Gpr::Rdi), (Gpr::Rdi, Gpr::Rsi)], SCRATCH);
+        assert_eq!(swap.len(), 3, "a swap goes through the scratch register: {swap:?}");
     }
 }
