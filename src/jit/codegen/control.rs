@@ -1,10 +1,11 @@
 //! Control instructions: blocks, loops and ifs as control frames, branches, `return`, and
 //! where paths meet. At a block's entry everything but constants goes to its home slot, and
-//! every path into a label leaves the label's values in the home slots the label expects.
+//! every path into a label leaves the label's values in the home slots the label expects,
+//! and for a loop's header the cached locals in the registers the header expects.
 //! Code after an unconditional branch is unreachable: it is walked, to find where its
 //! nesting ends, but emits nothing.
 
-use super::regs::SCRATCH;
+use super::regs::{SCRATCH, XSCRATCH, sequence_moves};
 use super::stack::{Kind, Loc};
 use super::{FuncCompiler, R};
 use crate::jit::mutants::{Mutant, active};
@@ -29,6 +30,9 @@ pub(super) struct Ctrl {
     pub(super) branched: bool,
     /// Whether the code was reachable where the block started.
     pub(super) live: bool,
+    /// For a loop: the locals its header finds in registers, which every branch back puts
+    /// there (`restore_cache`).
+    pub(super) cache: Vec<(u32, Loc)>,
 }
 
 #[derive(Copy, Clone, PartialEq, Eq)]
@@ -102,28 +106,50 @@ impl FuncCompiler<'_, '_> {
 
     /// `block`.
     pub(super) fn block(&mut self, bt: BlockType) -> R<()> {
-        self.enter(CtrlKind::Block, bt)
+        self.enter(CtrlKind::Block, bt, &[])
     }
 
-    /// `loop`.
-    pub(super) fn loop_(&mut self, bt: BlockType) -> R<()> {
-        self.enter(CtrlKind::Loop, bt)
+    /// `loop`, followed by `body` (up to its `end`, and on).
+    pub(super) fn loop_(&mut self, bt: BlockType, body: &[Instr]) -> R<()> {
+        self.enter(CtrlKind::Loop, bt, body)
     }
 
-    /// `block` and `loop`: everything to its slot; a loop's header counts fuel.
-    fn enter(&mut self, kind: CtrlKind, bt: BlockType) -> R<()> {
+    /// `block` and `loop`: everything to its slot. A loop's header counts fuel, and keeps
+    /// the locals that its body reads in registers (those cached, and others while registers
+    /// are plenty): each branch back puts them there again, so that a value carried from one
+    /// iteration to the next stays in a register.
+    fn enter(&mut self, kind: CtrlKind, bt: BlockType, body: &[Instr]) -> R<()> {
         let (params, results) = self.block_type(bt)?;
         self.spill_all();
         self.params_to_slots(params.len());
         let label = self.asm.new_label();
+        let mut cache = Vec::new();
         if kind == CtrlKind::Loop {
-            // Branches back to the header come with their own cache.
-            self.clear_cache();
+            let read = locals_read(body);
+            for (x, loc) in self.cache.clone() {
+                if read.binary_search(&x).is_err() {
+                    self.uncache_reg(loc);
+                }
+            }
+            for x in read {
+                self.preload_local(x);
+            }
+            cache = self.cache.clone();
             self.asm.bind(label);
             self.fuel();
         }
         let base = self.stack.len() - params.len();
-        self.ctrls.push(Ctrl { kind, label, els: None, base, params, results, branched: false, live: true });
+        self.ctrls.push(Ctrl {
+            kind,
+            label,
+            els: None,
+            base,
+            params,
+            results,
+            branched: false,
+            live: true,
+            cache,
+        });
         Ok(())
     }
 
@@ -146,6 +172,7 @@ impl FuncCompiler<'_, '_> {
             results,
             branched: false,
             live: true,
+            cache: Vec::new(),
         });
         Ok(())
     }
@@ -256,7 +283,42 @@ impl FuncCompiler<'_, '_> {
             return;
         }
         self.place(base, n);
+        if kind == CtrlKind::Loop {
+            let header = self.ctrls[depth].cache.clone();
+            self.restore_cache(&header);
+        }
         self.asm.jmp(label);
+    }
+
+    /// On a branch back to a loop's header: the locals the header keeps in registers into
+    /// them again, from the registers they are cached in now, else from memory (always
+    /// current). The compiler's state is the branch's; only code is emitted.
+    fn restore_cache(&mut self, header: &[(u32, Loc)]) {
+        let now: Vec<Option<Loc>> =
+            header.iter().map(|h| self.cache.iter().find(|c| c.0 == h.0).map(|c| c.1)).collect();
+        let mut gprs = Vec::new();
+        let mut xmms = Vec::new();
+        for (&(_, to), now) in header.iter().zip(&now) {
+            match (to, *now) {
+                (Loc::Gpr(to), Some(Loc::Gpr(from))) => gprs.push((to, from)),
+                (Loc::Xmm(to), Some(Loc::Xmm(from))) => xmms.push((to, from)),
+                _ => {}
+            }
+        }
+        for (to, from) in sequence_moves(&gprs, SCRATCH) {
+            self.asm.mov_rr(Size::S64, to, from);
+        }
+        for (to, from) in sequence_moves(&xmms, XSCRATCH) {
+            self.asm.sse_xx(Sse::MOVAPS, to, from);
+        }
+        for (&(x, to), now) in header.iter().zip(&now) {
+            let kind = self.locals[x as usize];
+            match (to, *now) {
+                (Loc::Gpr(r), None) => self.asm.mov_rm(kind.size(), r, self.local_addr(x)),
+                (Loc::Xmm(r), None) => self.movs_xm(kind, r, self.local_addr(x)),
+                _ => {}
+            }
+        }
     }
 
     /// Whether a branch to `l` needs no moves (its values are in their slots already).
@@ -266,6 +328,7 @@ impl FuncCompiler<'_, '_> {
         let top = self.stack.len() - n;
         c.kind != CtrlKind::Body
             && (0..n).all(|j| top + j == c.base + j && self.stack[top + j].loc == Loc::Slot)
+            && c.cache.iter().all(|h| self.cache.contains(h))
     }
 
     /// The operand of a `br_if` or an `if` tested: the flags set, and the condition under
@@ -351,4 +414,22 @@ impl FuncCompiler<'_, '_> {
         self.return_values();
         self.set_unreachable();
     }
+}
+
+/// The locals that a loop's body reads (`local.get`), from after the `loop` to its `end`.
+fn locals_read(body: &[Instr]) -> Vec<u32> {
+    let mut read = Vec::new();
+    let mut depth = 0u32;
+    for instr in body {
+        match instr {
+            Instr::Block(_) | Instr::Loop(_) | Instr::If(_) | Instr::TryTable(..) => depth += 1,
+            Instr::End if depth == 0 => break,
+            Instr::End => depth -= 1,
+            Instr::LocalGet(x) => read.push(*x),
+            _ => {}
+        }
+    }
+    read.sort_unstable();
+    read.dedup();
+    read
 }

@@ -46,6 +46,12 @@ impl FuncCompiler<'_, '_> {
             Loc::Const(c) if (c as u32 as u64 + offset) <= i32::MAX as u64 => {
                 (Mem::disp(MEMBASE, (c as u32 as u64 + offset) as i32), Loc::Slot)
             }
+            Loc::Local(x)
+                if offset <= i32::MAX as u64 && self.cached(x).is_some_and(|c| matches!(c, Loc::Gpr(_))) =>
+            {
+                let c = self.pinned_gpr(x).expect("cached");
+                (Mem::index(MEMBASE, c, Scale::X1, offset as i32), Loc::Slot)
+            }
             _ => {
                 let r = self.into_gpr(i);
                 if offset <= i32::MAX as u64 {

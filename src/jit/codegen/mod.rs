@@ -165,6 +165,9 @@ struct FuncCompiler<'a, 'm> {
     xmms: RegSet<Xmm>,
     /// Locals whose current value a register holds too, oldest first (`variables.rs`).
     cache: Vec<(u32, Loc)>,
+    /// Cached registers that the current instruction reads in place (as an operand or an
+    /// address): not given up to an allocation until the instruction is done.
+    pinned: RegSet<Gpr>,
     /// The frame's layout, and its size, known at the end (`frame.rs`).
     frame: Frame,
     /// Out-of-line code: trap exits (per trap and rule) and their labels.
@@ -217,6 +220,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             gprs: RegSet::EMPTY,
             xmms: RegSet::EMPTY,
             cache: Vec::new(),
+            pinned: RegSet::EMPTY,
             frame,
             traps: Vec::new(),
             dead: 0,
@@ -240,13 +244,15 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             results: self.results.clone(),
             branched: false,
             live: true,
+            cache: Vec::new(),
         };
         self.ctrls.push(body);
         let instrs = &func.body.instrs;
         for (i, instr) in instrs.iter().enumerate() {
             self.next_branches =
                 matches!(instrs.get(i + 1), Some(Instr::BrIf(_) | Instr::If(_) | Instr::Select(_)));
-            self.instr(instr)?;
+            self.instr(instr, &instrs[i + 1..])?;
+            self.pinned = RegSet::EMPTY;
             debug_assert!(self.flags.is_none() || self.next_branches, "flags left for no branch");
             if self.ctrls.is_empty() {
                 break;
@@ -257,8 +263,8 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
         Ok(())
     }
 
-    /// One instruction: what it means, by operator.
-    fn instr(&mut self, instr: &Instr) -> R<()> {
+    /// One instruction: what it means, by operator (`rest`: the instructions after it).
+    fn instr(&mut self, instr: &Instr, rest: &[Instr]) -> R<()> {
         if self.dead > 0 || !self.reachable() {
             return self.dead_instr(instr);
         }
@@ -269,7 +275,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             I::Drop => self.drop_top(),
             I::Select(_) => self.select(),
             I::Block(bt) => self.block(*bt)?,
-            I::Loop(bt) => self.loop_(*bt)?,
+            I::Loop(bt) => self.loop_(*bt, rest)?,
             I::If(bt) => self.if_(*bt)?,
             I::Else => self.else_(),
             I::End => self.end(),

@@ -98,6 +98,17 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
+    /// The two operands of a commutative operation swapped when only the second is in a
+    /// register of its own: the result goes there, and the first is read where it is.
+    fn commute(&mut self) {
+        let n = self.stack.len();
+        let (a, b) = (self.stack[n - 2].loc, self.stack[n - 1].loc);
+        if matches!(b, Loc::Gpr(_)) && !matches!(a, Loc::Gpr(_) | Loc::Slot) {
+            self.stack[n - 2].loc = b;
+            self.stack[n - 1].loc = a;
+        }
+    }
+
     fn ibinop(&mut self, kind: Kind, op: IBinop) {
         let size = kind.size();
         match op {
@@ -109,6 +120,9 @@ impl FuncCompiler<'_, '_> {
                     IBinop::Or => Alu::Or,
                     _ => Alu::Xor,
                 };
+                if alu != Alu::Sub {
+                    self.commute();
+                }
                 let (src, held) = self.pop_src();
                 let a = self.pop_resolved();
                 let r = self.into_gpr(a);
@@ -117,6 +131,7 @@ impl FuncCompiler<'_, '_> {
                 self.push(kind, Loc::Gpr(r));
             }
             IBinop::Mul => {
+                self.commute();
                 let (src, held) = self.pop_src();
                 let a = self.pop_resolved();
                 let r = self.into_gpr(a);

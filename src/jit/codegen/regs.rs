@@ -34,6 +34,10 @@ pub(super) const XMMS: [Xmm; 15] = {
     pool
 };
 
+/// How many registers of a class the cache of locals leaves free when it takes one of its
+/// own (a `local.tee`'s copy, a loop header's locals).
+pub(super) const SPARE: usize = 4;
+
 /// Scratch registers: never allocated, clobbered by any operation.
 pub(super) const SCRATCH: Gpr = Gpr::R11;
 pub(super) const XSCRATCH: Xmm = Xmm::Xmm15;
@@ -125,8 +129,8 @@ impl<R: Reg> fmt::Debug for RegSet<R> {
 /// The register moves `(to, from)`, all at once, as a sequence of single moves: a register
 /// another move still reads is written only after that read, and a cycle is broken by
 /// copying one of its registers to `via` (which no move names). Every `to` is distinct.
-pub(super) fn sequence_moves(moves: &[(Gpr, Gpr)], via: Gpr) -> Vec<(Gpr, Gpr)> {
-    let mut pending: Vec<(Gpr, Gpr)> = moves.iter().copied().filter(|(to, from)| to != from).collect();
+pub(super) fn sequence_moves<R: Copy + PartialEq>(moves: &[(R, R)], via: R) -> Vec<(R, R)> {
+    let mut pending: Vec<(R, R)> = moves.iter().copied().filter(|(to, from)| to != from).collect();
     let mut out = Vec::with_capacity(pending.len() + 1);
     while !pending.is_empty() {
         let free = (0..pending.len()).find(|&k| pending.iter().all(|m| m.1 != pending[k].0));
@@ -158,7 +162,8 @@ impl FuncCompiler<'_, '_> {
             if let Some(r) = self.gprs.alloc(&GPRS, except) {
                 return r;
             }
-            if self.uncache_one(|l| matches!(l, Loc::Gpr(r) if !except.contains(r))) {
+            let keep = except.union(self.pinned);
+            if self.uncache_one(|l| matches!(l, Loc::Gpr(r) if !keep.contains(r))) {
                 continue;
             }
             let k = self
@@ -181,6 +186,19 @@ impl FuncCompiler<'_, '_> {
             let k = self.stack.iter().position(|e| matches!(e.loc, Loc::Xmm(_))).expect("a register entry");
             self.spill(k);
         }
+    }
+
+    /// A free register taken for the cache of locals, if more than [`SPARE`] are free: the
+    /// cache never takes the last ones, which operations would otherwise win back from it.
+    pub(super) fn spare_gpr(&mut self) -> Option<Gpr> {
+        let free = GPRS.iter().filter(|r| !self.gprs.contains(**r)).count();
+        if free > SPARE { self.gprs.alloc(&GPRS, RegSet::EMPTY) } else { None }
+    }
+
+    /// [`Self::spare_gpr`] for an XMM register.
+    pub(super) fn spare_xmm(&mut self) -> Option<Xmm> {
+        let free = XMMS.iter().filter(|r| !self.xmms.contains(**r)).count();
+        if free > SPARE { self.xmms.alloc(&XMMS, RegSet::EMPTY) } else { None }
     }
 
     pub(super) fn free(&mut self, loc: Loc) {

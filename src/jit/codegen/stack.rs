@@ -193,10 +193,13 @@ impl FuncCompiler<'_, '_> {
                     self.asm.mov_ri64(r, bits as i64);
                 }
             }
-            Loc::Local(i) => {
-                let addr = self.local_addr(i);
-                self.asm.mov_rm(size, r, addr);
-            }
+            Loc::Local(i) => match self.cached(i) {
+                Some(Loc::Gpr(c)) => self.asm.mov_rr(size, r, c),
+                _ => {
+                    let addr = self.local_addr(i);
+                    self.asm.mov_rm(size, r, addr);
+                }
+            },
             Loc::Pool(_) => unreachable!("a vector is not in a general register"),
             Loc::Slot => unreachable!("a slot entry is loaded from its slot"),
         }
@@ -277,10 +280,16 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
-    /// Pop an integer operand as an ALU source (immediate, register or memory); a register
-    /// it holds goes back to the pool with [`Self::free`].
+    /// Pop an integer operand as an ALU source (immediate, register or memory; a local's
+    /// cached register in place); a register it holds goes back to the pool with
+    /// [`Self::free`].
     pub(super) fn pop_src(&mut self) -> (Src, Loc) {
         let e = self.pop();
+        if let Loc::Local(x) = e.loc
+            && let Some(c) = self.pinned_gpr(x)
+        {
+            return (Src::Reg(c), e.loc);
+        }
         match self.source(e) {
             Src::Load => {
                 let r = self.into_gpr(e);
@@ -323,11 +332,14 @@ impl FuncCompiler<'_, '_> {
                     self.asm.mov_mr(size, addr, SCRATCH);
                 }
             }
-            Loc::Local(i) => {
-                let from = self.local_addr(i);
-                self.asm.mov_rm(size, SCRATCH, from);
-                self.asm.mov_mr(size, addr, SCRATCH);
-            }
+            Loc::Local(i) => match self.cached(i) {
+                Some(Loc::Gpr(c)) => self.asm.mov_mr(size, addr, c),
+                _ => {
+                    let from = self.local_addr(i);
+                    self.asm.mov_rm(size, SCRATCH, from);
+                    self.asm.mov_mr(size, addr, SCRATCH);
+                }
+            },
             Loc::Slot => unreachable!("a slot is stored by its own spill"),
         }
     }

@@ -2,29 +2,29 @@
 //! context).
 //!
 //! A local lives in the frame, and `local.get` is read lazily, where its value is used. The
-//! register a `local.set` takes its value from keeps it, as a write-through cache: the next
-//! `local.get` copies that register instead of reading memory just written (whose latency,
-//! store to load, would lie on the path of every value computed from it). The cache is
-//! forgotten where paths meet (a loop's header, an `else`, a block's end that branches
-//! reach), at calls (which clobber registers), and register by register when the registers
-//! are wanted: memory is always current.
+//! register a `local.set` takes its value from keeps it, as a write-through cache: a later
+//! `local.get` reads that register (in place, as an operand or a memory index, or copied)
+//! instead of memory just written (whose latency, store to load, would lie on the path of
+//! every value computed from it). A loop's header keeps the locals its body reads in
+//! registers, and every branch back puts them there again (`control.rs`). The cache is
+//! forgotten where other paths meet (an `else`, a block's end that branches reach), at
+//! calls (which clobber registers), and register by register when the registers are wanted:
+//! memory is always current.
 
 use super::FuncCompiler;
+use super::control::CtrlKind;
 use super::regs::CTX;
 use super::stack::{Kind, Loc};
 use crate::jit::runtime::VmCtx;
 use crate::jit::x64::*;
 
 impl FuncCompiler<'_, '_> {
-    /// `local.get x`: a copy of its cached register, or the local read when the entry is used.
+    /// `local.get x`: the local read when the entry is used (from its cached register if it
+    /// is still there then, in place where the use only reads it); a float or vector copied
+    /// from its cached register now.
     pub(super) fn local_get(&mut self, x: u32) {
         let kind = self.locals[x as usize];
-        match self.cache.iter().find(|c| c.0 == x).map(|c| c.1) {
-            Some(Loc::Gpr(r)) => {
-                let n = self.alloc_gpr();
-                self.asm.mov_rr(kind.size(), n, r);
-                self.push(kind, Loc::Gpr(n));
-            }
+        match self.cached(x) {
             Some(Loc::Xmm(r)) => {
                 let n = self.alloc_xmm();
                 self.asm.sse_xx(Sse::MOVAPS, n, r);
@@ -44,37 +44,101 @@ impl FuncCompiler<'_, '_> {
         self.set_local(x, true)
     }
 
+    /// `local.set` and `local.tee`: the value stored, and cached in its register (a copy for
+    /// `local.tee`); in the register where the innermost loop's header keeps `x` when that is
+    /// free, so that the branch back finds it there.
     fn set_local(&mut self, x: u32, tee: bool) {
         self.materialize_local(x);
         self.uncache_local(x);
-        let k = self.stack.len() - 1;
-        let e = self.stack[k];
-        let addr = self.local_addr(x);
-        if e.loc == Loc::Slot {
-            let kind = e.kind;
+        if self.stack.last().is_some_and(|e| e.loc == Loc::Slot) {
             let e = self.pop_resolved();
-            self.store_entry(e, addr);
-            if tee {
-                self.push(kind, e.loc);
-            } else {
-                self.cache_local(x, e.loc);
+            self.push(e.kind, e.loc);
+        }
+        let e = *self.stack.last().expect("validated: an operand is there");
+        let addr = self.local_addr(x);
+        self.store_entry(e, addr);
+        let home = self.free_header_reg(x);
+        if tee {
+            if let Loc::Gpr(r) = e.loc
+                && let Some(Loc::Gpr(copy)) = home.or_else(|| self.spare_gpr().map(Loc::Gpr))
+            {
+                self.gprs.hold(copy);
+                self.asm.mov_rr(Size::S64, copy, r);
+                self.cache.push((x, Loc::Gpr(copy)));
             }
             return;
         }
-        self.store_entry(e, addr);
-        if !tee {
-            let e = self.pop();
-            self.cache_local(x, e.loc);
+        let e = self.pop();
+        match (e.loc, home) {
+            (Loc::Gpr(r), Some(Loc::Gpr(h))) => {
+                self.gprs.hold(h);
+                self.asm.mov_rr(Size::S64, h, r);
+                self.free(e.loc);
+                self.cache.push((x, Loc::Gpr(h)));
+            }
+            (Loc::Xmm(r), Some(Loc::Xmm(h))) => {
+                self.xmms.hold(h);
+                self.asm.sse_xx(Sse::MOVAPS, h, r);
+                self.free(e.loc);
+                self.cache.push((x, Loc::Xmm(h)));
+            }
+            _ => self.cache_local(x, e.loc),
         }
     }
 
+    /// The register in which the innermost loop around that keeps local `x` at its header
+    /// keeps it, if no one holds it now.
+    fn free_header_reg(&self, x: u32) -> Option<Loc> {
+        let loop_ =
+            self.ctrls.iter().rev().find(|c| c.kind == CtrlKind::Loop && c.cache.iter().any(|h| h.0 == x))?;
+        let (_, loc) = *loop_.cache.iter().find(|h| h.0 == x)?;
+        let free = match loc {
+            Loc::Gpr(r) => !self.gprs.contains(r),
+            Loc::Xmm(r) => !self.xmms.contains(r),
+            _ => false,
+        };
+        free.then_some(loc)
+    }
+
     // ----- The cache of locals -----
+
+    /// The register that holds local `x`'s value too, if any.
+    pub(super) fn cached(&self, x: u32) -> Option<Loc> {
+        self.cache.iter().find(|c| c.0 == x).map(|c| c.1)
+    }
+
+    /// The register that holds local `x`'s value too, if it is a general one, kept there
+    /// until the current instruction is done ([`FuncCompiler::pinned`]).
+    pub(super) fn pinned_gpr(&mut self, x: u32) -> Option<Gpr> {
+        let Some(Loc::Gpr(r)) = self.cached(x) else { return None };
+        self.pinned.hold(r);
+        Some(r)
+    }
 
     /// Local `x`'s value, just stored, stays in `loc` if that is a register.
     fn cache_local(&mut self, x: u32, loc: Loc) {
         match loc {
             Loc::Gpr(_) | Loc::Xmm(_) => self.cache.push((x, loc)),
             _ => self.free(loc),
+        }
+    }
+
+    /// Local `x` into a register of its own, cached, at a loop's header: while registers are
+    /// plenty (a spare one, taking none from the cache or the stack).
+    pub(super) fn preload_local(&mut self, x: u32) {
+        if self.cache.iter().any(|c| c.0 == x) {
+            return;
+        }
+        let kind = self.locals[x as usize];
+        let addr = self.local_addr(x);
+        if kind.in_xmm() {
+            if let Some(r) = self.spare_xmm() {
+                self.movs_xm(kind, r, addr);
+                self.cache.push((x, Loc::Xmm(r)));
+            }
+        } else if let Some(r) = self.spare_gpr() {
+            self.asm.mov_rm(kind.size(), r, addr);
+            self.cache.push((x, Loc::Gpr(r)));
         }
     }
 
