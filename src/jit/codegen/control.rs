@@ -1,7 +1,8 @@
 //! Control instructions: blocks, loops and ifs as control frames, branches, `return`, and
 //! where paths meet. At a block's entry everything but constants goes to its home slot, and
-//! every path into a label leaves the label's values in the home slots the label expects,
-//! and for a loop's header the cached locals in the registers the header expects.
+//! every path into a label leaves the label's values in the home slots the label expects
+//! (a block's or an `if`'s single result in a register, [`merge_reg`]), and for a loop's
+//! header the cached locals in the registers the header expects.
 //! Code after an unconditional branch is unreachable: it is walked, to find where its
 //! nesting ends, but emits nothing.
 
@@ -33,6 +34,9 @@ pub(super) struct Ctrl {
     /// For a loop: the locals its header finds in registers, which every branch back puts
     /// there (`restore_cache`).
     pub(super) cache: Vec<(u32, Loc)>,
+    /// Where the paths into the end leave the result, when that is a register ([`merge_reg`])
+    /// rather than its home slot.
+    pub(super) merge: Option<Loc>,
 }
 
 #[derive(Copy, Clone, PartialEq, Eq)]
@@ -139,6 +143,7 @@ impl FuncCompiler<'_, '_> {
             self.fuel();
         }
         let base = self.stack.len() - params.len();
+        let merge = merge_reg(kind, &params, &results);
         self.ctrls.push(Ctrl {
             kind,
             label,
@@ -149,6 +154,7 @@ impl FuncCompiler<'_, '_> {
             branched: false,
             live: true,
             cache,
+            merge,
         });
         Ok(())
     }
@@ -163,6 +169,7 @@ impl FuncCompiler<'_, '_> {
         self.asm.jcc(taken.invert(), els);
         let label = self.asm.new_label();
         let base = self.stack.len() - params.len();
+        let merge = merge_reg(CtrlKind::If, &params, &results);
         self.ctrls.push(Ctrl {
             kind: CtrlKind::If,
             label,
@@ -173,6 +180,7 @@ impl FuncCompiler<'_, '_> {
             branched: false,
             live: true,
             cache: Vec::new(),
+            merge,
         });
         Ok(())
     }
@@ -217,8 +225,8 @@ impl FuncCompiler<'_, '_> {
             return;
         }
         if c.live && merged {
-            let (base, n) = (c.base, c.results.len());
-            self.place(base, n);
+            let (base, n, merge) = (c.base, c.results.len(), c.merge);
+            self.place_results(base, n, merge);
         }
         let c = self.ctrls.pop().expect("checked");
         if let Some(els) = c.els {
@@ -234,11 +242,32 @@ impl FuncCompiler<'_, '_> {
                 let e = self.pop();
                 self.free(e.loc);
             }
-            for kind in c.results {
-                self.push(kind, Loc::Slot);
+            match c.merge {
+                Some(loc) => {
+                    self.hold(loc);
+                    self.push(c.results[0], loc);
+                }
+                None => {
+                    for kind in c.results {
+                        self.push(kind, Loc::Slot);
+                    }
+                }
             }
         } else if !c.live {
             self.set_unreachable();
+        }
+    }
+
+    /// The top `n` entries where the paths into a label leave them: the merge register for a
+    /// single result that has one, else the home slots (`place`).
+    fn place_results(&mut self, base: usize, n: usize, merge: Option<Loc>) {
+        let Some(to) = merge else { return self.place(base, n) };
+        let e = *self.stack.last().expect("validated: the result is there");
+        match (to, e.loc) {
+            (Loc::Gpr(r), Loc::Slot) => self.asm.mov_rm(e.kind.size(), r, Self::slot(e)),
+            (Loc::Gpr(r), _) => self.load_gpr(e, r),
+            (Loc::Xmm(x), _) => self.load_xmm(e, x),
+            _ => unreachable!("a merge register is a register"),
         }
     }
 
@@ -282,7 +311,8 @@ impl FuncCompiler<'_, '_> {
             self.return_values();
             return;
         }
-        self.place(base, n);
+        let merge = self.ctrls[depth].merge;
+        self.place_results(base, n, merge);
         if kind == CtrlKind::Loop {
             let header = self.ctrls[depth].cache.clone();
             self.restore_cache(&header);
@@ -326,9 +356,11 @@ impl FuncCompiler<'_, '_> {
         let c = &self.ctrls[self.ctrls.len() - 1 - l as usize];
         let n = c.branch_kinds().len();
         let top = self.stack.len() - n;
-        c.kind != CtrlKind::Body
-            && (0..n).all(|j| top + j == c.base + j && self.stack[top + j].loc == Loc::Slot)
-            && c.cache.iter().all(|h| self.cache.contains(h))
+        let in_place = match c.merge {
+            Some(loc) => self.stack[top].loc == loc,
+            None => (0..n).all(|j| top + j == c.base + j && self.stack[top + j].loc == Loc::Slot),
+        };
+        c.kind != CtrlKind::Body && in_place && c.cache.iter().all(|h| self.cache.contains(h))
     }
 
     /// The operand of a `br_if` or an `if` tested: the flags set, and the condition under
@@ -432,4 +464,15 @@ fn locals_read(body: &[Instr]) -> Vec<u32> {
     read.sort_unstable();
     read.dedup();
     read
+}
+
+/// Where the paths into the end of a block or an `if` without parameters and with a single
+/// result leave it: `rax`, or `xmm0` for a float or a vector, which nothing else holds there
+/// (the stack under the block is in its slots, and the cache is forgotten at the end).
+fn merge_reg(kind: CtrlKind, params: &[Kind], results: &[Kind]) -> Option<Loc> {
+    match (kind, params, results) {
+        (CtrlKind::Block | CtrlKind::If, [], [k]) if k.in_xmm() => Some(Loc::Xmm(Xmm::Xmm0)),
+        (CtrlKind::Block | CtrlKind::If, [], [_]) => Some(Loc::Gpr(Gpr::Rax)),
+        _ => None,
+    }
 }

@@ -245,6 +245,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             branched: false,
             live: true,
             cache: Vec::new(),
+            merge: None,
         };
         self.ctrls.push(body);
         let instrs = &func.body.instrs;

@@ -346,6 +346,16 @@ impl FuncCompiler<'_, '_> {
         };
         let (src, held) = self.pop_src();
         let a = self.pop_resolved();
+        if self.next_branches
+            && let Loc::Local(x) = a.loc
+            && let Some(c) = self.pinned_gpr(x)
+        {
+            // Only the flags are wanted: a cached local is compared in place.
+            self.alu(Alu::Cmp, kind.size(), c, src);
+            self.free(held);
+            self.flags = Some(cond);
+            return;
+        }
         let r = self.into_gpr(a);
         self.alu(Alu::Cmp, kind.size(), r, src);
         self.free(held);

@@ -201,6 +201,15 @@ impl FuncCompiler<'_, '_> {
         if free > SPARE { self.xmms.alloc(&XMMS, RegSet::EMPTY) } else { None }
     }
 
+    /// Take the register `loc` names (a merge register, which the paths leave a value in).
+    pub(super) fn hold(&mut self, loc: Loc) {
+        match loc {
+            Loc::Gpr(r) => self.gprs.hold(r),
+            Loc::Xmm(x) => self.xmms.hold(x),
+            _ => {}
+        }
+    }
+
     pub(super) fn free(&mut self, loc: Loc) {
         match loc {
             Loc::Gpr(r) => self.gprs.free(r),

@@ -225,21 +225,25 @@ impl FuncCompiler<'_, '_> {
 
     /// The entry's value in an XMM register that the caller owns.
     pub(super) fn into_xmm(&mut self, e: Entry) -> Xmm {
+        if let Loc::Xmm(x) = e.loc {
+            return x;
+        }
+        let x = self.alloc_xmm();
+        self.load_xmm(e, x);
+        self.free(e.loc);
+        x
+    }
+
+    /// Load an entry's value into an XMM register.
+    pub(super) fn load_xmm(&mut self, e: Entry, x: Xmm) {
         match e.loc {
-            Loc::Xmm(x) => x,
+            Loc::Xmm(s) if s == x => {}
+            Loc::Xmm(s) => self.asm.sse_xx(Sse::MOVAPS, x, s),
             Loc::Gpr(r) => {
                 debug_assert!(e.kind != Kind::V128);
-                let x = self.alloc_xmm();
-                if e.kind == Kind::F32 {
-                    self.asm.movd_xr(x, r)
-                } else {
-                    self.asm.movq_xr(x, r)
-                }
-                self.free(e.loc);
-                x
+                if e.kind == Kind::F32 { self.asm.movd_xr(x, r) } else { self.asm.movq_xr(x, r) }
             }
             Loc::Const(bits) => {
-                let x = self.alloc_xmm();
                 if bits == 0 {
                     self.asm.sse_xx(Sse::XORPS, x, x);
                 } else {
@@ -250,20 +254,13 @@ impl FuncCompiler<'_, '_> {
                     };
                     self.movs_xm(e.kind, x, c);
                 }
-                x
             }
             Loc::Local(i) => {
-                let x = self.alloc_xmm();
                 let addr = self.local_addr(i);
                 self.movs_xm(e.kind, x, addr);
-                x
             }
-            Loc::Pool(c) => {
-                let x = self.alloc_xmm();
-                self.movs_xm(e.kind, x, c);
-                x
-            }
-            Loc::Slot => unreachable!("resolved before"),
+            Loc::Pool(c) => self.movs_xm(e.kind, x, c),
+            Loc::Slot => self.movs_xm(e.kind, x, Self::slot(e)),
         }
     }
 
