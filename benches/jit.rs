@@ -2,14 +2,15 @@
 //! `cargo bench --bench jit` (`-- NAME...` runs only those kernels; `-- big` only the
 //! compile-throughput module).
 //!
-//! For each kernel of benches/jit/kernels.rs: the checksum of the compiled code against the
-//! reference interpreter at a small size, then the run time at the full size under guard
-//! pages and under explicit bounds checks, and the same module in node under
-//! `--liftoff-only` and `--no-liftoff` (both with `--no-wasm-lazy-compilation`, and
+//! For each kernel of benches/jit/kernels.rs (hand-written WAT, and C compiled by clang -O2,
+//! skipped loudly without clang): the checksum of the compiled code against the reference
+//! interpreter at a small size, then the run time at the full size under guard pages and
+//! under explicit bounds checks, and the same module in node under `--liftoff-only` and
+//! `--no-liftoff` (both with `--no-wasm-lazy-compilation`, and
 //! `--experimental-wasm-relaxed-simd` for the relaxed vector kernel), through
 //! benches/jit/run.mjs. Ours runs the relaxed vector operators as x86 gives them
-//! (`Relaxed::X86`), as V8 does. Every engine must return the same checksum. Then compile throughput
-//! on a generated module of a few MB of code: ours (single-threaded, as it is) against
+//! (`Relaxed::X86`), as V8 does. Every engine must return the same checksum. Then compile
+//! throughput on a generated module of a few MB of code: ours (single-threaded, as it is) against
 //! Liftoff and TurboFan, with V8's background compile threads and with `--single-threaded`.
 //!
 //! The engines take turns, one run each a round, for `LOCKSTEP_JIT_REPS` rounds (default 5),
@@ -59,8 +60,15 @@ fn main() {
     }
     let mut failures = Vec::new();
 
-    let selected: Vec<&Kernel> =
+    let mut selected: Vec<&Kernel> =
         KERNELS.iter().filter(|k| filter.is_empty() || filter.iter().any(|f| f == k.name)).collect();
+    if selected.iter().any(|k| k.file.ends_with(".c")) && !kernels::has_clang() {
+        println!(
+            "\n*** `{}` does not run: the C kernels (benches/c/) are SKIPPED ***\n",
+            kernels::clang_command()
+        );
+        selected.retain(|k| !k.file.ends_with(".c"));
+    }
     let mut rows = Vec::new();
     for k in selected {
         eprintln!("{}({}) ...", k.name, k.n);
@@ -197,7 +205,7 @@ impl V8 {
 }
 
 fn kernel(k: &Kernel, dir: &Path, node: bool, rounds: usize) -> Result<Row, String> {
-    let bytes = kernels::wasm(k);
+    let bytes = kernels::wasm(k)?;
     let file = dir.join(format!("{}.wasm", k.name));
     std::fs::write(&file, &bytes).map_err(|e| format!("{}: {e}", file.display()))?;
     let module = decode(&bytes)?;
@@ -518,6 +526,17 @@ fn print_runs(rows: &[Row], title: &str, pick: fn(&Time) -> f64) {
         g(&|r| ratio(t(&r.guard), t(&r.turbofan)))
     );
     let _ = writeln!(s, "\nRatios are time over time: below 1 is faster than the other engine.");
+    let from_c = |r: &&Row| KERNELS.iter().any(|k| k.name == r.name && k.file.ends_with(".c"));
+    let c: Vec<(&str, Option<f64>)> =
+        rows.iter().filter(from_c).map(|r| (r.name, ratio(t(&r.guard), t(&r.liftoff)))).collect();
+    let worst = c.iter().filter_map(|(n, x)| Some((*n, (*x)?))).max_by(|a, b| a.1.total_cmp(&b.1));
+    if let (Some(g), Some((name, x))) = (geomean(c.iter().map(|c| c.1)), worst) {
+        let _ = writeln!(
+            s,
+            "The {} C kernels (clang -O2), guard pages / Liftoff: geomean {g:.2}, the worst {name} {x:.2}.",
+            c.len()
+        );
+    }
     if let Some(x) = geomean(rows.iter().map(|r| ratio(t(&r.checks), t(&r.guard)))) {
         let (faster, by) = if x >= 1.0 { ("guard pages", x) } else { ("bounds checks", 1.0 / x) };
         let _ = writeln!(

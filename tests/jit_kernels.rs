@@ -1,6 +1,7 @@
-//! The compiler's benchmark kernels (benches/jit/*.wat, benches/kernels/*.wat) at small
-//! sizes: the compiled code, under guard pages and under explicit bounds checks, returns the
-//! reference interpreter's checksum.
+//! The compiler's benchmark kernels (benches/jit/*.wat, benches/kernels/*.wat, and the C of
+//! benches/c/ through clang) at small sizes: the compiled code, under guard pages and under
+//! explicit bounds checks, returns the reference interpreter's checksum. Without clang the C
+//! kernels are skipped, said so; `LOCKSTEP_REQUIRE_CLANG=1` (CI) makes that a failure.
 
 #[path = "../benches/jit/kernels.rs"]
 #[allow(dead_code)] // the benchmark's sizes and descriptions
@@ -26,8 +27,20 @@ fn run(engine: &mut dyn Engine, module: &Rc<lockstep::syntax::Module>, k: &Kerne
 
 #[test]
 fn kernels_agree_with_the_reference() {
-    for k in KERNELS {
-        let bytes = kernels::wasm(k);
+    let clang = kernels::has_clang();
+    if !clang {
+        assert!(
+            std::env::var_os("LOCKSTEP_REQUIRE_CLANG").is_none(),
+            "LOCKSTEP_REQUIRE_CLANG is set, but `{}` does not run",
+            kernels::clang_command()
+        );
+        eprintln!(
+            "SKIPPED: the C kernels: `{}` does not run (apt-get install clang lld)",
+            kernels::clang_command()
+        );
+    }
+    for k in KERNELS.iter().filter(|k| clang || !k.file.ends_with(".c")) {
+        let bytes = kernels::wasm(k).unwrap_or_else(|e| panic!("{}: {e}", k.name));
         let module = binary::decode(&bytes, Spec::V3).unwrap_or_else(|e| panic!("{}: {e:?}", k.name));
         valid::validate(&module, Spec::V3).unwrap_or_else(|e| panic!("{}: {e:?}", k.name));
         let module = Rc::new(module);
