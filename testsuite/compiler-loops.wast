@@ -136,6 +136,28 @@
     (i32.add) (i32.add) (i32.add) (i32.add) (i32.add)
     (i32.add) (i32.add) (i32.add) (i32.add) (i32.add))
 
+  ;; The same with floats: fifteen XMM registers, fourteen values live, a cached local
+  ;; read in place as the second operand.
+  (func (export "pinned-f64") (result f64) (local $x f64) (local $y f64)
+    (local.set $y (f64.const 1000))
+    (local.set $x (f64.add (local.get $y) (f64.const 0.5)))
+    (f64.add (local.get $y) (f64.const 1))
+    (f64.add (local.get $y) (f64.const 2))
+    (f64.add (local.get $y) (f64.const 3))
+    (f64.add (local.get $y) (f64.const 4))
+    (f64.add (local.get $y) (f64.const 5))
+    (f64.add (local.get $y) (f64.const 6))
+    (f64.add (local.get $y) (f64.const 7))
+    (f64.add (local.get $y) (f64.const 8))
+    (f64.add (local.get $y) (f64.const 9))
+    (f64.add (local.get $y) (f64.const 10))
+    (f64.add (local.get $y) (f64.const 11))
+    (f64.add (local.get $y) (f64.const 12))
+    (f64.add (local.get $y) (f64.const 13))
+    (f64.add (local.get $y) (f64.const 14))
+    (f64.add (local.get $y) (local.get $x))
+    (f64.add) (f64.add) (f64.add) (f64.add) (f64.add) (f64.add) (f64.add) (f64.add) (f64.add) (f64.add) (f64.add) (f64.add) (f64.add) (f64.add))
+
   ;; A local changed in the loop and read after it, and one the loop never reads, whose
   ;; register the header gives up.
   (func (export "after") (param $n i32) (param $keep i32) (result i32) (local $i i32)
@@ -168,4 +190,5 @@
 (assert_return (invoke "floats" (i32.const 3)) (f64.const 6.125))
 (assert_return (invoke "index-in-place" (i32.const 5)) (i32.const 4294966696))
 (assert_return (invoke "pinned") (i32.const 12062))
+(assert_return (invoke "pinned-f64") (f64.const 16105.5))
 (assert_return (invoke "after" (i32.const 9) (i32.const 5)) (i32.const 25))

@@ -168,6 +168,7 @@ struct FuncCompiler<'a, 'm> {
     /// Cached registers that the current instruction reads in place (as an operand or an
     /// address): not given up to an allocation until the instruction is done.
     pinned: RegSet<Gpr>,
+    pinned_xmms: RegSet<Xmm>,
     /// The frame's layout, and its size, known at the end (`frame.rs`).
     frame: Frame,
     /// Out-of-line code: trap exits (per trap and rule) and their labels.
@@ -221,6 +222,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             xmms: RegSet::EMPTY,
             cache: Vec::new(),
             pinned: RegSet::EMPTY,
+            pinned_xmms: RegSet::EMPTY,
             frame,
             traps: Vec::new(),
             dead: 0,
@@ -254,6 +256,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
                 matches!(instrs.get(i + 1), Some(Instr::BrIf(_) | Instr::If(_) | Instr::Select(_)));
             self.instr(instr, &instrs[i + 1..])?;
             self.pinned = RegSet::EMPTY;
+            self.pinned_xmms = RegSet::EMPTY;
             debug_assert!(self.flags.is_none() || self.next_branches, "flags left for no branch");
             if self.ctrls.is_empty() {
                 break;

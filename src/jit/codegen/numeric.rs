@@ -251,14 +251,29 @@ impl FuncCompiler<'_, '_> {
 
     fn fbinop(&mut self, kind: Kind, op: FBinop) {
         let f32 = kind == Kind::F32;
+        let simple = |ss, sd| if f32 { ss } else { sd };
+        let arith = match op {
+            FBinop::Add => Some(simple(Sse::ADDSS, Sse::ADDSD)),
+            FBinop::Sub => Some(simple(Sse::SUBSS, Sse::SUBSD)),
+            FBinop::Mul => Some(simple(Sse::MULSS, Sse::MULSD)),
+            FBinop::Div => Some(simple(Sse::DIVSS, Sse::DIVSD)),
+            _ => None,
+        };
+        if let Some(sse) = arith {
+            // The second operand where it is: a cached local's register, or memory.
+            let (b, held) = self.pop_fsrc();
+            let a = self.pop_xmm();
+            match b {
+                Ok(b) => self.asm.sse_xx(sse, a, b),
+                Err(m) => self.asm.sse_xm(sse, a, m),
+            }
+            self.free(held);
+            self.push(kind, Loc::Xmm(a));
+            return;
+        }
         let b = self.pop_xmm();
         let a = self.pop_xmm();
-        let simple = |ss, sd| if f32 { ss } else { sd };
         match op {
-            FBinop::Add => self.asm.sse_xx(simple(Sse::ADDSS, Sse::ADDSD), a, b),
-            FBinop::Sub => self.asm.sse_xx(simple(Sse::SUBSS, Sse::SUBSD), a, b),
-            FBinop::Mul => self.asm.sse_xx(simple(Sse::MULSS, Sse::MULSD), a, b),
-            FBinop::Div => self.asm.sse_xx(simple(Sse::DIVSS, Sse::DIVSD), a, b),
             FBinop::Min | FBinop::Max => self.fminmax(f32, op == FBinop::Min, a, b),
             FBinop::Copysign => {
                 let sign: u128 = if f32 { 0x8000_0000 } else { 0x8000_0000_0000_0000 };
@@ -268,9 +283,30 @@ impl FuncCompiler<'_, '_> {
                 self.asm.sse_xm(Sse::ANDPS, a, m);
                 self.asm.sse_xx(Sse::ORPS, a, b);
             }
+            _ => unreachable!("the arithmetic operators take their second operand where it is"),
         }
         self.free(Loc::Xmm(b));
         self.push(kind, Loc::Xmm(a));
+    }
+
+    /// Pop a float operand where it is: a register (its own, or a cached local's, pinned),
+    /// or the memory of its local, slot or constant; the register it holds goes back with
+    /// `free`.
+    fn pop_fsrc(&mut self) -> (Result<Xmm, Addr>, Loc) {
+        let e = self.pop();
+        match e.loc {
+            Loc::Local(x) => match self.pinned_xmm(x) {
+                Some(c) => (Ok(c), e.loc),
+                None => (Err(self.local_addr(x).into()), e.loc),
+            },
+            Loc::Slot => (Err(Self::slot(e).into()), e.loc),
+            Loc::Const(bits) if e.kind == Kind::F32 => (Err(self.asm.const_u32(bits as u32).into()), e.loc),
+            Loc::Const(bits) => (Err(self.asm.const_u64(bits).into()), e.loc),
+            _ => {
+                let x = self.into_xmm(e);
+                (Ok(x), Loc::Xmm(x))
+            }
+        }
     }
 
     /// `fmin`/`fmax`: a NaN operand makes a NaN (`a + b` propagates it, quieted); equal

@@ -180,7 +180,8 @@ impl FuncCompiler<'_, '_> {
             if let Some(x) = self.xmms.alloc(&XMMS, RegSet::EMPTY) {
                 return x;
             }
-            if self.uncache_one(|l| matches!(l, Loc::Xmm(_))) {
+            let keep = self.pinned_xmms;
+            if self.uncache_one(|l| matches!(l, Loc::Xmm(x) if !keep.contains(x))) {
                 continue;
             }
             let k = self.stack.iter().position(|e| matches!(e.loc, Loc::Xmm(_))).expect("a register entry");

@@ -255,10 +255,13 @@ impl FuncCompiler<'_, '_> {
                     self.movs_xm(e.kind, x, c);
                 }
             }
-            Loc::Local(i) => {
-                let addr = self.local_addr(i);
-                self.movs_xm(e.kind, x, addr);
-            }
+            Loc::Local(i) => match self.cached(i) {
+                Some(Loc::Xmm(c)) => self.asm.sse_xx(Sse::MOVAPS, x, c),
+                _ => {
+                    let addr = self.local_addr(i);
+                    self.movs_xm(e.kind, x, addr);
+                }
+            },
             Loc::Pool(c) => self.movs_xm(e.kind, x, c),
             Loc::Slot => self.movs_xm(e.kind, x, Self::slot(e)),
         }
@@ -331,6 +334,7 @@ impl FuncCompiler<'_, '_> {
             }
             Loc::Local(i) => match self.cached(i) {
                 Some(Loc::Gpr(c)) => self.asm.mov_mr(size, addr, c),
+                Some(Loc::Xmm(c)) => self.movs_mx(e.kind, addr, c),
                 _ => {
                     let from = self.local_addr(i);
                     self.asm.mov_rm(size, SCRATCH, from);

@@ -20,12 +20,12 @@ use crate::jit::x64::*;
 
 impl FuncCompiler<'_, '_> {
     /// `local.get x`: the local read when the entry is used (from its cached register if it
-    /// is still there then, in place where the use only reads it); a float or vector copied
-    /// from its cached register now.
+    /// is still there then, in place where the use only reads it); a vector copied from its
+    /// cached register now (vector operations take their operands as their own).
     pub(super) fn local_get(&mut self, x: u32) {
         let kind = self.locals[x as usize];
         match self.cached(x) {
-            Some(Loc::Xmm(r)) => {
+            Some(Loc::Xmm(r)) if kind == Kind::V128 => {
                 let n = self.alloc_xmm();
                 self.asm.sse_xx(Sse::MOVAPS, n, r);
                 self.push(kind, Loc::Xmm(n));
@@ -59,12 +59,22 @@ impl FuncCompiler<'_, '_> {
         self.store_entry(e, addr);
         let home = self.free_header_reg(x);
         if tee {
-            if let Loc::Gpr(r) = e.loc
-                && let Some(Loc::Gpr(copy)) = home.or_else(|| self.spare_gpr().map(Loc::Gpr))
-            {
-                self.gprs.hold(copy);
-                self.asm.mov_rr(Size::S64, copy, r);
-                self.cache.push((x, Loc::Gpr(copy)));
+            match e.loc {
+                Loc::Gpr(r) => {
+                    if let Some(Loc::Gpr(copy)) = home.or_else(|| self.spare_gpr().map(Loc::Gpr)) {
+                        self.gprs.hold(copy);
+                        self.asm.mov_rr(Size::S64, copy, r);
+                        self.cache.push((x, Loc::Gpr(copy)));
+                    }
+                }
+                Loc::Xmm(r) => {
+                    if let Some(Loc::Xmm(copy)) = home.or_else(|| self.spare_xmm().map(Loc::Xmm)) {
+                        self.xmms.hold(copy);
+                        self.asm.sse_xx(Sse::MOVAPS, copy, r);
+                        self.cache.push((x, Loc::Xmm(copy)));
+                    }
+                }
+                _ => {}
             }
             return;
         }
@@ -112,6 +122,13 @@ impl FuncCompiler<'_, '_> {
     pub(super) fn pinned_gpr(&mut self, x: u32) -> Option<Gpr> {
         let Some(Loc::Gpr(r)) = self.cached(x) else { return None };
         self.pinned.hold(r);
+        Some(r)
+    }
+
+    /// [`Self::pinned_gpr`] for an XMM register.
+    pub(super) fn pinned_xmm(&mut self, x: u32) -> Option<Xmm> {
+        let Some(Loc::Xmm(r)) = self.cached(x) else { return None };
+        self.pinned_xmms.hold(r);
         Some(r)
     }
 
