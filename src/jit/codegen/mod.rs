@@ -5,7 +5,10 @@
 //! is a constant, a register, a local (read lazily), or its home slot in the frame. Operations
 //! consume entries where they are (an immediate, a register, memory) and leave their result in
 //! a register. Registers come from a fixed pool and are spilled to home slots when the pool
-//! runs dry, at calls, and where control flow merges.
+//! runs dry, at calls, and where control flow merges (but for a block's single result, which
+//! meets in a register). Locals are cached in registers, written through to the frame, and a
+//! loop keeps them there from one iteration to the next; the first words of a call's
+//! arguments, and its first result, travel in registers.
 //!
 //! Laid out by concern, as Wasmtime's Winch is: this file says what each instruction means
 //! (`FuncCompiler::instr`, one arm per operator); how is in
