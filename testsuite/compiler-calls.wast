@@ -100,6 +100,40 @@
   (func (export "mixed-through") (param $x f64) (result f64 i32 i64)
     (call $mixed (local.get $x) (i32.const 7) (v128.const i32x4 0 0 0 40)
                  (i64.const 100) (f32.const 2.5) (i32.const 9)))
+  ;; Floats and a vector, which pass through the area only: weighed by position, passed in
+  ;; another order, from a general register (a reinterpretation) and from memory, with the
+  ;; vector taking two words in the middle.
+  (func $fweigh (param f64 f32 f64 v128 f64) (result f64)
+    (f64.add
+      (f64.add (f64.add (local.get 0) (f64.mul (f64.promote_f32 (local.get 1)) (f64.const 3)))
+               (f64.mul (local.get 2) (f64.const 5)))
+      (f64.add (f64.mul (f64x2.extract_lane 1 (local.get 3)) (f64.const 7))
+               (f64.mul (local.get 4) (f64.const 11)))))
+  (func (export "floats") (param $a f64) (param $b f64) (result f64)
+    (local $v v128)
+    (local.set $v (f64x2.splat (local.get $b)))
+    (f64.sub
+      (call $fweigh (local.get $a) (f32.const 2) (local.get $b) (local.get $v) (local.get $a))
+      (call $fweigh (local.get $b) (f32.demote_f64 (local.get $a))
+                    (f64.reinterpret_i64 (i64.reinterpret_f64 (local.get $a)))
+                    (f64x2.splat (local.get $a)) (local.get $b))))
+  ;; Six computed float arguments, in registers until they are stored, while the caller's
+  ;; own float parameters are cached.
+  (func $fsix (param f64 f64 f64 f64 f64 f64) (result f64)
+    (f64.add (f64.add (f64.add (local.get 0) (f64.mul (local.get 1) (f64.const 10)))
+                      (f64.add (f64.mul (local.get 2) (f64.const 100)) (f64.mul (local.get 3) (f64.const 1000))))
+             (f64.add (f64.mul (local.get 4) (f64.const 10000)) (f64.mul (local.get 5) (f64.const 100000)))))
+  (func (export "fchain") (param $a f64) (param $b f64) (result f64)
+    (call $fsix (f64.add (local.get $a) (f64.const 1)) (f64.add (local.get $b) (f64.const 2))
+                (f64.add (local.get $a) (f64.const 3)) (f64.add (local.get $b) (f64.const 4))
+                (f64.add (local.get $a) (f64.const 5)) (f64.add (local.get $b) (f64.const 6))))
+  ;; A float parameter changed, then another read; and f32 arithmetic on parameters.
+  (func $fset (param f32 f32 f32) (result f32)
+    (local.set 0 (f32.mul (local.get 1) (local.get 2)))
+    (f32.sub (local.get 0) (f32.div (local.get 2) (local.get 1))))
+  (func (export "fset") (param f32 f32) (result f32)
+    (f32.add (call $fset (f32.const 0) (local.get 1) (local.get 0))
+             (call $fset (f32.const 0) (local.get 0) (local.get 1))))
   ;; A result taken from rax while another is live in a register.
   (func (export "two-calls") (param $a i32) (result i32)
     (i32.sub (call $sub (local.get $a) (i32.const 1))
@@ -115,3 +149,8 @@
 (assert_return (invoke "swap" (i32.const 3) (i32.const 10)) (i32.const -693))
 (assert_return (invoke "mixed-through" (f64.const 0.5)) (f64.const 7.5) (i32.const 42) (i64.const 91))
 (assert_return (invoke "two-calls" (i32.const 4)) (i32.const -3))
+(assert_return (invoke "floats" (f64.const 1) (f64.const 10)) (f64.const 3))
+(assert_return (invoke "floats" (f64.const -2.5) (f64.const 0.25)) (f64.const 13.5))
+(assert_return (invoke "fset" (f32.const 2) (f32.const 8)) (f32.const 27.75))
+(assert_return (invoke "fchain" (f64.const 0) (f64.const 0)) (f64.const 654321))
+(assert_return (invoke "fchain" (f64.const 1) (f64.const -1)) (f64.const 563412))
