@@ -324,8 +324,7 @@ impl FuncCompiler<'_, '_> {
     /// them again, from the registers they are cached in now, else from memory (always
     /// current). The compiler's state is the branch's; only code is emitted.
     fn restore_cache(&mut self, header: &[(u32, Loc)]) {
-        let now: Vec<Option<Loc>> =
-            header.iter().map(|h| self.cache.iter().find(|c| c.0 == h.0).map(|c| c.1)).collect();
+        let now: Vec<Option<Loc>> = header.iter().map(|h| self.cached(h.0)).collect();
         let mut gprs = Vec::new();
         let mut xmms = Vec::new();
         for (&(_, to), now) in header.iter().zip(&now) {
