@@ -5,6 +5,7 @@
 pub mod binary;
 pub mod coverage;
 pub mod exec;
+pub mod front;
 pub mod jit;
 pub mod lockstep;
 pub mod rules;

@@ -10,7 +10,7 @@ use lockstep::runtime::interrupt::Timed;
 use lockstep::runtime::{Config, Engine, ExternVal, Val};
 use lockstep::script::{self, suite};
 use lockstep::syntax::{CompType, ExternIdx, Module};
-use lockstep::{Spec, binary, valid};
+use lockstep::{Spec, binary, front, valid};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -770,15 +770,20 @@ fn trace(
 fn compile(spec: Spec, time: bool, threads: Threads, file: &Path, max: u64) -> Result<ExitCode> {
     let bytes = read_module(file, max)?;
     let mut phases = Phases::new(bytes.len(), threads.get());
-    let module = phases
-        .time("decode", || binary::decode_on(&bytes, spec, threads.get()))
+    // As `validate` does it (`front`), and the compiler decodes each body again as it
+    // compiles it: no phase holds every body's instructions at once.
+    let (module, code) = phases
+        .time("decode", || binary::decode_framed(&bytes, spec, threads.get()))
         .map_err(|e| malformed(file, &e))?;
-    phases
-        .time("validate", || valid::validate_on(&module, spec, threads.get()))
-        .map_err(|e| invalid(file, &e))?;
+    phases.time("validate", || front::module_ok(&module, &code, spec, threads.get())).map_err(
+        |e| match e {
+            front::Error::Malformed(e) => malformed(file, &e),
+            front::Error::Invalid(e) => invalid(file, &e),
+        },
+    )?;
     let options =
         lockstep::jit::Options { threads: threads.get(), ..lockstep::jit::Options::new(Bounds::GuardPages) };
-    let compiled = match phases.time("compile", || lockstep::jit::compile(&module, options)) {
+    let compiled = match phases.time("compile", || lockstep::jit::compile_bodies(&module, &code, options)) {
         Ok(compiled) => compiled,
         Err(e) => {
             println!("{}", describe(&e));
@@ -1000,14 +1005,18 @@ fn validate(spec: Spec, json: bool, time: bool, threads: Threads, file: &Path, m
         Err(e) => return Err(e.into()),
     };
     let mut phases = Phases::new(bytes.len(), threads.get());
-    let error = match phases.time("decode", || binary::decode_on(&bytes, spec, threads.get())) {
-        Err(e) => Some((e.message, e.rule, Some(e.offset), None)),
-        Ok(module) => {
-            let verdict = phases.time("validate", || valid::validate_on(&module, spec, threads.get()));
-            // The process ends here: leave the module to it rather than free it piece by piece.
-            std::mem::forget(module);
-            verdict.err().map(|e| (e.message, e.rule, e.offset.map(|o| o as usize), e.func))
-        }
+    // Decoding the sections, then validation with each function body decoded as it is
+    // checked (`front`): the verdict of decoding everything first, at a fraction of the memory.
+    let malformed = |e: binary::Error| Some((e.message, e.rule, Some(e.offset), None));
+    let error = match phases.time("decode", || binary::decode_framed(&bytes, spec, threads.get())) {
+        Err(e) => malformed(e),
+        Ok((module, code)) => match phases
+            .time("validate", || front::module_ok(&module, &code, spec, threads.get()))
+        {
+            Ok(()) => None,
+            Err(front::Error::Malformed(e)) => malformed(e),
+            Err(front::Error::Invalid(e)) => Some((e.message, e.rule, e.offset.map(|o| o as usize), e.func)),
+        },
     };
     let Some((message, rule, offset, func)) = error else {
         match (json, time) {

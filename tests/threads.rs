@@ -6,7 +6,7 @@
 use lockstep::exec::Reference;
 use lockstep::jit::{self, Bounds, Jit, Options};
 use lockstep::runtime::{Config, Engine, ExternVal, Val};
-use lockstep::syntax::Module;
+use lockstep::syntax::{Bodies, Module};
 use lockstep::{Spec, binary, valid};
 use std::rc::Rc;
 
@@ -29,11 +29,14 @@ fn wat(funcs: usize, padding: usize) -> String {
     s + ")"
 }
 
-fn decode(text: &str) -> Module {
-    let bytes = wast::parser::parse::<wast::Wat>(&wast::parser::ParseBuffer::new(text).unwrap())
+fn encode(text: &str) -> Vec<u8> {
+    wast::parser::parse::<wast::Wat>(&wast::parser::ParseBuffer::new(text).unwrap())
         .map(|mut w| w.encode().unwrap())
-        .unwrap();
-    binary::decode(&bytes, Spec::V3).expect("decodes")
+        .unwrap()
+}
+
+fn decode(text: &str) -> Module {
+    binary::decode(&encode(text), Spec::V3).expect("decodes")
 }
 
 fn module(text: &str) -> Module {
@@ -50,16 +53,25 @@ fn call(engine: &mut dyn Engine, module: &Rc<Module>, name: &str, x: i32) -> Vec
 
 #[test]
 fn many_pieces_link_into_the_same_code_on_any_number_of_threads() {
-    // 120 functions of 5 * 120 + 10 instructions: about 73,000, three pieces.
+    // 120 functions of 120 * 14 + 16 bytes of code: about 200 KB, three pieces of 64 KiB.
     let module = Rc::new(module(&wat(120, 120)));
-    let instrs: usize = module.funcs.iter().map(|f| f.body.instrs.len()).sum();
-    assert!(instrs > 2 * (1 << 15), "only {instrs} instructions");
+    let bytes: usize = (0..module.funcs.len()).map(|i| module.size(i)).sum();
+    assert!(bytes > 2 * (1 << 16), "only {bytes} bytes of code");
     let on = |threads| jit::compile(&module, Options { threads, ..Options::new(Bounds::GuardPages) });
     let one = on(1).expect("compiles");
     for threads in [2, 3, 8] {
         let many = on(threads).expect("compiles");
         assert!(one.code == many.code, "the code differs on {threads} threads");
         assert_eq!((&one.funcs, &one.faults), (&many.funcs, &many.faults));
+    }
+    // The same from the bodies decoded one at a time, as `lockstep compile` has it.
+    let bytes = encode(&wat(120, 120));
+    let (framed, code) = binary::decode_framed(&bytes, Spec::V3, 2).expect("decodes");
+    for threads in [1, 3] {
+        let options = Options { threads, ..Options::new(Bounds::GuardPages) };
+        let from_code = jit::compile_bodies(&framed, &code, options).expect("compiles");
+        assert!(one.code == from_code.code, "the code from the bodies differs on {threads} threads");
+        assert_eq!((&one.funcs, &one.faults), (&from_code.funcs, &from_code.faults));
     }
     for name in ["f1", "f60", "f119"] {
         let expected = call(&mut Reference::default(), &module, name, 7);

@@ -29,11 +29,22 @@ enum Open {
 }
 
 impl Reader<'_> {
-    /// binary-expr: `instr* 0x0B`, flat. A stack of the blocks open says which `else` and
-    /// `end` are allowed (binary-block, binary-loop, binary-if, binary-try_table), so no
-    /// nesting depth costs Rust stack; the expression ends at the `end` that closes no block.
+    /// binary-expr: `instr* 0x0B`, flat, in a buffer of its own size.
     pub(super) fn expr(&mut self) -> Result<Expr> {
-        let (mut instrs, mut offsets, mut open) = (Vec::new(), Vec::new(), Vec::new());
+        let mut expr = Expr::default();
+        self.expr_into(&mut expr)?;
+        Ok(expr)
+    }
+
+    /// binary-expr: `instr* 0x0B`, flat, into `expr` (emptied first, its buffers reused). A
+    /// stack of the blocks open says which `else` and `end` are allowed (binary-block,
+    /// binary-loop, binary-if, binary-try_table), so no nesting depth costs Rust stack; the
+    /// expression ends at the `end` that closes no block.
+    pub(super) fn expr_into(&mut self, expr: &mut Expr) -> Result<()> {
+        let (instrs, offsets) = (&mut expr.instrs, &mut expr.offsets);
+        instrs.clear();
+        offsets.clear();
+        let mut open = Vec::new();
         loop {
             let at = self.pos;
             self.ctx = rules::BINARY_EXPR;
@@ -74,12 +85,13 @@ impl Reader<'_> {
             instrs.push(instr);
             offsets.push(super::offset32(at));
             if done {
-                return Ok(Expr { instrs: instrs.into(), offsets: offsets.into() });
+                return Ok(());
             }
         }
     }
 
     /// binary-instr: one instruction other than `else` and `end`, by its opcode.
+    #[inline(always)]
     fn instr(&mut self) -> Result<Instr> {
         let at = self.pos;
         let op = self.byte()?;
@@ -742,7 +754,7 @@ mod tests {
         r.in_section = true;
         let e = r.expr().map_err(|e| format!("{} @{}", e.message, e.offset))?;
         assert!(r.at_end(), "left {} bytes", r.left());
-        let mut instrs = e.instrs.into_vec();
+        let mut instrs = e.instrs;
         assert_eq!(instrs.pop(), Some(I::End));
         Ok(instrs)
     }

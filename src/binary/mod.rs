@@ -14,13 +14,14 @@
 //! stack of open blocks), and no count declared by the input is allocated before it has been
 //! checked against the bytes left.
 
+mod code;
 mod instructions;
 mod modules;
 mod names;
-mod parallel;
 mod types;
 mod values;
 
+pub use code::Code;
 pub(crate) use instructions::family;
 
 use crate::Spec;
@@ -52,11 +53,26 @@ pub fn decode(bytes: &[u8], spec: Spec) -> Result<Module, Error> {
 /// [`decode`], with the function bodies' instructions decoded on up to `threads` threads.
 /// The module, or the error, is the same as on one.
 pub fn decode_on(bytes: &[u8], spec: Spec, threads: usize) -> Result<Module, Error> {
-    let decoded = modules::module(&mut Reader { threads, ..Reader::new(bytes, spec) });
+    let decoded = decode_framed(bytes, spec, threads).and_then(|(mut m, code)| {
+        let bodies = code.each(threads, || (), |_, _, expr| expr.clone())?;
+        m.funcs.iter_mut().zip(bodies).for_each(|(f, body)| f.body = body);
+        Ok(m)
+    });
     if crate::coverage::counts::on() {
         crate::coverage::derive::decoded(&decoded);
     }
     decoded
+}
+
+/// The module with its function bodies' expressions not yet decoded (each [`Func::body`]
+/// empty), and the code section framed to decode them from, one at a time or in parallel
+/// ([`Code::each`]). Decoding them all gives [`decode_on`]'s module or error; an error here
+/// is already that error (where the sections fail, a malformed expression before the failure
+/// is reported first, on up to `threads` threads).
+///
+/// [`Func::body`]: crate::syntax::Func::body
+pub fn decode_framed(bytes: &[u8], spec: Spec, threads: usize) -> Result<(Module, Code<'_>), Error> {
+    modules::module(&mut Reader { threads, ..Reader::new(bytes, spec) })
 }
 
 type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,5 +1,6 @@
 //! 5.5 Modules: sections, and the module that they make up.
 
+use super::code::{Code, Framing, framing};
 use super::{Reader, Result};
 use crate::rules::{self, Rule};
 use crate::syntax::{
@@ -25,29 +26,20 @@ fn locals_budget(module_len: usize) -> usize {
 }
 
 /// binary-module: the preamble (binary-magic, binary-version), then the sections in order,
-/// with custom sections anywhere between them.
-pub(super) fn module(r: &mut Reader) -> Result<Module> {
-    if r.take(4)? != b"\0asm" {
-        return r.error(0, "magic header not detected", rules::BINARY_MAGIC);
-    }
-    if r.take(4)? != [1, 0, 0, 0] {
-        return r.error(4, "unknown binary version", rules::BINARY_VERSION);
-    }
+/// with custom sections anywhere between them; the function bodies' expressions are left to
+/// the [`Code`] returned beside the module.
+pub(super) fn module<'b>(r: &mut Reader<'b>) -> Result<(Module, Code<'b>)> {
     let mut s = Sections::default();
-    let last_id = if r.v3() { 13 } else { 12 };
-    while let Some(id) = r.peek() {
-        if id > last_id {
-            return r.error(r.pos, "malformed section id", rules::BINARY_SECTION);
-        }
-        if !s.section(r, id)? {
-            break;
+    let read = s.read(r);
+    let code = Code::new(r.bytes, r.spec, std::mem::take(&mut s.bodies), s.data_count.is_some());
+    match read.and_then(|()| s.module(r)) {
+        Ok(m) => Ok((m, code)),
+        Err(e) => {
+            // An expression before the failure is malformed: a single pass meets it first.
+            code.first_malformed(r.threads)?;
+            Err(e)
         }
     }
-    if !r.at_end() {
-        let message = "unexpected content after last section";
-        return r.error(r.pos, message, rules::BINARY_MODULE);
-    }
-    s.module(r)
 }
 
 /// What the sections give, on the way to the module.
@@ -55,7 +47,9 @@ pub(super) fn module(r: &mut Reader) -> Result<Module> {
 struct Sections {
     m: Module,
     funcs: Vec<TypeIdx>,
-    codes: Vec<(Vec<ValType>, Expr)>,
+    /// The bodies' locals, and where their expressions lie.
+    locals: Vec<Vec<ValType>>,
+    bodies: Vec<Framing>,
     /// The data count and the offset of its section.
     data_count: Option<(u32, usize)>,
     code_at: Option<usize>,
@@ -66,6 +60,30 @@ struct Sections {
 }
 
 impl Sections {
+    /// The preamble (binary-magic, binary-version), then the sections in order.
+    fn read(&mut self, r: &mut Reader) -> Result<()> {
+        if r.take(4)? != b"\0asm" {
+            return r.error(0, "magic header not detected", rules::BINARY_MAGIC);
+        }
+        if r.take(4)? != [1, 0, 0, 0] {
+            return r.error(4, "unknown binary version", rules::BINARY_VERSION);
+        }
+        let last_id = if r.v3() { 13 } else { 12 };
+        while let Some(id) = r.peek() {
+            if id > last_id {
+                return r.error(r.pos, "malformed section id", rules::BINARY_SECTION);
+            }
+            if !self.section(r, id)? {
+                break;
+            }
+        }
+        if !r.at_end() {
+            let message = "unexpected content after last section";
+            return r.error(r.pos, message, rules::BINARY_MODULE);
+        }
+        Ok(())
+    }
+
     /// The section of this id, or `false` if it comes out of order: that ends the module, and
     /// what follows is unexpected content.
     fn section(&mut self, r: &mut Reader, id: u8) -> Result<bool> {
@@ -98,9 +116,14 @@ impl Sections {
             }
             10 => {
                 let mut budget = locals_budget(r.bytes.len());
-                self.codes = section(r, rules::BINARY_CODESEC, |r, _| match r.threads {
-                    0 | 1 => r.list(|r| code(r, &mut budget)),
-                    _ => super::parallel::codes(r, &mut budget),
+                let (locals, bodies) = (&mut self.locals, &mut self.bodies);
+                section(r, rules::BINARY_CODESEC, |r, _| {
+                    r.list(|r| {
+                        let (l, body) = framing(r, &mut budget)?;
+                        locals.push(l);
+                        bodies.push(body);
+                        Ok(())
+                    })
                 })?;
                 self.code_at = Some(at);
             }
@@ -110,45 +133,28 @@ impl Sections {
         Ok(true)
     }
 
-    /// The module, if the sections agree: as many bodies as functions, as many data segments
-    /// as the data count says, and a data count if any body names a data segment.
-    fn module(self, r: &Reader) -> Result<Module> {
-        let Sections { mut m, funcs, codes, data_count, code_at, .. } = self;
-        if funcs.len() != codes.len() {
+    /// The module, if the sections agree: as many bodies as functions, and as many data
+    /// segments as the data count says. The bodies' expressions are left to [`Code`].
+    fn module(&mut self, r: &Reader) -> Result<Module> {
+        let Sections { m, funcs, locals, data_count, code_at, .. } = self;
+        if funcs.len() != locals.len() {
             let message = "function and code section have inconsistent lengths";
             return r.error(code_at.unwrap_or(r.pos), message, rules::BINARY_MODULE);
         }
-        match data_count {
-            Some((n, at)) if n as usize != m.datas.len() => {
-                let message = "data count and data section have inconsistent lengths";
-                return r.error(at, message, rules::BINARY_MODULE);
-            }
-            None => {
-                if let Some(at) = codes.iter().find_map(|(_, body)| uses_data(body)) {
-                    return r.error(at, "data count section required", rules::BINARY_DATACNTSEC);
-                }
-            }
-            _ => {}
+        if let Some((n, at)) = *data_count
+            && n as usize != m.datas.len()
+        {
+            let message = "data count and data section have inconsistent lengths";
+            return r.error(at, message, rules::BINARY_MODULE);
         }
-        let funcs = funcs.into_iter().zip(codes);
-        m.funcs = funcs.map(|(ty, (locals, body))| Func { ty, locals, body }).collect();
+        let mut m = std::mem::take(m);
+        let funcs = funcs.iter().zip(locals.drain(..));
+        m.funcs = funcs.map(|(&ty, locals)| Func { ty, locals, body: Expr::default() }).collect();
         for c in m.customs.iter().filter(|c| c.name == "name") {
             super::names::decode(&c.bytes, &mut m.names);
         }
         Ok(m)
     }
-}
-
-/// The offset of the first instruction that names a data segment, which the data count
-/// section must have announced: the binary format is then decodable in one pass.
-fn uses_data(body: &Expr) -> Option<usize> {
-    let i = body.instrs.iter().position(|i| {
-        matches!(
-            i,
-            Instr::MemoryInit(..) | Instr::DataDrop(_) | Instr::ArrayNewData(..) | Instr::ArrayInitData(..)
-        )
-    })?;
-    Some(body.offsets[i] as usize)
 }
 
 /// binary-section: `N:byte size:u32 content`, the content taking exactly `size` bytes.
@@ -232,8 +238,7 @@ fn table(r: &mut Reader) -> Result<Table> {
     }
     let ty = r.tabletype()?;
     let at = super::offset32(at);
-    let init =
-        Expr { instrs: Box::new([Instr::RefNull(ty.elem.heap), Instr::End]), offsets: Box::new([at, at]) };
+    let init = Expr { instrs: vec![Instr::RefNull(ty.elem.heap), Instr::End], offsets: vec![at, at] };
     Ok(Table { ty, init })
 }
 
@@ -304,13 +309,7 @@ fn elemkind(r: &mut Reader) -> Result<RefType> {
 /// A function index of an element segment, as the expression `ref.func x`.
 fn ref_func(r: &mut Reader) -> Result<Expr> {
     let at = super::offset32(r.pos);
-    Ok(Expr { instrs: Box::new([Instr::RefFunc(r.idx()?), Instr::End]), offsets: Box::new([at, at]) })
-}
-
-/// binary-code: a function body, `size:u32` and exactly `size` bytes of binary-func: the
-/// locals and the expression. `budget` is the number of locals the module may still declare.
-fn code(r: &mut Reader, budget: &mut usize) -> Result<(Vec<ValType>, Expr)> {
-    sized(r, rules::BINARY_CODE, rules::BINARY_FUNC, |r, _| Ok((locals(r, budget)?, r.expr()?)))
+    Ok(Expr { instrs: vec![Instr::RefFunc(r.idx()?), Instr::End], offsets: vec![at, at] })
 }
 
 /// binary-local: groups `n:u32 t:valtype` of `n` locals of type `t`. The groups are read

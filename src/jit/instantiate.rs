@@ -22,8 +22,14 @@ fn unsupported(what: &str) -> Error {
 /// Compile every function of a validated module for this CPU, relaxed operators as x86
 /// gives them, every memory checked as `options` say: what `lockstep compile` times.
 pub fn compile(module: &Module, options: Options) -> Result<Compiled, Error> {
+    compile_bodies(module, module, options)
+}
+
+/// [`compile`], the function bodies taken from `bodies` (a binary's code section, each body
+/// decoded as it is compiled) rather than from the module.
+pub fn compile_bodies(module: &Module, bodies: &dyn Bodies, options: Options) -> Result<Compiled, Error> {
     let mems = module.imported_mems().count() + module.mems.len();
-    compile_for(module, options, &vec![options.bounds; mems], Isa::host(), Relaxed::X86)
+    compile_for(module, bodies, options, &vec![options.bounds; mems], Isa::host(), Relaxed::X86)
 }
 
 /// Compile every function of a validated module with these instructions, relaxed results
@@ -31,6 +37,7 @@ pub fn compile(module: &Module, options: Options) -> Result<Compiled, Error> {
 /// says (by memory index).
 pub fn compile_for(
     module: &Module,
+    bodies: &dyn Bodies,
     options: Options,
     mem_bounds: &[Bounds],
     isa: Isa,
@@ -45,6 +52,7 @@ pub fn compile_for(
     let builtins = builtins::addresses();
     let env = Env {
         module,
+        bodies,
         types,
         funcs,
         imported_funcs: module.imported_funcs().count() as u32,
@@ -94,7 +102,7 @@ pub(super) fn instantiate(
     check_imports(jit, module, imports)?;
     let bounds = mem_bounds(jit, module, imports);
     let Compiled { code, funcs: entries, faults } =
-        compile_for(module, jit.options, &bounds, jit.isa, jit.relaxed)?;
+        compile_for(module, &**module, jit.options, &bounds, jit.isa, jit.relaxed)?;
     dump(&code);
     let code = CodeMemory::new(&code).map_err(|e| Error::Unsupported(format!("mapping code: {e}")))?;
     let id = jit.instances.len() as u32;
@@ -386,7 +394,8 @@ mod tests {
         );
         for bounds in [[Bounds::Checks; 2], [Bounds::GuardPages; 2], [Bounds::GuardPages, Bounds::Checks]] {
             let options = Options::new(bounds[0]);
-            let compiled = compile_for(&m, options, &bounds, Isa::host(), Relaxed::X86).expect("compiles");
+            let compiled =
+                compile_for(&m, &*m, options, &bounds, Isa::host(), Relaxed::X86).expect("compiles");
             let rules: Vec<_> = compiled.faults.iter().map(|f| f.1).collect();
             let expected =
                 [rules::STEP__STORE_PACK_OOB, rules::STEP_READ__LOAD_NUM_OOB, rules::STEP_READ__LOAD_NUM_OOB];

@@ -29,5 +29,5 @@ pub mod x64;
 pub use codegen::Bounds;
 pub use codegen::{Compiled, Options};
 pub use engine::{Jit, Traced};
-pub use instantiate::{compile, compile_for};
+pub use instantiate::{compile, compile_bodies, compile_for};
 pub use isa::{Isa, Level};

@@ -493,8 +493,8 @@ pub enum Instr {
 /// module's binary (for error messages and traces).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Expr {
-    pub instrs: Box<[Instr]>,
-    pub offsets: Box<[u32]>,
+    pub instrs: Vec<Instr>,
+    pub offsets: Vec<u32>,
 }
 
 impl Sz {
@@ -542,7 +542,7 @@ impl Shape {
 impl Expr {
     /// An expression from instructions without binary offsets (built by hand, in tests).
     pub fn new(instrs: Vec<Instr>) -> Expr {
-        let offsets = vec![0; instrs.len()].into_boxed_slice();
-        Expr { instrs: instrs.into_boxed_slice(), offsets }
+        let offsets = vec![0; instrs.len()];
+        Expr { instrs, offsets }
     }
 }

@@ -24,6 +24,34 @@ pub struct Module {
     pub names: Names,
 }
 
+/// Where the bodies of a module's functions come from: the module itself, or the code
+/// section of its binary, each body decoded when asked for (`binary::Code`), so that a
+/// compiler need not hold them all at once.
+pub trait Bodies: Sync {
+    /// The body of defined function `i`, decoded into `scratch` where it is not at hand;
+    /// `None` if it does not decode (never, for a module that validated).
+    fn body<'s>(&'s self, i: usize, scratch: &'s mut Expr) -> Option<&'s Expr>;
+
+    /// The bytes of defined function `i`'s expression in the binary, `end` included: the
+    /// weight of the body when code is cut into pieces.
+    fn size(&self, i: usize) -> usize;
+}
+
+impl Bodies for Module {
+    fn body<'s>(&'s self, i: usize, _: &'s mut Expr) -> Option<&'s Expr> {
+        self.funcs.get(i).map(|f| &f.body)
+    }
+
+    /// The span of the offsets: an expression ends at its `end`, one byte.
+    fn size(&self, i: usize) -> usize {
+        let offsets = &self.funcs[i].body.offsets;
+        match (offsets.first(), offsets.last()) {
+            (Some(&first), Some(&last)) => last.saturating_sub(first) as usize + 1,
+            _ => 0,
+        }
+    }
+}
+
 /// `tag ::= TAG tagtype`.
 #[derive(Clone, Debug)]
 pub struct Tag {

@@ -170,6 +170,13 @@ impl<'c, 'a> Code<'c, 'a> {
 
     /// `pop_vals`: pop operands of types `ts` (or subtypes of them).
     fn pop_vals(&mut self, ts: &[ValType]) -> Result {
+        // Operands of exactly the types required pass at once (`Valtype_sub` is reflexive);
+        // anything else takes the general check.
+        let (len, height) = (self.vals.len(), self.frame().height);
+        if len >= height + ts.len() && self.vals[len - ts.len()..] == *ts {
+            self.vals.truncate(len - ts.len());
+            return Ok(());
+        }
         let n = self.peek_vals(ts)?;
         self.vals.truncate(self.vals.len() - n);
         Ok(())
@@ -215,6 +222,7 @@ impl<'c, 'a> Code<'c, 'a> {
         self.push_vals(outs)
     }
 
+    #[cold]
     fn mismatch(&self, required: &str, stack: &[ValType]) -> Error {
         let msg = format!("type mismatch: instruction requires {required} but stack has {}", list(stack));
         Error::new(self.rule, msg)

@@ -22,7 +22,7 @@ use std::collections::{BTreeSet, HashSet};
 /// - segments see all globals under 3.0, only the imported ones under 2.0;
 /// - functions, the start function and exports see all of `C`.
 pub fn module_ok(m: &Module, spec: Spec, threads: usize) -> Result {
-    module_ok_with(m, spec, threads, None)
+    module_ok_with(m, spec, |c, imported| funcs_ok(c, &m.funcs, imported, threads))
 }
 
 /// The operand types of a module's code, for each defined function the algorithm's stack
@@ -31,12 +31,24 @@ pub fn module_ok(m: &Module, spec: Spec, threads: usize) -> Result {
 /// reference's operand stack to these types at every step.
 pub fn operand_types(m: &Module, spec: Spec) -> Result<Vec<OperandTypes>> {
     let mut types = Vec::new();
-    module_ok_with(m, spec, 1, Some(&mut types))?;
+    module_ok_with(m, spec, |c, _| {
+        for func in &m.funcs {
+            types.push(func_types(c, func)?);
+        }
+        Ok(())
+    })?;
     Ok(types)
 }
 
-/// `Module_ok`, recording the operand types of each function when asked to.
-fn module_ok_with(m: &Module, spec: Spec, threads: usize, types: Option<&mut Vec<OperandTypes>>) -> Result {
+/// `Module_ok`, with `funcs` checking the functions' bodies (`Func_ok`) under `C` and the
+/// number of imported functions, where the rule does; the other premises are checked here.
+/// The error type is the caller's, so that `funcs` may fail otherwise (the front end's
+/// bodies may turn out malformed: `crate::front`).
+pub fn module_ok_with<'m, E: From<Error>>(
+    m: &'m Module,
+    spec: Spec,
+    funcs: impl FnOnce(&mut Context<'m>, usize) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
     let mut c = Context::new(spec);
     // Types_ok: each group sees itself and the ones before.
     for rt in &m.types {
@@ -81,12 +93,7 @@ fn module_ok_with(m: &Module, spec: Spec, threads: usize, types: Option<&mut Vec
     }
     c.elems = m.elems.iter().map(|e| e.ty).collect();
     c.datas = m.datas.len() as u64;
-    funcs_ok(&mut c, &m.funcs, imported_funcs, threads)?;
-    if let Some(types) = types {
-        for func in &m.funcs {
-            types.push(func_types(&mut c, func)?);
-        }
-    }
+    funcs(&mut c, imported_funcs)?;
     if let Some(start) = m.start {
         start_ok(&c, start)?;
     }
@@ -94,19 +101,21 @@ fn module_ok_with(m: &Module, spec: Spec, threads: usize, types: Option<&mut Vec
     for export in &m.exports {
         export_ok(&c, export)?;
         if !names.insert(export.name.as_str()) {
-            return Err(Error::new(rules::MODULE_OK, format!("duplicate export name \"{}\"", export.name)));
+            return Err(
+                Error::new(rules::MODULE_OK, format!("duplicate export name \"{}\"", export.name)).into()
+            );
         }
     }
     if c.mems.len() > 1 {
         match spec {
-            Spec::V2 => return Err(Error::new(rules::MODULE_OK, "multiple memories")),
+            Spec::V2 => return Err(Error::new(rules::MODULE_OK, "multiple memories").into()),
             Spec::V3 => feature(spec, rules::MODULE_OK, Feature::MultiMemory)?,
         }
     }
     Ok(())
 }
 
-fn index(i: usize) -> u32 {
+pub(crate) fn index(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
@@ -168,15 +177,21 @@ fn global_ok(c: &Context, global: &Global) -> Result {
 
 /// `Func_ok`: under `C` with the parameters and locals as `C.LOCALS`, the results as the
 /// label and `C.RETURN`, the body has the function's result type.
-fn func_ok<'m>(c: &mut Context<'m>, func: &'m Func) -> Result {
-    let ft = c.func_type(rules::FUNC_OK, func.ty)?;
+pub fn func_ok(c: &mut Context, func: &Func) -> Result {
+    body_ok(c, func.ty, &func.locals, &func.body)
+}
+
+/// [`func_ok`] of the function `FUNC x local* expr` given in its parts, the body decoded
+/// apart from the module (`crate::front`).
+pub fn body_ok(c: &mut Context, x: TypeIdx, locals: &[ValType], body: &Expr) -> Result {
+    let ft = c.func_type(rules::FUNC_OK, x)?;
     c.locals.clear();
     c.locals.extend(ft.params.iter().map(|&t| LocalType { set: true, t }));
-    for &t in &func.locals {
+    for &t in locals {
         c.locals.push(local_ok(c, t)?);
     }
     c.ret = Some(&ft.results);
-    let ok = expr_ok(c, &func.body, &ft.results);
+    let ok = expr_ok(c, body, &ft.results);
     c.ret = None;
     ok
 }

@@ -109,6 +109,8 @@ pub struct Unsupported(pub &'static str);
 /// What the module level tells a function's compilation.
 pub struct Env<'m> {
     pub module: &'m Module,
+    /// The bodies of its functions: the module's own, or decoded one at a time.
+    pub bodies: &'m dyn Bodies,
     pub types: Vec<&'m FuncType>,
     /// The type of each function, imports first.
     pub funcs: Vec<&'m FuncType>,
@@ -238,7 +240,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
     }
 
     /// The prologue, every instruction of the body, then the frame's size and the trap exits.
-    fn compile(mut self, func: &Func) -> R<()> {
+    fn compile(mut self, expr: &Expr) -> R<()> {
         self.prologue();
         let body = Ctrl {
             kind: CtrlKind::Body,
@@ -253,7 +255,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             merge: None,
         };
         self.ctrls.push(body);
-        let instrs = &func.body.instrs;
+        let instrs = &expr.instrs;
         for (i, instr) in instrs.iter().enumerate() {
             self.next_branches =
                 matches!(instrs.get(i + 1), Some(Instr::BrIf(_) | Instr::If(_) | Instr::Select(_)));

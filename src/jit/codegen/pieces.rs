@@ -1,24 +1,27 @@
 //! A module's code compiled in pieces, on several threads, and linked into one block.
 //!
-//! The functions are cut into pieces of consecutive functions of about [`PIECE`]
-//! instructions, whatever the number of threads, so the code is the same on any number:
+//! The functions are cut into pieces of consecutive functions of about [`PIECE`] bytes of
+//! wasm code, whatever the number of threads, so the code is the same on any number:
 //! each piece is assembled on its own (its functions, their out-of-line code and its
 //! constant pool), the pieces are laid end to end in order, and the calls from one piece
 //! into another are patched last. A module smaller than a piece is one piece, assembled as a
-//! single pass over the module always was.
+//! single pass over the module always was. A piece's functions are taken from
+//! [`Env::bodies`] one at a time, decoded there if the module does not hold them.
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::{Compiled, Env, FuncCompiler, R};
+use super::{Compiled, Env, FuncCompiler, R, Unsupported};
 use crate::jit::x64::{Assembler, Label};
 use crate::rules::Rule;
+use crate::syntax::Expr;
 
-/// About how many instructions a piece holds: large enough that its bookkeeping is lost in
-/// its code, small enough that a module of a few megabytes makes work for every core.
-const PIECE: usize = 1 << 15;
+/// About how many bytes of wasm code a piece holds (some 30,000 instructions): large enough
+/// that its bookkeeping is lost in its code, small enough that a module of a few megabytes
+/// makes work for every core.
+const PIECE: usize = 1 << 16;
 
 /// One piece's code: its functions' entries and its faulting accesses, as offsets into it,
 /// and its calls into other pieces, `(field, base, callee)` with `callee` a defined
@@ -74,12 +77,12 @@ pub(super) fn compile(env: &Env) -> R<Compiled> {
     Ok(link(pieces.into_iter().map(|p| p.expect("every piece compiled")).collect::<R<Vec<_>>>()?))
 }
 
-/// Cut the defined functions into runs of at least [`PIECE`] instructions (the last may
+/// Cut the defined functions into runs of at least [`PIECE`] bytes of code (the last may
 /// hold fewer).
 fn cut(env: &Env) -> Vec<Range<usize>> {
     let (mut runs, mut start, mut size) = (Vec::new(), 0, 0);
-    for (i, f) in env.module.funcs.iter().enumerate() {
-        size += f.body.instrs.len();
+    for i in 0..env.module.funcs.len() {
+        size += env.bodies.size(i);
         if size >= PIECE {
             runs.push(start..i + 1);
             (start, size) = (i + 1, 0);
@@ -94,17 +97,19 @@ fn cut(env: &Env) -> Vec<Range<usize>> {
 /// Assemble the defined functions `run`, each at a 16-byte boundary.
 fn compile_piece(env: &Env, run: Range<usize>) -> R<Piece> {
     let funcs = &env.module.funcs[run.clone()];
-    let mut asm = Assembler::with_capacity(64 * funcs.iter().map(|f| f.body.instrs.len()).sum::<usize>());
+    let mut asm = Assembler::with_capacity(32 * run.clone().map(|i| env.bodies.size(i)).sum::<usize>());
     let labels = funcs.iter().map(|_| asm.new_label()).collect();
     let mut callees = Callees { own: run.clone(), labels, others: HashMap::new() };
     let (mut entries, mut faults) = (Vec::with_capacity(funcs.len()), Vec::new());
+    let mut scratch = Expr::default();
     for (i, func) in run.clone().zip(funcs) {
+        let body = env.bodies.body(i, &mut scratch).ok_or(Unsupported("a body that does not decode"))?;
         asm.align(16);
         asm.bind(callees.labels[i - run.start]);
         entries.push(asm.offset());
         let ty = env.funcs[env.imported_funcs as usize + i];
         let index = env.imported_funcs + i as u32;
-        FuncCompiler::new(&mut asm, env, &mut callees, ty, func, &mut faults, index)?.compile(func)?;
+        FuncCompiler::new(&mut asm, env, &mut callees, ty, func, &mut faults, index)?.compile(body)?;
     }
     let mut calls = Vec::new();
     for (&callee, &label) in &callees.others {
