@@ -11,8 +11,10 @@
 
 use crate::Spec;
 use crate::binary::{self, Code};
-use crate::syntax::Module;
+use crate::syntax::{Bodies, Expr, Module};
 use crate::valid::{self, Context, modules};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// Why a binary was refused: malformed (it does not decode) or invalid.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,13 +44,95 @@ pub fn module_ok(m: &Module, code: &Code, spec: Spec, threads: usize) -> Result<
         bodies_read = true;
         funcs_ok(c, m, code, imported, threads)
     });
+    malformed_first(verdict, bodies_read, code, threads)
+}
+
+/// The verdict of `Module_ok`, but where a premise failed before the functions' (`bodies_read`
+/// false), a malformed body still comes first: the spec decodes before it validates.
+fn malformed_first<T>(
+    verdict: Result<T, Error>,
+    bodies_read: bool,
+    code: &Code,
+    threads: usize,
+) -> Result<T, Error> {
     match verdict {
-        // A premise before the functions' failed: a malformed body still comes first.
         Err(Error::Invalid(e)) if !bodies_read => {
             code.each(threads, || (), |_, _, _| ()).map_err(Error::Malformed)?;
             Err(Error::Invalid(e))
         }
         verdict => verdict,
+    }
+}
+
+/// [`module_ok`], and `compile` given the bodies as it asks for them, each decoded once and
+/// checked just before the compiler sees it: `Ok` with what `compile` gave if the module is
+/// valid. The compiler gets a body only if it is well-formed and valid, so code is never
+/// made of a bad one; where `compile` fails, or a body was bad, the bodies are decoded and
+/// checked again as [`module_ok`] does, for the verdict and error in the order the spec
+/// gives them.
+pub fn module_ok_compiling<T, E>(
+    m: &Module,
+    code: &Code,
+    spec: Spec,
+    threads: usize,
+    compile: impl FnOnce(&dyn Bodies) -> Result<T, E>,
+) -> Result<Result<T, E>, Error> {
+    let mut bodies_read = false;
+    let verdict = modules::module_ok_with(m, spec, |c, imported| {
+        bodies_read = true;
+        let checked = Checked {
+            c,
+            m,
+            code,
+            bad: AtomicBool::new(false),
+            given: AtomicUsize::new(0),
+            pool: Mutex::new(Vec::new()),
+        };
+        let compiled = compile(&checked);
+        // Every body given, none bad: the functions are valid.
+        let good = compiled.is_ok()
+            && !checked.bad.load(Ordering::Relaxed)
+            && checked.given.load(Ordering::Relaxed) == code.len();
+        if !good {
+            funcs_ok(c, m, code, imported, threads)?;
+        }
+        Ok(compiled)
+    });
+    malformed_first(verdict, bodies_read, code, threads)
+}
+
+/// The bodies of `code` as the compiler asks for them, each decoded and checked under `C`
+/// (a context a thread takes from `pool`, cloned from `c` the first time); a bad one
+/// (malformed, naming a data segment without a data count, or invalid) is withheld and marks
+/// the whole as `bad`; `given` counts the good ones.
+struct Checked<'c, 'm> {
+    c: &'c Context<'m>,
+    m: &'m Module,
+    code: &'c Code<'c>,
+    bad: AtomicBool,
+    given: AtomicUsize,
+    pool: Mutex<Vec<Context<'m>>>,
+}
+
+impl Bodies for Checked<'_, '_> {
+    fn body<'s>(&'s self, i: usize, scratch: &'s mut Expr) -> Option<&'s Expr> {
+        let f = &self.m.funcs[i];
+        let taken = self.pool.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        let mut c = taken.unwrap_or_else(|| self.c.clone());
+        let ok = self.code.expr(i, scratch).is_ok()
+            && !self.code.lacks_data_count(scratch)
+            && modules::body_ok(&mut c, f.ty, &f.locals, scratch).is_ok();
+        self.pool.lock().unwrap_or_else(|e| e.into_inner()).push(c);
+        if !ok {
+            self.bad.store(true, Ordering::Relaxed);
+            return None;
+        }
+        self.given.fetch_add(1, Ordering::Relaxed);
+        Some(scratch)
+    }
+
+    fn size(&self, i: usize) -> usize {
+        self.code.size(i)
     }
 }
 

@@ -770,20 +770,24 @@ fn trace(
 fn compile(spec: Spec, time: bool, threads: Threads, file: &Path, max: u64) -> Result<ExitCode> {
     let bytes = read_module(file, max)?;
     let mut phases = Phases::new(bytes.len(), threads.get());
-    // As `validate` does it (`front`), and the compiler decodes each body again as it
-    // compiles it: no phase holds every body's instructions at once.
+    // The sections, then each body decoded once, validated and compiled (`front`): no phase
+    // holds every body's instructions at once.
     let (module, code) = phases
         .time("decode", || binary::decode_framed(&bytes, spec, threads.get()))
         .map_err(|e| malformed(file, &e))?;
-    phases.time("validate", || front::module_ok(&module, &code, spec, threads.get())).map_err(
-        |e| match e {
-            front::Error::Malformed(e) => malformed(file, &e),
-            front::Error::Invalid(e) => invalid(file, &e),
-        },
-    )?;
     let options =
         lockstep::jit::Options { threads: threads.get(), ..lockstep::jit::Options::new(Bounds::GuardPages) };
-    let compiled = match phases.time("compile", || lockstep::jit::compile_bodies(&module, &code, options)) {
+    let compiled = phases
+        .time("validate+compile", || {
+            front::module_ok_compiling(&module, &code, spec, threads.get(), |bodies| {
+                lockstep::jit::compile_bodies(&module, bodies, options)
+            })
+        })
+        .map_err(|e| match e {
+            front::Error::Malformed(e) => malformed(file, &e),
+            front::Error::Invalid(e) => invalid(file, &e),
+        })?;
+    let compiled = match compiled {
         Ok(compiled) => compiled,
         Err(e) => {
             println!("{}", describe(&e));

@@ -2,9 +2,9 @@
 //! phases it fuses: decoding the whole module (`binary::decode_on`) and then validating it
 //! (`valid::validate_on`). Over every module of the embedded suite, 2.0 and 3.0, valid,
 //! invalid and malformed alike, the verdict and the error are the same on one thread and on
-//! three; and the compiler's code from bodies decoded one at a time is the code it makes of
-//! the whole module. Then the cases where the order of the errors matters: a malformed body
-//! comes before any invalid definition, wherever the two lie.
+//! three; and compiling the bodies as they are decoded and checked gives the same verdict, and
+//! the code the compiler makes of the whole module. Then the cases where the order of the
+//! errors matters: a malformed body comes before any invalid definition, wherever the two lie.
 
 use lockstep::jit::{self, Bounds, Options};
 use lockstep::script::suite;
@@ -64,11 +64,9 @@ fn the_suite_gets_the_verdicts_of_decoding_then_validating() {
                         ));
                     }
                 }
-                if expected.is_ok() {
-                    match same_code(&bytes, spec) {
-                        Ok(yes) => compiled += yes as usize,
-                        Err(e) => failures.push(format!("{} module {k} (--spec {spec}): {e}", script.path)),
-                    }
+                match same_code(&bytes, spec, &expected) {
+                    Ok(yes) => compiled += yes as usize,
+                    Err(e) => failures.push(format!("{} module {k} (--spec {spec}): {e}", script.path)),
                 }
             }
         }
@@ -78,13 +76,22 @@ fn the_suite_gets_the_verdicts_of_decoding_then_validating() {
     assert!(modules > 9_000 && refused > 5_000 && compiled > 3_000, "{modules} {refused} {compiled}");
 }
 
-/// The code of the whole module and of the bodies decoded one at a time: the same, or the
-/// same refusal. Whether it compiled.
-fn same_code(bytes: &[u8], spec: Spec) -> Result<bool, String> {
+/// The compiler over the bodies as `lockstep compile` gives them, each decoded once and
+/// checked just before it is compiled (`front::module_ok_compiling`), against decoding and
+/// validating first and then compiling the whole module: the same verdict, and the same code
+/// or the same refusal. Whether it compiled.
+fn same_code(bytes: &[u8], spec: Spec, expected: &Result<(), front::Error>) -> Result<bool, String> {
     let options = Options { threads: 1, ..Options::new(Bounds::GuardPages) };
-    let whole = binary::decode(bytes, spec).map_err(|e| e.to_string())?;
-    let (framed, code) = binary::decode_framed(bytes, spec, 1).map_err(|e| e.to_string())?;
-    match (jit::compile(&whole, options), jit::compile_bodies(&framed, &code, options)) {
+    let fused =
+        binary::decode_framed(bytes, spec, 1).map_err(front::Error::Malformed).and_then(|(m, code)| {
+            front::module_ok_compiling(&m, &code, spec, 1, |bodies| jit::compile_bodies(&m, bodies, options))
+        });
+    let (fused, whole) = match (fused, expected) {
+        (Err(e), Err(expected)) if e == *expected => return Ok(false),
+        (Ok(fused), Ok(())) => (fused, jit::compile(&binary::decode(bytes, spec).expect("decodes"), options)),
+        (fused, _) => return Err(format!("compiling gave {:?}, expected {expected:?}", fused.err())),
+    };
+    match (whole, fused) {
         (Ok(a), Ok(b)) if (&a.code, &a.funcs, &a.faults) == (&b.code, &b.funcs, &b.faults) => Ok(true),
         (Err(a), Err(b)) if a == b => Ok(false),
         (a, b) => Err(format!(
@@ -165,6 +172,16 @@ fn check(x: Extras, expected: &str) {
     assert!(verdict.starts_with(expected), "{verdict}, expected {expected}");
     for threads in [1, 3] {
         assert_eq!(front::validate(&bytes, Spec::V3, threads), reference, "{threads} threads");
+        let options = Options { threads, ..Options::new(Bounds::GuardPages) };
+        let framed = binary::decode_framed(&bytes, Spec::V3, threads).map_err(front::Error::Malformed);
+        let compiled = framed.and_then(|(m, code)| {
+            front::module_ok_compiling(&m, &code, Spec::V3, threads, |b| jit::compile_bodies(&m, b, options))
+        });
+        assert_eq!(
+            compiled.map(|c| c.is_ok()),
+            reference.clone().map(|()| true),
+            "compiling, {threads} threads"
+        );
     }
 }
 

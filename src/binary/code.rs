@@ -85,6 +85,12 @@ impl<'b> Code<'b> {
         Ok(())
     }
 
+    /// Whether `expr`, one of these bodies, names a data segment where the module has no data
+    /// count section: binary-datacntsec's error, once every body has decoded ([`Code::each`]).
+    pub fn lacks_data_count(&self, expr: &Expr) -> bool {
+        !self.data_count && uses_data(expr).is_some()
+    }
+
     /// Decode every expression, on up to `threads` threads, and give each in turn to `f`
     /// with the index of its body and the state of its thread (`init` makes one a thread).
     /// The error is the one decoding the module whole reports: the first body's that is
@@ -140,7 +146,9 @@ impl<'b> Code<'b> {
                 if let Err(e) = self.expr(i, &mut expr) {
                     return (out, uses, Some(e));
                 }
-                uses = uses.or_else(|| uses_data(&expr));
+                if !self.data_count && uses.is_none() {
+                    uses = uses_data(&expr);
+                }
                 out.push(f(&mut state, i, &expr));
             }
             (out, uses, None)

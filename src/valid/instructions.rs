@@ -537,9 +537,13 @@ impl<'c, 'a> Code<'c, 'a> {
         self.rule = rules::INSTR_OK__BR_TABLE;
         self.pop_vals(&[V::I32])?;
         let default = self.label(l_default)?;
-        let mut checked = std::collections::HashSet::new();
-        for &l in ls.iter().filter(|&&l| checked.insert(l)) {
+        // Each label once (a table may name a few many thousand times), by depth.
+        let mut checked = vec![false; self.ctrls.len()];
+        for &l in ls {
             let ts = self.label(l)?;
+            if std::mem::replace(&mut checked[l as usize], true) {
+                continue;
+            }
             if ts.len() != default.len() {
                 let msg = format!("type mismatch: br_table labels {} and {}", list(ts), list(default));
                 return Err(Error::new(self.rule, msg));

@@ -30,25 +30,18 @@ pub fn module_ok(m: &Module, spec: Spec, threads: usize) -> Result {
 /// `Module_ok` error if it is invalid. The soundness properties of proofs/ hold the
 /// reference's operand stack to these types at every step.
 pub fn operand_types(m: &Module, spec: Spec) -> Result<Vec<OperandTypes>> {
-    let mut types = Vec::new();
-    module_ok_with(m, spec, |c, _| {
-        for func in &m.funcs {
-            types.push(func_types(c, func)?);
-        }
-        Ok(())
-    })?;
-    Ok(types)
+    module_ok_with(m, spec, |c, _| m.funcs.iter().map(|func| func_types(c, func)).collect())
 }
 
 /// `Module_ok`, with `funcs` checking the functions' bodies (`Func_ok`) under `C` and the
 /// number of imported functions, where the rule does; the other premises are checked here.
-/// The error type is the caller's, so that `funcs` may fail otherwise (the front end's
-/// bodies may turn out malformed: `crate::front`).
-pub fn module_ok_with<'m, E: From<Error>>(
+/// What `funcs` gives is given back. The error type is the caller's, so that `funcs` may
+/// fail otherwise (the front end's bodies may turn out malformed: `crate::front`).
+pub fn module_ok_with<'m, T, E: From<Error>>(
     m: &'m Module,
     spec: Spec,
-    funcs: impl FnOnce(&mut Context<'m>, usize) -> std::result::Result<(), E>,
-) -> std::result::Result<(), E> {
+    funcs: impl FnOnce(&mut Context<'m>, usize) -> std::result::Result<T, E>,
+) -> std::result::Result<T, E> {
     let mut c = Context::new(spec);
     // Types_ok: each group sees itself and the ones before.
     for rt in &m.types {
@@ -93,7 +86,7 @@ pub fn module_ok_with<'m, E: From<Error>>(
     }
     c.elems = m.elems.iter().map(|e| e.ty).collect();
     c.datas = m.datas.len() as u64;
-    funcs(&mut c, imported_funcs)?;
+    let checked = funcs(&mut c, imported_funcs)?;
     if let Some(start) = m.start {
         start_ok(&c, start)?;
     }
@@ -112,7 +105,7 @@ pub fn module_ok_with<'m, E: From<Error>>(
             Spec::V3 => feature(spec, rules::MODULE_OK, Feature::MultiMemory)?,
         }
     }
-    Ok(())
+    Ok(checked)
 }
 
 pub(crate) fn index(i: usize) -> u32 {

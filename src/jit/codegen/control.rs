@@ -404,14 +404,16 @@ impl FuncCompiler<'_, '_> {
             self.read_lazy_params();
         }
         let table = self.asm.new_label();
+        // Each distinct target once, in the order of first mention; by depth, as a table may
+        // name a handful of labels many thousand times.
         let mut targets: Vec<(u32, Label)> = Vec::new();
+        let mut by_depth: Vec<Option<Label>> = vec![None; self.ctrls.len()];
         let mut target = |this: &mut Self, l: u32| -> Label {
-            if let Some((_, lab)) = targets.iter().find(|t| t.0 == l) {
-                return *lab;
-            }
-            let lab = this.asm.new_label();
-            targets.push((l, lab));
-            lab
+            *by_depth[l as usize].get_or_insert_with(|| {
+                let lab = this.asm.new_label();
+                targets.push((l, lab));
+                lab
+            })
         };
         let default_label = target(self, default);
         let mutated = active(Mutant::BrTableDefault) && !ls.is_empty();
