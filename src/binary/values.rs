@@ -7,7 +7,21 @@ use crate::syntax::{F32, F64};
 impl Reader<'_> {
     /// binary-uint: `uN(N)`, an unsigned LEB128 number of at most `ceil(N/7)` bytes whose
     /// unused bits in the last byte are zero.
+    #[inline]
     pub(super) fn uint(&mut self, n: u32) -> Result<u64> {
+        // Most numbers are one byte, which for `N >= 7` is the number whatever it holds.
+        if let Some(&b) = self.bytes.get(self.pos)
+            && b < 0x80
+            && n >= 7
+        {
+            self.pos += 1;
+            return Ok(u64::from(b));
+        }
+        self.uint_bytes(n)
+    }
+
+    /// [`Reader::uint`] byte by byte.
+    fn uint_bytes(&mut self, n: u32) -> Result<u64> {
         let (mut result, mut shift, mut left) = (0u64, 0, n as i32);
         loop {
             if left <= 0 {
@@ -28,7 +42,21 @@ impl Reader<'_> {
 
     /// binary-sint: `sN(N)`, a signed LEB128 number of at most `ceil(N/7)` bytes whose unused
     /// bits in the last byte all equal its sign bit.
+    #[inline]
     pub(super) fn sint(&mut self, n: u32) -> Result<i64> {
+        // One byte, for `N >= 7`: its seven bits, sign-extended.
+        if let Some(&b) = self.bytes.get(self.pos)
+            && b < 0x80
+            && n >= 7
+        {
+            self.pos += 1;
+            return Ok(i64::from(((b << 1) as i8) >> 1));
+        }
+        self.sint_bytes(n)
+    }
+
+    /// [`Reader::sint`] byte by byte.
+    fn sint_bytes(&mut self, n: u32) -> Result<i64> {
         let (mut result, mut shift, mut left) = (0i64, 0, n as i32);
         loop {
             if left <= 0 {

@@ -136,11 +136,13 @@ impl<'c, 'a> Code<'c, 'a> {
     // The operand and control stacks.
 
     /// The innermost frame; `expr_ok` checks no instruction outside the outermost one.
+    #[inline]
     fn frame(&self) -> &Ctrl<'a> {
         self.ctrls.last().expect("an instruction is checked inside a frame")
     }
 
     /// `push_vals`, up to [`MAX_OPERANDS`].
+    #[inline]
     fn push_vals(&mut self, ts: &[ValType]) -> Result {
         if self.vals.len() + ts.len() > MAX_OPERANDS {
             let msg = format!("implementation limit: more than {MAX_OPERANDS} operands on the stack");
@@ -151,6 +153,7 @@ impl<'c, 'a> Code<'c, 'a> {
     }
 
     /// The operands of the current frame.
+    #[inline]
     fn frame_vals(&self) -> &[ValType] {
         &self.vals[self.frame().height.min(self.vals.len())..]
     }
@@ -169,6 +172,7 @@ impl<'c, 'a> Code<'c, 'a> {
     }
 
     /// `pop_vals`: pop operands of types `ts` (or subtypes of them).
+    #[inline]
     fn pop_vals(&mut self, ts: &[ValType]) -> Result {
         // Operands of exactly the types required pass at once (`Valtype_sub` is reflexive);
         // anything else takes the general check.
@@ -217,6 +221,7 @@ impl<'c, 'a> Code<'c, 'a> {
     }
 
     /// Pop `ins`, push `outs`: an instruction of type `ins -> outs`.
+    #[inline]
     fn op(&mut self, ins: &[ValType], outs: &[ValType]) -> Result {
         self.pop_vals(ins)?;
         self.push_vals(outs)
@@ -524,6 +529,7 @@ impl<'c, 'a> Code<'c, 'a> {
     }
 
     /// `Instr_ok/br_if`: `BR_IF l : t* I32 -> t*` with `C.LABELS[l] = t*`.
+    #[inline]
     fn br_if(&mut self, l: LabelIdx) -> Result {
         self.rule = rules::INSTR_OK__BR_IF;
         let ts = self.label(l)?;
@@ -581,6 +587,7 @@ impl<'c, 'a> Code<'c, 'a> {
     // Function instructions.
 
     /// `Instr_ok/call`: `CALL x : t_1* -> t_2*` for `C.FUNCS[x]` of that type.
+    #[inline]
     fn call(&mut self, x: FuncIdx) -> Result {
         self.rule = rules::INSTR_OK__CALL;
         let ft = self.c.func(self.rule, x)?;
@@ -739,6 +746,7 @@ impl<'c, 'a> Code<'c, 'a> {
     // Variable instructions.
 
     /// `Instr_ok/local.get`: `LOCAL.GET x : eps -> t` with `C.LOCALS[x] = SET t`.
+    #[inline]
     fn local_get(&mut self, x: LocalIdx) -> Result {
         self.rule = rules::INSTR_OK__LOCAL_GET;
         let t = self.c.local(self.rule, x)?.t;
@@ -749,6 +757,7 @@ impl<'c, 'a> Code<'c, 'a> {
     }
 
     /// `Instr_ok/local.set`: `LOCAL.SET x : t ->_(x) eps` with `C.LOCALS[x] = init t`.
+    #[inline]
     fn local_set(&mut self, x: LocalIdx) -> Result {
         self.rule = rules::INSTR_OK__LOCAL_SET;
         let t = self.c.local(self.rule, x)?.t;
@@ -758,6 +767,7 @@ impl<'c, 'a> Code<'c, 'a> {
     }
 
     /// `Instr_ok/local.tee`: `LOCAL.TEE x : t ->_(x) t` with `C.LOCALS[x] = init t`.
+    #[inline]
     fn local_tee(&mut self, x: LocalIdx) -> Result {
         self.rule = rules::INSTR_OK__LOCAL_TEE;
         let t = self.c.local(self.rule, x)?.t;
@@ -775,6 +785,7 @@ impl<'c, 'a> Code<'c, 'a> {
     }
 
     /// `Instr_ok/global.get`: `GLOBAL.GET x : eps -> t` with `C.GLOBALS[x] = mut? t`.
+    #[inline]
     fn global_get(&mut self, x: GlobalIdx) -> Result {
         self.rule = rules::INSTR_OK__GLOBAL_GET;
         let gt = self.c.global(self.rule, x)?;
@@ -884,6 +895,7 @@ impl<'c, 'a> Code<'c, 'a> {
     }
 
     /// `Instr_ok/load-val`, `Instr_ok/load-pack`: `LOAD nt (K _ sx)? x memarg : at -> nt`.
+    #[inline]
     fn load(&mut self, nt: NumType, op: Option<LoadOp>, x: MemIdx, ma: MemArg) -> Result {
         self.rule = if op.is_some() { rules::INSTR_OK__LOAD_PACK } else { rules::INSTR_OK__LOAD_VAL };
         let at = self.memarg(x, ma, op.map_or(nt.size(), |op| op.size.bits()))?;
@@ -891,6 +903,7 @@ impl<'c, 'a> Code<'c, 'a> {
     }
 
     /// `Instr_ok/store-val`, `Instr_ok/store-pack`: `STORE nt K? x memarg : at nt -> eps`.
+    #[inline]
     fn store(&mut self, nt: NumType, sz: Option<Sz>, x: MemIdx, ma: MemArg) -> Result {
         self.rule = if sz.is_some() { rules::INSTR_OK__STORE_PACK } else { rules::INSTR_OK__STORE_VAL };
         let at = self.memarg(x, ma, sz.map_or(nt.size(), Sz::bits))?;
@@ -1305,12 +1318,14 @@ impl<'c, 'a> Code<'c, 'a> {
     // Numeric instructions.
 
     /// `Instr_ok/const`: `CONST nt c : eps -> nt`.
+    #[inline]
     fn const_(&mut self, nt: NumType) -> Result {
         self.rule = rules::INSTR_OK__CONST;
         self.op(&[], &[V::num(nt)])
     }
 
     /// `Instr_ok/unop`: `UNOP nt unop : nt -> nt`.
+    #[inline]
     fn unop(&mut self, nt: NumType, op: Unop) -> Result {
         self.rule = rules::INSTR_OK__UNOP;
         let sized = match op {
@@ -1322,6 +1337,7 @@ impl<'c, 'a> Code<'c, 'a> {
     }
 
     /// `Instr_ok/binop`: `BINOP nt binop : nt nt -> nt`.
+    #[inline]
     fn binop(&mut self, nt: NumType, op: Binop) -> Result {
         self.rule = rules::INSTR_OK__BINOP;
         let t = V::num(nt);
@@ -1329,12 +1345,14 @@ impl<'c, 'a> Code<'c, 'a> {
     }
 
     /// `Instr_ok/testop`: `TESTOP nt testop : nt -> I32`.
+    #[inline]
     fn testop(&mut self, nt: NumType) -> Result {
         self.rule = rules::INSTR_OK__TESTOP;
         self.num_op(nt.is_int(), &[V::num(nt)], V::I32)
     }
 
     /// `Instr_ok/relop`: `RELOP nt relop : nt nt -> I32`.
+    #[inline]
     fn relop(&mut self, nt: NumType, op: Relop) -> Result {
         self.rule = rules::INSTR_OK__RELOP;
         let t = V::num(nt);
@@ -1342,6 +1360,7 @@ impl<'c, 'a> Code<'c, 'a> {
     }
 
     /// `Instr_ok/cvtop`: `CVTOP nt_1 nt_2 cvtop : nt_2 -> nt_1`.
+    #[inline]
     fn cvtop(&mut self, nt1: NumType, nt2: NumType, op: Cvtop) -> Result {
         self.rule = rules::INSTR_OK__CVTOP;
         self.num_op(cvtop_ok(nt1, nt2, op), &[V::num(nt2)], V::num(nt1))
@@ -1349,6 +1368,7 @@ impl<'c, 'a> Code<'c, 'a> {
 
     /// An operator of a number type; `exists` says whether the spec defines it at that type
     /// (`unop_(nt)`, ...), which the decoder ensures and hand-built code may not.
+    #[inline]
     fn num_op(&mut self, exists: bool, ins: &[ValType], out: ValType) -> Result {
         match exists {
             true => self.op(ins, &[out]),

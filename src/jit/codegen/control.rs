@@ -144,6 +144,9 @@ impl FuncCompiler<'_, '_> {
         }
         let base = self.stack.len() - params.len();
         let merge = merge_reg(kind, &params, &results);
+        if !cache.is_empty() {
+            self.loops.push(self.ctrls.len());
+        }
         self.ctrls.push(Ctrl {
             kind,
             label,
@@ -229,6 +232,9 @@ impl FuncCompiler<'_, '_> {
             self.place_results(base, n, merge);
         }
         let c = self.ctrls.pop().expect("checked");
+        if self.loops.last() == Some(&self.ctrls.len()) {
+            self.loops.pop();
+        }
         if let Some(els) = c.els {
             // An if without else: its else path passes the parameters on, in their slots.
             self.asm.bind(els);

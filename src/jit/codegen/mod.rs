@@ -165,6 +165,9 @@ struct FuncCompiler<'a, 'm> {
     stack: Vec<Entry>,
     /// The blocks the walk is inside, the function's body first (`control.rs`).
     ctrls: Vec<Ctrl>,
+    /// Where in `ctrls` the loops are that keep locals in registers at their headers,
+    /// innermost last: a function may nest thousands of blocks inside its loop.
+    loops: Vec<usize>,
     /// Registers held by stack entries, by operands being worked on, or by the cache.
     gprs: RegSet<Gpr>,
     xmms: RegSet<Xmm>,
@@ -223,6 +226,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             locals,
             stack: Vec::new(),
             ctrls: Vec::new(),
+            loops: Vec::new(),
             gprs: RegSet::EMPTY,
             xmms: RegSet::EMPTY,
             cache: Vec::new(),

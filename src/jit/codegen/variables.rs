@@ -12,7 +12,6 @@
 //! memory is always current.
 
 use super::FuncCompiler;
-use super::control::CtrlKind;
 use super::regs::CTX;
 use super::stack::{Kind, Loc};
 use crate::jit::runtime::VmCtx;
@@ -99,8 +98,8 @@ impl FuncCompiler<'_, '_> {
     /// The register in which the innermost loop around that keeps local `x` at its header
     /// keeps it, if no one holds it now.
     fn free_header_reg(&self, x: u32) -> Option<Loc> {
-        let loop_ =
-            self.ctrls.iter().rev().find(|c| c.kind == CtrlKind::Loop && c.cache.iter().any(|h| h.0 == x))?;
+        let mut loops = self.loops.iter().rev().map(|&i| &self.ctrls[i]);
+        let loop_ = loops.find(|c| c.cache.iter().any(|h| h.0 == x))?;
         let (_, loc) = *loop_.cache.iter().find(|h| h.0 == x)?;
         let free = match loc {
             Loc::Gpr(r) => !self.gprs.contains(r),
