@@ -129,7 +129,7 @@ impl FuncCompiler<'_, '_> {
         let label = self.asm.new_label();
         let mut cache = Vec::new();
         if kind == CtrlKind::Loop {
-            let read = locals_read(body);
+            let read = locals_read(body, self.locals.len());
             for (x, loc) in self.cache.clone() {
                 if read.binary_search(&x).is_err() {
                     self.uncache_reg(loc);
@@ -455,22 +455,25 @@ impl FuncCompiler<'_, '_> {
     }
 }
 
-/// The locals that a loop's body reads (`local.get`), from after the `loop` to its `end`.
-fn locals_read(body: &[Instr]) -> Vec<u32> {
-    let mut read = Vec::new();
+/// The locals (of `n`) that a loop's body reads (`local.get`), from after the `loop` to its
+/// `end`, in order.
+fn locals_read(body: &[Instr], n: usize) -> Vec<u32> {
+    let mut read = vec![false; n];
     let mut depth = 0u32;
     for instr in body {
         match instr {
             Instr::Block(_) | Instr::Loop(_) | Instr::If(_) | Instr::TryTable(..) => depth += 1,
             Instr::End if depth == 0 => break,
             Instr::End => depth -= 1,
-            Instr::LocalGet(x) => read.push(*x),
+            Instr::LocalGet(x) => {
+                if let Some(r) = read.get_mut(*x as usize) {
+                    *r = true;
+                }
+            }
             _ => {}
         }
     }
-    read.sort_unstable();
-    read.dedup();
-    read
+    (0..n as u32).filter(|&x| read[x as usize]).collect()
 }
 
 /// Where the paths into the end of a block or an `if` without parameters and with a single
