@@ -34,9 +34,9 @@ pub struct Code<'b> {
     data_count: bool,
 }
 
-/// binary-code's size and binary-func's locals, as `modules::code` reads them; the reader
-/// then moves to the end of the body (or of the bytes, where the size runs past them: the
-/// expression's decoding fails then, before anything read after it counts).
+/// binary-code's size and binary-func's locals; the reader then moves to the end of the
+/// body (or of the bytes, where the size runs past them: the expression's decoding fails
+/// then, before anything read after it counts).
 pub(super) fn framing(r: &mut Reader, budget: &mut usize) -> Result<(Vec<ValType>, Framing)> {
     r.ctx = rules::BINARY_CODE;
     let size = r.len()?;
