@@ -29,9 +29,11 @@ enum Open {
 }
 
 impl Reader<'_> {
-    /// binary-expr: `instr* 0x0B`, flat, in a buffer of its own size.
+    /// binary-expr: `instr* 0x0B`, flat, in buffers of its own. This is how the constant
+    /// expressions of the sections are read, mostly an instruction and its `end`: that is
+    /// the room they start with (a module may hold a hundred thousand data segments).
     pub(super) fn expr(&mut self) -> Result<Expr> {
-        let mut expr = Expr::default();
+        let mut expr = Expr { instrs: Vec::with_capacity(2), offsets: Vec::with_capacity(2) };
         self.expr_into(&mut expr)?;
         Ok(expr)
     }
