@@ -55,7 +55,7 @@ enum Command {
         spec: Spec,
         #[arg(long)]
         json: bool,
-        /// Time decoding and validation.
+        /// Time the phases: decoding the sections, then each body decoded and validated.
         #[arg(long)]
         time: bool,
         #[command(flatten)]
@@ -84,7 +84,7 @@ enum Command {
     Compile {
         #[arg(long, default_value = "3.0")]
         spec: Spec,
-        /// Time decoding, validation and compilation.
+        /// Time the phases: decoding the sections, then each body decoded, validated and compiled.
         #[arg(long)]
         time: bool,
         #[command(flatten)]
@@ -315,7 +315,7 @@ type Result<T> = std::result::Result<T, Failure>;
 /// How many threads take the function bodies of one module.
 #[derive(clap::Args, Clone, Copy, Debug)]
 struct Threads {
-    /// Validate and compile function bodies on N threads [default: one per core]. The
+    /// Decode, validate and compile function bodies on N threads [default: one per core]. The
     /// output, and any error, are the same on any number.
     #[arg(long = "threads", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     n: Option<u16>,
