@@ -105,7 +105,7 @@ impl<'b> Code<'b> {
     ) -> Result<Vec<T>> {
         let mut out = Vec::with_capacity(self.len());
         let mut uses_data = None;
-        for (results, used, error) in self.runs(threads, init, f) {
+        for (results, used, error) in self.decode_in_runs(threads, init, f) {
             out.extend(results);
             uses_data = uses_data.or(used);
             if let Some(e) = error {
@@ -122,7 +122,7 @@ impl<'b> Code<'b> {
     /// after framing these bodies, theirs comes first. (The data count is not asked for: the
     /// pass's error comes before that check.)
     pub(super) fn first_malformed(&self, threads: usize) -> Result<()> {
-        for (_, _, error) in self.runs(threads, || (), |_, _, _| ()) {
+        for (_, _, error) in self.decode_in_runs(threads, || (), |_, _, _| ()) {
             if let Some(e) = error {
                 return Err(e);
             }
@@ -133,7 +133,7 @@ impl<'b> Code<'b> {
     /// Each run's results, the offset of the first instruction naming a data segment, and
     /// the error it stopped at. The runs are consecutive bodies of about equal bytes, one to
     /// a thread.
-    fn runs<S, T: Send>(
+    fn decode_in_runs<S, T: Send>(
         &self,
         threads: usize,
         init: impl Fn() -> S + Sync,
@@ -153,7 +153,7 @@ impl<'b> Code<'b> {
             }
             (out, uses, None)
         };
-        let runs = self.cut(threads);
+        let runs = Bodies::runs(self, self.len(), threads);
         if runs.len() <= 1 {
             return runs.into_iter().map(run).collect();
         }
@@ -161,21 +161,6 @@ impl<'b> Code<'b> {
             let handles: Vec<_> = runs.into_iter().map(|r| s.spawn(move || run(r))).collect();
             handles.into_iter().map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))).collect()
         })
-    }
-
-    /// The bodies cut into at most `threads` runs of consecutive bodies of about equal bytes.
-    fn cut(&self, threads: usize) -> Vec<std::ops::Range<usize>> {
-        let total: usize = (0..self.len()).map(|i| self.size(i)).sum();
-        let share = total.div_ceil(threads.max(1)).max(1);
-        let (mut runs, mut first, mut size) = (Vec::new(), 0, 0);
-        for i in 0..self.len() {
-            size += self.size(i);
-            if size >= share || i + 1 == self.len() {
-                runs.push(first..i + 1);
-                (first, size) = (i + 1, 0);
-            }
-        }
-        runs
     }
 }
 

@@ -29,12 +29,29 @@ pub struct Module {
 /// compiler need not hold them all at once.
 pub trait Bodies: Sync {
     /// The body of defined function `i`, decoded into `scratch` where it is not at hand;
-    /// `None` if it does not decode (never, for a module that validated).
+    /// `None` if it cannot be given: it does not decode, or, where bodies are validated as
+    /// they are given (`crate::front`), it is invalid.
     fn body<'s>(&'s self, i: usize, scratch: &'s mut Expr) -> Option<&'s Expr>;
 
     /// The bytes of defined function `i`'s expression in the binary, `end` included: the
     /// weight of the body when code is cut into pieces.
     fn size(&self, i: usize) -> usize;
+
+    /// The first `n` bodies cut into at most `parts` runs of consecutive bodies of about
+    /// equal [`size`](Bodies::size), a run to a thread; none when `n` is 0.
+    fn runs(&self, n: usize, parts: usize) -> Vec<std::ops::Range<usize>> {
+        let total: usize = (0..n).map(|i| self.size(i)).sum();
+        let share = total.div_ceil(parts.max(1)).max(1);
+        let (mut runs, mut first, mut size) = (Vec::new(), 0, 0);
+        for i in 0..n {
+            size += self.size(i);
+            if size >= share || i + 1 == n {
+                runs.push(first..i + 1);
+                (first, size) = (i + 1, 0);
+            }
+        }
+        runs
+    }
 }
 
 impl Bodies for Module {

@@ -22,7 +22,7 @@ use std::collections::{BTreeSet, HashSet};
 /// - segments see all globals under 3.0, only the imported ones under 2.0;
 /// - functions, the start function and exports see all of `C`.
 pub fn module_ok(m: &Module, spec: Spec, threads: usize) -> Result {
-    module_ok_with(m, spec, |c, imported| funcs_ok(c, &m.funcs, imported, threads))
+    module_ok_with(m, spec, |c, imported| funcs_ok(c, m, imported, threads))
 }
 
 /// The operand types of a module's code, for each defined function the algorithm's stack
@@ -170,7 +170,7 @@ fn global_ok(c: &Context, global: &Global) -> Result {
 
 /// `Func_ok`: under `C` with the parameters and locals as `C.LOCALS`, the results as the
 /// label and `C.RETURN`, the body has the function's result type.
-pub fn func_ok(c: &mut Context, func: &Func) -> Result {
+fn func_ok(c: &mut Context, func: &Func) -> Result {
     body_ok(c, func.ty, &func.locals, &func.body)
 }
 
@@ -193,14 +193,15 @@ pub fn body_ok(c: &mut Context, x: TypeIdx, locals: &[ValType], body: &Expr) -> 
 /// on another's: each is checked under the same `C`. The functions are cut into runs of about
 /// equal code, a run to a thread, and the error reported is the first function's in index
 /// order, the one a single thread would find.
-fn funcs_ok<'m>(c: &mut Context<'m>, funcs: &'m [Func], imported: usize, threads: usize) -> Result {
+fn funcs_ok<'m>(c: &mut Context<'m>, m: &'m Module, imported: usize, threads: usize) -> Result {
+    let funcs = &m.funcs;
     let run_ok = |c: &mut Context<'m>, first: usize, run: &'m [Func]| -> Result {
         for (i, func) in run.iter().enumerate() {
             func_ok(c, func).map_err(|e| e.within(index(imported + first + i)))?;
         }
         Ok(())
     };
-    let runs = runs(funcs, threads);
+    let runs = m.runs(funcs.len(), threads);
     if runs.len() <= 1 {
         return run_ok(c, 0, funcs);
     }
@@ -212,25 +213,6 @@ fn funcs_ok<'m>(c: &mut Context<'m>, funcs: &'m [Func], imported: usize, threads
         handles.into_iter().map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))).collect()
     });
     results.into_iter().collect()
-}
-
-/// Cut `funcs` into at most `n` runs of consecutive functions with about as many
-/// instructions each; none when there are no functions.
-pub(crate) fn runs(funcs: &[Func], n: usize) -> Vec<std::ops::Range<usize>> {
-    let total: usize = funcs.iter().map(|f| f.body.instrs.len()).sum();
-    let share = total.div_ceil(n.max(1)).max(1);
-    let (mut runs, mut start, mut size) = (Vec::new(), 0, 0);
-    for (i, f) in funcs.iter().enumerate() {
-        size += f.body.instrs.len();
-        if size >= share {
-            runs.push(start..i + 1);
-            (start, size) = (i + 1, 0);
-        }
-    }
-    if start < funcs.len() {
-        runs.push(start..funcs.len());
-    }
-    runs
 }
 
 /// The operand types of a valid function's body ([`expr_types`]), in its context as
