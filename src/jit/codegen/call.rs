@@ -12,6 +12,7 @@ use crate::jit::mutants::{Mutant, active};
 use crate::jit::runtime::{ARG_GPRS, FuncRef, TableDesc, Trap, VmCtx};
 use crate::jit::x64::*;
 use crate::rules;
+use smallvec::SmallVec;
 
 /// What a runtime function returns.
 #[derive(Copy, Clone, PartialEq, Eq)]
@@ -31,9 +32,9 @@ impl FuncCompiler<'_, '_> {
     fn pass_args(&mut self, params: &[Kind], results: &[Kind]) {
         let (at, words) = area(params);
         self.frame.max_out = self.frame.max_out.max(words.max(area(results).1));
-        let args = self.stack.split_off(self.stack.len() - params.len());
+        let args: SmallVec<[Entry; 8]> = self.stack.drain(self.stack.len() - params.len()..).collect();
         self.spill_regs();
-        let mut in_regs = Vec::new();
+        let mut in_regs: SmallVec<[_; ARG_GPRS.len()]> = SmallVec::new();
         for (e, at) in args.iter().zip(at) {
             let to = Self::out_addr(at);
             match ARG_GPRS.get(at as usize) {
@@ -54,7 +55,7 @@ impl FuncCompiler<'_, '_> {
     /// Load each entry into its register, all at once: register to register first
     /// ([`sequence_moves`]), then from memory and constants.
     fn move_to_regs(&mut self, moves: &[(Gpr, Entry, Mem)]) {
-        let regs: Vec<(Gpr, Gpr)> = moves
+        let regs: SmallVec<[(Gpr, Gpr); ARG_GPRS.len()]> = moves
             .iter()
             .filter_map(|(to, e, _)| match e.loc {
                 Loc::Gpr(from) => Some((*to, from)),

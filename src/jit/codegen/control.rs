@@ -7,7 +7,7 @@
 //! nesting ends, but emits nothing.
 
 use super::regs::{SCRATCH, XSCRATCH, sequence_moves};
-use super::stack::{Kind, Loc};
+use super::stack::{Kind, Kinds, Loc};
 use super::{FuncCompiler, R};
 use crate::jit::mutants::{Mutant, active};
 use crate::jit::runtime::{Trap, area_at};
@@ -25,8 +25,8 @@ pub(super) struct Ctrl {
     pub(super) els: Option<Label>,
     /// The height of the operand stack under the block's parameters.
     pub(super) base: usize,
-    pub(super) params: Vec<Kind>,
-    pub(super) results: Vec<Kind>,
+    pub(super) params: Kinds,
+    pub(super) results: Kinds,
     /// Whether a branch targets the end (so results must be in their home slots there).
     pub(super) branched: bool,
     /// Whether the code was reachable where the block started.
@@ -94,10 +94,10 @@ impl FuncCompiler<'_, '_> {
         self.set_unreachable();
     }
 
-    fn block_type(&self, bt: BlockType) -> R<(Vec<Kind>, Vec<Kind>)> {
+    fn block_type(&self, bt: BlockType) -> R<(Kinds, Kinds)> {
         Ok(match bt {
-            BlockType::Result(None) => (vec![], vec![]),
-            BlockType::Result(Some(t)) => (vec![], vec![Kind::of(t)?]),
+            BlockType::Result(None) => (Kinds::new(), Kinds::new()),
+            BlockType::Result(Some(t)) => (Kinds::new(), Kinds::from_slice(&[Kind::of(t)?])),
             BlockType::Idx(x) => {
                 let ft = self.env.types[x as usize];
                 (

@@ -17,6 +17,7 @@ use super::{Bounds, FuncCompiler};
 use crate::jit::runtime::{ARG_GPRS, Runtime, Trap, VmCtx, area_at, trap_code};
 use crate::jit::x64::*;
 use crate::rules::{self, Rule};
+use smallvec::SmallVec;
 
 impl FuncCompiler<'_, '_> {
     // ----- Layout -----
@@ -259,7 +260,7 @@ impl Frame {
         let slots = area_at(end, true);
         Frame {
             locals: disps,
-            results: area(results).0,
+            results: area(results).0.into_vec(),
             declared_end: end,
             slots,
             max_words: slots,
@@ -270,7 +271,7 @@ impl Frame {
 
 /// The word of each value of these kinds in an area of words, and the words it takes
 /// ([`crate::jit::runtime::area_layout`], over kinds).
-pub(super) fn area(kinds: &[Kind]) -> (Vec<u32>, u32) {
+pub(super) fn area(kinds: &[Kind]) -> (SmallVec<[u32; 8]>, u32) {
     let mut end = 0;
     let at = kinds
         .iter()

@@ -51,7 +51,7 @@ use control::{Ctrl, CtrlKind};
 use frame::Frame;
 use pieces::Callees;
 use regs::RegSet;
-use stack::{Entry, Kind, Loc};
+use stack::{Entry, Kind, Kinds, Loc};
 use support::{check_module, feature_of, is_vector};
 
 /// How the compiled code checks memory accesses.
@@ -251,8 +251,8 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             label: self.epilogue,
             els: None,
             base: 0,
-            params: Vec::new(),
-            results: self.results.clone(),
+            params: Kinds::new(),
+            results: Kinds::from_slice(&self.results),
             branched: false,
             live: true,
             cache: Vec::new(),

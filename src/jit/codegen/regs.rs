@@ -5,6 +5,7 @@
 use super::FuncCompiler;
 use super::stack::Loc;
 use crate::jit::x64::{Gpr, Xmm};
+use smallvec::SmallVec;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -129,9 +130,9 @@ impl<R: Reg> fmt::Debug for RegSet<R> {
 /// The register moves `(to, from)`, all at once, as a sequence of single moves: a register
 /// another move still reads is written only after that read, and a cycle is broken by
 /// copying one of its registers to `via` (which no move names). Every `to` is distinct.
-pub(super) fn sequence_moves<R: Copy + PartialEq>(moves: &[(R, R)], via: R) -> Vec<(R, R)> {
-    let mut pending: Vec<(R, R)> = moves.iter().copied().filter(|(to, from)| to != from).collect();
-    let mut out = Vec::with_capacity(pending.len() + 1);
+pub(super) fn sequence_moves<R: Copy + PartialEq>(moves: &[(R, R)], via: R) -> SmallVec<[(R, R); 8]> {
+    let mut pending: SmallVec<[(R, R); 8]> = moves.iter().copied().filter(|(to, from)| to != from).collect();
+    let mut out = SmallVec::with_capacity(pending.len() + 1);
     while !pending.is_empty() {
         let free = (0..pending.len()).find(|&k| pending.iter().all(|m| m.1 != pending[k].0));
         match free {

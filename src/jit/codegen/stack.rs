@@ -10,6 +10,7 @@ use crate::jit::runtime::area_at;
 use crate::jit::x64::Mem;
 use crate::jit::x64::*;
 use crate::syntax::*;
+use smallvec::SmallVec;
 
 /// The kinds of value the compiler moves: integers and references in general registers,
 /// floats and vectors in XMM registers.
@@ -22,6 +23,9 @@ pub(super) enum Kind {
     V128,
     Ref,
 }
+
+/// The kinds of a function type's parameters or results: a few, as a rule.
+pub(super) type Kinds = SmallVec<[Kind; 8]>;
 
 impl Kind {
     pub(super) fn of(t: ValType) -> Result<Kind, Unsupported> {
@@ -37,7 +41,7 @@ impl Kind {
     }
 
     /// The kinds of values of types the module check admitted.
-    pub(super) fn all(ts: &[ValType]) -> Vec<Kind> {
+    pub(super) fn all(ts: &[ValType]) -> Kinds {
         ts.iter().map(|t| Kind::of(*t).expect("validated: no bottom type")).collect()
     }
 
