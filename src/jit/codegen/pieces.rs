@@ -59,10 +59,12 @@ pub(super) fn compile(env: &Env) -> R<Compiled> {
     let next = AtomicUsize::new(0);
     let done: Mutex<Vec<Option<R<Piece>>>> = Mutex::new((0..pieces.len()).map(|_| None).collect());
     let work = || {
+        // The buffer each body is decoded into, kept by the thread from piece to piece.
+        let mut scratch = Expr::default();
         loop {
             let k = next.fetch_add(1, Ordering::Relaxed);
             let Some(run) = pieces.get(k) else { break };
-            let piece = compile_piece(env, run.clone());
+            let piece = compile_piece(env, run.clone(), &mut scratch);
             done.lock().unwrap_or_else(|e| e.into_inner())[k] = Some(piece);
         }
     };
@@ -94,16 +96,16 @@ fn cut(env: &Env) -> Vec<Range<usize>> {
     runs
 }
 
-/// Assemble the defined functions `run`, each at a 16-byte boundary.
-fn compile_piece(env: &Env, run: Range<usize>) -> R<Piece> {
+/// Assemble the defined functions `run`, each at a 16-byte boundary, each body decoded into
+/// `scratch`.
+fn compile_piece(env: &Env, run: Range<usize>, scratch: &mut Expr) -> R<Piece> {
     let funcs = &env.module.funcs[run.clone()];
     let mut asm = Assembler::with_capacity(32 * run.clone().map(|i| env.bodies.size(i)).sum::<usize>());
     let labels = funcs.iter().map(|_| asm.new_label()).collect();
     let mut callees = Callees { own: run.clone(), labels, others: HashMap::new() };
     let (mut entries, mut faults) = (Vec::with_capacity(funcs.len()), Vec::new());
-    let mut scratch = Expr::default();
     for (i, func) in run.clone().zip(funcs) {
-        let body = env.bodies.body(i, &mut scratch).ok_or(Unsupported("a body that does not decode"))?;
+        let body = env.bodies.body(i, scratch).ok_or(Unsupported("a body that does not decode"))?;
         asm.align(16);
         asm.bind(callees.labels[i - run.start]);
         entries.push(asm.offset());
