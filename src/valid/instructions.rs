@@ -304,7 +304,9 @@ impl<'c, 'a> Code<'c, 'a> {
 
     // The instructions.
 
-    /// `Instr_ok`: one instruction, in the order of the spec's sections.
+    /// `Instr_ok`: one instruction, in the order of the spec's sections. Inlined into the loop
+    /// over the instructions, which then keeps the checker's state in registers.
+    #[inline(always)]
     fn instr(&mut self, i: &'a Instr) -> Result {
         use Instr as I;
         self.feature(i)?;
@@ -1455,6 +1457,9 @@ fn cvtop_ok(nt1: NumType, nt2: NumType, op: Cvtop) -> bool {
 
 /// Whether a vector or memory instruction exists at its shapes and sizes (`vbinop_(sh)`,
 /// `loadop_(Inn)`, ...): the decoder only builds those that do; hand-built code may not.
+/// Inlined into [`Code::instr`], where the instruction's kind is known in each arm and most of
+/// this match folds away.
+#[inline(always)]
 fn shape_ok(i: &Instr) -> bool {
     use Shape::*;
     let int = |sh: Shape| !sh.is_float();
