@@ -328,14 +328,17 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             I::Testop(t, _) => self.testop(*t),
             I::Relop(t, op) => self.relop(*t, *op),
             I::Cvtop(to, from, op) => self.cvtop(*to, *from, *op),
-            i if is_vector(i) => self.vector_isa()?,
+            i if is_vector(i) => {
+                self.vector_isa()?;
+                self.vector_instr(i);
+            }
             other => return Err(Unsupported(feature_of(other))),
         }
-        self.vector_instr(instr)
+        Ok(())
     }
 
     /// A vector instruction (the ISA checked): what it means, by operator.
-    fn vector_instr(&mut self, instr: &Instr) -> R<()> {
+    fn vector_instr(&mut self, instr: &Instr) {
         use Instr as I;
         match instr {
             I::VLoad(op, x, m) => self.vload(*op, *x, *m),
@@ -367,8 +370,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             I::VSplat(sh) => self.vsplat(*sh),
             I::VExtractLane(sh, sx, lane) => self.vextract_lane(*sh, *sx, *lane),
             I::VReplaceLane(sh, lane) => self.vreplace_lane(*sh, *lane),
-            _ => {}
+            _ => unreachable!("`instr` hands over vector instructions only"),
         }
-        Ok(())
     }
 }
