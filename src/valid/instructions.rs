@@ -305,7 +305,7 @@ impl<'c, 'a> Code<'c, 'a> {
     // The instructions.
 
     /// `Instr_ok`: one instruction, in the order of the spec's sections. Inlined into the loop
-    /// over the instructions, which then keeps the checker's state in registers.
+    /// over the instructions: a call's entry and exit cost as much as a simple rule.
     #[inline(always)]
     fn instr(&mut self, i: &'a Instr) -> Result {
         use Instr as I;
