@@ -109,6 +109,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                 Op::Loop(arity) => self.loop_(arity),
                 Op::End => Ok(self.label_vals()),
                 _ => {
+                    // A copy: `recode` may replace the code the op was read from.
                     let op = *op;
                     let step = self.op(&op);
                     self.recode(code);

@@ -40,9 +40,14 @@ impl Kind {
         })
     }
 
+    /// The kind of values of a type the module check admitted.
+    pub(super) fn admitted(t: ValType) -> Kind {
+        Kind::of(t).expect("validated: no bottom type")
+    }
+
     /// The kinds of values of types the module check admitted.
     pub(super) fn all(ts: &[ValType]) -> Kinds {
-        ts.iter().map(|t| Kind::of(*t).expect("validated: no bottom type")).collect()
+        ts.iter().map(|t| Kind::admitted(*t)).collect()
     }
 
     pub(super) fn num(t: NumType) -> Kind {
