@@ -2,8 +2,11 @@
 //! inputs of several lengths (as fuzz/seed.sh makes its seeds), each generated
 //! (`case::case`: wasm-smith or a probe, decode, validate, arguments) and run through the
 //! referee (`differential::differential`). Prints, per input length, the mean module size
-//! and the time per case in each half: `cargo bench --bench referee`. libFuzzer's
-//! instrumentation and bookkeeping come on top (BENCHMARKS.md gives both).
+//! and the time per case in each half: `cargo bench --bench referee`; then the time of a case
+//! that only changes the arguments (its argument bytes flipped), as the fuzz target's
+//! mutator makes three in four, which reuses the module and its compiled code
+//! (`case::Cases`). libFuzzer's instrumentation and bookkeeping come on top (BENCHMARKS.md
+//! gives both).
 //!
 //! `cargo bench --bench referee -- DIR` does the same for the inputs in DIR (a fuzz
 //! corpus, `fuzz/corpus/differential`): the sizes of the cases libFuzzer runs.
@@ -15,8 +18,11 @@ use std::time::{Duration, Instant};
 const CASES: usize = 3000;
 
 fn main() {
-    println!("| input bytes | cases | mean module bytes | generate (us) | referee (us) | cases/s |");
-    println!("|---|---|---|---|---|---|");
+    println!(
+        "| input bytes | cases | mean module bytes | generate (us) | referee (us) | cases/s \
+         | new arguments: case and referee (us) | cases/s |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
     // cargo bench passes `--bench`; a folder given after `--` is a corpus.
     if let Some(dir) = std::env::args().skip(1).find(|a| !a.starts_with('-')) {
         let mut inputs: Vec<_> = std::fs::read_dir(&dir)
@@ -34,13 +40,16 @@ fn main() {
     }
 }
 
-/// Make and referee a case of each input, and print the row of the table.
+/// Make and referee a case of each input, then the case of its argument bytes flipped, and
+/// print the row of the table.
 fn row(label: &str, inputs: Vec<Vec<u8>>) {
-    let (mut generate, mut referee) = (Duration::ZERO, Duration::ZERO);
+    let (mut generate, mut referee, mut again) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
     let (mut cases, mut bytes) = (0, 0);
     for input in inputs {
+        // A new one for each input: its first case is made, never reused.
+        let mut reusing = case::Cases::default();
         let t = Instant::now();
-        let Some(case) = case::case(&input) else { continue };
+        let Some(case) = reusing.case(&input) else { continue };
         generate += t.elapsed();
         let t = Instant::now();
         if let Some(finding) = differential(&case) {
@@ -49,13 +58,23 @@ fn row(label: &str, inputs: Vec<Vec<u8>>) {
         referee += t.elapsed();
         cases += 1;
         bytes += case.wasm.len();
+        let mut flipped = input.clone();
+        flipped[case::argument_bytes(input.len())].iter_mut().for_each(|b| *b ^= 0xa5);
+        let t = Instant::now();
+        let case = reusing.case(&flipped).expect("the same module, other arguments");
+        if let Some(finding) = differential(&case) {
+            panic!("divergence: {finding}");
+        }
+        again += t.elapsed();
     }
     let us = |d: Duration| d.as_secs_f64() * 1e6 / cases as f64;
     println!(
-        "| {label} | {cases} | {} | {:.0} | {:.0} | {:.0} |",
+        "| {label} | {cases} | {} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} |",
         bytes / cases,
         us(generate),
         us(referee),
-        cases as f64 / (generate + referee).as_secs_f64()
+        cases as f64 / (generate + referee).as_secs_f64(),
+        us(again),
+        cases as f64 / again.as_secs_f64(),
     );
 }

@@ -12,6 +12,7 @@ use super::runtime::{Global, Table};
 use crate::runtime::{Addrs, Error, ExternVal, InstanceId, Relaxed, Resource};
 use crate::syntax::*;
 use crate::valid::matching::{ClosedExternType, externtype_sub, externtype_sub_rule};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 /// What the reference refuses, the compiler refuses too, with its own prefix.
@@ -92,6 +93,40 @@ fn mem_bounds(jit: &Jit, module: &Module, imports: &[ExternVal]) -> Vec<Bounds> 
     imported.chain(module.mems.iter().map(|_| jit.options.bounds)).collect()
 }
 
+/// What a module's code is compiled for: with the module, what its code depends on.
+#[derive(PartialEq)]
+struct Target {
+    options: Options,
+    bounds: Vec<Bounds>,
+    isa: Isa,
+    relaxed: Relaxed,
+}
+
+thread_local! {
+    /// The last module compiled on this thread, what for, and its code. The fuzz target
+    /// instantiates one module (one `Rc`) case after case, each in an engine of its own,
+    /// while only the arguments change (`lockstep::case::Cases`); the `Rc` held here keeps
+    /// its address from naming another module.
+    static LAST: RefCell<Option<(Rc<Module>, Target, Rc<Compiled>)>> = const { RefCell::new(None) };
+}
+
+/// The module's code for `target`: the last code compiled on this thread if it is that of
+/// the same module for the same target (code is a function of the two), else compiled now.
+fn compile_once(module: &Rc<Module>, target: Target) -> Result<Rc<Compiled>, Error> {
+    LAST.with_borrow_mut(|last| {
+        if let Some((m, t, compiled)) = last
+            && Rc::ptr_eq(m, module)
+            && *t == target
+        {
+            return Ok(compiled.clone());
+        }
+        let Target { options, bounds, isa, relaxed } = &target;
+        let compiled = Rc::new(compile_for(module, &**module, *options, bounds, *isa, *relaxed)?);
+        *last = Some((module.clone(), target, compiled.clone()));
+        Ok(compiled)
+    })
+}
+
 /// Instantiate a validated module with its imports in the engine's store.
 pub(super) fn instantiate(
     jit: &mut Jit,
@@ -101,10 +136,12 @@ pub(super) fn instantiate(
     let types = func_types(module)?;
     check_imports(jit, module, imports)?;
     let bounds = mem_bounds(jit, module, imports);
-    let Compiled { code, funcs: entries, faults } =
-        compile_for(module, &**module, jit.options, &bounds, jit.isa, jit.relaxed)?;
-    dump(&code);
-    let code = CodeMemory::new(&code).map_err(|e| Error::Unsupported(format!("mapping code: {e}")))?;
+    let target = Target { options: jit.options, bounds, isa: jit.isa, relaxed: jit.relaxed };
+    let compiled = compile_once(module, target)?;
+    let (entries, faults) = (&compiled.funcs, compiled.faults.clone());
+    dump(&compiled.code);
+    let code =
+        CodeMemory::new(&compiled.code).map_err(|e| Error::Unsupported(format!("mapping code: {e}")))?;
     let id = jit.instances.len() as u32;
 
     // The instance, as far as allocation goes: imports, then its own entities in order.
@@ -378,6 +415,35 @@ mod tests {
         for (f, at) in [(b, 0x10000), (b, 0xffff_ffff), (c, 0x10000)] {
             let trap = jit.invoke(f, &[Val::I32(at)]).expect_err("out of bounds");
             assert!(format!("{trap:?}").contains("out of bounds memory access"), "{trap:?}");
+        }
+    }
+
+    /// A module's code is reused for the same module (the same `Rc`) and target only; an
+    /// engine that instantiates it with reused code runs it as with its own.
+    #[test]
+    fn code_is_reused_for_the_same_module_and_target() {
+        let text = r#"(module (memory 1)
+              (func (export "f") (param i32) (result i32) (i32.load (local.get 0))))"#;
+        let m = module(text);
+        let target = |bounds| Target {
+            options: Options::new(bounds),
+            bounds: vec![bounds],
+            isa: Isa::host(),
+            relaxed: Relaxed::X86,
+        };
+        let guarded = compile_once(&m, target(Bounds::GuardPages)).expect("compiles");
+        assert!(Rc::ptr_eq(&guarded, &compile_once(&m, target(Bounds::GuardPages)).expect("compiles")));
+        let checked = compile_once(&m, target(Bounds::Checks)).expect("compiles");
+        assert_ne!(guarded.code, checked.code, "explicit checks are other code");
+        let again = compile_once(&module(text), target(Bounds::Checks)).expect("compiles");
+        assert!(!Rc::ptr_eq(&checked, &again), "an equal module of its own is compiled");
+        for bounds in [Bounds::GuardPages, Bounds::GuardPages, Bounds::Checks, Bounds::Checks] {
+            let mut jit = Jit::new(Config::default(), bounds);
+            let id = jit.instantiate(&m, &[]).expect("instantiates");
+            let Some(ExternVal::Func(f)) = jit.export(id, "f") else { panic!("no export f") };
+            assert_eq!(jit.invoke(f, &[Val::I32(8)]).expect("in bounds"), [Val::I32(0)]);
+            let trap = jit.invoke(f, &[Val::I32(0xfffe)]).expect_err("out of bounds");
+            assert!(format!("{trap:?}").contains("out of bounds memory access"), "{bounds:?}: {trap:?}");
         }
     }
 

@@ -64,7 +64,7 @@ pub enum Bounds {
     Checks,
 }
 
-#[derive(Copy, Clone, Debug)]
+#[derive(Copy, Clone, Debug, PartialEq)]
 pub struct Options {
     pub bounds: Bounds,
     /// Count fuel at function entries and loop headers.

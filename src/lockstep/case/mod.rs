@@ -36,13 +36,57 @@ pub struct Case {
 /// bit 4 is set), and with its bit 3 fills the memories and passive segments with bytes of
 /// the fuzzer's (`data.rs`); the second is
 /// the swarm configuration of the latter ([`smith::smith_config`]; its last bit fills the
-/// first table by section surgery); of the rest, the last quarter (at most 64 bytes) chooses
-/// the arguments and the others the module (an eighth of them, at most 64, the memories'
-/// bytes), so that a mutation changes one or the other; arguments past those bytes come from
-/// a generator seeded by them ([`rng::splitmix64`]).
+/// first table by section surgery); of the rest, the last quarter (at most 64 bytes,
+/// [`argument_bytes`]) chooses the arguments and the others the module (an eighth of them, at
+/// most 64, the memories' bytes), so that a mutation changes one or the other; arguments
+/// past those bytes come from a generator seeded by them ([`rng::splitmix64`]).
 pub fn case(data: &[u8]) -> Option<Case> {
-    let [kind, swarm, data @ ..] = data else { return None };
-    let (module_bytes, arg_bytes) = data.split_at(data.len() - (data.len() / 4).min(64));
+    let args = argument_bytes(data.len());
+    let (wasm, module) = generate(&data[..args.start])?;
+    let invocations = invocations(&module, &data[args])?;
+    Some(Case { wasm, module, invocations })
+}
+
+/// Where in a fuzzer's input of `len` bytes the arguments' bytes lie: the last quarter of
+/// those after the first two, at most 64 (none in an input too short for a case). The bytes
+/// before choose the module alone.
+pub fn argument_bytes(len: usize) -> std::ops::Range<usize> {
+    len - (len.saturating_sub(2) / 4).min(64)..len
+}
+
+/// Cases made one after another from a fuzzer's inputs, [`case`] for each, where an input
+/// that differs from the last one only in its arguments' bytes ([`argument_bytes`]) reuses
+/// the last one's module rather than generating, decoding and validating it again: the
+/// fuzz target's custom mutator makes such inputs, and generating is most of a case's time.
+#[derive(Default)]
+pub struct Cases {
+    /// The bytes that chose the last module, and what they made.
+    last: Option<(Vec<u8>, Option<(Vec<u8>, Rc<Module>)>)>,
+}
+
+impl Cases {
+    /// The case of `data`, as [`case`] makes it.
+    pub fn case(&mut self, data: &[u8]) -> Option<Case> {
+        let args = argument_bytes(data.len());
+        let chooser = &data[..args.start];
+        let generated = match &self.last {
+            Some((bytes, generated)) if bytes == chooser => generated.clone(),
+            _ => {
+                let generated = generate(chooser);
+                self.last = Some((chooser.to_vec(), generated.clone()));
+                generated
+            }
+        };
+        let (wasm, module) = generated?;
+        let invocations = invocations(&module, &data[args])?;
+        Some(Case { wasm, module, invocations })
+    }
+}
+
+/// The module of a case, its binary and its abstract syntax, from the bytes before the
+/// arguments' (the kind, the swarm, the module's and the memories' bytes).
+fn generate(data: &[u8]) -> Option<(Vec<u8>, Rc<Module>)> {
+    let [kind, swarm, module_bytes @ ..] = data else { return None };
     let (memory_bytes, module_bytes) = match kind & 8 {
         0 => (&[][..], module_bytes),
         _ => module_bytes.split_at((module_bytes.len() / 8).min(data::SEGMENT)),
@@ -65,17 +109,21 @@ pub fn case(data: &[u8]) -> Option<Case> {
     {
         (wasm, module) = (filled, m);
     }
-    let module = Rc::new(module);
-    let mut args = args::Args::new(arg_bytes, &module);
+    Some((wasm, Rc::new(module)))
+}
+
+/// Each exported function of `module`, in order, with arguments from `bytes`.
+fn invocations(module: &Module, bytes: &[u8]) -> Option<Vec<(String, Vec<Val>)>> {
+    let mut args = args::Args::new(bytes, module);
     let mut invocations = Vec::new();
     for export in &module.exports {
         if let ExternIdx::Func(x) = export.desc {
-            let ty = func_type(&module, x)?;
+            let ty = func_type(module, x)?;
             let vals = ty.params.iter().map(|t| args.next(*t)).collect::<Option<Vec<_>>>()?;
             invocations.push((export.name.clone(), vals));
         }
     }
-    Some(Case { wasm, module, invocations })
+    Some(invocations)
 }
 
 /// Every exported function, in order, with zero arguments (null references): the
@@ -139,6 +187,41 @@ mod tests {
             probes += a.invocations.iter().any(|(name, _)| name == "call_indirect") as u32;
         }
         assert_eq!(probes, 2);
+    }
+
+    /// `Cases` makes what `case` makes, and reuses the last module exactly when only the
+    /// arguments' bytes changed.
+    #[test]
+    fn cases_reuse_the_module_when_only_arguments_change() {
+        let mut x = 0x7f4a_7c15_9e37_79b9u64;
+        let mut cases = Cases::default();
+        let mut reused = 0;
+        for i in 0..64u32 {
+            let mut data = rng::xorshift_bytes(&mut x, 512 + i as usize);
+            let mut previous: Option<Rc<Module>> = None;
+            for round in 0..3 {
+                if round > 0 {
+                    let args = argument_bytes(data.len());
+                    data[args.start + round] ^= 0x5a;
+                }
+                let (made, fresh) = (cases.case(&data), case(&data));
+                assert_eq!(made.is_some(), fresh.is_some());
+                let (Some(made), Some(fresh)) = (made, fresh) else { continue };
+                assert_eq!((&made.wasm, &made.invocations), (&fresh.wasm, &fresh.invocations));
+                if let Some(p) = &previous {
+                    assert!(Rc::ptr_eq(p, &made.module), "input {i}, round {round}");
+                    reused += 1;
+                }
+                previous = Some(made.module);
+            }
+        }
+        assert!(reused > 100, "{reused}");
+        // A change before the arguments' bytes makes the module again.
+        let data = rng::xorshift_bytes(&mut x, 1024);
+        let mut other = data.clone();
+        other[100] ^= 1;
+        let (a, b) = (cases.case(&data).unwrap(), cases.case(&other).unwrap());
+        assert!(!Rc::ptr_eq(&a.module, &b.module));
     }
 
     /// Cases have second memories, and accesses to them, among probes and wasm-smith's
