@@ -261,25 +261,26 @@ impl Assembler {
 
     /// The legacy prefixes and REX of `op`, then its opcode (Intel SDM Vol. 2A, 2.1: prefixes,
     /// REX, opcode, ModRM, SIB, displacement, immediate). `rxb` holds REX.R, REX.X, REX.B.
-    #[inline]
-    fn prefixes_rex_opcode(&mut self, op: Op, rxb: u8, force_rex: bool) {
+    #[inline(always)]
+    fn prefixes_rex_opcode(op: Op, rxb: u8, force_rex: bool) -> Head {
+        let mut head = Head::default();
         if op.p66 {
-            self.byte(0x66);
+            head = head.byte(0x66);
         }
         if op.rep != 0 {
-            self.byte(op.rep);
+            head = head.byte(op.rep);
         }
         let rex = (op.w as u8) << 3 | rxb;
         if rex != 0 || force_rex {
-            self.byte(0x40 | rex);
+            head = head.byte(0x40 | rex);
         }
-        match op.map {
-            Map::One => {}
-            Map::M0F => self.byte(0x0F),
-            Map::M0F38 => self.buf.extend_from_slice(&[0x0F, 0x38]),
-            Map::M0F3A => self.buf.extend_from_slice(&[0x0F, 0x3A]),
-        }
-        self.byte(op.code);
+        head = match op.map {
+            Map::One => head,
+            Map::M0F => head.byte(0x0F),
+            Map::M0F38 => head.byte(0x0F).byte(0x38),
+            Map::M0F3A => head.byte(0x0F).byte(0x3A),
+        };
+        head.byte(op.code)
     }
 
     /// `op` with a register-direct ModRM: `reg` in ModRM.reg (a register or an opcode
@@ -289,16 +290,16 @@ impl Assembler {
         // With any REX, byte registers 4..7 are spl, bpl, sil, dil; without, ah, ch, dh, bh
         // (Intel SDM Vol. 2A, 3.7.2.1 and Table 3-1).
         let force = (op.byte_reg && reg & 0xC == 4) || (op.byte_rm && rm & 0xC == 4);
-        self.prefixes_rex_opcode(op, (reg >> 3) << 2 | rm >> 3, force);
-        self.byte(0xC0 | (reg & 7) << 3 | (rm & 7));
+        let head = Self::prefixes_rex_opcode(op, (reg >> 3) << 2 | rm >> 3, force);
+        self.emit(head.byte(0xC0 | (reg & 7) << 3 | (rm & 7)));
     }
 
     /// The VEX prefix of `op` (Intel SDM Vol. 2A, 2.3.5 and Figure 2-9), then its opcode:
     /// `rxb` the extensions of ModRM.reg, SIB.index and ModRM.r/m or SIB.base as REX has
     /// them, `vvvv` the extra source register. The two-byte form C5 where it can say it all
     /// (map 0F, no W, no X or B), else the three-byte C4. 128-bit (VEX.L = 0).
-    #[inline]
-    fn vex_prefix_opcode(&mut self, op: Op, rxb: u8, vvvv: u8) {
+    #[inline(always)]
+    fn vex_prefix_opcode(op: Op, rxb: u8, vvvv: u8) -> Head {
         let pp = if op.p66 {
             1
         } else {
@@ -317,20 +318,21 @@ impl Assembler {
         // R, X, B and vvvv are stored inverted.
         let (r, xb) = (rxb >> 2 & 1, rxb & 3);
         let v = (!vvvv & 15) << 3 | pp;
-        if map == 1 && xb == 0 && !op.w {
-            self.buf.extend_from_slice(&[0xC5, (r ^ 1) << 7 | v]);
+        let head = Head::default();
+        let head = if map == 1 && xb == 0 && !op.w {
+            head.byte(0xC5).byte((r ^ 1) << 7 | v)
         } else {
-            self.buf.extend_from_slice(&[0xC4, (!rxb & 7) << 5 | map, (op.w as u8) << 7 | v]);
-        }
-        self.byte(op.code);
+            head.byte(0xC4).byte((!rxb & 7) << 5 | map).byte((op.w as u8) << 7 | v)
+        };
+        head.byte(op.code)
     }
 
     /// A VEX-encoded `op` with registers: `reg` in ModRM.reg, `vvvv` in VEX.vvvv, `rm` in
     /// ModRM.r/m (4-bit encodings).
     #[inline]
     pub(super) fn vex_rr(&mut self, op: Op, reg: u8, vvvv: u8, rm: u8) {
-        self.vex_prefix_opcode(op, (reg >> 3) << 2 | rm >> 3, vvvv);
-        self.byte(0xC0 | (reg & 7) << 3 | (rm & 7));
+        let head = Self::vex_prefix_opcode(op, (reg >> 3) << 2 | rm >> 3, vvvv);
+        self.emit(head.byte(0xC0 | (reg & 7) << 3 | (rm & 7)));
     }
 
     /// A VEX-encoded `op` with memory in ModRM.r/m, followed by `imm_len` bytes of
@@ -340,14 +342,12 @@ impl Assembler {
         match addr {
             Addr::Mem(m) => {
                 let index = m.index.map_or(0, |(i, _)| i.enc());
-                self.vex_prefix_opcode(op, (reg >> 3) << 2 | (index >> 3) << 1 | m.base.enc() >> 3, vvvv);
-                self.modrm_mem(reg, m);
+                let rxb = (reg >> 3) << 2 | (index >> 3) << 1 | m.base.enc() >> 3;
+                self.modrm_mem(Self::vex_prefix_opcode(op, rxb, vvvv), reg, m);
             }
             Addr::Rip(label) => {
-                self.vex_prefix_opcode(op, (reg >> 3) << 2, vvvv);
-                self.byte((reg & 7) << 3 | 0b101);
-                let end = self.offset() + 4 + imm_len as u32;
-                self.label_field(label, end);
+                let head = Self::vex_prefix_opcode(op, (reg >> 3) << 2, vvvv);
+                self.modrm_rip(head, reg, label, imm_len);
             }
         }
     }
@@ -375,23 +375,21 @@ impl Assembler {
                     Some((i, _)) => i.enc(),
                     None => 0,
                 };
-                self.prefixes_rex_opcode(op, (reg >> 3) << 2 | (index >> 3) << 1 | m.base.enc() >> 3, force);
-                self.modrm_mem(reg, m);
+                let rxb = (reg >> 3) << 2 | (index >> 3) << 1 | m.base.enc() >> 3;
+                self.modrm_mem(Self::prefixes_rex_opcode(op, rxb, force), reg, m);
             }
             Addr::Rip(label) => {
-                self.prefixes_rex_opcode(op, (reg >> 3) << 2, force);
-                // mod 00, r/m 101: RIP + disp32 in 64-bit mode (Intel SDM Vol. 2A, 2.2.1.6).
-                self.byte((reg & 7) << 3 | 0b101);
-                let end = self.offset() + 4 + imm_len as u32;
-                self.label_field(label, end);
+                let head = Self::prefixes_rex_opcode(op, (reg >> 3) << 2, force);
+                self.modrm_rip(head, reg, label, imm_len);
             }
         }
     }
 
-    /// ModRM, SIB and displacement for `[base + index * scale + disp]` (Intel SDM Vol. 2A,
-    /// Tables 2-2 and 2-3; the REX bits do not change the special cases, Table 2-5).
-    #[inline]
-    fn modrm_mem(&mut self, reg: u8, m: Mem) {
+    /// `head`, then ModRM, SIB and displacement for `[base + index * scale + disp]` (Intel
+    /// SDM Vol. 2A, Tables 2-2 and 2-3; the REX bits do not change the special cases, Table
+    /// 2-5).
+    #[inline(always)]
+    fn modrm_mem(&mut self, head: Head, reg: u8, m: Mem) {
         let base = m.base.enc() & 7;
         let disp = m.disp;
         // mod 00 with base 101 means RIP-relative in ModRM and "no base" in SIB, so rbp and
@@ -404,26 +402,44 @@ impl Assembler {
             2
         };
         let reg = (reg & 7) << 3;
-        match m.index {
+        let head = match m.index {
             Some((index, scale)) => {
                 // SIB index 100 without REX.X is "no index": rsp cannot be one.
                 assert!(index != Gpr::Rsp, "rsp cannot be an index register");
-                self.byte(md << 6 | reg | 0b100);
-                self.byte((scale as u8) << 6 | (index.enc() & 7) << 3 | base);
+                head.byte(md << 6 | reg | 0b100).byte((scale as u8) << 6 | (index.enc() & 7) << 3 | base)
             }
             // r/m 100 means "a SIB byte follows", so rsp and r12 as bases need one, with
             // index 100 (none).
-            None if base == 0b100 => {
-                self.byte(md << 6 | reg | 0b100);
-                self.byte(0b00_100_100);
-            }
-            None => self.byte(md << 6 | reg | base),
-        }
+            None if base == 0b100 => head.byte(md << 6 | reg | 0b100).byte(0b00_100_100),
+            None => head.byte(md << 6 | reg | base),
+        };
         match md {
-            1 => self.byte(disp as u8),
-            2 => self.u32(disp as u32),
-            _ => {}
+            1 => self.emit(head.byte(disp as u8)),
+            2 => {
+                self.emit(head);
+                self.u32(disp as u32);
+            }
+            _ => self.emit(head),
         }
+    }
+
+    /// `head`, then ModRM for `[rip + disp32]` (mod 00, r/m 101 in 64-bit mode: Intel SDM
+    /// Vol. 2A, 2.2.1.6) and the displacement to `label` from the end of the instruction,
+    /// `imm_len` bytes of immediate after it.
+    #[inline(always)]
+    fn modrm_rip(&mut self, head: Head, reg: u8, label: Label, imm_len: u8) {
+        self.emit(head.byte((reg & 7) << 3 | 0b101));
+        let end = self.offset() + 4 + imm_len as u32;
+        self.label_field(label, end);
+    }
+
+    /// Writes an instruction's head with one store of eight bytes, of which it keeps
+    /// `head.len`.
+    #[inline(always)]
+    fn emit(&mut self, head: Head) {
+        let len = self.buf.len();
+        self.buf.extend_from_slice(&head.bytes.to_le_bytes());
+        self.buf.truncate(len + head.len as usize);
     }
 
     /// `op` with the register in the opcode's low three bits and REX.B (`push`, `bswap`,
@@ -431,13 +447,13 @@ impl Assembler {
     #[inline]
     pub(super) fn op_o(&mut self, op: Op, r: u8) {
         let force = op.byte_rm && r & 0xC == 4;
-        self.prefixes_rex_opcode(Op { code: op.code | (r & 7), ..op }, r >> 3, force);
+        self.emit(Self::prefixes_rex_opcode(Op { code: op.code | (r & 7), ..op }, r >> 3, force));
     }
 
     /// `op` alone: prefixes, REX.W and opcode.
     #[inline]
     pub(super) fn op(&mut self, op: Op) {
-        self.prefixes_rex_opcode(op, 0, false);
+        self.emit(Self::prefixes_rex_opcode(op, 0, false));
     }
 
     // ----- Control flow -----
@@ -480,6 +496,27 @@ impl Assembler {
         let pos = self.offset();
         self.byte(0xE8);
         self.label_field(target, pos + 5);
+    }
+}
+
+/// An instruction's bytes before its 32-bit displacement or immediate, gathered in a
+/// register and written at once ([`Assembler::emit`]): a push per byte reloads the buffer's
+/// length and capacity after each store. Eight bytes at most in every form here: prefixes,
+/// REX, escapes, opcode, ModRM, SIB and a disp8, where the opcodes with two escape bytes (SSE's
+/// 0F 38 and 0F 3A) have one prefix at most, 66 with F3 comes with registers alone (16-bit
+/// `popcnt`, `lzcnt`, `tzcnt`) or no operand (`rep movs`, `rep stos`), and VEX (two or three
+/// bytes) stands for the prefixes, REX and escapes.
+#[derive(Copy, Clone, Default)]
+struct Head {
+    bytes: u64,
+    len: u32,
+}
+
+impl Head {
+    #[inline(always)]
+    fn byte(self, b: u8) -> Head {
+        debug_assert!(self.len < 8, "an instruction's head holds eight bytes");
+        Head { bytes: self.bytes | (b as u64) << (self.len * 8), len: self.len + 1 }
     }
 }
 
