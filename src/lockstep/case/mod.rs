@@ -41,10 +41,7 @@ pub struct Case {
 /// most 64, the memories' bytes), so that a mutation changes one or the other; arguments
 /// past those bytes come from a generator seeded by them ([`rng::splitmix64`]).
 pub fn case(data: &[u8]) -> Option<Case> {
-    let args = argument_bytes(data.len());
-    let (wasm, module) = generate(&data[..args.start])?;
-    let invocations = invocations(&module, &data[args])?;
-    Some(Case { wasm, module, invocations })
+    Cases::default().case(data)
 }
 
 /// Where in a fuzzer's input of `len` bytes the arguments' bytes lie: the last quarter of
@@ -65,7 +62,8 @@ pub struct Cases {
 }
 
 impl Cases {
-    /// The case of `data`, as [`case`] makes it.
+    /// The case of `data` ([`case`]), its module the last one's if the bytes that choose it
+    /// are the same.
     pub fn case(&mut self, data: &[u8]) -> Option<Case> {
         let args = argument_bytes(data.len());
         let chooser = &data[..args.start];
