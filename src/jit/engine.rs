@@ -44,6 +44,9 @@ pub struct Jit {
     /// The instructions compiled code uses, and the relaxed operators' results it gives.
     pub(super) isa: Isa,
     pub(super) relaxed: Relaxed,
+    /// Keep the code of the last module compiled for the next engine on this thread that
+    /// instantiates the same module ([`Jit::keep_code`]).
+    pub(super) keep_code: bool,
 }
 
 /// Words of a context are read by code; the addresses in them stay valid as long as the
@@ -87,7 +90,17 @@ impl Jit {
             hosts: Vec::new(),
             type_ids: HashMap::new(),
             canon: crate::valid::canon::Types::new(),
+            keep_code: false,
         }
+    }
+
+    /// Keep the code of the last module this engine compiles, on this thread, for the next
+    /// engine that instantiates the same module (the same `Rc`) for the same target, which
+    /// then compiles nothing: the fuzz target's referee runs one module case after case, in
+    /// engines of their own, while only the arguments change. Off by default: an engine that
+    /// runs its module once would keep a copy of its code for nothing.
+    pub fn keep_code(&mut self) {
+        self.keep_code = true;
     }
 
     /// The relaxed operators' results of the code this engine compiles: one assignment of

@@ -103,16 +103,16 @@ struct Target {
 }
 
 thread_local! {
-    /// The last module compiled on this thread, what for, and its code. The fuzz target
-    /// instantiates one module (one `Rc`) case after case, each in an engine of its own,
-    /// while only the arguments change (`lockstep::case::Cases`); the `Rc` held here keeps
-    /// its address from naming another module.
+    /// The last module compiled on this thread by an engine that keeps its code
+    /// ([`Jit::keep_code`]), what for, and its code. The `Rc` held here keeps its address
+    /// from naming another module.
     static LAST: RefCell<Option<(Rc<Module>, Target, Rc<Compiled>)>> = const { RefCell::new(None) };
 }
 
-/// The module's code for `target`: the last code compiled on this thread if it is that of
-/// the same module for the same target (code is a function of the two), else compiled now.
-fn compile_once(module: &Rc<Module>, target: Target) -> Result<Rc<Compiled>, Error> {
+/// The module's code for `target`: the last code kept on this thread if it is that of the
+/// same module for the same target (code is a function of the two), else compiled now, and
+/// kept if `keep`.
+fn compile_once(module: &Rc<Module>, target: Target, keep: bool) -> Result<Rc<Compiled>, Error> {
     LAST.with_borrow_mut(|last| {
         if let Some((m, t, compiled)) = last
             && Rc::ptr_eq(m, module)
@@ -122,7 +122,9 @@ fn compile_once(module: &Rc<Module>, target: Target) -> Result<Rc<Compiled>, Err
         }
         let Target { options, bounds, isa, relaxed } = &target;
         let compiled = Rc::new(compile_for(module, &**module, *options, bounds, *isa, *relaxed)?);
-        *last = Some((module.clone(), target, compiled.clone()));
+        if keep {
+            *last = Some((module.clone(), target, compiled.clone()));
+        }
         Ok(compiled)
     })
 }
@@ -137,7 +139,7 @@ pub(super) fn instantiate(
     check_imports(jit, module, imports)?;
     let bounds = mem_bounds(jit, module, imports);
     let target = Target { options: jit.options, bounds, isa: jit.isa, relaxed: jit.relaxed };
-    let compiled = compile_once(module, target)?;
+    let compiled = compile_once(module, target, jit.keep_code)?;
     let (entries, faults) = (&compiled.funcs, compiled.faults.clone());
     dump(&compiled.code);
     let code =
@@ -418,8 +420,9 @@ mod tests {
         }
     }
 
-    /// A module's code is reused for the same module (the same `Rc`) and target only; an
-    /// engine that instantiates it with reused code runs it as with its own.
+    /// A module's code is reused for the same module (the same `Rc`) and target only, and
+    /// only where an engine kept it; an engine that instantiates it with reused code runs it
+    /// as with its own.
     #[test]
     fn code_is_reused_for_the_same_module_and_target() {
         let text = r#"(module (memory 1)
@@ -431,14 +434,19 @@ mod tests {
             isa: Isa::host(),
             relaxed: Relaxed::X86,
         };
-        let guarded = compile_once(&m, target(Bounds::GuardPages)).expect("compiles");
-        assert!(Rc::ptr_eq(&guarded, &compile_once(&m, target(Bounds::GuardPages)).expect("compiles")));
-        let checked = compile_once(&m, target(Bounds::Checks)).expect("compiles");
+        let unkept = compile_once(&m, target(Bounds::GuardPages), false).expect("compiles");
+        let guarded = compile_once(&m, target(Bounds::GuardPages), true).expect("compiles");
+        assert!(!Rc::ptr_eq(&unkept, &guarded), "code not kept is compiled again");
+        let again = compile_once(&m, target(Bounds::GuardPages), false).expect("compiles");
+        assert!(Rc::ptr_eq(&guarded, &again), "kept code is reused");
+        let checked = compile_once(&m, target(Bounds::Checks), true).expect("compiles");
         assert_ne!(guarded.code, checked.code, "explicit checks are other code");
-        let again = compile_once(&module(text), target(Bounds::Checks)).expect("compiles");
-        assert!(!Rc::ptr_eq(&checked, &again), "an equal module of its own is compiled");
+        let other = compile_once(&module(text), target(Bounds::Checks), true).expect("compiles");
+        assert!(!Rc::ptr_eq(&checked, &other), "an equal module of its own is compiled");
+        let m = module(text);
         for bounds in [Bounds::GuardPages, Bounds::GuardPages, Bounds::Checks, Bounds::Checks] {
             let mut jit = Jit::new(Config::default(), bounds);
+            jit.keep_code();
             let id = jit.instantiate(&m, &[]).expect("instantiates");
             let Some(ExternVal::Func(f)) = jit.export(id, "f") else { panic!("no export f") };
             assert_eq!(jit.invoke(f, &[Val::I32(8)]).expect("in bounds"), [Val::I32(0)]);

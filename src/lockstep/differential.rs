@@ -34,7 +34,8 @@ impl std::fmt::Display for Finding {
 
 /// The referee the fuzzer and the reports use: both engines under [`FUEL`], and memories
 /// and tables that grow to 32 MiB and 100,000 elements at most (`memory.grow` and
-/// `table.grow` fail beyond, as the spec allows), so that a case stays small.
+/// `table.grow` fail beyond, as the spec allows), so that a case stays small. Its compiler
+/// keeps the last module's code for the next case on the same module (`Jit::keep_code`).
 pub fn referee() -> Referee {
     let config = Config {
         fuel: Some(FUEL),
@@ -42,7 +43,9 @@ pub fn referee() -> Referee {
         max_table_elements: 100_000,
         ..Config::default()
     };
-    Referee::new(config, Bounds::GuardPages)
+    let mut referee = Referee::new(config, Bounds::GuardPages);
+    referee.jit.keep_code();
+    referee
 }
 
 /// Run a case through the referee: the first divergence, or `None` when the engines agreed
