@@ -12,7 +12,7 @@
 use crate::Spec;
 use crate::binary::{self, Code};
 use crate::syntax::{Bodies, Expr, Module};
-use crate::valid::{self, Context, modules};
+use crate::valid::{self, Context, bytes, modules};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
@@ -136,12 +136,14 @@ impl Bodies for Checked<'_, '_> {
     }
 }
 
-/// `Func_ok` of every function under `C`, each body decoded before it is checked. A run of
-/// bodies stops checking at its first invalid one but goes on decoding: a later malformed
-/// body is the error then. Otherwise the error is the first invalid function's in index
-/// order, as [`modules::module_ok`] reports it.
+/// `Func_ok` of every function under `C`: each body the algorithm over its bytes settles
+/// ([`bytes::func_ok`]) is valid; any other is decoded, then checked. A run of bodies stops
+/// checking at its first invalid one but goes on decoding: a later malformed body is the
+/// error then. Otherwise the error is the first invalid function's in index order, as
+/// [`modules::module_ok`] reports it.
 fn funcs_ok(c: &Context, m: &Module, code: &Code, imported: usize, threads: usize) -> Result<(), Error> {
-    let check = |(c, failed): &mut (Context, bool), i: usize, body: &_| {
+    let compact = bytes::Compact::new(c);
+    let check = |(c, failed, _): &mut (Context, bool, _), i: usize, body: &_| {
         if *failed {
             return None;
         }
@@ -150,7 +152,17 @@ fn funcs_ok(c: &Context, m: &Module, code: &Code, imported: usize, threads: usiz
         *failed = error.is_some();
         error.map(|e| e.within(modules::index(imported + i)))
     };
-    let verdicts = code.each(threads, || (c.clone(), false), check).map_err(Error::Malformed)?;
+    let verdicts = code
+        .each_settled(
+            threads,
+            || (c.clone(), false, bytes::Stacks::default()),
+            |(_, _, stacks), i, expr| {
+                let f = &m.funcs[i];
+                bytes::func_ok(stacks, &compact, f.ty, &f.locals, expr).map(|_| None)
+            },
+            check,
+        )
+        .map_err(Error::Malformed)?;
     match verdicts.into_iter().flatten().next() {
         Some(e) => Err(Error::Invalid(e)),
         None => Ok(()),

@@ -91,6 +91,13 @@ impl<'b> Code<'b> {
         !self.data_count && uses_data(expr).is_some()
     }
 
+    /// The bytes of body `i`'s expression, up to the end its size gives (`None` where that
+    /// lies past the module's bytes).
+    pub fn expr_bytes(&self, i: usize) -> Option<&'b [u8]> {
+        let body = &self.bodies[i];
+        self.bytes.get(body.expr..body.end)
+    }
+
     /// Decode every expression, on up to `threads` threads, and give each in turn to `f`
     /// with the index of its body and the state of its thread (`init` makes one a thread).
     /// The error is the one decoding the module whole reports: the first body's that is
@@ -103,9 +110,22 @@ impl<'b> Code<'b> {
         init: impl Fn() -> S + Sync,
         f: impl Fn(&mut S, usize, &Expr) -> T + Sync,
     ) -> Result<Vec<T>> {
+        self.each_settled(threads, init, |_, _, _| None, f)
+    }
+
+    /// [`Code::each`], but a body that `settle` decides from its expression's bytes
+    /// ([`Code::expr_bytes`]) is not decoded: `Some` is its result. `settle` may decide only
+    /// bodies that decode and name no data segment.
+    pub fn each_settled<S, T: Send>(
+        &self,
+        threads: usize,
+        init: impl Fn() -> S + Sync,
+        settle: impl Fn(&mut S, usize, &'b [u8]) -> Option<T> + Sync,
+        f: impl Fn(&mut S, usize, &Expr) -> T + Sync,
+    ) -> Result<Vec<T>> {
         let mut out = Vec::with_capacity(self.len());
         let mut uses_data = None;
-        for (results, used, error) in self.decode_in_runs(threads, init, f) {
+        for (results, used, error) in self.decode_in_runs(threads, init, settle, f) {
             out.extend(results);
             uses_data = uses_data.or(used);
             if let Some(e) = error {
@@ -122,7 +142,7 @@ impl<'b> Code<'b> {
     /// after framing these bodies, theirs comes first. (The data count is not asked for: the
     /// pass's error comes before that check.)
     pub(super) fn first_malformed(&self, threads: usize) -> Result<()> {
-        for (_, _, error) in self.decode_in_runs(threads, || (), |_, _, _| ()) {
+        for (_, _, error) in self.decode_in_runs(threads, || (), |_, _, _| None, |_, _, _| ()) {
             if let Some(e) = error {
                 return Err(e);
             }
@@ -130,19 +150,24 @@ impl<'b> Code<'b> {
         Ok(())
     }
 
-    /// Each run's results, the offset of the first instruction naming a data segment, and
-    /// the error it stopped at. The runs are consecutive bodies of about equal bytes, one to
-    /// a thread.
+    /// Each run's results (settled or decoded), the offset of the first instruction naming a
+    /// data segment, and the error it stopped at. The runs are consecutive bodies of about
+    /// equal bytes, one to a thread.
     fn decode_in_runs<S, T: Send>(
         &self,
         threads: usize,
         init: impl Fn() -> S + Sync,
+        settle: impl Fn(&mut S, usize, &'b [u8]) -> Option<T> + Sync,
         f: impl Fn(&mut S, usize, &Expr) -> T + Sync,
     ) -> Vec<(Vec<T>, Option<usize>, Option<Error>)> {
         let run = |range: std::ops::Range<usize>| {
             let (mut state, mut expr) = (init(), Expr::default());
             let (mut out, mut uses) = (Vec::with_capacity(range.len()), None);
             for i in range {
+                if let Some(settled) = self.expr_bytes(i).and_then(|bytes| settle(&mut state, i, bytes)) {
+                    out.push(settled);
+                    continue;
+                }
                 if let Err(e) = self.expr(i, &mut expr) {
                     return (out, uses, Some(e));
                 }

@@ -11,6 +11,7 @@
 //! `unsupported: FEATURE`, never accepted unchecked. Under [`Spec::V2`] the constructs of
 //! 3.0 are plain errors.
 
+pub mod bytes;
 pub mod canon;
 pub mod context;
 pub mod instructions;

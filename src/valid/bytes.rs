@@ -1,0 +1,682 @@
+//! The validation algorithm (spec appendix *Validation Algorithm*, `algo-valid`) run straight
+//! over a function body's bytes, decoding and checking each instruction in one step, with the
+//! operand types as bytes.
+//!
+//! It covers what most compiled code is made of: numbers, locals and globals, memory, blocks,
+//! branches and calls, over the number types. It only ever proves a body valid: where it
+//! meets anything else (another instruction or type, or any error, malformed or invalid), it
+//! gives up, and the body is decoded into an [`Expr`](crate::syntax::Expr) and checked by
+//! [`super::modules::body_ok`], which gives the verdict, the message and the rule. So a body it
+//! settles is one the two phases accept (tests/front.rs holds it to that over the whole suite,
+//! and tests/bytes.rs over generated and mutated modules), and it never reports an error.
+
+use super::context::Context;
+use super::instructions::MAX_OPERANDS;
+use super::matching::reftype_sub;
+use crate::Spec;
+use crate::rules::{self, Rule};
+use crate::syntax::{AddrType, CompType, FuncType, RefType, TypeIdx, ValType};
+
+/// An operand type: a number type, or `bot` (an operand of unreachable code).
+type T = u8;
+const BOT: T = 0;
+const I32: T = 1;
+const I64: T = 2;
+const F32: T = 3;
+const F64: T = 4;
+/// Not a type this checker knows.
+const NONE: T = 0xff;
+
+/// `t` as an operand type, if it is one of those this checker knows.
+fn code(t: ValType) -> Option<T> {
+    match t {
+        ValType::I32 => Some(I32),
+        ValType::I64 => Some(I64),
+        ValType::F32 => Some(F32),
+        ValType::F64 => Some(F64),
+        _ => None,
+    }
+}
+
+fn addr(at: AddrType) -> T {
+    match at {
+        AddrType::I32 => I32,
+        AddrType::I64 => I64,
+    }
+}
+
+/// A function type over the number types.
+#[derive(Debug)]
+struct Sig {
+    params: Box<[T]>,
+    results: Box<[T]>,
+}
+
+/// What the algorithm reads of the context `C`, compacted once per module: each type's
+/// function type (where it is one over the number types), each function's, each global's type
+/// (with [`MUT`] for a mutable one), each memory's address type, and each table's if it holds
+/// function references (`call_indirect` takes no other). [`NONE`] and `None` stand for what
+/// the checker does not know: a body that meets them is left to the reference.
+#[derive(Debug)]
+pub struct Compact {
+    on: bool,
+    types: Vec<Option<Sig>>,
+    funcs: Vec<Option<u32>>,
+    globals: Vec<T>,
+    mems: Vec<T>,
+    tables: Vec<T>,
+}
+
+/// The bit of a global's [`T`] that says it is mutable.
+const MUT: T = 0x80;
+
+impl Compact {
+    /// `C` compacted; off (settling nothing) under Wasm 2.0, whose binary format differs in
+    /// the memory instructions' immediates.
+    pub fn new(c: &Context) -> Compact {
+        let sig = |ft: &FuncType| {
+            let params = ft.params.iter().map(|&t| code(t)).collect::<Option<_>>()?;
+            let results = ft.results.iter().map(|&t| code(t)).collect::<Option<_>>()?;
+            Some(Sig { params, results })
+        };
+        let types = c
+            .types
+            .iter()
+            .map(|st| match &st.comp {
+                CompType::Func(ft) => sig(ft),
+                _ => None,
+            })
+            .collect::<Vec<_>>();
+        let funcs = c.funcs.iter().map(|&y| types.get(y as usize)?.as_ref().map(|_| y)).collect();
+        let globals =
+            c.globals.iter().map(|g| code(g.val).map_or(NONE, |t| t | (g.mutable as T * MUT))).collect();
+        let tables = c
+            .tables
+            .iter()
+            .map(|tt| if reftype_sub(c, tt.elem, RefType::FUNCREF) { addr(tt.addr) } else { NONE })
+            .collect();
+        Compact {
+            on: c.spec == Spec::V3,
+            types,
+            funcs,
+            globals,
+            mems: c.mems.iter().map(|mt| addr(mt.addr)).collect(),
+            tables,
+        }
+    }
+
+    fn sig(&self, y: TypeIdx) -> Option<&Sig> {
+        self.types.get(y as usize)?.as_ref()
+    }
+}
+
+/// Which instruction opened a control frame.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Kind {
+    Block,
+    Loop,
+    If,
+    Else,
+    Func,
+}
+
+/// A control frame, as in [`super::instructions`].
+#[derive(Copy, Clone, Debug)]
+struct Ctrl<'m> {
+    kind: Kind,
+    start: &'m [T],
+    end: &'m [T],
+    height: usize,
+    unreachable: bool,
+}
+
+/// The result type of one value: a block type `valtype`.
+static ONE: [[T; 1]; 5] = [[BOT], [I32], [I64], [F32], [F64]];
+
+/// The algorithm's stacks and the body's locals, kept by a thread from body to body.
+#[derive(Debug, Default)]
+pub struct Stacks<'m> {
+    vals: Vec<T>,
+    ctrls: Vec<Ctrl<'m>>,
+    locals: Vec<T>,
+}
+
+/// `Func_ok` of the function of type `C.TYPES[y]` with the declared locals `locals` and the
+/// expression `expr` (its bytes, up to the end of the body: binary-code's size), where the
+/// bytes decode (binary-expr) and the body is valid by the rules this checker knows; `None`
+/// where it cannot tell.
+pub fn func_ok<'m>(
+    s: &mut Stacks<'m>,
+    cc: &'m Compact,
+    y: TypeIdx,
+    locals: &[ValType],
+    expr: &[u8],
+) -> Option<Rule> {
+    if !cc.on {
+        return None;
+    }
+    let sig = cc.sig(y)?;
+    s.locals.clear();
+    s.locals.extend_from_slice(&sig.params);
+    for &t in locals {
+        s.locals.push(code(t)?);
+    }
+    s.vals.clear();
+    s.ctrls.clear();
+    let frame = Ctrl { kind: Kind::Func, start: &[], end: &sig.results, height: 0, unreachable: false };
+    s.ctrls.push(frame);
+    let mut check = Check { s, cc, bytes: expr, pos: 0, results: &sig.results };
+    check.expr()?;
+    Some(rules::FUNC_OK)
+}
+
+/// The algorithm over one body.
+struct Check<'s, 'm> {
+    s: &'s mut Stacks<'m>,
+    cc: &'m Compact,
+    bytes: &'s [u8],
+    pos: usize,
+    /// `C.RETURN`.
+    results: &'m [T],
+}
+
+/// binary-instr's number instructions 0x45..=0xC4 (`eqz` to the sign extensions): the
+/// operand types, [`NONE`] for the second of a unary one, and the result type.
+const NUMERIC: [[T; 3]; 0x80] = numeric();
+
+const fn numeric() -> [[T; 3]; 0x80] {
+    let mut table = [[NONE; 3]; 0x80];
+    let mut i = 0;
+    while i < 0x80 {
+        table[i] = match 0x45 + i {
+            0x45 => [I32, NONE, I32],
+            0x46..=0x4f => [I32, I32, I32],
+            0x50 => [I64, NONE, I32],
+            0x51..=0x5a => [I64, I64, I32],
+            0x5b..=0x60 => [F32, F32, I32],
+            0x61..=0x66 => [F64, F64, I32],
+            0x67..=0x69 => [I32, NONE, I32],
+            0x6a..=0x78 => [I32, I32, I32],
+            0x79..=0x7b => [I64, NONE, I64],
+            0x7c..=0x8a => [I64, I64, I64],
+            0x8b..=0x91 => [F32, NONE, F32],
+            0x92..=0x98 => [F32, F32, F32],
+            0x99..=0x9f => [F64, NONE, F64],
+            0xa0..=0xa6 => [F64, F64, F64],
+            0xa7 => [I64, NONE, I32],
+            0xa8 | 0xa9 | 0xbc => [F32, NONE, I32],
+            0xaa | 0xab => [F64, NONE, I32],
+            0xac | 0xad => [I32, NONE, I64],
+            0xae | 0xaf => [F32, NONE, I64],
+            0xb0 | 0xb1 | 0xbd => [F64, NONE, I64],
+            0xb2 | 0xb3 | 0xbe => [I32, NONE, F32],
+            0xb4 | 0xb5 => [I64, NONE, F32],
+            0xb6 => [F64, NONE, F32],
+            0xb7 | 0xb8 => [I32, NONE, F64],
+            0xb9 | 0xba | 0xbf => [I64, NONE, F64],
+            0xbb => [F32, NONE, F64],
+            0xc0 | 0xc1 => [I32, NONE, I32],
+            _ => [I64, NONE, I64],
+        };
+        i += 1;
+    }
+    table
+}
+
+/// The loads 0x28..=0x35: the result type and the bits read (the natural alignment).
+const LOADS: [(T, u32); 14] = [
+    (I32, 32),
+    (I64, 64),
+    (F32, 32),
+    (F64, 64),
+    (I32, 8),
+    (I32, 8),
+    (I32, 16),
+    (I32, 16),
+    (I64, 8),
+    (I64, 8),
+    (I64, 16),
+    (I64, 16),
+    (I64, 32),
+    (I64, 32),
+];
+
+/// The stores 0x36..=0x3e: the operand type and the bits written.
+const STORES: [(T, u32); 9] =
+    [(I32, 32), (I64, 64), (F32, 32), (F64, 64), (I32, 8), (I32, 16), (I64, 8), (I64, 16), (I64, 32)];
+
+/// `trunc_sat` (0xFC 0..=7): the operand and result types.
+const TRUNC_SAT: [(T, T); 8] =
+    [(F32, I32), (F32, I32), (F64, I32), (F64, I32), (F32, I64), (F32, I64), (F64, I64), (F64, I64)];
+
+impl<'m> Check<'_, 'm> {
+    /// binary-expr and `Expr_ok`: instructions up to the `end` of the body's frame, which must
+    /// be the body's last byte.
+    fn expr(&mut self) -> Option<()> {
+        loop {
+            let op = self.byte()?;
+            match op {
+                0x00 => self.unreachable(),
+                0x01 => {}
+                0x02 => {
+                    let (start, end) = self.blocktype()?;
+                    self.pop_vals(start)?;
+                    self.push_ctrl(Kind::Block, start, end);
+                }
+                0x03 => {
+                    let (start, end) = self.blocktype()?;
+                    self.pop_vals(start)?;
+                    self.push_ctrl(Kind::Loop, start, end);
+                }
+                0x04 => {
+                    let (start, end) = self.blocktype()?;
+                    self.pop(I32)?;
+                    self.pop_vals(start)?;
+                    self.push_ctrl(Kind::If, start, end);
+                }
+                0x05 => {
+                    let frame = self.frame();
+                    if frame.kind != Kind::If {
+                        return None;
+                    }
+                    self.pop_ctrl()?;
+                    self.push_ctrl(Kind::Else, frame.start, frame.end);
+                }
+                0x0b => {
+                    let frame = self.frame();
+                    if frame.kind == Kind::If {
+                        self.pop_ctrl()?;
+                        self.push_ctrl(Kind::Else, frame.start, frame.end);
+                    }
+                    self.pop_ctrl()?;
+                    if self.s.ctrls.is_empty() {
+                        // The body's own end: nothing may follow it.
+                        return (self.pos == self.bytes.len()).then_some(());
+                    }
+                    self.push_vals(frame.end);
+                }
+                0x0c => {
+                    let ts = self.label()?;
+                    self.pop_vals(ts)?;
+                    self.unreachable();
+                }
+                0x0d => {
+                    let ts = self.label()?;
+                    self.pop(I32)?;
+                    self.pop_vals(ts)?;
+                    self.push_vals(ts);
+                }
+                0x0e => self.br_table()?,
+                0x0f => {
+                    self.pop_vals(self.results)?;
+                    self.unreachable();
+                }
+                0x10 => {
+                    let y = (*self.cc.funcs.get(self.u32()? as usize)?)?;
+                    self.call(y)?;
+                }
+                0x11 => {
+                    let y = self.u32()?;
+                    let at = *self.cc.tables.get(self.u32()? as usize)?;
+                    if at == NONE {
+                        return None;
+                    }
+                    self.pop(at)?;
+                    self.call(y)?;
+                }
+                0x1a => {
+                    self.pop_val()?;
+                }
+                0x1b => {
+                    self.pop(I32)?;
+                    let (t1, t2) = (self.pop_val()?, self.pop_val()?);
+                    if t1 != t2 && t1 != BOT && t2 != BOT {
+                        return None;
+                    }
+                    self.push(if t1 == BOT { t2 } else { t1 });
+                }
+                0x20 => {
+                    let t = self.local()?;
+                    self.push(t);
+                }
+                0x21 => {
+                    let t = self.local()?;
+                    self.pop(t)?;
+                }
+                0x22 => {
+                    let t = self.local()?;
+                    self.pop(t)?;
+                    self.push(t);
+                }
+                0x23 => {
+                    let g = *self.cc.globals.get(self.u32()? as usize)?;
+                    if g == NONE {
+                        return None;
+                    }
+                    self.push(g & !MUT);
+                }
+                0x24 => {
+                    let g = *self.cc.globals.get(self.u32()? as usize)?;
+                    if g == NONE || g & MUT == 0 {
+                        return None;
+                    }
+                    self.pop(g & !MUT)?;
+                }
+                0x28..=0x35 => {
+                    let (t, bits) = LOADS[usize::from(op - 0x28)];
+                    let at = self.memarg(bits)?;
+                    self.pop(at)?;
+                    self.push(t);
+                }
+                0x36..=0x3e => {
+                    let (t, bits) = STORES[usize::from(op - 0x36)];
+                    let at = self.memarg(bits)?;
+                    self.pop(t)?;
+                    self.pop(at)?;
+                }
+                0x3f => {
+                    let at = self.mem()?;
+                    self.push(at);
+                }
+                0x40 => {
+                    let at = self.mem()?;
+                    self.pop(at)?;
+                    self.push(at);
+                }
+                0x41 => {
+                    self.sint(32)?;
+                    self.push(I32);
+                }
+                0x42 => {
+                    self.sint(64)?;
+                    self.push(I64);
+                }
+                0x43 => {
+                    self.skip(4)?;
+                    self.push(F32);
+                }
+                0x44 => {
+                    self.skip(8)?;
+                    self.push(F64);
+                }
+                0x45..=0xc4 => {
+                    let [t1, t2, t] = NUMERIC[usize::from(op - 0x45)];
+                    if t2 != NONE {
+                        self.pop(t2)?;
+                    }
+                    self.pop(t1)?;
+                    self.push(t);
+                }
+                0xfc => self.prefixed()?,
+                _ => return None,
+            }
+            if self.s.vals.len() > MAX_OPERANDS {
+                return None;
+            }
+        }
+    }
+
+    /// The instructions of prefix 0xFC this checker knows: `trunc_sat`, `memory.copy`,
+    /// `memory.fill`.
+    fn prefixed(&mut self) -> Option<()> {
+        match self.u32()? {
+            op @ 0..=7 => {
+                let (t1, t) = TRUNC_SAT[op as usize];
+                self.pop(t1)?;
+                self.push(t);
+            }
+            10 => {
+                let (at1, at2) = (self.mem()?, self.mem()?);
+                // `$minat(at_1, at_2)`: I32 unless both are I64.
+                self.pop(at1.min(at2))?;
+                self.pop(at2)?;
+                self.pop(at1)?;
+            }
+            11 => {
+                let at = self.mem()?;
+                self.pop(at)?;
+                self.pop(I32)?;
+                self.pop(at)?;
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+
+    /// `Instr_ok/br_table`: every label's types match the operands, each as many as the
+    /// default's.
+    fn br_table(&mut self) -> Option<()> {
+        let n = self.u32()?;
+        self.pop(I32)?;
+        let start = self.pos;
+        let default = {
+            for _ in 0..n {
+                self.u32()?;
+            }
+            self.label()?
+        };
+        let end = self.pos;
+        self.pos = start;
+        for _ in 0..n {
+            let ts = self.label()?;
+            if ts.len() != default.len() {
+                return None;
+            }
+            self.peek_vals(ts)?;
+        }
+        self.pos = end;
+        self.pop_vals(default)?;
+        self.unreachable();
+        Some(())
+    }
+
+    /// `Instr_ok/call`, `Instr_ok/call_indirect`: the callee's parameters popped, its results
+    /// pushed.
+    fn call(&mut self, y: TypeIdx) -> Option<()> {
+        let sig = self.cc.sig(y)?;
+        self.pop_vals(&sig.params)?;
+        self.push_vals(&sig.results);
+        Some(())
+    }
+
+    // The immediates.
+
+    fn byte(&mut self) -> Option<u8> {
+        let b = *self.bytes.get(self.pos)?;
+        self.pos += 1;
+        Some(b)
+    }
+
+    fn skip(&mut self, n: usize) -> Option<()> {
+        (self.bytes.len() - self.pos >= n).then(|| self.pos += n)
+    }
+
+    /// binary-uint `u32` (an index, a count, memarg flags).
+    #[inline(always)]
+    fn u32(&mut self) -> Option<u32> {
+        match self.bytes.get(self.pos) {
+            Some(&b) if b < 0x80 => {
+                self.pos += 1;
+                Some(u32::from(b))
+            }
+            _ => self.uint(32).map(|n| n as u32),
+        }
+    }
+
+    /// binary-uint `uN`: at most `ceil(N/7)` bytes, the unused bits of the last zero.
+    fn uint(&mut self, n: u32) -> Option<u64> {
+        let (mut result, mut shift) = (0u64, 0);
+        loop {
+            let left = n.checked_sub(shift).filter(|&l| l > 0)?;
+            let b = self.byte()?;
+            if left < 7 && u32::from(b & 0x7f) >= 1 << left {
+                return None;
+            }
+            result |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Some(result);
+            }
+            shift += 7;
+        }
+    }
+
+    /// binary-sint `sN`: at most `ceil(N/7)` bytes, the unused bits of the last all equal to
+    /// its sign bit.
+    fn sint(&mut self, n: u32) -> Option<i64> {
+        let (mut result, mut shift) = (0i64, 0);
+        loop {
+            let left = n.checked_sub(shift).filter(|&l| l > 0)?;
+            let b = self.byte()?;
+            if left < 7 {
+                let mask = (0x7f << (left - 1)) as u8 & 0x7f;
+                if b & mask != 0 && b & mask != mask {
+                    return None;
+                }
+            }
+            result |= i64::from(b & 0x7f) << shift;
+            shift += 7;
+            if b & 0x80 == 0 {
+                if b & 0x40 != 0 && shift < 64 {
+                    result |= -1 << shift;
+                }
+                return Some(result);
+            }
+        }
+    }
+
+    /// binary-blocktype and `Blocktype_ok`: empty, one number type, or a function type by
+    /// its index (an `s33` at least zero).
+    fn blocktype(&mut self) -> Option<(&'m [T], &'m [T])> {
+        let b = *self.bytes.get(self.pos)?;
+        let one = match b {
+            0x40 => Some(BOT),
+            0x7f => Some(I32),
+            0x7e => Some(I64),
+            0x7d => Some(F32),
+            0x7c => Some(F64),
+            _ => None,
+        };
+        if let Some(t) = one {
+            self.pos += 1;
+            let end: &'m [T] = if t == BOT { &[] } else { &ONE[usize::from(t)] };
+            return Some((&[], end));
+        }
+        let y = u32::try_from(self.sint(33)?).ok()?;
+        let sig = self.cc.sig(y)?;
+        Some((&sig.params, &sig.results))
+    }
+
+    /// binary-memarg (Wasm 3.0) and the premises of the memory instructions on it: the memory
+    /// exists, the alignment is at most the natural one of `bits`, a 32-bit memory's offset
+    /// fits in 32 bits. The memory's address type.
+    fn memarg(&mut self, bits: u32) -> Option<T> {
+        let flags = self.u32()?;
+        if flags >= 1 << 7 {
+            return None;
+        }
+        let x = if flags & 1 << 6 != 0 { self.u32()? } else { 0 };
+        let offset = self.uint(64)?;
+        let at = *self.cc.mems.get(x as usize)?;
+        let align = flags & 0x3f;
+        if align >= 32 || 1u32 << align > bits / 8 || (at == I32 && offset > u32::MAX.into()) {
+            return None;
+        }
+        Some(at)
+    }
+
+    /// A local index: `C.LOCALS[x]`'s type.
+    fn local(&mut self) -> Option<T> {
+        let x = self.u32()? as usize;
+        self.s.locals.get(x).copied()
+    }
+
+    /// A memory index (`memory.size` and its kin): the memory's address type.
+    fn mem(&mut self) -> Option<T> {
+        self.cc.mems.get(self.u32()? as usize).copied()
+    }
+
+    // The operand and control stacks, as in [`super::instructions`].
+
+    fn frame(&self) -> Ctrl<'m> {
+        *self.s.ctrls.last().expect("an instruction is checked inside a frame")
+    }
+
+    fn push(&mut self, t: T) {
+        self.s.vals.push(t);
+    }
+
+    fn push_vals(&mut self, ts: &[T]) {
+        self.s.vals.extend_from_slice(ts);
+    }
+
+    /// `pop_val`: any operand, `bot` from an unreachable frame.
+    fn pop_val(&mut self) -> Option<T> {
+        let frame = self.s.ctrls.last()?;
+        if self.s.vals.len() > frame.height {
+            return self.s.vals.pop();
+        }
+        frame.unreachable.then_some(BOT)
+    }
+
+    /// Pop an operand of type `t` (or `bot`).
+    #[inline(always)]
+    fn pop(&mut self, t: T) -> Option<()> {
+        let frame = self.s.ctrls.last()?;
+        if self.s.vals.len() > frame.height {
+            let u = self.s.vals.pop()?;
+            return (u == t || u == BOT).then_some(());
+        }
+        frame.unreachable.then_some(())
+    }
+
+    /// `pop_vals`: operands of the types `ts`, the last on top.
+    fn pop_vals(&mut self, ts: &[T]) -> Option<()> {
+        for &t in ts.iter().rev() {
+            self.pop(t)?;
+        }
+        Some(())
+    }
+
+    /// The operands on top are of the types `ts` (or `bot`, or missing from an unreachable
+    /// frame), left in place.
+    fn peek_vals(&self, ts: &[T]) -> Option<()> {
+        let frame = self.s.ctrls.last()?;
+        let avail = &self.s.vals[frame.height.min(self.s.vals.len())..];
+        let n = ts.len().min(avail.len());
+        let present = n == ts.len() || frame.unreachable;
+        let top = &avail[avail.len() - n..];
+        (present && top.iter().zip(&ts[ts.len() - n..]).all(|(&u, &t)| u == t || u == BOT)).then_some(())
+    }
+
+    fn push_ctrl(&mut self, kind: Kind, start: &'m [T], end: &'m [T]) {
+        let height = self.s.vals.len();
+        self.s.ctrls.push(Ctrl { kind, start, end, height, unreachable: false });
+        self.push_vals(start);
+    }
+
+    /// Close the innermost frame: its results, and nothing under them, on its stack.
+    fn pop_ctrl(&mut self) -> Option<()> {
+        let frame = self.frame();
+        self.pop_vals(frame.end)?;
+        if self.s.vals.len() != frame.height {
+            return None;
+        }
+        self.s.ctrls.pop();
+        Some(())
+    }
+
+    fn unreachable(&mut self) {
+        let frame = self.s.ctrls.last_mut().expect("an instruction is checked inside a frame");
+        frame.unreachable = true;
+        let height = frame.height;
+        self.s.vals.truncate(height);
+    }
+
+    /// `C.LABELS[l]`, `l` read: a loop's start types, any other frame's end types.
+    fn label(&mut self) -> Option<&'m [T]> {
+        let l = self.u32()? as usize;
+        let ctrls = &self.s.ctrls;
+        let frame = ctrls.get(ctrls.len().checked_sub(l + 1)?)?;
+        Some(if frame.kind == Kind::Loop { frame.start } else { frame.end })
+    }
+}

@@ -1,0 +1,213 @@
+//! The validation algorithm over a body's bytes (`valid::bytes`) against the reference:
+//! decoding the body into an `Expr` and checking it (`valid::modules::body_ok`). It may settle
+//! a body only where the reference accepts it; tests/front.rs holds it to that over the whole
+//! suite, these over generated and mutated modules, and over every number, load and store
+//! instruction with every choice of operand and result types, where it must also settle
+//! exactly the valid ones.
+
+use lockstep::syntax::Expr;
+use lockstep::valid::bytes::{Compact, Stacks, func_ok};
+use lockstep::valid::{self, modules};
+use lockstep::{Spec, binary};
+use wasm_encoder::{
+    CodeSection, Function, FunctionSection, MemorySection, MemoryType, Module, TypeSection, ValType,
+};
+
+/// For each body of `bytes`, whether the algorithm over its bytes settled it, and whether
+/// the reference accepts it (it decodes, and it is valid); `None` where the module's sections
+/// do not decode or are invalid, so that no body is checked.
+fn verdicts(bytes: &[u8]) -> Option<Vec<(bool, bool)>> {
+    let (m, code) = binary::decode_framed(bytes, Spec::V3, 1).ok()?;
+    let checked = modules::module_ok_with(&m, Spec::V3, |c, _| -> Result<_, valid::Error> {
+        let compact = Compact::new(c);
+        let (mut stacks, mut expr) = (Stacks::default(), Expr::default());
+        let mut out = vec![];
+        for (i, f) in m.funcs.iter().enumerate() {
+            let settled = code.expr_bytes(i).and_then(|b| func_ok(&mut stacks, &compact, f.ty, &f.locals, b));
+            let reference = code.expr(i, &mut expr).is_ok()
+                && !code.lacks_data_count(&expr)
+                && modules::body_ok(c, f.ty, &f.locals, &expr).is_ok();
+            out.push((settled.is_some(), reference));
+        }
+        Ok(out)
+    });
+    checked.ok()
+}
+
+/// A small deterministic generator (xorshift).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn bytes(&mut self, n: usize) -> Vec<u8> {
+        (0..n).map(|_| self.next() as u8).collect()
+    }
+}
+
+/// Case `case`'s configuration: odd cases of only the kinds of instructions the algorithm
+/// knows, even ones of more.
+fn config(case: usize) -> wasm_smith::Config {
+    use wasm_smith::InstructionKind as K;
+    let known = [K::NumericInt, K::Numeric, K::Variable, K::Parametric, K::Control, K::Memory];
+    let mut config = wasm_smith::Config {
+        gc_enabled: false,
+        exceptions_enabled: false,
+        simd_enabled: case % 4 == 0,
+        relaxed_simd_enabled: false,
+        threads_enabled: false,
+        wide_arithmetic_enabled: false,
+        custom_page_sizes_enabled: false,
+        shared_everything_threads_enabled: false,
+        compact_imports_enabled: false,
+        tail_call_enabled: case % 3 == 0,
+        memory64_enabled: case % 2 == 0,
+        max_memories: 2,
+        allow_invalid_funcs: case % 5 == 0,
+        max_funcs: 8,
+        max_instructions: 120,
+        ..wasm_smith::Config::default()
+    };
+    if case % 2 == 1 {
+        config.allowed_instructions = wasm_smith::InstructionKinds::new(&known);
+        config.reference_types_enabled = false;
+        config.tail_call_enabled = false;
+    }
+    config
+}
+
+/// wasm-smith modules: half of only the kinds of instructions the algorithm knows, half of
+/// more (references, vectors, tail calls, memory64), some with bodies of raw bytes; each
+/// also with a few of its bytes changed at random.
+#[test]
+fn settles_only_bodies_the_reference_accepts() {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let (mut settled, mut accepted, mut refused, mut wrong) = (0, 0, 0, vec![]);
+    for case in 0..3000 {
+        let config = config(case);
+        let seed = rng.bytes(1024);
+        let Ok(module) = wasm_smith::Module::new(config, &mut arbitrary::Unstructured::new(&seed)) else {
+            continue;
+        };
+        let original = module.to_bytes();
+        let mut mutated = original.clone();
+        for _ in 0..1 + rng.next() % 3 {
+            let at = (rng.next() as usize) % mutated.len();
+            mutated[at] = rng.next() as u8;
+        }
+        for bytes in [original, mutated] {
+            for (i, (fast, reference)) in verdicts(&bytes).unwrap_or_default().into_iter().enumerate() {
+                settled += fast as usize;
+                accepted += reference as usize;
+                refused += !reference as usize;
+                if fast && !reference {
+                    wrong.push(format!("case {case}, function {i}: {bytes:02x?}"));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "settled, but the reference refuses:\n{}", wrong.join("\n"));
+    // Both sides were reached: many bodies settled, many refused.
+    assert!(settled > 1_000 && refused > 500 && settled <= accepted, "{settled} {accepted} {refused}");
+}
+
+/// One function `(param i32 i64 f32 f64) (result r)` of `body` (which ends in `end`), in a
+/// module with a memory of address type `memory64`.
+fn function(body: &[u8], result: ValType, memory64: bool) -> Vec<u8> {
+    let mut types = TypeSection::new();
+    types.ty().function([ValType::I32, ValType::I64, ValType::F32, ValType::F64], [result]);
+    let mut funcs = FunctionSection::new();
+    funcs.function(0);
+    let mut mems = MemorySection::new();
+    mems.memory(MemoryType { minimum: 1, maximum: None, memory64, shared: false, page_size_log2: None });
+    let mut f = Function::new([]);
+    f.raw(body.iter().copied());
+    let mut code = CodeSection::new();
+    code.function(&f);
+    let mut module = Module::new();
+    module.section(&types).section(&funcs).section(&mems).section(&code);
+    module.finish()
+}
+
+const TYPES: [ValType; 4] = [ValType::I32, ValType::I64, ValType::F32, ValType::F64];
+
+/// The one body of `bytes`: (settled, accepted by the reference).
+fn one(bytes: &[u8]) -> (bool, bool) {
+    verdicts(bytes).expect("the sections are valid")[0]
+}
+
+/// Every number instruction (0x45..=0xC4 and `trunc_sat`) on one or two operands of each
+/// type, for each result type: settled exactly where the reference accepts.
+#[test]
+fn number_instructions_type_as_the_reference_types_them() {
+    let ops: Vec<Vec<u8>> =
+        (0x45..=0xc4).map(|op| vec![op]).chain((0..8).map(|sub| vec![0xfc, sub])).collect();
+    let operands: Vec<Vec<u8>> =
+        (0..4).map(|a| vec![0x20, a]).chain((0..16).map(|ab| vec![0x20, ab / 4, 0x20, ab % 4])).collect();
+    let (mut valid, mut mismatches) = (0, vec![]);
+    for op in &ops {
+        for args in &operands {
+            for result in TYPES {
+                let body = [args.as_slice(), op, &[0x0b]].concat();
+                let (fast, reference) = one(&function(&body, result, false));
+                valid += reference as usize;
+                if fast != reference {
+                    mismatches.push(format!("{body:02x?} -> {result:?}: settled {fast}, valid {reference}"));
+                }
+            }
+        }
+    }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+    // Each instruction has exactly one operand list and result type.
+    assert_eq!(valid, ops.len());
+}
+
+/// Every load and store, at each alignment up to 16 bytes, on each memory address type, with
+/// each value type: settled exactly where the reference accepts.
+#[test]
+fn loads_and_stores_type_as_the_reference_types_them() {
+    let (mut valid, mut mismatches) = (0, vec![]);
+    for memory64 in [false, true] {
+        let address = if memory64 { 1 } else { 0 };
+        for op in 0x28u8..=0x3e {
+            for align in 0..5 {
+                for (v, value) in TYPES.iter().enumerate() {
+                    let mut body = vec![0x20, address];
+                    if op >= 0x36 {
+                        // A store: the value from local `v`, then a result of type `value`.
+                        body.extend([0x20, v as u8]);
+                    }
+                    body.extend([op, align, 0x00]);
+                    if op >= 0x36 {
+                        body.extend([0x20, v as u8]);
+                    }
+                    body.push(0x0b);
+                    let (fast, reference) = one(&function(&body, *value, memory64));
+                    valid += reference as usize;
+                    if fast != reference {
+                        mismatches.push(format!(
+                            "memory64 {memory64}: {body:02x?}: settled {fast}, valid {reference}"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+    // Each has one value type and log2(natural alignment) + 1 alignments (loads: 0x28..=0x35,
+    // stores: 0x36..=0x3e), on each memory.
+    let natural = |op: u8| -> usize {
+        match op {
+            0x29 | 0x2b | 0x37 | 0x39 => 4,
+            0x28 | 0x2a | 0x34 | 0x35 | 0x36 | 0x38 | 0x3e => 3,
+            0x2e | 0x2f | 0x32 | 0x33 | 0x3b | 0x3d => 2,
+            _ => 1,
+        }
+    };
+    assert_eq!(valid, 2 * (0x28..=0x3e).map(natural).sum::<usize>());
+}
