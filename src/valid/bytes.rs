@@ -161,23 +161,40 @@ pub fn func_ok<'m>(
     for &t in locals {
         s.locals.push(code(t)?);
     }
-    s.vals.clear();
-    s.ctrls.clear();
-    let frame = Ctrl { kind: Kind::Func, start: &[], end: &sig.results, height: 0, unreachable: false };
-    s.ctrls.push(frame);
-    let mut check = Check { s, cc, bytes: expr, pos: 0, results: &sig.results };
-    check.expr()?;
-    Some(rules::FUNC_OK)
+    // The stacks are the checker's while it runs, so that they may live in registers.
+    let (mut vals, mut ctrls) = (std::mem::take(&mut s.vals), std::mem::take(&mut s.ctrls));
+    vals.clear();
+    ctrls.clear();
+    ctrls.push(Ctrl { kind: Kind::Func, start: &[], end: &sig.results, height: 0, unreachable: false });
+    let mut check = Check {
+        vals,
+        ctrls,
+        locals: &s.locals,
+        cc,
+        bytes: expr,
+        pos: 0,
+        results: &sig.results,
+        height: 0,
+        unreachable: false,
+    };
+    let ok = check.expr();
+    (s.vals, s.ctrls) = (check.vals, check.ctrls);
+    ok.map(|()| rules::FUNC_OK)
 }
 
 /// The algorithm over one body.
 struct Check<'s, 'm> {
-    s: &'s mut Stacks<'m>,
+    vals: Vec<T>,
+    ctrls: Vec<Ctrl<'m>>,
+    locals: &'s [T],
     cc: &'m Compact,
     bytes: &'s [u8],
     pos: usize,
     /// `C.RETURN`.
     results: &'m [T],
+    /// The innermost frame's height and whether the rest of it is unreachable.
+    height: usize,
+    unreachable: bool,
 }
 
 /// binary-instr's number instructions 0x45..=0xC4 (`eqz` to the sign extensions): the
@@ -289,7 +306,7 @@ impl<'m> Check<'_, 'm> {
                         self.push_ctrl(Kind::Else, frame.start, frame.end);
                     }
                     self.pop_ctrl()?;
-                    if self.s.ctrls.is_empty() {
+                    if self.ctrls.is_empty() {
                         // The body's own end: nothing may follow it.
                         return (self.pos == self.bytes.len()).then_some(());
                     }
@@ -345,8 +362,7 @@ impl<'m> Check<'_, 'm> {
                 }
                 0x22 => {
                     let t = self.local()?;
-                    self.pop(t)?;
-                    self.push(t);
+                    self.op(t, NONE, t)?;
                 }
                 0x23 => {
                     let g = *self.cc.globals.get(self.u32()? as usize)?;
@@ -365,8 +381,7 @@ impl<'m> Check<'_, 'm> {
                 0x28..=0x35 => {
                     let (t, bits) = LOADS[usize::from(op - 0x28)];
                     let at = self.memarg(bits)?;
-                    self.pop(at)?;
-                    self.push(t);
+                    self.op(at, NONE, t)?;
                 }
                 0x36..=0x3e => {
                     let (t, bits) = STORES[usize::from(op - 0x36)];
@@ -401,16 +416,12 @@ impl<'m> Check<'_, 'm> {
                 }
                 0x45..=0xc4 => {
                     let [t1, t2, t] = NUMERIC[usize::from(op - 0x45)];
-                    if t2 != NONE {
-                        self.pop(t2)?;
-                    }
-                    self.pop(t1)?;
-                    self.push(t);
+                    self.op(t1, t2, t)?;
                 }
                 0xfc => self.prefixed()?,
                 _ => return None,
             }
-            if self.s.vals.len() > MAX_OPERANDS {
+            if self.vals.len() > MAX_OPERANDS {
                 return None;
             }
         }
@@ -422,8 +433,7 @@ impl<'m> Check<'_, 'm> {
         match self.u32()? {
             op @ 0..=7 => {
                 let (t1, t) = TRUNC_SAT[op as usize];
-                self.pop(t1)?;
-                self.push(t);
+                self.op(t1, NONE, t)?;
             }
             10 => {
                 let (at1, at2) = (self.mem()?, self.mem()?);
@@ -587,7 +597,7 @@ impl<'m> Check<'_, 'm> {
     /// A local index: `C.LOCALS[x]`'s type.
     fn local(&mut self) -> Option<T> {
         let x = self.u32()? as usize;
-        self.s.locals.get(x).copied()
+        self.locals.get(x).copied()
     }
 
     /// A memory index (`memory.size` and its kin): the memory's address type.
@@ -595,38 +605,62 @@ impl<'m> Check<'_, 'm> {
         self.cc.mems.get(self.u32()? as usize).copied()
     }
 
-    // The operand and control stacks, as in [`super::instructions`].
+    // The operand and control stacks, as in [`super::instructions`]; the innermost frame's
+    // height and reachability also in `height` and `unreachable`, which every pop reads.
 
     fn frame(&self) -> Ctrl<'m> {
-        *self.s.ctrls.last().expect("an instruction is checked inside a frame")
+        *self.ctrls.last().expect("an instruction is checked inside a frame")
     }
 
+    #[inline(always)]
     fn push(&mut self, t: T) {
-        self.s.vals.push(t);
+        self.vals.push(t);
     }
 
     fn push_vals(&mut self, ts: &[T]) {
-        self.s.vals.extend_from_slice(ts);
+        self.vals.extend_from_slice(ts);
     }
 
     /// `pop_val`: any operand, `bot` from an unreachable frame.
     fn pop_val(&mut self) -> Option<T> {
-        let frame = self.s.ctrls.last()?;
-        if self.s.vals.len() > frame.height {
-            return self.s.vals.pop();
+        if self.vals.len() > self.height {
+            return self.vals.pop();
         }
-        frame.unreachable.then_some(BOT)
+        self.unreachable.then_some(BOT)
     }
 
     /// Pop an operand of type `t` (or `bot`).
     #[inline(always)]
     fn pop(&mut self, t: T) -> Option<()> {
-        let frame = self.s.ctrls.last()?;
-        if self.s.vals.len() > frame.height {
-            let u = self.s.vals.pop()?;
+        if self.vals.len() > self.height {
+            let u = self.vals.pop()?;
             return (u == t || u == BOT).then_some(());
         }
-        frame.unreachable.then_some(())
+        self.unreachable.then_some(())
+    }
+
+    /// An instruction of type `t_1 -> t` (`t_2` [`NONE`]) or `t_1 t_2 -> t`: where the
+    /// operands are there and of exactly those types, the result takes their place at once.
+    #[inline(always)]
+    fn op(&mut self, t1: T, t2: T, t: T) -> Option<()> {
+        let vals = &mut self.vals;
+        let n = vals.len();
+        if t2 == NONE {
+            if n > self.height && vals[n - 1] == t1 {
+                vals[n - 1] = t;
+                return Some(());
+            }
+        } else if n > self.height + 1 && vals[n - 1] == t2 && vals[n - 2] == t1 {
+            vals[n - 2] = t;
+            vals.truncate(n - 1);
+            return Some(());
+        }
+        if t2 != NONE {
+            self.pop(t2)?;
+        }
+        self.pop(t1)?;
+        self.push(t);
+        Some(())
     }
 
     /// `pop_vals`: operands of the types `ts`, the last on top.
@@ -640,17 +674,17 @@ impl<'m> Check<'_, 'm> {
     /// The operands on top are of the types `ts` (or `bot`, or missing from an unreachable
     /// frame), left in place.
     fn peek_vals(&self, ts: &[T]) -> Option<()> {
-        let frame = self.s.ctrls.last()?;
-        let avail = &self.s.vals[frame.height.min(self.s.vals.len())..];
+        let avail = &self.vals[self.height.min(self.vals.len())..];
         let n = ts.len().min(avail.len());
-        let present = n == ts.len() || frame.unreachable;
+        let present = n == ts.len() || self.unreachable;
         let top = &avail[avail.len() - n..];
         (present && top.iter().zip(&ts[ts.len() - n..]).all(|(&u, &t)| u == t || u == BOT)).then_some(())
     }
 
     fn push_ctrl(&mut self, kind: Kind, start: &'m [T], end: &'m [T]) {
-        let height = self.s.vals.len();
-        self.s.ctrls.push(Ctrl { kind, start, end, height, unreachable: false });
+        let height = self.vals.len();
+        self.ctrls.push(Ctrl { kind, start, end, height, unreachable: false });
+        (self.height, self.unreachable) = (height, false);
         self.push_vals(start);
     }
 
@@ -658,24 +692,27 @@ impl<'m> Check<'_, 'm> {
     fn pop_ctrl(&mut self) -> Option<()> {
         let frame = self.frame();
         self.pop_vals(frame.end)?;
-        if self.s.vals.len() != frame.height {
+        if self.vals.len() != frame.height {
             return None;
         }
-        self.s.ctrls.pop();
+        self.ctrls.pop();
+        if let Some(outer) = self.ctrls.last() {
+            (self.height, self.unreachable) = (outer.height, outer.unreachable);
+        }
         Some(())
     }
 
     fn unreachable(&mut self) {
-        let frame = self.s.ctrls.last_mut().expect("an instruction is checked inside a frame");
+        let frame = self.ctrls.last_mut().expect("an instruction is checked inside a frame");
         frame.unreachable = true;
-        let height = frame.height;
-        self.s.vals.truncate(height);
+        self.unreachable = true;
+        self.vals.truncate(self.height);
     }
 
     /// `C.LABELS[l]`, `l` read: a loop's start types, any other frame's end types.
     fn label(&mut self) -> Option<&'m [T]> {
         let l = self.u32()? as usize;
-        let ctrls = &self.s.ctrls;
+        let ctrls = &self.ctrls;
         let frame = ctrls.get(ctrls.len().checked_sub(l + 1)?)?;
         Some(if frame.kind == Kind::Loop { frame.start } else { frame.end })
     }
