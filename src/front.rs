@@ -80,8 +80,10 @@ pub fn module_ok_compiling<T, E>(
     let mut bodies_read = false;
     let verdict = modules::module_ok_with(m, spec, |c, imported| {
         bodies_read = true;
+        let compact = bytes::Compact::new(c);
         let checked = Checked {
             c,
+            compact: &compact,
             m,
             code,
             bad: AtomicBool::new(false),
@@ -101,28 +103,34 @@ pub fn module_ok_compiling<T, E>(
     malformed_first(verdict, bodies_read, code, threads)
 }
 
-/// The bodies of `code` as the compiler asks for them, each decoded and checked under `C`
-/// (a context a thread takes from `pool`, cloned from `c` the first time); a bad one
-/// (malformed, naming a data segment without a data count, or invalid) is withheld and marks
-/// the whole as `bad`; `given` counts the good ones.
+/// The bodies of `code` as the compiler asks for them, each decoded, then settled by the
+/// algorithm over its bytes ([`bytes::func_ok`]) or checked under `C` (the stacks and a
+/// context a thread takes from `pool`, cloned from `c` the first time); a bad one (malformed,
+/// naming a data segment without a data count, or invalid) is withheld and marks the whole as
+/// `bad`; `given` counts the good ones.
 struct Checked<'c, 'm> {
     c: &'c Context<'m>,
+    compact: &'c bytes::Compact,
     m: &'m Module,
     code: &'c Code<'c>,
     bad: AtomicBool,
     given: AtomicUsize,
-    pool: Mutex<Vec<Context<'m>>>,
+    pool: Mutex<Vec<(Context<'m>, bytes::Stacks<'c>)>>,
 }
 
 impl Bodies for Checked<'_, '_> {
     fn body<'s>(&'s self, i: usize, scratch: &'s mut Expr) -> Option<&'s Expr> {
         let f = &self.m.funcs[i];
         let taken = self.pool.lock().unwrap_or_else(|e| e.into_inner()).pop();
-        let mut c = taken.unwrap_or_else(|| self.c.clone());
+        let (mut c, mut stacks) = taken.unwrap_or_else(|| (self.c.clone(), bytes::Stacks::default()));
+        let mut settled = || {
+            let expr = self.code.expr_bytes(i)?;
+            bytes::func_ok(&mut stacks, self.compact, f.ty, &f.locals, expr)
+        };
         let ok = self.code.expr(i, scratch).is_ok()
             && !self.code.lacks_data_count(scratch)
-            && modules::body_ok(&mut c, f.ty, &f.locals, scratch).is_ok();
-        self.pool.lock().unwrap_or_else(|e| e.into_inner()).push(c);
+            && (settled().is_some() || modules::body_ok(&mut c, f.ty, &f.locals, scratch).is_ok());
+        self.pool.lock().unwrap_or_else(|e| e.into_inner()).push((c, stacks));
         if !ok {
             self.bad.store(true, Ordering::Relaxed);
             return None;
