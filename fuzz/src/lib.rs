@@ -13,8 +13,8 @@ pub const FEATURES: WasmFeatures = WasmFeatures::WASM3.difference(WasmFeatures::
 
 /// lockstep's verdict: `Ok`, or `malformed: ...` / `invalid: ...`; `None` when it refused the
 /// module as `unsupported: FEATURE` (no verdict, see lockstep::valid::Error::is_unsupported).
-/// Decoding on two threads must give what one pass gives (the module, or the error); a
-/// difference panics.
+/// Decoding on two threads must give what one pass gives (the module, or the error), and the
+/// fused front end what decoding then validating gives; a difference panics.
 pub fn lockstep(bytes: &[u8]) -> Option<Result<(), String>> {
     let decoded = lockstep::binary::decode(bytes, lockstep::Spec::V3);
     let on_two = lockstep::binary::decode_on(bytes, lockstep::Spec::V3, 2);
@@ -24,14 +24,29 @@ pub fn lockstep(bytes: &[u8]) -> Option<Result<(), String>> {
         "decoding on two threads differs\n  one:  {one}\n  two:  {two}\n  module: {}",
         hex(bytes)
     );
-    let module = match decoded {
-        Ok(m) => m,
-        Err(e) => return Some(Err(format!("malformed: {e}"))),
+    let verdict = match decoded {
+        Ok(module) => lockstep::valid::validate(&module, lockstep::Spec::V3).map_err(|e| {
+            let unsupported = e.is_unsupported();
+            (format!("invalid: {e}"), unsupported)
+        }),
+        Err(e) => Err((format!("malformed: {e}"), false)),
     };
-    match lockstep::valid::validate(&module, lockstep::Spec::V3) {
+    // The fused front end (`lockstep validate`: bodies checked over their bytes where the
+    // algorithm there knows them, decoded and checked otherwise) must say the same.
+    let fused = lockstep::front::validate(bytes, lockstep::Spec::V3, 1).map_err(|e| match e {
+        lockstep::front::Error::Malformed(e) => format!("malformed: {e}"),
+        lockstep::front::Error::Invalid(e) => format!("invalid: {e}"),
+    });
+    let two_phases = verdict.clone().map_err(|(e, _)| e);
+    assert!(
+        fused == two_phases,
+        "the fused front end differs\n  fused: {fused:?}\n  two phases: {two_phases:?}\n  module: {}",
+        hex(bytes)
+    );
+    match verdict {
         Ok(()) => Some(Ok(())),
-        Err(e) if e.is_unsupported() => None,
-        Err(e) => Some(Err(format!("invalid: {e}"))),
+        Err((_, true)) => None,
+        Err((e, false)) => Some(Err(e)),
     }
 }
 

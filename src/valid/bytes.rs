@@ -240,27 +240,28 @@ const fn numeric() -> [[T; 3]; 0x80] {
     table
 }
 
-/// The loads 0x28..=0x35: the result type and the bits read (the natural alignment).
+/// The loads 0x28..=0x35: the result type and the natural alignment's exponent (of the bytes
+/// read: `2^align <= N/8`).
 const LOADS: [(T, u32); 14] = [
-    (I32, 32),
-    (I64, 64),
-    (F32, 32),
-    (F64, 64),
-    (I32, 8),
-    (I32, 8),
-    (I32, 16),
-    (I32, 16),
-    (I64, 8),
-    (I64, 8),
-    (I64, 16),
-    (I64, 16),
-    (I64, 32),
-    (I64, 32),
+    (I32, 2),
+    (I64, 3),
+    (F32, 2),
+    (F64, 3),
+    (I32, 0),
+    (I32, 0),
+    (I32, 1),
+    (I32, 1),
+    (I64, 0),
+    (I64, 0),
+    (I64, 1),
+    (I64, 1),
+    (I64, 2),
+    (I64, 2),
 ];
 
-/// The stores 0x36..=0x3e: the operand type and the bits written.
+/// The stores 0x36..=0x3e: the operand type and the natural alignment's exponent.
 const STORES: [(T, u32); 9] =
-    [(I32, 32), (I64, 64), (F32, 32), (F64, 64), (I32, 8), (I32, 16), (I64, 8), (I64, 16), (I64, 32)];
+    [(I32, 2), (I64, 3), (F32, 2), (F64, 3), (I32, 0), (I32, 1), (I64, 0), (I64, 1), (I64, 2)];
 
 /// `trunc_sat` (0xFC 0..=7): the operand and result types.
 const TRUNC_SAT: [(T, T); 8] =
@@ -379,13 +380,13 @@ impl<'m> Check<'_, 'm> {
                     self.pop(g & !MUT)?;
                 }
                 0x28..=0x35 => {
-                    let (t, bits) = LOADS[usize::from(op - 0x28)];
-                    let at = self.memarg(bits)?;
+                    let (t, natural) = LOADS[usize::from(op - 0x28)];
+                    let at = self.memarg(natural)?;
                     self.op(at, NONE, t)?;
                 }
                 0x36..=0x3e => {
-                    let (t, bits) = STORES[usize::from(op - 0x36)];
-                    let at = self.memarg(bits)?;
+                    let (t, natural) = STORES[usize::from(op - 0x36)];
+                    let at = self.memarg(natural)?;
                     self.pop(t)?;
                     self.pop(at)?;
                 }
@@ -513,6 +514,18 @@ impl<'m> Check<'_, 'm> {
         }
     }
 
+    /// binary-uint `u64` (an offset).
+    #[inline(always)]
+    fn u64(&mut self) -> Option<u64> {
+        match self.bytes.get(self.pos) {
+            Some(&b) if b < 0x80 => {
+                self.pos += 1;
+                Some(u64::from(b))
+            }
+            _ => self.uint(64),
+        }
+    }
+
     /// binary-uint `uN`: at most `ceil(N/7)` bytes, the unused bits of the last zero.
     fn uint(&mut self, n: u32) -> Option<u64> {
         let (mut result, mut shift) = (0u64, 0);
@@ -577,18 +590,18 @@ impl<'m> Check<'_, 'm> {
     }
 
     /// binary-memarg (Wasm 3.0) and the premises of the memory instructions on it: the memory
-    /// exists, the alignment is at most the natural one of `bits`, a 32-bit memory's offset
-    /// fits in 32 bits. The memory's address type.
-    fn memarg(&mut self, bits: u32) -> Option<T> {
+    /// exists, the alignment is at most the `natural` one, a 32-bit memory's offset fits in
+    /// 32 bits. The memory's address type.
+    #[inline(always)]
+    fn memarg(&mut self, natural: u32) -> Option<T> {
         let flags = self.u32()?;
         if flags >= 1 << 7 {
             return None;
         }
         let x = if flags & 1 << 6 != 0 { self.u32()? } else { 0 };
-        let offset = self.uint(64)?;
+        let offset = self.u64()?;
         let at = *self.cc.mems.get(x as usize)?;
-        let align = flags & 0x3f;
-        if align >= 32 || 1u32 << align > bits / 8 || (at == I32 && offset > u32::MAX.into()) {
+        if flags & 0x3f > natural || (at == I32 && offset > u32::MAX.into()) {
             return None;
         }
         Some(at)
@@ -617,8 +630,11 @@ impl<'m> Check<'_, 'm> {
         self.vals.push(t);
     }
 
+    /// Push `ts`, one by one: most are a type or two, which a copy of the slice costs more.
     fn push_vals(&mut self, ts: &[T]) {
-        self.vals.extend_from_slice(ts);
+        for &t in ts {
+            self.vals.push(t);
+        }
     }
 
     /// `pop_val`: any operand, `bot` from an unreachable frame.
