@@ -1,10 +1,13 @@
 //! Chapter 3, validation.
 //!
 //! One file per section of the chapter: [`context`] (the context `C`), [`types`] (type
-//! validity), [`matching`] (subtyping), [`canon`] (canonical defined types, type equivalence), [`instructions`] (`Instr_ok` over the flat instruction
-//! stream, as the spec's appendix *Validation Algorithm* does it) and [`modules`] (`Module_ok`
-//! and constant expressions). Each judgment is a function that names its rule, and each error
-//! carries that rule and the message the official suite expects.
+//! validity), [`matching`] (subtyping), [`canon`] (canonical defined types, type
+//! equivalence), [`instructions`] (`Instr_ok` over the flat instruction stream, as the spec's
+//! appendix *Validation Algorithm* does it) and [`modules`] (`Module_ok` and constant
+//! expressions). Each judgment is a function that names its rule, and each error carries that
+//! rule and the message the official suite expects. [`bytes`] runs the same algorithm
+//! straight over a function body's bytes for the common instructions, and only ever proves a
+//! body valid: the rest, and every error, are the other files'.
 //!
 //! Under [`Spec::V3`] the validator checks all of Wasm 3.0: 2.0 and the features named in
 //! [`CHECKED`], which are all of 3.0's. A feature taken out of that set is refused as
