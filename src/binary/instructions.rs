@@ -33,9 +33,33 @@ impl Reader<'_> {
     /// expressions of the sections are read, mostly an instruction and its `end`: that is
     /// the room they start with (a module may hold a hundred thousand data segments).
     pub(super) fn expr(&mut self) -> Result<Expr> {
+        if let Some(expr) = self.i32_const_expr() {
+            return Ok(expr);
+        }
         let mut expr = Expr { instrs: Vec::with_capacity(2), offsets: Vec::with_capacity(2) };
         self.expr_into(&mut expr)?;
         Ok(expr)
+    }
+
+    /// The most common constant expression, `i32.const n end` (an offset), read at once: what
+    /// [`Reader::expr_into`] would make of it, the reader left as it would leave it. `None`,
+    /// and nothing read, for anything else.
+    fn i32_const_expr(&mut self) -> Option<Expr> {
+        let at = self.pos;
+        if self.peek() != Some(0x41) {
+            return None;
+        }
+        self.pos += 1;
+        let n = self.i32().ok().filter(|_| self.peek() == Some(0x0b));
+        let Some(n) = n else {
+            self.pos = at;
+            return None;
+        };
+        let end = self.pos;
+        self.pos += 1;
+        self.ctx = rules::BINARY_EXPR;
+        let offsets = vec![super::offset32(at), super::offset32(end)];
+        Some(Expr { instrs: vec![Instr::Const(Num::I32(n)), Instr::End], offsets })
     }
 
     /// binary-expr: `instr* 0x0B`, flat, into `expr` (emptied first, its buffers reused). A

@@ -545,7 +545,19 @@ impl<'m> Check<'_, 'm> {
 
     /// binary-sint `sN`: at most `ceil(N/7)` bytes, the unused bits of the last all equal to
     /// its sign bit.
+    #[inline(always)]
     fn sint(&mut self, n: u32) -> Option<i64> {
+        match self.bytes.get(self.pos) {
+            Some(&b) if b < 0x80 => {
+                self.pos += 1;
+                Some(i64::from(((b << 1) as i8) >> 1))
+            }
+            _ => self.sint_bytes(n),
+        }
+    }
+
+    /// [`Check::sint`] byte by byte.
+    fn sint_bytes(&mut self, n: u32) -> Option<i64> {
         let (mut result, mut shift) = (0i64, 0);
         loop {
             let left = n.checked_sub(shift).filter(|&l| l > 0)?;
@@ -648,8 +660,10 @@ impl<'m> Check<'_, 'm> {
     /// Pop an operand of type `t` (or `bot`).
     #[inline(always)]
     fn pop(&mut self, t: T) -> Option<()> {
-        if self.vals.len() > self.height {
-            let u = self.vals.pop()?;
+        let n = self.vals.len();
+        if n > self.height {
+            let u = self.vals[n - 1];
+            self.vals.truncate(n - 1);
             return (u == t || u == BOT).then_some(());
         }
         self.unreachable.then_some(())
