@@ -1,5 +1,6 @@
 //! The front end fused: decoding (chapter 5) and validation (chapter 3) of a binary, each
-//! function body decoded just before it is checked, into a buffer its thread reuses.
+//! function body decoded just before it is checked, into a buffer its thread reuses, unless
+//! the validation algorithm over its bytes ([`bytes`]) settles it first.
 //!
 //! [`binary::decode_on`] then [`valid::validate_on`] hold every body's instructions at once
 //! (an `Instr` and an offset per instruction: tens of bytes for each byte of code), and page
