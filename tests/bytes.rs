@@ -211,3 +211,31 @@ fn loads_and_stores_type_as_the_reference_types_them() {
     };
     assert_eq!(valid, 2 * (0x28..=0x3e).map(natural).sum::<usize>());
 }
+
+/// The stack's implementation limit is the reference's (`MAX_OPERANDS`, 2^20 operands): a
+/// body whose calls leave more than that on the stack, then drop them all with `unreachable`,
+/// is refused there, and must not be settled; with a few calls fewer it is valid.
+#[test]
+fn the_operand_limit_is_the_references() {
+    let module = |calls: usize| {
+        let mut types = TypeSection::new();
+        types.ty().function([], [ValType::I32; 1000]);
+        types.ty().function([], []);
+        let mut funcs = FunctionSection::new();
+        funcs.function(0);
+        funcs.function(1);
+        let mut code = CodeSection::new();
+        let mut callee = Function::new([]);
+        callee.raw([0x00, 0x0b]);
+        code.function(&callee);
+        let mut caller = Function::new([]);
+        caller.raw((0..calls).flat_map(|_| [0x10, 0x00]).chain([0x00, 0x0b]));
+        code.function(&caller);
+        let mut module = Module::new();
+        module.section(&types).section(&funcs).section(&code);
+        module.finish()
+    };
+    // 1,048 calls leave 1,048,000 operands, 1,049 calls 1,049,000: the limit is 1,048,576.
+    assert!(verdicts(&module(1048)).unwrap()[1].1);
+    assert_eq!(verdicts(&module(1049)).unwrap()[1], (false, false));
+}

@@ -176,6 +176,7 @@ pub fn func_ok<'m>(
         results: &sig.results,
         height: 0,
         unreachable: false,
+        budget: MAX_OPERANDS.checked_sub(expr.len())?,
     };
     let ok = check.expr();
     (s.vals, s.ctrls) = (check.vals, check.ctrls);
@@ -195,6 +196,11 @@ struct Check<'s, 'm> {
     /// The innermost frame's height and whether the rest of it is unreachable.
     height: usize,
     unreachable: bool,
+    /// What may still be pushed several at a time (a call's results, a block's parameters)
+    /// within [`MAX_OPERANDS`]: an instruction pushes at most one value otherwise, and each
+    /// takes a byte at least, so the stack stays within the limit (the reference's, which it
+    /// then never reaches either) without a check at every push.
+    budget: usize,
 }
 
 /// binary-instr's number instructions 0x45..=0xC4 (`eqz` to the sign extensions): the
@@ -279,18 +285,18 @@ impl<'m> Check<'_, 'm> {
                 0x02 => {
                     let (start, end) = self.blocktype()?;
                     self.pop_vals(start)?;
-                    self.push_ctrl(Kind::Block, start, end);
+                    self.push_ctrl(Kind::Block, start, end)?;
                 }
                 0x03 => {
                     let (start, end) = self.blocktype()?;
                     self.pop_vals(start)?;
-                    self.push_ctrl(Kind::Loop, start, end);
+                    self.push_ctrl(Kind::Loop, start, end)?;
                 }
                 0x04 => {
                     let (start, end) = self.blocktype()?;
                     self.pop(I32)?;
                     self.pop_vals(start)?;
-                    self.push_ctrl(Kind::If, start, end);
+                    self.push_ctrl(Kind::If, start, end)?;
                 }
                 0x05 => {
                     let frame = self.frame();
@@ -298,20 +304,20 @@ impl<'m> Check<'_, 'm> {
                         return None;
                     }
                     self.pop_ctrl()?;
-                    self.push_ctrl(Kind::Else, frame.start, frame.end);
+                    self.push_ctrl(Kind::Else, frame.start, frame.end)?;
                 }
                 0x0b => {
                     let frame = self.frame();
                     if frame.kind == Kind::If {
                         self.pop_ctrl()?;
-                        self.push_ctrl(Kind::Else, frame.start, frame.end);
+                        self.push_ctrl(Kind::Else, frame.start, frame.end)?;
                     }
                     self.pop_ctrl()?;
                     if self.ctrls.is_empty() {
                         // The body's own end: nothing may follow it.
                         return (self.pos == self.bytes.len()).then_some(());
                     }
-                    self.push_vals(frame.end);
+                    self.push_vals(frame.end)?;
                 }
                 0x0c => {
                     let ts = self.label()?;
@@ -322,7 +328,7 @@ impl<'m> Check<'_, 'm> {
                     let ts = self.label()?;
                     self.pop(I32)?;
                     self.pop_vals(ts)?;
-                    self.push_vals(ts);
+                    self.push_vals(ts)?;
                 }
                 0x0e => self.br_table()?,
                 0x0f => {
@@ -422,9 +428,6 @@ impl<'m> Check<'_, 'm> {
                 0xfc => self.prefixed()?,
                 _ => return None,
             }
-            if self.vals.len() > MAX_OPERANDS {
-                return None;
-            }
         }
     }
 
@@ -486,7 +489,7 @@ impl<'m> Check<'_, 'm> {
     fn call(&mut self, y: TypeIdx) -> Option<()> {
         let sig = self.cc.sig(y)?;
         self.pop_vals(&sig.params)?;
-        self.push_vals(&sig.results);
+        self.push_vals(&sig.results)?;
         Some(())
     }
 
@@ -642,11 +645,14 @@ impl<'m> Check<'_, 'm> {
         self.vals.push(t);
     }
 
-    /// Push `ts`, one by one: most are a type or two, which a copy of the slice costs more.
-    fn push_vals(&mut self, ts: &[T]) {
+    /// Push `ts`, one by one (most are a type or two, which a copy of the slice costs more),
+    /// out of the [`Check::budget`].
+    fn push_vals(&mut self, ts: &[T]) -> Option<()> {
+        self.budget = self.budget.checked_sub(ts.len())?;
         for &t in ts {
             self.vals.push(t);
         }
+        Some(())
     }
 
     /// `pop_val`: any operand, `bot` from an unreachable frame.
@@ -711,11 +717,11 @@ impl<'m> Check<'_, 'm> {
         (present && top.iter().zip(&ts[ts.len() - n..]).all(|(&u, &t)| u == t || u == BOT)).then_some(())
     }
 
-    fn push_ctrl(&mut self, kind: Kind, start: &'m [T], end: &'m [T]) {
+    fn push_ctrl(&mut self, kind: Kind, start: &'m [T], end: &'m [T]) -> Option<()> {
         let height = self.vals.len();
         self.ctrls.push(Ctrl { kind, start, end, height, unreachable: false });
         (self.height, self.unreachable) = (height, false);
-        self.push_vals(start);
+        self.push_vals(start)
     }
 
     /// Close the innermost frame: its results, and nothing under them, on its stack.
