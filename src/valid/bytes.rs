@@ -11,7 +11,7 @@
 //! and tests/bytes.rs over generated and mutated modules), and it never reports an error.
 
 use super::context::Context;
-use super::instructions::MAX_OPERANDS;
+use super::instructions::{Kind, MAX_OPERANDS};
 use super::matching::reftype_sub;
 use crate::Spec;
 use crate::rules::{self, Rule};
@@ -110,16 +110,6 @@ impl Compact {
     }
 }
 
-/// Which instruction opened a control frame.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-enum Kind {
-    Block,
-    Loop,
-    If,
-    Else,
-    Func,
-}
-
 /// A control frame, as in [`super::instructions`].
 #[derive(Copy, Clone, Debug)]
 struct Ctrl<'m> {
@@ -165,7 +155,7 @@ pub fn func_ok<'m>(
     let (mut vals, mut ctrls) = (std::mem::take(&mut s.vals), std::mem::take(&mut s.ctrls));
     vals.clear();
     ctrls.clear();
-    ctrls.push(Ctrl { kind: Kind::Func, start: &[], end: &sig.results, height: 0, unreachable: false });
+    ctrls.push(Ctrl { kind: Kind::Expr, start: &[], end: &sig.results, height: 0, unreachable: false });
     let mut check = Check {
         vals,
         ctrls,

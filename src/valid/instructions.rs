@@ -60,9 +60,9 @@ pub fn expr_types<'a>(c: &Context<'a>, expr: &'a Expr, results: &'a [ValType]) -
 /// pushing the many results of a call again and again could.
 pub const MAX_OPERANDS: usize = 1 << 20;
 
-/// Which structured instruction opened a control frame.
+/// Which structured instruction opened a control frame (here and in [`super::bytes`]).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Block,
     Loop,
     If,
