@@ -3,7 +3,8 @@
 //! operand types as bytes.
 //!
 //! It covers what most compiled code is made of: numbers, locals and globals, memory, blocks,
-//! branches and calls, over the number types. It only ever proves a body valid: where it
+//! branches and calls, over the number types and `funcref` and `externref`, and the tables
+//! of those. It only ever proves a body valid: where it
 //! meets anything else (another instruction or type, or any error, malformed or invalid), it
 //! gives up, and the body is decoded into an [`Expr`](crate::syntax::Expr) and checked by
 //! [`super::modules::body_ok`], which gives the verdict, the message and the rule. So a body it
@@ -17,13 +18,18 @@ use crate::Spec;
 use crate::rules::{self, Rule};
 use crate::syntax::{AddrType, CompType, FuncType, RefType, TypeIdx, ValType};
 
-/// An operand type: a number type, or `bot` (an operand of unreachable code).
+/// An operand type: a number type, `funcref` or `externref`, or `bot` (an operand of
+/// unreachable code). No two are subtypes of each other, so a match is an equality.
 type T = u8;
 const BOT: T = 0;
 const I32: T = 1;
 const I64: T = 2;
 const F32: T = 3;
 const F64: T = 4;
+/// `(REF NULL FUNC)`, `(REF NULL EXTERN)`: the references (the rest of the types below them
+/// stay the reference's).
+const FUNCREF: T = 5;
+const EXTERNREF: T = 6;
 /// Not a type this checker knows.
 const NONE: T = 0xff;
 
@@ -34,8 +40,16 @@ fn code(t: ValType) -> Option<T> {
         ValType::I64 => Some(I64),
         ValType::F32 => Some(F32),
         ValType::F64 => Some(F64),
+        ValType::FUNCREF => Some(FUNCREF),
+        ValType::EXTERNREF => Some(EXTERNREF),
         _ => None,
     }
+}
+
+/// A reference type: what `ref.is_null` takes (or `bot`), and `select` without a type does
+/// not.
+fn is_ref(t: T) -> bool {
+    matches!(t, FUNCREF | EXTERNREF)
 }
 
 fn addr(at: AddrType) -> T {
@@ -45,7 +59,7 @@ fn addr(at: AddrType) -> T {
     }
 }
 
-/// A function type over the number types.
+/// A function type over the types above.
 #[derive(Debug)]
 struct Sig {
     params: Box<[T]>,
@@ -53,7 +67,7 @@ struct Sig {
 }
 
 /// What the algorithm reads of the context `C`, compacted once per module: each type's
-/// function type (where it is one over the number types), each function's, each global's type
+/// function type (where it is one over the types below), each function's, each global's type
 /// (with a bit for a mutable one), each memory's address type, and each table's if it holds
 /// function references (`call_indirect` takes no other); a mark (or `None`) for what the
 /// checker does not know, which leaves a body that meets it to the reference.
@@ -64,7 +78,16 @@ pub struct Compact {
     funcs: Vec<Option<u32>>,
     globals: Vec<T>,
     mems: Vec<T>,
-    tables: Vec<T>,
+    tables: Vec<Table>,
+}
+
+/// A table: its address type, its element type ([`NONE`] if not one of the two above), and
+/// whether that matches `funcref` (what `call_indirect` asks).
+#[derive(Copy, Clone, Debug)]
+struct Table {
+    addr: T,
+    elem: T,
+    funcs: bool,
 }
 
 /// The bit of a global's [`T`] that says it is mutable.
@@ -93,7 +116,11 @@ impl Compact {
         let tables = c
             .tables
             .iter()
-            .map(|tt| if reftype_sub(c, tt.elem, RefType::FUNCREF) { addr(tt.addr) } else { NONE })
+            .map(|tt| Table {
+                addr: addr(tt.addr),
+                elem: code(ValType::Ref(tt.elem)).unwrap_or(NONE),
+                funcs: reftype_sub(c, tt.elem, RefType::FUNCREF),
+            })
             .collect();
         Compact {
             on: c.spec == Spec::V3,
@@ -121,7 +148,7 @@ struct Ctrl<'m> {
 }
 
 /// The result type of one value: a block type `valtype`.
-static ONE: [[T; 1]; 5] = [[BOT], [I32], [I64], [F32], [F64]];
+static ONE: [[T; 1]; 7] = [[BOT], [I32], [I64], [F32], [F64], [FUNCREF], [EXTERNREF]];
 
 /// The algorithm's stacks and the body's locals, kept by a thread from body to body.
 #[derive(Debug, Default)]
@@ -331,11 +358,11 @@ impl<'m> Check<'_, 'm> {
                 }
                 0x11 => {
                     let y = self.u32()?;
-                    let at = *self.cc.tables.get(self.u32()? as usize)?;
-                    if at == NONE {
+                    let table = self.table_of(false)?;
+                    if !table.funcs {
                         return None;
                     }
-                    self.pop(at)?;
+                    self.pop(table.addr)?;
                     self.call(y)?;
                 }
                 0x1a => {
@@ -344,7 +371,7 @@ impl<'m> Check<'_, 'm> {
                 0x1b => {
                     self.pop(I32)?;
                     let (t1, t2) = (self.pop_val()?, self.pop_val()?);
-                    if t1 != t2 && t1 != BOT && t2 != BOT {
+                    if is_ref(t1) || is_ref(t2) || (t1 != t2 && t1 != BOT && t2 != BOT) {
                         return None;
                     }
                     self.push(if t1 == BOT { t2 } else { t1 });
@@ -374,6 +401,15 @@ impl<'m> Check<'_, 'm> {
                         return None;
                     }
                     self.pop(g & !MUT)?;
+                }
+                0x25 => {
+                    let table = self.table_of(true)?;
+                    self.op(table.addr, NONE, table.elem)?;
+                }
+                0x26 => {
+                    let table = self.table_of(true)?;
+                    self.pop(table.elem)?;
+                    self.pop(table.addr)?;
                 }
                 0x28..=0x35 => {
                     let (t, natural) = LOADS[usize::from(op - 0x28)];
@@ -415,6 +451,21 @@ impl<'m> Check<'_, 'm> {
                     let [t1, t2, t] = NUMERIC[usize::from(op - 0x45)];
                     self.op(t1, t2, t)?;
                 }
+                0xd0 => {
+                    let t = match self.byte()? {
+                        0x70 => FUNCREF,
+                        0x6f => EXTERNREF,
+                        _ => return None,
+                    };
+                    self.push(t);
+                }
+                0xd1 => {
+                    let t = self.pop_val()?;
+                    if t != BOT && !is_ref(t) {
+                        return None;
+                    }
+                    self.push(I32);
+                }
                 0xfc => self.prefixed()?,
                 _ => return None,
             }
@@ -422,7 +473,7 @@ impl<'m> Check<'_, 'm> {
     }
 
     /// The instructions of prefix 0xFC this checker knows: `trunc_sat`, `memory.copy`,
-    /// `memory.fill`.
+    /// `memory.fill`, `table.grow`, `table.size`, `table.fill`.
     fn prefixed(&mut self) -> Option<()> {
         match self.u32()? {
             op @ 0..=7 => {
@@ -441,6 +492,22 @@ impl<'m> Check<'_, 'm> {
                 self.pop(at)?;
                 self.pop(I32)?;
                 self.pop(at)?;
+            }
+            15 => {
+                let table = self.table_of(true)?;
+                self.pop(table.addr)?;
+                self.pop(table.elem)?;
+                self.push(table.addr);
+            }
+            16 => {
+                let table = self.table_of(false)?;
+                self.push(table.addr);
+            }
+            17 => {
+                let table = self.table_of(true)?;
+                self.pop(table.addr)?;
+                self.pop(table.elem)?;
+                self.pop(table.addr)?;
             }
             _ => return None,
         }
@@ -582,6 +649,8 @@ impl<'m> Check<'_, 'm> {
             0x7e => Some(I64),
             0x7d => Some(F32),
             0x7c => Some(F64),
+            0x70 => Some(FUNCREF),
+            0x6f => Some(EXTERNREF),
             _ => None,
         };
         if let Some(t) = one {
@@ -616,6 +685,12 @@ impl<'m> Check<'_, 'm> {
     fn local(&mut self) -> Option<T> {
         let x = self.u32()? as usize;
         self.locals.get(x).copied()
+    }
+
+    /// A table index: the table, if its element type is known where `elems` asks it.
+    fn table_of(&mut self, elems: bool) -> Option<Table> {
+        let table = *self.cc.tables.get(self.u32()? as usize)?;
+        (!elems || table.elem != NONE).then_some(table)
     }
 
     /// A memory index (`memory.size` and its kin): the memory's address type.
