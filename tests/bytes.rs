@@ -240,36 +240,37 @@ fn the_operand_limit_is_the_references() {
     assert_eq!(verdicts(&module(1049)).unwrap()[1], (false, false));
 }
 
+/// A module of `types`, tables of the `elements` given, and one function of type 0 whose
+/// body is `body`.
+fn with_tables(types: TypeSection, elements: &[wasm_encoder::RefType], body: &[u8]) -> Vec<u8> {
+    use wasm_encoder::{TableSection, TableType};
+    let mut funcs = FunctionSection::new();
+    funcs.function(0);
+    let mut tables = TableSection::new();
+    for &element_type in elements {
+        tables.table(TableType { element_type, minimum: 1, maximum: None, table64: false, shared: false });
+    }
+    let mut f = Function::new([]);
+    f.raw(body.iter().copied());
+    let mut code = CodeSection::new();
+    code.function(&f);
+    let mut module = Module::new();
+    module.section(&types).section(&funcs).section(&tables).section(&code);
+    module.finish()
+}
+
 /// The reference instructions it knows (`ref.null`, `ref.is_null`, `select`, `table.get`,
 /// `table.set`, `table.grow`, `table.size`, `table.fill`) on a table of `funcref` and one of
 /// `externref`, on up to three operands of each type, for each result: settled exactly where
 /// the reference accepts.
 #[test]
 fn reference_instructions_type_as_the_reference_types_them() {
-    use wasm_encoder::{RefType, TableSection, TableType};
+    use wasm_encoder::RefType;
     let types = [TYPES.as_slice(), &[ValType::FUNCREF, ValType::EXTERNREF]].concat();
     let module = |body: &[u8], result: Option<ValType>| {
         let mut section = TypeSection::new();
         section.ty().function(types.iter().copied(), result);
-        let mut funcs = FunctionSection::new();
-        funcs.function(0);
-        let mut tables = TableSection::new();
-        for element_type in [RefType::FUNCREF, RefType::EXTERNREF] {
-            tables.table(TableType {
-                element_type,
-                minimum: 1,
-                maximum: None,
-                table64: false,
-                shared: false,
-            });
-        }
-        let mut f = Function::new([]);
-        f.raw(body.iter().copied());
-        let mut code = CodeSection::new();
-        code.function(&f);
-        let mut module = Module::new();
-        module.section(&section).section(&funcs).section(&tables).section(&code);
-        module.finish()
+        with_tables(section, &[RefType::FUNCREF, RefType::EXTERNREF], body)
     };
     let ops: [&[u8]; 13] = [
         &[0xd0, 0x70],
@@ -318,31 +319,13 @@ fn reference_instructions_type_as_the_reference_types_them() {
 /// the other) are left to the reference: a reference from one stored in the other is invalid.
 #[test]
 fn tables_of_other_references_are_left_to_the_reference() {
-    use wasm_encoder::{HeapType, RefType, TableSection, TableType};
+    use wasm_encoder::{HeapType, RefType};
     let module = |body: &[u8]| {
         let mut types = TypeSection::new();
         types.ty().function([], []);
         types.ty().function([ValType::I32], []);
-        let mut funcs = FunctionSection::new();
-        funcs.function(0);
-        let mut tables = TableSection::new();
-        for ty in [0, 1] {
-            let element_type = RefType { nullable: true, heap_type: HeapType::Concrete(ty) };
-            tables.table(TableType {
-                element_type,
-                minimum: 1,
-                maximum: None,
-                table64: false,
-                shared: false,
-            });
-        }
-        let mut f = Function::new([]);
-        f.raw(body.iter().copied());
-        let mut code = CodeSection::new();
-        code.function(&f);
-        let mut module = Module::new();
-        module.section(&types).section(&funcs).section(&tables).section(&code);
-        module.finish()
+        let of = |ty| RefType { nullable: true, heap_type: HeapType::Concrete(ty) };
+        with_tables(types, &[of(0), of(1)], body)
     };
     // i32.const 0, (table.get x (i32.const 0)), table.set y.
     let copy = |x: u8, y: u8| module(&[0x41, 0, 0x41, 0, 0x25, x, 0x26, y, 0x0b]);
