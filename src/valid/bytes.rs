@@ -68,9 +68,9 @@ struct Sig {
 
 /// What the algorithm reads of the context `C`, compacted once per module: each type's
 /// function type (where it is one over the types above), each function's, each global's type
-/// (with a bit for a mutable one), each memory's address type, and each table's ([`Table`]);
-/// a mark (or `None`) for what the checker does not know, which leaves a body that meets it
-/// to the reference.
+/// (with a bit for a mutable one), each memory's address type, and each table's address and
+/// element types; a mark (or `None`) for what the checker does not know, which leaves a body
+/// that meets it to the reference.
 #[derive(Debug)]
 pub struct Compact {
     on: bool,
