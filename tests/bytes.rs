@@ -1,9 +1,10 @@
 //! The validation algorithm over a body's bytes (`valid::bytes`) against the reference:
 //! decoding the body into an `Expr` and checking it (`valid::modules::body_ok`). It may settle
 //! a body only where the reference accepts it; tests/front.rs holds it to that over the whole
-//! suite, these over generated and mutated modules, and over every number, load and store
-//! instruction with every choice of operand and result types, where it must also settle
-//! exactly the valid ones.
+//! suite, these over generated and mutated modules, and over every number, load, store and
+//! reference instruction it knows with every choice of operand and result types, where it
+//! must also settle exactly the valid ones; then the operand limit, and tables of references
+//! it does not know.
 
 use lockstep::syntax::Expr;
 use lockstep::valid::bytes::{Compact, Stacks, func_ok};
