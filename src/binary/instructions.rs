@@ -11,6 +11,7 @@ use crate::syntax::{
     VExtternop, VExtunop, VFBinop, VIBinop, VIUnop, VLoadOp, VShiftop, VSwizzlop, VTernop, VTestop, VUnop,
     VVbinop, VVternop, VVtestop, VVunop,
 };
+use smallvec::smallvec;
 // `I::Relop`: the variants of `Instr` share their names with the operator types.
 use Instr as I;
 
@@ -29,14 +30,14 @@ enum Open {
 }
 
 impl Reader<'_> {
-    /// binary-expr: `instr* 0x0B`, flat, in buffers of its own. This is how the constant
-    /// expressions of the sections are read, mostly an instruction and its `end`: that is
-    /// the room they start with (a module may hold a hundred thousand data segments).
+    /// binary-expr: `instr* 0x0B`, flat, in an `Expr` of its own. This is how the constant
+    /// expressions of the sections are read, mostly an instruction and its `end`, which an
+    /// `Expr` holds without allocating (a module may hold a hundred thousand data segments).
     pub(super) fn expr(&mut self) -> Result<Expr> {
         if let Some(expr) = self.i32_const_expr() {
             return Ok(expr);
         }
-        let mut expr = Expr { instrs: Vec::with_capacity(2), offsets: Vec::with_capacity(2) };
+        let mut expr = Expr::default();
         self.expr_into(&mut expr)?;
         Ok(expr)
     }
@@ -58,8 +59,8 @@ impl Reader<'_> {
         let end = self.pos;
         self.pos += 1;
         self.ctx = rules::BINARY_EXPR;
-        let offsets = vec![super::offset32(at), super::offset32(end)];
-        Some(Expr { instrs: vec![Instr::Const(Num::I32(n)), Instr::End], offsets })
+        let offsets = smallvec![super::offset32(at), super::offset32(end)];
+        Some(Expr { instrs: smallvec![Instr::Const(Num::I32(n)), Instr::End], offsets })
     }
 
     /// binary-expr: `instr* 0x0B`, flat, into `expr` (emptied first, its buffers reused). A
@@ -813,7 +814,7 @@ mod tests {
         assert!(r.at_end(), "left {} bytes", r.left());
         let mut instrs = e.instrs;
         assert_eq!(instrs.pop(), Some(I::End));
-        Ok(instrs)
+        Ok(instrs.into_vec())
     }
 
     fn one(spec: Spec, bytes: &[u8]) -> Result<Instr, String> {

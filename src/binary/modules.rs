@@ -7,6 +7,7 @@ use crate::syntax::{
     Custom, Data, DataMode, Elem, ElemMode, Export, Expr, ExternIdx, Func, Global, Import, Instr, Mem,
     Module, RefType, Start, Table, Tag, TypeIdx, ValType,
 };
+use smallvec::smallvec;
 
 /// The non-custom sections by id, in the order a module must give them (binary-module): the
 /// tag section of 3.0 comes between memories and globals, the data count before the code.
@@ -238,7 +239,8 @@ fn table(r: &mut Reader) -> Result<Table> {
     }
     let ty = r.tabletype()?;
     let at = super::offset32(at);
-    let init = Expr { instrs: vec![Instr::RefNull(ty.elem.heap), Instr::End], offsets: vec![at, at] };
+    let init =
+        Expr { instrs: smallvec![Instr::RefNull(ty.elem.heap), Instr::End], offsets: smallvec![at, at] };
     Ok(Table { ty, init })
 }
 
@@ -309,7 +311,7 @@ fn elemkind(r: &mut Reader) -> Result<RefType> {
 /// A function index of an element segment, as the expression `ref.func x`.
 fn ref_func(r: &mut Reader) -> Result<Expr> {
     let at = super::offset32(r.pos);
-    Ok(Expr { instrs: vec![Instr::RefFunc(r.idx()?), Instr::End], offsets: vec![at, at] })
+    Ok(Expr { instrs: smallvec![Instr::RefFunc(r.idx()?), Instr::End], offsets: smallvec![at, at] })
 }
 
 /// binary-local: groups `n:u32 t:valtype` of `n` locals of type `t`. The groups are read

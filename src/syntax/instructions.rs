@@ -8,6 +8,8 @@
 //! Operators are indexed by their type in the spec (`binop_(Inn)`, `binop_(Fnn)`); here each
 //! family is an enum with an integer and a float case, paired with its type by the decoder.
 
+use smallvec::SmallVec;
+
 use super::types::{HeapType, NumType, RefType, ValType};
 use super::values::{Num, V128};
 use super::{DataIdx, ElemIdx, FieldIdx, FuncIdx, GlobalIdx, LabelIdx, LaneIdx, LocalIdx, MemIdx};
@@ -490,11 +492,13 @@ pub enum Instr {
 }
 
 /// `expr ::= instr*`, ending in its `end`, with the byte offset of each instruction in the
-/// module's binary (for error messages and traces).
+/// module's binary (for error messages and traces). Most expressions of a module's sections
+/// are an instruction and its `end` (a module may hold a hundred thousand data segments):
+/// those are held inline, without allocations of their own.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Expr {
-    pub instrs: Vec<Instr>,
-    pub offsets: Vec<u32>,
+    pub instrs: SmallVec<[Instr; 2]>,
+    pub offsets: SmallVec<[u32; 2]>,
 }
 
 impl Sz {
@@ -542,7 +546,7 @@ impl Shape {
 impl Expr {
     /// An expression from instructions without binary offsets (built by hand, in tests).
     pub fn new(instrs: Vec<Instr>) -> Expr {
-        let offsets = vec![0; instrs.len()];
-        Expr { instrs, offsets }
+        let offsets = smallvec::smallvec![0; instrs.len()];
+        Expr { instrs: SmallVec::from_vec(instrs), offsets }
     }
 }

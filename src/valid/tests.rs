@@ -16,7 +16,7 @@ fn functype(params: &[ValType], results: &[ValType]) -> RecType {
 fn expr(mut instrs: Vec<Instr>) -> Expr {
     instrs.push(I::End);
     let offsets = (0..instrs.len() as u32).collect();
-    Expr { instrs, offsets }
+    Expr { instrs: instrs.into(), offsets }
 }
 
 fn i32c(n: u32) -> Instr {
@@ -1198,7 +1198,7 @@ fn malformed_streams_and_absurd_modules() {
     m.funcs[0].body = Expr::new(vec![]);
     invalid(&m, "malformed expression", rules::EXPR_OK);
     // Offsets that do not match the instructions are not trusted.
-    m.funcs[0].body = Expr { instrs: vec![I::Drop, I::End], offsets: vec![] };
+    m.funcs[0].body = Expr { instrs: [I::Drop, I::End].into(), offsets: Default::default() };
     assert_eq!(validate(&m, Spec::V2).unwrap_err().offset, None);
     let mut m = body(vec![]);
     m.funcs[0].locals = vec![V::Bot];
