@@ -11,7 +11,7 @@ use crate::syntax::{
     VExtternop, VExtunop, VFBinop, VIBinop, VIUnop, VLoadOp, VShiftop, VSwizzlop, VTernop, VTestop, VUnop,
     VVbinop, VVternop, VVtestop, VVunop,
 };
-use smallvec::smallvec;
+use smallvec::{SmallVec, smallvec};
 // `I::Relop`: the variants of `Instr` share their names with the operator types.
 use Instr as I;
 
@@ -39,6 +39,9 @@ impl Reader<'_> {
         }
         let mut expr = Expr::default();
         self.expr_into(&mut expr)?;
+        // Inline again where it is short.
+        expr.instrs.shrink_to_fit();
+        expr.offsets.shrink_to_fit();
         Ok(expr)
     }
 
@@ -68,9 +71,19 @@ impl Reader<'_> {
     /// binary-loop, binary-if, binary-try_table), so no nesting depth costs Rust stack; the
     /// expression ends at the `end` that closes no block.
     pub(super) fn expr_into(&mut self, expr: &mut Expr) -> Result<()> {
-        let (instrs, offsets) = (&mut expr.instrs, &mut expr.offsets);
+        // Pushed onto plain vectors (a body's buffers move out of the `Expr` and back without
+        // a copy): the inline storage's checks on every push cost a fifth of decoding.
+        let mut instrs = std::mem::take(&mut expr.instrs).into_vec();
+        let mut offsets = std::mem::take(&mut expr.offsets).into_vec();
         instrs.clear();
         offsets.clear();
+        let decoded = self.instrs_into(&mut instrs, &mut offsets);
+        (expr.instrs, expr.offsets) = (SmallVec::from_vec(instrs), SmallVec::from_vec(offsets));
+        decoded
+    }
+
+    /// [`Reader::expr_into`]'s instructions and their offsets, onto empty `instrs` and `offsets`.
+    fn instrs_into(&mut self, instrs: &mut Vec<Instr>, offsets: &mut Vec<u32>) -> Result<()> {
         let mut open = Vec::new();
         // Each instruction is built in one of two places in turn and moved into `instrs` an
         // instruction later: a 32-byte `Instr` moved right after the narrow stores that built
@@ -821,6 +834,23 @@ mod tests {
         let mut v = expr(spec, bytes)?;
         assert_eq!(v.len(), 1, "{v:?}");
         Ok(v.remove(0))
+    }
+
+    /// A constant expression of one instruction is held inline, however it was read (the
+    /// `i32.const` offset at once, any other through the loop), and a long one is whole.
+    #[test]
+    fn short_expressions_are_inline() {
+        for bytes in [&[0x41, 0xff, 0xff, 0x03, 0x0b][..], &[0x23, 0x00, 0x0b], &[0x42, 0x01, 0x0b]] {
+            let mut r = Reader::new(bytes, Spec::V3);
+            r.in_section = true;
+            let e = r.expr().unwrap();
+            assert_eq!((e.instrs.len(), e.offsets[..].to_vec()), (2, vec![0, bytes.len() as u32 - 1]));
+            assert!(!e.instrs.spilled() && !e.offsets.spilled(), "{bytes:?}");
+        }
+        let long = [0x41, 0x01, 0x41, 0x02, 0x6a, 0x0b];
+        let mut r = Reader::new(&long, Spec::V3);
+        r.in_section = true;
+        assert_eq!(r.expr().unwrap().instrs.len(), 4);
     }
 
     #[test]
