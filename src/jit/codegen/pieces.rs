@@ -9,11 +9,12 @@
 //! [`Env::bodies`] one at a time, decoded there if the module does not hold them.
 
 use std::collections::HashMap;
+use std::mem::take;
 use std::ops::Range;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::{Compiled, Env, FuncCompiler, R, Unsupported};
+use super::{Buffers, Compiled, Env, FuncCompiler, R, Unsupported};
 use crate::jit::x64::{Assembler, Label};
 use crate::rules::Rule;
 use crate::syntax::Expr;
@@ -59,12 +60,13 @@ pub(super) fn compile(env: &Env) -> R<Compiled> {
     let next = AtomicUsize::new(0);
     let done: Mutex<Vec<Option<R<Piece>>>> = Mutex::new((0..pieces.len()).map(|_| None).collect());
     let work = || {
-        // The buffer each body is decoded into, kept by the thread from piece to piece.
-        let mut scratch = Expr::default();
+        // The buffer each body is decoded into and those of its compilation, kept by the
+        // thread from piece to piece.
+        let (mut scratch, mut buffers) = (Expr::default(), Buffers::default());
         loop {
             let k = next.fetch_add(1, Ordering::Relaxed);
             let Some(run) = pieces.get(k) else { break };
-            let piece = compile_piece(env, run.clone(), &mut scratch);
+            let piece = compile_piece(env, run.clone(), &mut scratch, &mut buffers);
             done.lock().unwrap_or_else(|e| e.into_inner())[k] = Some(piece);
         }
     };
@@ -97,21 +99,19 @@ fn cut(env: &Env) -> Vec<Range<usize>> {
 }
 
 /// Assemble the defined functions `run`, each at a 16-byte boundary, each body decoded into
-/// `scratch`.
-fn compile_piece(env: &Env, run: Range<usize>, scratch: &mut Expr) -> R<Piece> {
-    let funcs = &env.module.funcs[run.clone()];
+/// `scratch`, compiled in `buffers`.
+fn compile_piece(env: &Env, run: Range<usize>, scratch: &mut Expr, buffers: &mut Buffers) -> R<Piece> {
     let mut asm = Assembler::with_capacity(32 * run.clone().map(|i| env.bodies.size(i)).sum::<usize>());
-    let labels = funcs.iter().map(|_| asm.new_label()).collect();
+    let labels = run.clone().map(|_| asm.new_label()).collect();
     let mut callees = Callees { own: run.clone(), labels, others: HashMap::new() };
-    let (mut entries, mut faults) = (Vec::with_capacity(funcs.len()), Vec::new());
-    for (i, func) in run.clone().zip(funcs) {
+    let (mut entries, mut faults) = (Vec::with_capacity(run.len()), Vec::new());
+    for i in run.clone() {
         let body = env.bodies.body(i, scratch).ok_or(Unsupported("a body that does not decode"))?;
         asm.align(16);
         asm.bind(callees.labels[i - run.start]);
         entries.push(asm.offset());
-        let ty = env.funcs[env.imported_funcs as usize + i];
-        let index = env.imported_funcs + i as u32;
-        FuncCompiler::new(&mut asm, env, &mut callees, ty, func, &mut faults, index)?.compile(body)?;
+        let compiler = FuncCompiler::new(&mut asm, env, &mut callees, &mut faults, i, take(buffers))?;
+        *buffers = compiler.compile(body)?;
     }
     let mut calls = Vec::new();
     for (&callee, &label) in &callees.others {
