@@ -315,21 +315,30 @@ fn ref_func(r: &mut Reader) -> Result<Expr> {
 }
 
 /// binary-local: groups `n:u32 t:valtype` of `n` locals of type `t`. The groups are read
-/// first, so that nothing is allocated before the total is known to be within bounds.
+/// twice: once to know that the total is within bounds before anything is allocated for it,
+/// once to fill the locals (a list of the groups was a second allocation for every body).
 pub(super) fn locals(r: &mut Reader, budget: &mut usize) -> Result<Vec<ValType>> {
     let at = r.pos;
-    let groups = r.list(|r| {
+    let n = r.len()?;
+    let groups = r.pos;
+    let group = |r: &mut Reader| {
         r.ctx = rules::BINARY_LOCAL;
         Ok((r.u32()?, r.valtype()?))
-    })?;
-    let total = groups.iter().try_fold(0u32, |sum, &(n, _)| sum.checked_add(n));
+    };
+    let mut total = Some(0u32);
+    for _ in 0..n {
+        let (k, _) = group(r)?;
+        total = total.and_then(|sum| sum.checked_add(k));
+    }
     let Some(total) = total.filter(|&n| n <= MAX_LOCALS && n as usize <= *budget) else {
         return r.error(at, "too many locals", rules::BINARY_LOCAL);
     };
     *budget -= total as usize;
     let mut locals = Vec::with_capacity(total as usize);
-    for (n, t) in groups {
-        locals.extend(std::iter::repeat_n(t, n as usize));
+    r.pos = groups;
+    for _ in 0..n {
+        let (k, t) = group(r)?;
+        locals.extend(std::iter::repeat_n(t, k as usize));
     }
     Ok(locals)
 }
