@@ -3,20 +3,19 @@
 use super::{Reader, Result};
 use crate::Spec;
 use crate::rules::{self, Rule};
+use crate::syntax::Relop;
 use crate::syntax::opcodes::{self, Op, Opcode};
-use crate::syntax::{Binop, Relop, Testop, Unop};
+use crate::syntax::scalar::{self, FRELOPS, IRELOPS, LOADS, STORES, TRUNC_SATS};
 use crate::syntax::{
-    BlockType, Catch, Cvtop, Expr, FBinop, FRelop, FUnop, FieldIdx, Half, IBinop, IRelop, IUnop, Instr,
-    LoadOp, MemArg, MemIdx, Num, NumType, RefType, Shape, Sx, Sz, TypeIdx, VBinop, VCvtop, VExtbinop,
-    VExtternop, VExtunop, VFBinop, VIBinop, VIUnop, VLoadOp, VShiftop, VSwizzlop, VTernop, VTestop, VUnop,
-    VVbinop, VVternop, VVtestop, VVunop,
+    BlockType, Catch, Cvtop, Expr, FUnop, FieldIdx, Half, IRelop, Instr, MemArg, MemIdx, Num, RefType, Shape,
+    Sx, Sz, TypeIdx, VBinop, VCvtop, VExtbinop, VExtternop, VExtunop, VFBinop, VIBinop, VIUnop, VLoadOp,
+    VShiftop, VSwizzlop, VTernop, VTestop, VUnop, VVbinop, VVternop, VVtestop, VVunop,
 };
 use smallvec::{SmallVec, smallvec};
 // `I::Relop`: the variants of `Instr` share their names with the operator types.
 use Instr as I;
 
 use Half::{High, Low};
-use NumType::{F32, F64, I32, I64};
 use Shape::{F32x4, F64x2, I8x16, I16x8, I32x4, I64x2};
 use Sx::{S, U};
 
@@ -209,29 +208,7 @@ impl Reader<'_> {
             0x42 => *place = I::Const(Num::I64(self.i64()?)),
             0x43 => *place = I::Const(Num::F32(self.f32()?)),
             0x44 => *place = I::Const(Num::F64(self.f64()?)),
-            0x45 => *place = I::Testop(I32, Testop::Eqz),
-            0x46..=0x4f => *place = I::Relop(I32, Relop::Int(IRELOPS[usize::from(op - 0x46)])),
-            0x50 => *place = I::Testop(I64, Testop::Eqz),
-            0x51..=0x5a => *place = I::Relop(I64, Relop::Int(IRELOPS[usize::from(op - 0x51)])),
-            0x5b..=0x60 => *place = I::Relop(F32, Relop::Float(FRELOPS[usize::from(op - 0x5b)])),
-            0x61..=0x66 => *place = I::Relop(F64, Relop::Float(FRELOPS[usize::from(op - 0x61)])),
-            0x67..=0x69 => *place = I::Unop(I32, Unop::Int(IUNOPS[usize::from(op - 0x67)])),
-            0x6a..=0x78 => *place = I::Binop(I32, Binop::Int(IBINOPS[usize::from(op - 0x6a)])),
-            0x79..=0x7b => *place = I::Unop(I64, Unop::Int(IUNOPS[usize::from(op - 0x79)])),
-            0x7c..=0x8a => *place = I::Binop(I64, Binop::Int(IBINOPS[usize::from(op - 0x7c)])),
-            0x8b..=0x91 => *place = I::Unop(F32, Unop::Float(FUNOPS[usize::from(op - 0x8b)])),
-            0x92..=0x98 => *place = I::Binop(F32, Binop::Float(FBINOPS[usize::from(op - 0x92)])),
-            0x99..=0x9f => *place = I::Unop(F64, Unop::Float(FUNOPS[usize::from(op - 0x99)])),
-            0xa0..=0xa6 => *place = I::Binop(F64, Binop::Float(FBINOPS[usize::from(op - 0xa0)])),
-            0xa7..=0xbf => {
-                let (t1, t2, op) = CVTOPS[usize::from(op - 0xa7)];
-                *place = I::Cvtop(t1, t2, op);
-            }
-            0xc0 => *place = I::Unop(I32, Unop::Int(IUnop::Extend(Sz::N8))),
-            0xc1 => *place = I::Unop(I32, Unop::Int(IUnop::Extend(Sz::N16))),
-            0xc2 => *place = I::Unop(I64, Unop::Int(IUnop::Extend(Sz::N8))),
-            0xc3 => *place = I::Unop(I64, Unop::Int(IUnop::Extend(Sz::N16))),
-            0xc4 => *place = I::Unop(I64, Unop::Int(IUnop::Extend(Sz::N32))),
+            0x45..=0xc4 => *place = scalar::numeric(op),
             0xd0 => *place = I::RefNull(self.heaptype()?),
             0xd1 => *place = I::RefIsNull,
             0xd2 => *place = I::RefFunc(self.idx()?),
@@ -683,124 +660,11 @@ const fn family_of(op: u8) -> Rule {
     }
 }
 
-/// Opcodes `0x28`-`0x35`: `t.load` and `t.loadN_sx` (binary-load, binary-loadn).
-const LOADS: [(NumType, Option<LoadOp>); 14] = {
-    const fn n(size: Sz, sx: Sx) -> Option<LoadOp> {
-        Some(LoadOp { size, sx })
-    }
-    [
-        (I32, None),
-        (I64, None),
-        (F32, None),
-        (F64, None),
-        (I32, n(Sz::N8, S)),
-        (I32, n(Sz::N8, U)),
-        (I32, n(Sz::N16, S)),
-        (I32, n(Sz::N16, U)),
-        (I64, n(Sz::N8, S)),
-        (I64, n(Sz::N8, U)),
-        (I64, n(Sz::N16, S)),
-        (I64, n(Sz::N16, U)),
-        (I64, n(Sz::N32, S)),
-        (I64, n(Sz::N32, U)),
-    ]
-};
-
-/// Opcodes `0x36`-`0x3E`: `t.store` and `t.storeN` (binary-store, binary-storen).
-const STORES: [(NumType, Option<Sz>); 9] = [
-    (I32, None),
-    (I64, None),
-    (F32, None),
-    (F64, None),
-    (I32, Some(Sz::N8)),
-    (I32, Some(Sz::N16)),
-    (I64, Some(Sz::N8)),
-    (I64, Some(Sz::N16)),
-    (I64, Some(Sz::N32)),
-];
-
-/// binary-relop of integers, in opcode order.
-const IRELOPS: [IRelop; 10] = {
-    use IRelop::*;
-    [Eq, Ne, Lt(S), Lt(U), Gt(S), Gt(U), Le(S), Le(U), Ge(S), Ge(U)]
-};
-
-/// binary-relop of floats, in opcode order.
-const FRELOPS: [FRelop; 6] = {
-    use FRelop::*;
-    [Eq, Ne, Lt, Gt, Le, Ge]
-};
-
-/// binary-unop of integers, in opcode order.
-const IUNOPS: [IUnop; 3] = [IUnop::Clz, IUnop::Ctz, IUnop::Popcnt];
-
-/// binary-binop of integers, in opcode order.
-const IBINOPS: [IBinop; 15] = {
-    use IBinop::*;
-    [Add, Sub, Mul, Div(S), Div(U), Rem(S), Rem(U), And, Or, Xor, Shl, Shr(S), Shr(U), Rotl, Rotr]
-};
-
-/// binary-unop of floats, in opcode order.
-const FUNOPS: [FUnop; 7] = {
-    use FUnop::*;
-    [Abs, Neg, Ceil, Floor, Trunc, Nearest, Sqrt]
-};
-
-/// binary-binop of floats, in opcode order.
-const FBINOPS: [FBinop; 7] = {
-    use FBinop::*;
-    [Add, Sub, Mul, Div, Min, Max, Copysign]
-};
-
 /// binary-vfbinop: the float lane operators `0xFD 228`-`235` (and `240`-`247`).
 const VFBINOPS: [VFBinop; 8] = {
     use VFBinop::*;
     [Add, Sub, Mul, Div, Min, Max, Pmin, Pmax]
 };
-
-/// binary-cvtop: opcodes `0xA7`-`0xBF`, as `(t_1, t_2, op)` converting a `t_2` into a `t_1`.
-const CVTOPS: [(NumType, NumType, Cvtop); 25] = {
-    use Cvtop::*;
-    [
-        (I32, I64, Wrap),
-        (I32, F32, Trunc(S)),
-        (I32, F32, Trunc(U)),
-        (I32, F64, Trunc(S)),
-        (I32, F64, Trunc(U)),
-        (I64, I32, Extend(S)),
-        (I64, I32, Extend(U)),
-        (I64, F32, Trunc(S)),
-        (I64, F32, Trunc(U)),
-        (I64, F64, Trunc(S)),
-        (I64, F64, Trunc(U)),
-        (F32, I32, Convert(S)),
-        (F32, I32, Convert(U)),
-        (F32, I64, Convert(S)),
-        (F32, I64, Convert(U)),
-        (F32, F64, Demote),
-        (F64, I32, Convert(S)),
-        (F64, I32, Convert(U)),
-        (F64, I64, Convert(S)),
-        (F64, I64, Convert(U)),
-        (F64, F32, Promote),
-        (I32, F32, Reinterpret),
-        (I64, F64, Reinterpret),
-        (F32, I32, Reinterpret),
-        (F64, I64, Reinterpret),
-    ]
-};
-
-/// binary-cvtop-trunc-sat: `0xFC 0`-`7`.
-const TRUNC_SATS: [(NumType, NumType, Sx); 8] = [
-    (I32, F32, S),
-    (I32, F32, U),
-    (I32, F64, S),
-    (I32, F64, U),
-    (I64, F32, S),
-    (I64, F32, U),
-    (I64, F64, S),
-    (I64, F64, U),
-];
 
 /// The six shapes, in the order of `splat` opcodes.
 const SHAPES: [Shape; 6] = [I8x16, I16x8, I32x4, I64x2, F32x4, F64x2];
@@ -815,7 +679,10 @@ const EXTS: [(Half, Sx); 4] = [(Low, S), (High, S), (Low, U), (High, U)];
 mod tests {
     use super::*;
     use crate::Spec;
-    use crate::syntax::{AbsHeapType, HeapType, RefType, ValType};
+    use crate::syntax::NumType::{F32, F64, I32, I64};
+    use crate::syntax::{
+        AbsHeapType, Binop, FRelop, HeapType, IBinop, IUnop, LoadOp, RefType, Unop, ValType,
+    };
 
     /// The instructions of `bytes` (an expression without its final `end`), or the error.
     fn expr(spec: Spec, bytes: &[u8]) -> Result<Vec<Instr>, String> {

@@ -9,6 +9,7 @@ pub mod features;
 pub mod instructions;
 pub mod modules;
 pub mod opcodes;
+pub mod scalar;
 pub mod types;
 pub mod values;
 
