@@ -65,8 +65,8 @@ fn malformed_first<T>(
     }
 }
 
-/// [`module_ok`], and `compile` given the bodies as it asks for them, each decoded once and
-/// checked just before the compiler sees it: `Ok` with what `compile` gave if the module is
+/// [`module_ok`], and `compile` given the bodies as it asks for them, each read once (settled
+/// and built at once, or decoded and checked) just before the compiler sees it: `Ok` with what `compile` gave if the module is
 /// valid. The compiler gets a body only if it is well-formed and valid, so code is never
 /// made of a bad one; where `compile` fails, or a body was bad, the bodies are decoded and
 /// checked again as [`module_ok`] does, for the verdict and error in the order the spec
@@ -104,9 +104,10 @@ pub fn module_ok_compiling<T, E>(
     malformed_first(verdict, bodies_read, code, threads)
 }
 
-/// The bodies of `code` as the compiler asks for them, each decoded, then settled by the
-/// algorithm over its bytes ([`bytes::func_ok`]) or checked under `C` (the stacks and a
-/// context a thread takes from `pool`, cloned from `c` the first time); a bad one (malformed,
+/// The bodies of `code` as the compiler asks for them, each settled and built by the
+/// algorithm over its bytes ([`bytes::func_ok_building`]), or else decoded and checked under
+/// `C` (the stacks and a context a thread takes from `pool`, cloned from `c` the first
+/// time); a bad one (malformed,
 /// naming a data segment without a data count, or invalid) is withheld and marks the whole as
 /// `bad`; `given` counts the good ones.
 struct Checked<'c, 'm> {
@@ -125,12 +126,14 @@ impl Bodies for Checked<'_, '_> {
         let taken = self.pool.lock().unwrap_or_else(|e| e.into_inner()).pop();
         let (mut c, mut stacks) = taken.unwrap_or_else(|| (self.c.clone(), bytes::Stacks::default()));
         let mut settled = || {
-            let expr = self.code.expr_bytes(i)?;
-            bytes::func_ok(&mut stacks, self.compact, f.ty, &f.locals, expr)
+            let (expr, base) = (self.code.expr_bytes(i)?, self.code.expr_offset(i));
+            bytes::func_ok_building(&mut stacks, self.compact, f.ty, &f.locals, expr, base, scratch)
         };
-        let ok = self.code.expr(i, scratch).is_ok()
-            && !self.code.lacks_data_count(scratch)
-            && (settled().is_some() || modules::body_ok(&mut c, f.ty, &f.locals, scratch).is_ok());
+        // Settled, it is built too; else decoded and checked.
+        let ok = settled().is_some()
+            || (self.code.expr(i, scratch).is_ok()
+                && !self.code.lacks_data_count(scratch)
+                && modules::body_ok(&mut c, f.ty, &f.locals, scratch).is_ok());
         self.pool.lock().unwrap_or_else(|e| e.into_inner()).push((c, stacks));
         if !ok {
             self.bad.store(true, Ordering::Relaxed);

@@ -4,10 +4,11 @@
 //! suite, these over generated and mutated modules, and over every number, load, store and
 //! reference instruction it knows with every choice of operand and result types, where it
 //! must also settle exactly the valid ones; then the operand limit, and tables of references
-//! it does not know.
+//! it does not know. Every body is also checked building its instructions, as the compiler
+//! asks: the same verdict, and where settled, the instructions and offsets the decoder gives.
 
 use lockstep::syntax::Expr;
-use lockstep::valid::bytes::{Compact, Stacks, func_ok};
+use lockstep::valid::bytes::{Compact, Stacks, func_ok, func_ok_building};
 use lockstep::valid::{self, modules};
 use lockstep::{Spec, binary};
 use wasm_encoder::{
@@ -16,18 +17,27 @@ use wasm_encoder::{
 
 /// For each body of `bytes`, whether the algorithm over its bytes settled it, and whether
 /// the reference accepts it (it decodes, and it is valid); `None` where the module's sections
-/// do not decode or are invalid, so that no body is checked.
+/// do not decode or are invalid, so that no body is checked. Building as it checks (what the
+/// compiler asks), it settles the same bodies, and builds each as the decoder decodes it.
 fn verdicts(bytes: &[u8]) -> Option<Vec<(bool, bool)>> {
     let (m, code) = binary::decode_framed(bytes, Spec::V3, 1).ok()?;
     let checked = modules::module_ok_with(&m, Spec::V3, |c, _| -> Result<_, valid::Error> {
         let compact = Compact::new(c);
-        let (mut stacks, mut expr) = (Stacks::default(), Expr::default());
+        let (mut stacks, mut expr, mut built) = (Stacks::default(), Expr::default(), Expr::default());
         let mut out = vec![];
         for (i, f) in m.funcs.iter().enumerate() {
-            let settled = code.expr_bytes(i).and_then(|b| func_ok(&mut stacks, &compact, f.ty, &f.locals, b));
+            let (body, base) = (code.expr_bytes(i), code.expr_offset(i));
+            let settled = body.and_then(|b| func_ok(&mut stacks, &compact, f.ty, &f.locals, b));
+            let building = body
+                .and_then(|b| func_ok_building(&mut stacks, &compact, f.ty, &f.locals, b, base, &mut built));
             let reference = code.expr(i, &mut expr).is_ok()
                 && !code.lacks_data_count(&expr)
                 && modules::body_ok(c, f.ty, &f.locals, &expr).is_ok();
+            assert_eq!(settled, building, "function {i} of {bytes:02x?}");
+            assert!(
+                settled.is_none() || built == expr,
+                "function {i} of {bytes:02x?}: built {built:?}, decoded {expr:?}"
+            );
             out.push((settled.is_some(), reference));
         }
         Ok(out)

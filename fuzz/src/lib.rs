@@ -13,8 +13,9 @@ pub const FEATURES: WasmFeatures = WasmFeatures::WASM3.difference(WasmFeatures::
 
 /// lockstep's verdict: `Ok`, or `malformed: ...` / `invalid: ...`; `None` when it refused the
 /// module as `unsupported: FEATURE` (no verdict, see lockstep::valid::Error::is_unsupported).
-/// Decoding on two threads must give what one pass gives (the module, or the error), and the
-/// fused front end what decoding then validating gives; a difference panics.
+/// Decoding on two threads must give what one pass gives (the module, or the error), the
+/// fused front end what decoding then validating gives, and the bodies the checker builds
+/// what the decoder gives ([`built_as_decoded`]); a difference panics.
 pub fn lockstep(bytes: &[u8]) -> Option<Result<(), String>> {
     let decoded = lockstep::binary::decode(bytes, lockstep::Spec::V3);
     let on_two = lockstep::binary::decode_on(bytes, lockstep::Spec::V3, 2);
@@ -43,11 +44,56 @@ pub fn lockstep(bytes: &[u8]) -> Option<Result<(), String>> {
         "the fused front end differs\n  fused: {fused:?}\n  two phases: {two_phases:?}\n  module: {}",
         hex(bytes)
     );
+    built_as_decoded(bytes);
     match verdict {
         Ok(()) => Some(Ok(())),
         Err((_, true)) => None,
         Err((e, false)) => Some(Err(e)),
     }
+}
+
+/// Each body that the algorithm over its bytes settles while building its instructions (what
+/// `lockstep compile` asks) is one it settles without building, and what it built is what
+/// the decoder decodes, offsets included; a difference panics.
+fn built_as_decoded(bytes: &[u8]) {
+    use lockstep::syntax::Expr;
+    use lockstep::valid::bytes::{Compact, Stacks, func_ok, func_ok_building};
+    let Ok((m, code)) = lockstep::binary::decode_framed(bytes, lockstep::Spec::V3, 1) else { return };
+    let _ = lockstep::valid::modules::module_ok_with(
+        &m,
+        lockstep::Spec::V3,
+        |c, _| -> Result<(), lockstep::valid::Error> {
+            let compact = Compact::new(c);
+            let (mut stacks, mut built, mut decoded) = (Stacks::default(), Expr::default(), Expr::default());
+            for (i, f) in m.funcs.iter().enumerate() {
+                let Some(body) = code.expr_bytes(i) else { continue };
+                let settled = func_ok(&mut stacks, &compact, f.ty, &f.locals, body);
+                let building = func_ok_building(
+                    &mut stacks,
+                    &compact,
+                    f.ty,
+                    &f.locals,
+                    body,
+                    code.expr_offset(i),
+                    &mut built,
+                );
+                assert_eq!(settled, building, "function {i}: settled only one way\n  module: {}", hex(bytes));
+                if settled.is_some() {
+                    assert!(
+                        code.expr(i, &mut decoded).is_ok(),
+                        "function {i}: settled, but malformed\n  module: {}",
+                        hex(bytes)
+                    );
+                    assert!(
+                        built == decoded,
+                        "function {i}: built {built:?}\n  decoded {decoded:?}\n  module: {}",
+                        hex(bytes)
+                    );
+                }
+            }
+            Ok(())
+        },
+    );
 }
 
 /// wasmparser's verdict, with [`FEATURES`].

@@ -98,6 +98,11 @@ impl<'b> Code<'b> {
         self.bytes.get(body.expr..body.end)
     }
 
+    /// Where in the module the expression of the `i`-th body starts.
+    pub fn expr_offset(&self, i: usize) -> usize {
+        self.bodies[i].expr
+    }
+
     /// Decode every expression, on up to `threads` threads, and give each in turn to `f`
     /// with the index of its body and the state of its thread (`init` makes one a thread).
     /// The error is the one decoding the module whole reports: the first body's that is

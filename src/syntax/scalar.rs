@@ -1,7 +1,7 @@
 //! The scalar instructions by opcode, as binary-instr maps them: the numeric instructions
 //! `0x45`-`0xC4`, the loads and stores, the saturating truncations. The decoder reads them
 //! here, and so does the validator's checker over a body's bytes, which builds them for the
-//! compiler ([`crate::valid::bytes`]).
+//! compiler (`valid/bytes.rs`).
 
 use super::{
     Binop, Cvtop, FBinop, FRelop, FUnop, IBinop, IRelop, IUnop, Instr, LoadOp, NumType, Relop, Sx, Sz,

@@ -10,13 +10,21 @@
 //! [`super::modules::body_ok`], which gives the verdict, the message and the rule. So a body it
 //! settles is one the two phases accept (tests/front.rs holds it to that over the whole suite,
 //! and tests/bytes.rs over generated and mutated modules), and it never reports an error.
+//!
+//! For the compiler it also builds the instructions it checks ([`func_ok_building`]), each as
+//! the decoder would, so that a body it settles is read once.
 
 use super::context::Context;
 use super::instructions::{Kind, MAX_OPERANDS};
 use super::matching::reftype_sub;
 use crate::Spec;
 use crate::rules::{self, Rule};
-use crate::syntax::{AddrType, CompType, FuncType, RefType, TypeIdx, ValType};
+use crate::syntax::scalar;
+use crate::syntax::{
+    AbsHeapType, AddrType, BlockType, CompType, Cvtop, Expr, F32 as F32Bits, F64 as F64Bits,
+};
+use crate::syntax::{FuncType, HeapType, Instr, MemArg, Num, NumType, RefType, Sz, TypeIdx, ValType};
+use smallvec::SmallVec;
 
 /// An operand type: a number type, `funcref` or `externref`, or `bot` (an operand of
 /// unreachable code). No two are subtypes of each other, so a match is an equality.
@@ -169,6 +177,34 @@ pub fn func_ok<'m>(
     locals: &[ValType],
     expr: &[u8],
 ) -> Option<Rule> {
+    run::<false>(s, cc, y, locals, expr, 0, &mut Expr::default())
+}
+
+/// [`func_ok`], and the body's instructions built into `out` as the decoder builds them
+/// (binary-expr), each with its offset in the module, whose byte `base` is the expression's
+/// first. On `None`, `out` holds what was built before the checker gave up.
+pub fn func_ok_building<'m>(
+    s: &mut Stacks<'m>,
+    cc: &'m Compact,
+    y: TypeIdx,
+    locals: &[ValType],
+    expr: &[u8],
+    base: usize,
+    out: &mut Expr,
+) -> Option<Rule> {
+    run::<true>(s, cc, y, locals, expr, base, out)
+}
+
+/// [`func_ok`], building into `out` where `BUILD` says so.
+fn run<'m, const BUILD: bool>(
+    s: &mut Stacks<'m>,
+    cc: &'m Compact,
+    y: TypeIdx,
+    locals: &[ValType],
+    expr: &[u8],
+    base: usize,
+    out: &mut Expr,
+) -> Option<Rule> {
     if !cc.on {
         return None;
     }
@@ -183,7 +219,15 @@ pub fn func_ok<'m>(
     vals.clear();
     ctrls.clear();
     ctrls.push(Ctrl { kind: Kind::Expr, start: &[], end: &sig.results, height: 0, unreachable: false });
-    let mut check = Check {
+    // Built onto plain vectors, as the decoder does (see `Reader::expr_into`).
+    let (mut instrs, mut offsets) = (Vec::new(), Vec::new());
+    if BUILD {
+        instrs = std::mem::take(&mut out.instrs).into_vec();
+        offsets = std::mem::take(&mut out.offsets).into_vec();
+        instrs.clear();
+        offsets.clear();
+    }
+    let mut check = Check::<BUILD> {
         vals,
         ctrls,
         locals: &s.locals,
@@ -194,14 +238,20 @@ pub fn func_ok<'m>(
         height: 0,
         unreachable: false,
         budget: MAX_OPERANDS.checked_sub(expr.len())?,
+        base,
+        instrs,
+        offsets,
     };
     let ok = check.expr();
     (s.vals, s.ctrls) = (check.vals, check.ctrls);
+    if BUILD {
+        (out.instrs, out.offsets) = (SmallVec::from_vec(check.instrs), SmallVec::from_vec(check.offsets));
+    }
     ok.map(|()| rules::FUNC_OK)
 }
 
-/// The algorithm over one body.
-struct Check<'s, 'm> {
+/// The algorithm over one body, building its instructions where `BUILD` says so.
+struct Check<'s, 'm, const BUILD: bool> {
     vals: Vec<T>,
     ctrls: Vec<Ctrl<'m>>,
     locals: &'s [T],
@@ -218,6 +268,10 @@ struct Check<'s, 'm> {
     /// takes a byte at least, so the stack stays within the limit (the reference's, which it
     /// then never reaches either) without a check at every push.
     budget: usize,
+    /// Where the body's bytes start in the module, and what is built of them.
+    base: usize,
+    instrs: Vec<Instr>,
+    offsets: Vec<u32>,
 }
 
 /// binary-instr's number instructions 0x45..=0xC4 (`eqz` to the sign extensions): the
@@ -263,57 +317,107 @@ const fn numeric() -> [[T; 3]; 0x80] {
     table
 }
 
-/// The loads 0x28..=0x35: the result type and the natural alignment's exponent (of the bytes
-/// read: `2^align <= N/8`).
-const LOADS: [(T, u32); 14] = [
-    (I32, 2),
-    (I64, 3),
-    (F32, 2),
-    (F64, 3),
-    (I32, 0),
-    (I32, 0),
-    (I32, 1),
-    (I32, 1),
-    (I64, 0),
-    (I64, 0),
-    (I64, 1),
-    (I64, 1),
-    (I64, 2),
-    (I64, 2),
-];
+/// The loads 0x28..=0x35, from the decoder's table: the result type and the natural
+/// alignment's exponent (of the bytes read: `2^align <= N/8`).
+const LOADS: [(T, u32); 14] = {
+    let mut table = [(NONE, 0); 14];
+    let mut i = 0;
+    while i < table.len() {
+        table[i] = match scalar::LOADS[i] {
+            (t, Some(op)) => (num(t), exponent(op.size)),
+            (t, None) => (num(t), width(t)),
+        };
+        i += 1;
+    }
+    table
+};
 
-/// The stores 0x36..=0x3e: the operand type and the natural alignment's exponent.
-const STORES: [(T, u32); 9] =
-    [(I32, 2), (I64, 3), (F32, 2), (F64, 3), (I32, 0), (I32, 1), (I64, 0), (I64, 1), (I64, 2)];
+/// The stores 0x36..=0x3e, from the decoder's table: the operand type and the natural
+/// alignment's exponent.
+const STORES: [(T, u32); 9] = {
+    let mut table = [(NONE, 0); 9];
+    let mut i = 0;
+    while i < table.len() {
+        table[i] = match scalar::STORES[i] {
+            (t, Some(sz)) => (num(t), exponent(sz)),
+            (t, None) => (num(t), width(t)),
+        };
+        i += 1;
+    }
+    table
+};
 
-/// `trunc_sat` (0xFC 0..=7): the operand and result types.
-const TRUNC_SAT: [(T, T); 8] =
-    [(F32, I32), (F32, I32), (F64, I32), (F64, I32), (F32, I64), (F32, I64), (F64, I64), (F64, I64)];
+/// `trunc_sat` (0xFC 0..=7), from the decoder's table: the operand and result types.
+const TRUNC_SAT: [(T, T); 8] = {
+    let mut table = [(NONE, NONE); 8];
+    let mut i = 0;
+    while i < table.len() {
+        let (t1, t2, _) = scalar::TRUNC_SATS[i];
+        table[i] = (num(t2), num(t1));
+        i += 1;
+    }
+    table
+};
 
-impl<'m> Check<'_, 'm> {
+/// A number type as an operand type.
+const fn num(t: NumType) -> T {
+    match t {
+        NumType::I32 => I32,
+        NumType::I64 => I64,
+        NumType::F32 => F32,
+        NumType::F64 => F64,
+    }
+}
+
+/// The exponent of a number type's width in bytes.
+const fn width(t: NumType) -> u32 {
+    match t {
+        NumType::I32 | NumType::F32 => 2,
+        NumType::I64 | NumType::F64 => 3,
+    }
+}
+
+/// The exponent of a packed width in bytes.
+const fn exponent(sz: Sz) -> u32 {
+    match sz {
+        Sz::N8 => 0,
+        Sz::N16 => 1,
+        Sz::N32 => 2,
+        Sz::N64 => 3,
+    }
+}
+
+impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
     /// binary-expr and `Expr_ok`: instructions up to the `end` of the body's frame, which must
     /// be the body's last byte.
     fn expr(&mut self) -> Option<()> {
         loop {
+            let at = self.pos;
             let op = self.byte()?;
             match op {
-                0x00 => self.unreachable(),
-                0x01 => {}
+                0x00 => {
+                    self.unreachable();
+                    self.emit(at, || Instr::Unreachable);
+                }
+                0x01 => self.emit(at, || Instr::Nop),
                 0x02 => {
-                    let (start, end) = self.blocktype()?;
+                    let (start, end, bt) = self.blocktype()?;
                     self.pop_vals(start)?;
                     self.push_ctrl(Kind::Block, start, end)?;
+                    self.emit(at, || Instr::Block(bt));
                 }
                 0x03 => {
-                    let (start, end) = self.blocktype()?;
+                    let (start, end, bt) = self.blocktype()?;
                     self.pop_vals(start)?;
                     self.push_ctrl(Kind::Loop, start, end)?;
+                    self.emit(at, || Instr::Loop(bt));
                 }
                 0x04 => {
-                    let (start, end) = self.blocktype()?;
+                    let (start, end, bt) = self.blocktype()?;
                     self.pop(I32)?;
                     self.pop_vals(start)?;
                     self.push_ctrl(Kind::If, start, end)?;
+                    self.emit(at, || Instr::If(bt));
                 }
                 0x05 => {
                     let frame = self.frame();
@@ -322,6 +426,7 @@ impl<'m> Check<'_, 'm> {
                     }
                     self.pop_ctrl()?;
                     self.push_ctrl(Kind::Else, frame.start, frame.end)?;
+                    self.emit(at, || Instr::Else);
                 }
                 0x0b => {
                     let frame = self.frame();
@@ -330,6 +435,7 @@ impl<'m> Check<'_, 'm> {
                         self.push_ctrl(Kind::Else, frame.start, frame.end)?;
                     }
                     self.pop_ctrl()?;
+                    self.emit(at, || Instr::End);
                     if self.ctrls.is_empty() {
                         // The body's own end: nothing may follow it.
                         return (self.pos == self.bytes.len()).then_some(());
@@ -337,36 +443,43 @@ impl<'m> Check<'_, 'm> {
                     self.push_vals(frame.end)?;
                 }
                 0x0c => {
-                    let ts = self.label()?;
+                    let (l, ts) = self.label()?;
                     self.pop_vals(ts)?;
                     self.unreachable();
+                    self.emit(at, || Instr::Br(l));
                 }
                 0x0d => {
-                    let ts = self.label()?;
+                    let (l, ts) = self.label()?;
                     self.pop(I32)?;
                     self.pop_vals(ts)?;
                     self.push_vals(ts)?;
+                    self.emit(at, || Instr::BrIf(l));
                 }
-                0x0e => self.br_table()?,
+                0x0e => self.br_table(at)?,
                 0x0f => {
                     self.pop_vals(self.results)?;
                     self.unreachable();
+                    self.emit(at, || Instr::Return);
                 }
                 0x10 => {
-                    let y = (*self.cc.funcs.get(self.u32()? as usize)?)?;
+                    let x = self.u32()?;
+                    let y = (*self.cc.funcs.get(x as usize)?)?;
                     self.call(y)?;
+                    self.emit(at, || Instr::Call(x));
                 }
                 0x11 => {
                     let y = self.u32()?;
-                    let table = self.table_of(false)?;
+                    let (x, table) = self.table_of(false)?;
                     if !table.funcs {
                         return None;
                     }
                     self.pop(table.addr)?;
                     self.call(y)?;
+                    self.emit(at, || Instr::CallIndirect(x, y));
                 }
                 0x1a => {
                     self.pop_val()?;
+                    self.emit(at, || Instr::Drop);
                 }
                 0x1b => {
                     self.pop(I32)?;
@@ -375,89 +488,115 @@ impl<'m> Check<'_, 'm> {
                         return None;
                     }
                     self.push(if t1 == BOT { t2 } else { t1 });
+                    self.emit(at, || Instr::Select(None));
                 }
                 0x20 => {
-                    let t = self.local()?;
+                    let (x, t) = self.local()?;
                     self.push(t);
+                    self.emit(at, || Instr::LocalGet(x));
                 }
                 0x21 => {
-                    let t = self.local()?;
+                    let (x, t) = self.local()?;
                     self.pop(t)?;
+                    self.emit(at, || Instr::LocalSet(x));
                 }
                 0x22 => {
-                    let t = self.local()?;
+                    let (x, t) = self.local()?;
                     self.op(t, NONE, t)?;
+                    self.emit(at, || Instr::LocalTee(x));
                 }
                 0x23 => {
-                    let g = *self.cc.globals.get(self.u32()? as usize)?;
+                    let x = self.u32()?;
+                    let g = *self.cc.globals.get(x as usize)?;
                     if g == NONE {
                         return None;
                     }
                     self.push(g & !MUT);
+                    self.emit(at, || Instr::GlobalGet(x));
                 }
                 0x24 => {
-                    let g = *self.cc.globals.get(self.u32()? as usize)?;
+                    let x = self.u32()?;
+                    let g = *self.cc.globals.get(x as usize)?;
                     if g == NONE || g & MUT == 0 {
                         return None;
                     }
                     self.pop(g & !MUT)?;
+                    self.emit(at, || Instr::GlobalSet(x));
                 }
                 0x25 => {
-                    let table = self.table_of(true)?;
+                    let (x, table) = self.table_of(true)?;
                     self.op(table.addr, NONE, table.elem)?;
+                    self.emit(at, || Instr::TableGet(x));
                 }
                 0x26 => {
-                    let table = self.table_of(true)?;
+                    let (x, table) = self.table_of(true)?;
                     self.pop(table.elem)?;
                     self.pop(table.addr)?;
+                    self.emit(at, || Instr::TableSet(x));
                 }
                 0x28..=0x35 => {
                     let (t, natural) = LOADS[usize::from(op - 0x28)];
-                    let at = self.memarg(natural)?;
-                    self.op(at, NONE, t)?;
+                    let (addr, x, m) = self.memarg(natural)?;
+                    self.op(addr, NONE, t)?;
+                    self.emit(at, || {
+                        let (t, op) = scalar::LOADS[usize::from(op - 0x28)];
+                        Instr::Load(t, op, x, m)
+                    });
                 }
                 0x36..=0x3e => {
                     let (t, natural) = STORES[usize::from(op - 0x36)];
-                    let at = self.memarg(natural)?;
+                    let (addr, x, m) = self.memarg(natural)?;
                     self.pop(t)?;
-                    self.pop(at)?;
+                    self.pop(addr)?;
+                    self.emit(at, || {
+                        let (t, sz) = scalar::STORES[usize::from(op - 0x36)];
+                        Instr::Store(t, sz, x, m)
+                    });
                 }
                 0x3f => {
-                    let at = self.mem()?;
-                    self.push(at);
+                    let (x, addr) = self.mem()?;
+                    self.push(addr);
+                    self.emit(at, || Instr::MemorySize(x));
                 }
                 0x40 => {
-                    let at = self.mem()?;
-                    self.pop(at)?;
-                    self.push(at);
+                    let (x, addr) = self.mem()?;
+                    self.pop(addr)?;
+                    self.push(addr);
+                    self.emit(at, || Instr::MemoryGrow(x));
                 }
                 0x41 => {
-                    self.sint(32)?;
+                    let n = self.sint(32)?;
                     self.push(I32);
+                    self.emit(at, || Instr::Const(Num::I32(n as i32 as u32)));
                 }
                 0x42 => {
-                    self.sint(64)?;
+                    let n = self.sint(64)?;
                     self.push(I64);
+                    self.emit(at, || Instr::Const(Num::I64(n as u64)));
                 }
                 0x43 => {
-                    self.skip(4)?;
+                    let bits = self.array::<4>()?;
                     self.push(F32);
+                    self.emit(at, || Instr::Const(Num::F32(F32Bits(u32::from_le_bytes(bits)))));
                 }
                 0x44 => {
-                    self.skip(8)?;
+                    let bits = self.array::<8>()?;
                     self.push(F64);
+                    self.emit(at, || Instr::Const(Num::F64(F64Bits(u64::from_le_bytes(bits)))));
                 }
                 0x45..=0xc4 => {
                     let [t1, t2, t] = NUMERIC[usize::from(op - 0x45)];
                     self.op(t1, t2, t)?;
+                    self.emit(at, || scalar::numeric(op));
                 }
                 0xd0 => {
-                    let t = match self.byte()? {
-                        0x70 => FUNCREF,
-                        0x6f => EXTERNREF,
+                    let (t, ht) = match self.byte()? {
+                        0x70 => (FUNCREF, AbsHeapType::Func),
+                        0x6f => (EXTERNREF, AbsHeapType::Extern),
                         _ => return None,
                     };
                     self.push(t);
+                    self.emit(at, || Instr::RefNull(HeapType::Abs(ht)));
                 }
                 0xd1 => {
                     let t = self.pop_val()?;
@@ -465,49 +604,68 @@ impl<'m> Check<'_, 'm> {
                         return None;
                     }
                     self.push(I32);
+                    self.emit(at, || Instr::RefIsNull);
                 }
-                0xfc => self.prefixed()?,
+                0xfc => self.prefixed(at)?,
                 _ => return None,
             }
         }
     }
 
+    /// Build `instr`, the instruction whose opcode is the body's byte `at` (when building).
+    #[inline(always)]
+    fn emit(&mut self, at: usize, instr: impl FnOnce() -> Instr) {
+        if BUILD {
+            self.instrs.push(instr());
+            self.offsets.push(u32::try_from(self.base + at).unwrap_or(u32::MAX));
+        }
+    }
+
     /// The instructions of prefix 0xFC this checker knows: `trunc_sat`, `memory.copy`,
     /// `memory.fill`, `table.grow`, `table.size`, `table.fill`.
-    fn prefixed(&mut self) -> Option<()> {
+    fn prefixed(&mut self, at: usize) -> Option<()> {
         match self.u32()? {
             op @ 0..=7 => {
                 let (t1, t) = TRUNC_SAT[op as usize];
                 self.op(t1, NONE, t)?;
+                self.emit(at, || {
+                    let (t1, t2, sx) = scalar::TRUNC_SATS[op as usize];
+                    Instr::Cvtop(t1, t2, Cvtop::TruncSat(sx))
+                });
             }
             10 => {
-                let (at1, at2) = (self.mem()?, self.mem()?);
+                let ((x1, at1), (x2, at2)) = (self.mem()?, self.mem()?);
                 // `$minat(at_1, at_2)`: I32 unless both are I64.
                 self.pop(at1.min(at2))?;
                 self.pop(at2)?;
                 self.pop(at1)?;
+                self.emit(at, || Instr::MemoryCopy(x1, x2));
             }
             11 => {
-                let at = self.mem()?;
-                self.pop(at)?;
+                let (x, addr) = self.mem()?;
+                self.pop(addr)?;
                 self.pop(I32)?;
-                self.pop(at)?;
+                self.pop(addr)?;
+                self.emit(at, || Instr::MemoryFill(x));
             }
             15 => {
-                let table = self.table_of(true)?;
+                let (x, table) = self.table_of(true)?;
                 self.pop(table.addr)?;
                 self.pop(table.elem)?;
                 self.push(table.addr);
+                self.emit(at, || Instr::TableGrow(x));
             }
             16 => {
-                let table = self.table_of(false)?;
+                let (x, table) = self.table_of(false)?;
                 self.push(table.addr);
+                self.emit(at, || Instr::TableSize(x));
             }
             17 => {
-                let table = self.table_of(true)?;
+                let (x, table) = self.table_of(true)?;
                 self.pop(table.addr)?;
                 self.pop(table.elem)?;
                 self.pop(table.addr)?;
+                self.emit(at, || Instr::TableFill(x));
             }
             _ => return None,
         }
@@ -516,11 +674,11 @@ impl<'m> Check<'_, 'm> {
 
     /// `Instr_ok/br_table`: every label's types match the operands, each as many as the
     /// default's.
-    fn br_table(&mut self) -> Option<()> {
+    fn br_table(&mut self, at: usize) -> Option<()> {
         let n = self.u32()?;
         self.pop(I32)?;
         let start = self.pos;
-        let default = {
+        let (l, default) = {
             for _ in 0..n {
                 self.u32()?;
             }
@@ -528,16 +686,21 @@ impl<'m> Check<'_, 'm> {
         };
         let end = self.pos;
         self.pos = start;
+        let mut ls = Vec::new();
         for _ in 0..n {
-            let ts = self.label()?;
+            let (l, ts) = self.label()?;
             if ts.len() != default.len() {
                 return None;
             }
             self.peek_vals(ts)?;
+            if BUILD {
+                ls.push(l);
+            }
         }
         self.pos = end;
         self.pop_vals(default)?;
         self.unreachable();
+        self.emit(at, || Instr::BrTable(ls.into(), l));
         Some(())
     }
 
@@ -558,8 +721,11 @@ impl<'m> Check<'_, 'm> {
         Some(b)
     }
 
-    fn skip(&mut self, n: usize) -> Option<()> {
-        (self.bytes.len() - self.pos >= n).then(|| self.pos += n)
+    /// `N` bytes (a float's).
+    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
+        let bytes = self.bytes.get(self.pos..self.pos + N)?;
+        self.pos += N;
+        bytes.try_into().ok()
     }
 
     /// binary-uint `u32` (an index, a count, memarg flags).
@@ -641,7 +807,7 @@ impl<'m> Check<'_, 'm> {
 
     /// binary-blocktype and `Blocktype_ok`: empty, one number type, or a function type by
     /// its index (an `s33` at least zero).
-    fn blocktype(&mut self) -> Option<(&'m [T], &'m [T])> {
+    fn blocktype(&mut self) -> Option<(&'m [T], &'m [T], BlockType)> {
         let b = *self.bytes.get(self.pos)?;
         let one = match b {
             0x40 => Some(BOT),
@@ -656,18 +822,28 @@ impl<'m> Check<'_, 'm> {
         if let Some(t) = one {
             self.pos += 1;
             let end: &'m [T] = if t == BOT { &[] } else { &ONE[usize::from(t)] };
-            return Some((&[], end));
+            let bt = match t {
+                _ if !BUILD => BlockType::Result(None),
+                BOT => BlockType::Result(None),
+                I32 => BlockType::Result(Some(ValType::I32)),
+                I64 => BlockType::Result(Some(ValType::I64)),
+                F32 => BlockType::Result(Some(ValType::F32)),
+                F64 => BlockType::Result(Some(ValType::F64)),
+                FUNCREF => BlockType::Result(Some(ValType::FUNCREF)),
+                _ => BlockType::Result(Some(ValType::EXTERNREF)),
+            };
+            return Some((&[], end, bt));
         }
         let y = u32::try_from(self.sint(33)?).ok()?;
         let sig = self.cc.sig(y)?;
-        Some((&sig.params, &sig.results))
+        Some((&sig.params, &sig.results, BlockType::Idx(y)))
     }
 
     /// binary-memarg (Wasm 3.0) and the premises of the memory instructions on it: the memory
     /// exists, the alignment is at most the `natural` one, a 32-bit memory's offset fits in
-    /// 32 bits. The memory's address type.
+    /// 32 bits. The memory's address type, the memory and the memarg.
     #[inline(always)]
-    fn memarg(&mut self, natural: u32) -> Option<T> {
+    fn memarg(&mut self, natural: u32) -> Option<(T, u32, MemArg)> {
         let flags = self.u32()?;
         if flags >= 1 << 7 {
             return None;
@@ -678,24 +854,26 @@ impl<'m> Check<'_, 'm> {
         if flags & 0x3f > natural || (at == I32 && offset > u32::MAX.into()) {
             return None;
         }
-        Some(at)
+        Some((at, x, MemArg { align: flags & 0x3f, offset }))
     }
 
-    /// A local index: `C.LOCALS[x]`'s type.
-    fn local(&mut self) -> Option<T> {
-        let x = self.u32()? as usize;
-        self.locals.get(x).copied()
+    /// A local index `x` and `C.LOCALS[x]`'s type.
+    fn local(&mut self) -> Option<(u32, T)> {
+        let x = self.u32()?;
+        Some((x, *self.locals.get(x as usize)?))
     }
 
-    /// A table index: the table, if its element type is known where `elems` asks it.
-    fn table_of(&mut self, elems: bool) -> Option<Table> {
-        let table = *self.cc.tables.get(self.u32()? as usize)?;
-        (!elems || table.elem != NONE).then_some(table)
+    /// A table index and the table, if its element type is known where `elems` asks it.
+    fn table_of(&mut self, elems: bool) -> Option<(u32, Table)> {
+        let x = self.u32()?;
+        let table = *self.cc.tables.get(x as usize)?;
+        (!elems || table.elem != NONE).then_some((x, table))
     }
 
-    /// A memory index (`memory.size` and its kin): the memory's address type.
-    fn mem(&mut self) -> Option<T> {
-        self.cc.mems.get(self.u32()? as usize).copied()
+    /// A memory index (`memory.size` and its kin) and the memory's address type.
+    fn mem(&mut self) -> Option<(u32, T)> {
+        let x = self.u32()?;
+        Some((x, *self.cc.mems.get(x as usize)?))
     }
 
     // The operand and control stacks, as in [`super::instructions`]; the innermost frame's
@@ -810,11 +988,11 @@ impl<'m> Check<'_, 'm> {
         self.vals.truncate(self.height);
     }
 
-    /// `C.LABELS[l]`, `l` read: a loop's start types, any other frame's end types.
-    fn label(&mut self) -> Option<&'m [T]> {
-        let l = self.u32()? as usize;
+    /// `l` read, and `C.LABELS[l]`: a loop's start types, any other frame's end types.
+    fn label(&mut self) -> Option<(u32, &'m [T])> {
+        let l = self.u32()?;
         let ctrls = &self.ctrls;
-        let frame = ctrls.get(ctrls.len().checked_sub(l + 1)?)?;
-        Some(if frame.kind == Kind::Loop { frame.start } else { frame.end })
+        let frame = ctrls.get(ctrls.len().checked_sub(l as usize + 1)?)?;
+        Some((l, if frame.kind == Kind::Loop { frame.start } else { frame.end }))
     }
 }
