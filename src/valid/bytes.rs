@@ -323,10 +323,8 @@ const LOADS: [(T, u32); 14] = {
     let mut table = [(NONE, 0); 14];
     let mut i = 0;
     while i < table.len() {
-        table[i] = match scalar::LOADS[i] {
-            (t, Some(op)) => (num(t), exponent(op.size)),
-            (t, None) => (num(t), width(t)),
-        };
+        let (t, op) = scalar::LOADS[i];
+        table[i] = natural(t, if let Some(op) = op { Some(op.size) } else { None });
         i += 1;
     }
     table
@@ -338,10 +336,7 @@ const STORES: [(T, u32); 9] = {
     let mut table = [(NONE, 0); 9];
     let mut i = 0;
     while i < table.len() {
-        table[i] = match scalar::STORES[i] {
-            (t, Some(sz)) => (num(t), exponent(sz)),
-            (t, None) => (num(t), width(t)),
-        };
+        table[i] = natural(scalar::STORES[i].0, scalar::STORES[i].1);
         i += 1;
     }
     table
@@ -369,22 +364,16 @@ const fn num(t: NumType) -> T {
     }
 }
 
-/// The exponent of a number type's width in bytes.
-const fn width(t: NumType) -> u32 {
-    match t {
-        NumType::I32 | NumType::F32 => 2,
-        NumType::I64 | NumType::F64 => 3,
-    }
-}
-
-/// The exponent of a packed width in bytes.
-const fn exponent(sz: Sz) -> u32 {
-    match sz {
-        Sz::N8 => 0,
-        Sz::N16 => 1,
-        Sz::N32 => 2,
-        Sz::N64 => 3,
-    }
+/// A memory access of type `t`, of `packed` bytes if given: `t` as an operand type, and the
+/// exponent of the width it accesses, in bytes (its natural alignment).
+const fn natural(t: NumType, packed: Option<Sz>) -> (T, u32) {
+    let exponent = match (packed, t) {
+        (Some(Sz::N8), _) => 0,
+        (Some(Sz::N16), _) => 1,
+        (Some(Sz::N32), _) | (None, NumType::I32 | NumType::F32) => 2,
+        (Some(Sz::N64), _) | (None, NumType::I64 | NumType::F64) => 3,
+    };
+    (num(t), exponent)
 }
 
 impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
