@@ -6,7 +6,7 @@
 //! branches and calls, over the number types and `funcref` and `externref`, and the tables
 //! of those. It only ever proves a body valid: where it
 //! meets anything else (another instruction or type, or any error, malformed or invalid), it
-//! gives up, and the body is decoded into an [`Expr`](crate::syntax::Expr) and checked by
+//! gives up, and the body is decoded into an [`Expr`] and checked by
 //! [`super::modules::body_ok`], which gives the verdict, the message and the rule. So a body it
 //! settles is one the two phases accept (tests/front.rs holds it to that over the whole suite,
 //! and tests/bytes.rs over generated and mutated modules), and it never reports an error.
