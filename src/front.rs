@@ -66,11 +66,11 @@ fn malformed_first<T>(
 }
 
 /// [`module_ok`], and `compile` given the bodies as it asks for them, each read once (settled
-/// and built at once, or decoded and checked) just before the compiler sees it: `Ok` with what `compile` gave if the module is
-/// valid. The compiler gets a body only if it is well-formed and valid, so code is never
-/// made of a bad one; where `compile` fails, or a body was bad, the bodies are decoded and
-/// checked again as [`module_ok`] does, for the verdict and error in the order the spec
-/// gives them.
+/// and built at once, or decoded and checked) just before the compiler sees it: `Ok` with
+/// what `compile` gave if the module is valid. The compiler gets a body only if it is
+/// well-formed and valid, so code is never made of a bad one; where `compile` fails, or a
+/// body was bad, the bodies are decoded and checked again as [`module_ok`] does, for the
+/// verdict and error in the order the spec gives them.
 pub fn module_ok_compiling<T, E>(
     m: &Module,
     code: &Code,
@@ -107,9 +107,8 @@ pub fn module_ok_compiling<T, E>(
 /// The bodies of `code` as the compiler asks for them, each settled and built by the
 /// algorithm over its bytes ([`bytes::func_ok_building`]), or else decoded and checked under
 /// `C` (the stacks and a context a thread takes from `pool`, cloned from `c` the first
-/// time); a bad one (malformed,
-/// naming a data segment without a data count, or invalid) is withheld and marks the whole as
-/// `bad`; `given` counts the good ones.
+/// time); a bad one (malformed, naming a data segment without a data count, or invalid) is
+/// withheld and marks the whole as `bad`; `given` counts the good ones.
 struct Checked<'c, 'm> {
     c: &'c Context<'m>,
     compact: &'c bytes::Compact,

@@ -60,8 +60,8 @@ pub(super) fn compile(env: &Env) -> R<Compiled> {
     let next = AtomicUsize::new(0);
     let done: Mutex<Vec<Option<R<Piece>>>> = Mutex::new((0..pieces.len()).map(|_| None).collect());
     let work = || {
-        // The buffer each body is decoded into and those of its compilation, kept by the
-        // thread from piece to piece.
+        // The buffer each body is read into and those of its compilation, kept by the thread
+        // from piece to piece.
         let (mut scratch, mut buffers) = (Expr::default(), Buffers::default());
         loop {
             let k = next.fetch_add(1, Ordering::Relaxed);
@@ -98,8 +98,8 @@ fn cut(env: &Env) -> Vec<Range<usize>> {
     runs
 }
 
-/// Assemble the defined functions `run`, each at a 16-byte boundary, each body decoded into
-/// `scratch`, compiled in `buffers`.
+/// Assemble the defined functions `run`, each at a 16-byte boundary, each body read into
+/// `scratch` ([`Env::bodies`]) and compiled in `buffers`.
 fn compile_piece(env: &Env, run: Range<usize>, scratch: &mut Expr, buffers: &mut Buffers) -> R<Piece> {
     let mut asm = Assembler::with_capacity(32 * run.clone().map(|i| env.bodies.size(i)).sum::<usize>());
     let labels = run.clone().map(|_| asm.new_label()).collect();
