@@ -182,7 +182,7 @@ pub fn func_ok<'m>(
 
 /// [`func_ok`], and the body's instructions built into `out` as the decoder builds them
 /// (binary-expr), each with its offset in the module, whose byte `base` is the expression's
-/// first. On `None`, `out` holds what was built before the checker gave up.
+/// first. On `None`, what `out` holds is of no use.
 pub fn func_ok_building<'m>(
     s: &mut Stacks<'m>,
     cc: &'m Compact,
