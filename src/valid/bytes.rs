@@ -797,31 +797,23 @@ impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
     /// binary-blocktype and `Blocktype_ok`: empty, one number type, or a function type by
     /// its index (an `s33` at least zero).
     fn blocktype(&mut self) -> Option<(&'m [T], &'m [T], BlockType)> {
-        let b = *self.bytes.get(self.pos)?;
-        let one = match b {
-            0x40 => Some(BOT),
-            0x7f => Some(I32),
-            0x7e => Some(I64),
-            0x7d => Some(F32),
-            0x7c => Some(F64),
-            0x70 => Some(FUNCREF),
-            0x6f => Some(EXTERNREF),
+        let one = match *self.bytes.get(self.pos)? {
+            0x40 => Some(None),
+            0x7f => Some(Some(ValType::I32)),
+            0x7e => Some(Some(ValType::I64)),
+            0x7d => Some(Some(ValType::F32)),
+            0x7c => Some(Some(ValType::F64)),
+            0x70 => Some(Some(ValType::FUNCREF)),
+            0x6f => Some(Some(ValType::EXTERNREF)),
             _ => None,
         };
         if let Some(t) = one {
             self.pos += 1;
-            let end: &'m [T] = if t == BOT { &[] } else { &ONE[usize::from(t)] };
-            let bt = match t {
-                _ if !BUILD => BlockType::Result(None),
-                BOT => BlockType::Result(None),
-                I32 => BlockType::Result(Some(ValType::I32)),
-                I64 => BlockType::Result(Some(ValType::I64)),
-                F32 => BlockType::Result(Some(ValType::F32)),
-                F64 => BlockType::Result(Some(ValType::F64)),
-                FUNCREF => BlockType::Result(Some(ValType::FUNCREF)),
-                _ => BlockType::Result(Some(ValType::EXTERNREF)),
+            let end: &'m [T] = match t {
+                None => &[],
+                Some(t) => &ONE[usize::from(code(t)?)],
             };
-            return Some((&[], end, bt));
+            return Some((&[], end, BlockType::Result(t)));
         }
         let y = u32::try_from(self.sint(33)?).ok()?;
         let sig = self.cc.sig(y)?;
