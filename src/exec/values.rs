@@ -3,33 +3,33 @@
 use crate::runtime::{Internal, Ref, Val};
 use crate::syntax::{AbsHeapType, F32, F64, HeapType, V128};
 
-/// An operand as the operand stack keeps it: the value's bits and its kind, each a whole
-/// 16-byte word. Every store and every load of a slot is then of whole words, which the
-/// processor forwards from a store to the next load; the narrow tag and payload stores of
-/// an enum are not, and a value is often read right after it is written.
+/// An operand as the operand stack keeps it: the value's bits, a whole 16-byte word, and its
+/// kind, a whole 8-byte word. Every store and every load of a slot is then of whole words,
+/// which the processor forwards from a store to the next load; the narrow tag and payload
+/// stores of an enum are not, and a value is often read right after it is written.
 #[derive(Copy, Clone, Debug, PartialEq)]
 #[repr(C)]
 pub struct Slot {
     bits: u128,
-    kind: u128,
+    kind: u64,
 }
 
-const I32: u128 = 0;
-const I64: u128 = 1;
-const F32_: u128 = 2;
-const F64_: u128 = 3;
-const V128_: u128 = 4;
-const NULL: u128 = 5;
-const FUNC: u128 = 6;
-const EXTERN: u128 = 7;
-const HOST: u128 = 8;
-const I31: u128 = 9;
-const STRUCT: u128 = 10;
-const ARRAY: u128 = 11;
-const EXN: u128 = 12;
-const EXTERN_I31: u128 = 13;
-const EXTERN_STRUCT: u128 = 14;
-const EXTERN_ARRAY: u128 = 15;
+const I32: u64 = 0;
+const I64: u64 = 1;
+const F32_: u64 = 2;
+const F64_: u64 = 3;
+const V128_: u64 = 4;
+const NULL: u64 = 5;
+const FUNC: u64 = 6;
+const EXTERN: u64 = 7;
+const HOST: u64 = 8;
+const I31: u64 = 9;
+const STRUCT: u64 = 10;
+const ARRAY: u64 = 11;
+const EXN: u64 = 12;
+const EXTERN_I31: u64 = 13;
+const EXTERN_STRUCT: u64 = 14;
+const EXTERN_ARRAY: u64 = 15;
 
 /// The abstract heap types, by their place here, for nulls in slots.
 const ABS: [AbsHeapType; 13] = {
