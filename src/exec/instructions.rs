@@ -35,7 +35,135 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         // and returns change it, in the steps kept out of line (`recode`).
         let mut code = self.code.clone();
         loop {
-            let rule = self.reduce(&mut code)?;
+            if TRACE {
+                self.low = self.vals.len();
+            }
+            // One step; only the arms that may halt go through `?`, so that the others reach
+            // `observe` with their rule and nothing more to test.
+            let rule = 'step: {
+                if self.next != Next::None {
+                    // The two that every loop takes, here; the rest out of line.
+                    break 'step match std::mem::replace(&mut self.next, Next::None) {
+                        Next::Br(l) => self.br(l),
+                        Next::LocalSet(x) => self.local_set(x),
+                        next => {
+                            let rule = self.pending(next);
+                            self.recode(&mut code);
+                            rule
+                        }
+                    };
+                }
+                // Values at the head are not redexes (`CONST` is a value): they go onto the
+                // operand stack on the way to the next instruction.
+                while let Some(admin) = self.admin.pop() {
+                    match admin {
+                        Admin::Val(v) => self.push(v),
+                        Admin::Op(Op::Const(n)) => self.push(Val::num(n)),
+                        Admin::Op(Op::VConst(v)) => self.push(Val::V128(v)),
+                        admin => {
+                            let step = self.admin_step(admin);
+                            self.recode(&mut code);
+                            break 'step step?;
+                        }
+                    }
+                }
+                // The head is the code's: nothing is pending and no instruction was put in
+                // front of it. The steps that leave it so go on to the code's next op here,
+                // its position held in a register, without looking at the head again.
+                let ops = &code.ops[..];
+                let mut pc = self.pc;
+                // A step that leaves the head to the code: `observe` it and go on.
+                macro_rules! observed {
+                    ($rule:expr) => {
+                        if !observe($rule) {
+                            self.pc = pc;
+                            return Ok(());
+                        }
+                        if TRACE {
+                            self.low = self.vals.len();
+                        }
+                    };
+                }
+                loop {
+                    let op = &ops[pc];
+                    pc += 1;
+                    let rule = match *op {
+                        Op::Const(n) => {
+                            self.push(Val::num(n));
+                            continue;
+                        }
+                        Op::VConst(v) => {
+                            self.push(Val::V128(v));
+                            continue;
+                        }
+                        // The most frequent instructions, dispatched in this small loop; `op`,
+                        // kept out of line, takes the rest (and these too, from `admin_step`).
+                        Op::LocalGet(x) => self.local_get(x),
+                        Op::LocalSet(x) => self.local_set(x),
+                        Op::I32Relop(o) => self.i32_relop(o),
+                        Op::I32Eqz => self.i32_eqz(),
+                        Op::I32Binop(o) => match self.i32_binop(o) {
+                            rules::STEP_PURE__BINOP_VAL => rules::STEP_PURE__BINOP_VAL,
+                            trap => {
+                                self.pc = pc;
+                                break 'step trap;
+                            }
+                        },
+                        Op::Loop(arity) => {
+                            self.pc = pc;
+                            self.loop_(arity)?
+                        }
+                        // `local.tee` and a taken `br_if` leave the instruction pending that
+                        // the next step reduces (`Next`): it is taken here, once `observe` has
+                        // seen the first step.
+                        Op::LocalTee(x) => {
+                            observed!(self.local_tee(x));
+                            self.next = Next::None;
+                            self.local_set(x)
+                        }
+                        Op::BrIf(l) => match self.br_if(l) {
+                            rules::STEP_PURE__BR_IF_TRUE => {
+                                observed!(rules::STEP_PURE__BR_IF_TRUE);
+                                self.next = Next::None;
+                                self.pc = pc;
+                                let rule = self.br(l);
+                                if self.next != Next::None {
+                                    break 'step rule;
+                                }
+                                pc = self.pc;
+                                rule
+                            }
+                            rule => rule,
+                        },
+                        Op::Br(l) => {
+                            self.pc = pc;
+                            let rule = self.br(l);
+                            if self.next != Next::None {
+                                break 'step rule;
+                            }
+                            pc = self.pc;
+                            rule
+                        }
+                        Op::End => {
+                            let rule = self.label_vals();
+                            if self.next != Next::None {
+                                self.pc = pc;
+                                break 'step rule;
+                            }
+                            rule
+                        }
+                        _ => {
+                            self.pc = pc;
+                            // A copy: `recode` may replace the code the op was read from.
+                            let op = *op;
+                            let step = self.op(&op);
+                            self.recode(&mut code);
+                            break 'step step?;
+                        }
+                    };
+                    observed!(rule);
+                }
+            };
             if !observe(rule) {
                 return Ok(());
             }
@@ -51,90 +179,22 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         }
     }
 
-    /// One step. Values at the head are not redexes (`CONST` is a value): they go onto the
-    /// operand stack on the way to the next instruction.
-    #[inline(always)]
-    fn reduce(&mut self, code: &mut Rc<Code>) -> Step {
-        if TRACE {
-            self.low = self.vals.len();
-        }
-        if self.next != Next::None {
-            // The two that every loop takes, here; the rest out of line.
-            let rule = match std::mem::replace(&mut self.next, Next::None) {
-                Next::Br(l) => self.br(l),
-                Next::LocalSet(x) => self.local_set(x),
-                next => {
-                    let rule = self.pending(next);
-                    self.recode(code);
-                    rule
-                }
-            };
-            return Ok(rule);
-        }
-        loop {
-            if let Some(admin) = self.admin.pop() {
-                match admin {
-                    Admin::Val(v) => self.push(v),
-                    Admin::Op(Op::Const(n)) => self.push(Val::num(n)),
-                    Admin::Op(Op::VConst(v)) => self.push(Val::V128(v)),
-                    admin => {
-                        let step = self.admin_step(admin);
-                        self.recode(code);
-                        return step;
-                    }
-                }
-                continue;
-            }
-            let op = &code.ops[self.pc];
-            self.pc += 1;
-            return match *op {
-                Op::Const(n) => {
-                    self.push(Val::num(n));
-                    continue;
-                }
-                Op::VConst(v) => {
-                    self.push(Val::V128(v));
-                    continue;
-                }
-                // The most frequent instructions, dispatched in this small loop; `op`, kept
-                // out of line, takes the rest (and these too, from `admin_step`).
-                Op::LocalGet(x) => Ok(self.local_get(x)),
-                Op::LocalSet(x) => Ok(self.local_set(x)),
-                Op::LocalTee(x) => Ok(self.local_tee(x)),
-                Op::I32Binop(o) => Ok(self.i32_binop(o)),
-                Op::I32Relop(o) => Ok(self.i32_relop(o)),
-                Op::I32Eqz => Ok(self.i32_eqz()),
-                Op::Br(l) => Ok(self.br(l)),
-                Op::BrIf(l) => Ok(self.br_if(l)),
-                Op::Loop(arity) => self.loop_(arity),
-                Op::End => Ok(self.label_vals()),
-                _ => {
-                    // A copy: `recode` may replace the code the op was read from.
-                    let op = *op;
-                    let step = self.op(&op);
-                    self.recode(code);
-                    step
-                }
-            };
-        }
-    }
-
     /// The step of the instruction a rule put in front of the code (`Next`), for the two
-    /// that `reduce` leaves out of line: `RETURN` and the end of a handler. A step with
+    /// that `steps` leaves out of line: `RETURN` and the end of a handler. A step with
     /// nothing pending costs one compare rather than a jump through a table (the 10^7 loop
-    /// 9-11% faster); `BR` and `LOCAL.SET`, which every loop takes, are applied in `reduce`
+    /// 9-11% faster); `BR` and `LOCAL.SET`, which every loop takes, are applied in `steps`
     /// (the loop another 4%).
     #[inline(never)]
     fn pending(&mut self, next: Next) -> Rule {
         match next {
             Next::Return => self.ret(),
             Next::HandlerVals => self.handler_vals(),
-            Next::None | Next::Br(_) | Next::LocalSet(_) => unreachable!("reduce applies {next}"),
+            Next::None | Next::Br(_) | Next::LocalSet(_) => unreachable!("steps applies {next}"),
         }
     }
 
     /// Push the values at the head of the instruction sequence onto the operand stack, as
-    /// `reduce` does on its way to the redex (traces do it first, to show the redex).
+    /// `steps` does on its way to the redex (traces do it first, to show the redex).
     pub fn settle(&mut self, code: &Code) {
         loop {
             match self.admin.last() {
@@ -164,7 +224,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     #[inline(always)]
     fn admin_step(&mut self, admin: Admin) -> Step {
         match admin {
-            Admin::Val(_) => unreachable!("reduce pushes values"),
+            Admin::Val(_) => unreachable!("steps pushes values"),
             Admin::Op(op) => self.op(&op),
             Admin::Block { arity, start, end } => Ok(self.block(arity, start, end + 1)),
             Admin::CallRef { indirect } => self.call_ref(indirect),
@@ -1275,22 +1335,32 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     /// `Step_pure/binop-val`, `binop-trap` at `i32`.
     #[inline(always)]
     fn i32_binop(&mut self, op: IBinop) -> Rule {
-        let i2 = self.pop_i32();
-        let i1 = self.pop_i32();
+        let (i1, i2) = self.top2_i32();
         match numerics::ibinop(op, i1, i2) {
-            Ok(c) => self.binop_val(Val::I32(c)),
-            Err(t) => self.trap(t.message(), rules::STEP_PURE__BINOP_TRAP),
+            Ok(c) => {
+                self.replace2(Slot::i32(c));
+                rules::STEP_PURE__BINOP_VAL
+            }
+            Err(t) => {
+                self.drop2();
+                self.trap(t.message(), rules::STEP_PURE__BINOP_TRAP)
+            }
         }
     }
 
     /// `Step_pure/binop-val`, `binop-trap` at `i64`.
     #[inline(always)]
     fn i64_binop(&mut self, op: IBinop) -> Rule {
-        let i2 = self.pop_i64();
-        let i1 = self.pop_i64();
+        let (i1, i2) = self.top2_i64();
         match numerics::ibinop(op, i1, i2) {
-            Ok(c) => self.binop_val(Val::I64(c)),
-            Err(t) => self.trap(t.message(), rules::STEP_PURE__BINOP_TRAP),
+            Ok(c) => {
+                self.replace2(Slot::i64(c));
+                rules::STEP_PURE__BINOP_VAL
+            }
+            Err(t) => {
+                self.drop2();
+                self.trap(t.message(), rules::STEP_PURE__BINOP_TRAP)
+            }
         }
     }
 
@@ -1329,17 +1399,17 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     /// `Step_pure/relop` at `i32`.
     #[inline(always)]
     fn i32_relop(&mut self, op: IRelop) -> Rule {
-        let i2 = self.pop_i32();
-        let i1 = self.pop_i32();
-        self.relop(numerics::irelop(op, i1, i2))
+        let (i1, i2) = self.top2_i32();
+        self.replace2(Slot::i32(numerics::irelop(op, i1, i2)));
+        rules::STEP_PURE__RELOP
     }
 
     /// `Step_pure/relop` at `i64`.
     #[inline(always)]
     fn i64_relop(&mut self, op: IRelop) -> Rule {
-        let i2 = self.pop_i64();
-        let i1 = self.pop_i64();
-        self.relop(numerics::irelop(op, i1, i2))
+        let (i1, i2) = self.top2_i64();
+        self.replace2(Slot::i32(numerics::irelop(op, i1, i2)));
+        rules::STEP_PURE__RELOP
     }
 
     /// `Step_pure/relop` at `f32`.

@@ -287,6 +287,58 @@ impl<'s, const TRACE: bool> Machine<'s, TRACE> {
         s
     }
 
+    /// The two operands on top, `(v_1, v_2)`, left where they are: a step that pops two
+    /// and pushes one reads them here and puts its result in their place (`replace2`),
+    /// with one look at the stack's length each.
+    #[inline(always)]
+    pub fn top2(&self) -> (Slot, Slot) {
+        match self.vals[..] {
+            [.., v1, v2] => (v1, v2),
+            _ => panic!("validated: the operand stack holds the operands"),
+        }
+    }
+
+    /// `top2` as two `i32`s.
+    #[inline(always)]
+    pub fn top2_i32(&self) -> (u32, u32) {
+        let (s1, s2) = self.top2();
+        match (s1.as_i32(), s2.as_i32()) {
+            (Some(i1), Some(i2)) => (i1, i2),
+            _ => ill_typed("i32", if s1.as_i32().is_none() { s1.val() } else { s2.val() }),
+        }
+    }
+
+    /// `top2` as two `i64`s.
+    #[inline(always)]
+    pub fn top2_i64(&self) -> (u64, u64) {
+        let (s1, s2) = self.top2();
+        match (s1.as_i64(), s2.as_i64()) {
+            (Some(i1), Some(i2)) => (i1, i2),
+            _ => ill_typed("i64", if s1.as_i64().is_none() { s1.val() } else { s2.val() }),
+        }
+    }
+
+    /// Pop the two operands `top2` read and push `s`.
+    #[inline(always)]
+    pub fn replace2(&mut self, s: Slot) {
+        let n = self.vals.len();
+        self.vals[n - 2] = s;
+        self.vals.truncate(n - 1);
+        if TRACE {
+            self.low = self.low.min(n - 2);
+        }
+    }
+
+    /// Pop the two operands `top2` read.
+    #[inline(always)]
+    pub fn drop2(&mut self) {
+        let n = self.vals.len();
+        self.vals.truncate(n - 2);
+        if TRACE {
+            self.low = self.low.min(n - 2);
+        }
+    }
+
     #[inline(always)]
     pub fn pop_i32(&mut self) -> u32 {
         let s = self.pop_slot();
