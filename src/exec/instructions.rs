@@ -58,7 +58,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                 while let Some(admin) = self.admin.pop() {
                     match admin {
                         Admin::Val(v) => self.push(v),
-                        Admin::Op(Op::Const(n)) => self.push(Val::num(n)),
+                        Admin::Op(Op::Const(n)) => self.push_slot(Slot::num(n)),
                         Admin::Op(Op::VConst(v)) => self.push(Val::V128(v)),
                         admin => {
                             let step = self.admin_step(admin);
@@ -89,7 +89,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                     pc += 1;
                     let rule = match *op {
                         Op::Const(n) => {
-                            self.push(Val::num(n));
+                            self.push_slot(Slot::num(n));
                             continue;
                         }
                         Op::VConst(v) => {
@@ -102,6 +102,9 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                         Op::LocalSet(x) => self.local_set(x),
                         Op::I32Relop(o) => self.i32_relop(o),
                         Op::I32Eqz => self.i32_eqz(),
+                        // Addition, the most frequent, dispatched on its own: no second
+                        // jump through the operators' table.
+                        Op::I32Binop(IBinop::Add) => self.i32_binop(IBinop::Add),
                         Op::I32Binop(o) => match self.i32_binop(o) {
                             rules::STEP_PURE__BINOP_VAL => rules::STEP_PURE__BINOP_VAL,
                             trap => {
@@ -115,11 +118,15 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                         }
                         // `local.tee` and a taken `br_if` leave the instruction pending that
                         // the next step reduces (`Next`): it is taken here, once `observe` has
-                        // seen the first step.
+                        // seen the first step. The observer sees rules, not configurations:
+                        // tee's copy is made only if it stops between the two.
                         Op::LocalTee(x) => {
-                            observed!(self.local_tee(x));
-                            self.next = Next::None;
-                            self.local_set(x)
+                            if !observe(rules::STEP_PURE__LOCAL_TEE) {
+                                self.local_tee(x);
+                                self.pc = pc;
+                                return Ok(());
+                            }
+                            self.local_set_copy(x)
                         }
                         Op::BrIf(l) => match self.br_if(l) {
                             rules::STEP_PURE__BR_IF_TRUE => {
@@ -199,12 +206,12 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         loop {
             match self.admin.last() {
                 Some(&Admin::Val(v)) => self.push(v),
-                Some(&Admin::Op(Op::Const(n))) => self.push(Val::num(n)),
+                Some(&Admin::Op(Op::Const(n))) => self.push_slot(Slot::num(n)),
                 Some(&Admin::Op(Op::VConst(v))) => self.push(Val::V128(v)),
                 Some(_) => return,
                 None => match code.ops[self.pc] {
                     Op::Const(n) => {
-                        self.push(Val::num(n));
+                        self.push_slot(Slot::num(n));
                         self.pc += 1;
                         continue;
                     }
@@ -438,6 +445,18 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
     fn local_set(&mut self, x: u32) -> Rule {
         let v = self.pop_slot();
         self.vals[self.locals + x as usize] = v;
+        rules::STEP__LOCAL_SET
+    }
+
+    /// `Step/local.set` of the copy that `local.tee` would push: its operand, left in place
+    /// on the stack, is the value (the configuration after both steps is the same).
+    #[inline(always)]
+    fn local_set_copy(&mut self, x: u32) -> Rule {
+        let v = *self.vals.last().expect("validated: tee has an operand");
+        self.vals[self.locals + x as usize] = v;
+        if TRACE {
+            self.low = self.vals.len();
+        }
         rules::STEP__LOCAL_SET
     }
 

@@ -1,7 +1,7 @@
 //! The operand stack's representation of a value (spec 4.2.1's `val`, laid out for speed).
 
 use crate::runtime::{Internal, Ref, Val};
-use crate::syntax::{AbsHeapType, F32, F64, HeapType, V128};
+use crate::syntax::{AbsHeapType, F32, F64, HeapType, Num, V128};
 
 /// An operand as the operand stack keeps it: the value's bits, a whole 16-byte word, and its
 /// kind, a whole 8-byte word. Every store and every load of a slot is then of whole words,
@@ -41,6 +41,18 @@ impl Slot {
     #[inline(always)]
     pub fn i32(i: u32) -> Slot {
         Slot { bits: i as u128, kind: I32 }
+    }
+
+    /// A number as a slot, straight from `CONST`'s immediate (without a `Val` between).
+    #[inline(always)]
+    pub fn num(n: Num) -> Slot {
+        let kind = match n {
+            Num::I32(_) => I32,
+            Num::I64(_) => I64,
+            Num::F32(_) => F32_,
+            Num::F64(_) => F64_,
+        };
+        Slot { bits: n.bits() as u128, kind }
     }
 
     #[inline(always)]
