@@ -9,7 +9,7 @@ use super::values::Slot;
 use crate::rules::{self, Rule};
 use crate::runtime::{HostFunc, Ref, Val};
 use crate::syntax::{
-    AddrType, Cvtop, F32, F64, FBinop, FRelop, FUnop, FuncType, IBinop, IRelop, IUnop, LoadOp, MemArg,
+    AddrType, Cvtop, F32, F64, FBinop, FRelop, FUnop, FuncType, IBinop, IRelop, IUnop, LoadOp, MemArg, Num,
     NumType, PAGE_SIZE, Sx, Sz, V128, VLoadOp,
 };
 use crate::valid::canon::DefType;
@@ -88,6 +88,11 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                     let op = &ops[pc];
                     pc += 1;
                     let rule = match *op {
+                        // `i32.const`, the most frequent, without a second jump on the type.
+                        Op::Const(Num::I32(i)) => {
+                            self.push_slot(Slot::i32(i));
+                            continue;
+                        }
                         Op::Const(n) => {
                             self.push_slot(Slot::num(n));
                             continue;
