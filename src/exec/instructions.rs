@@ -84,6 +84,19 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                         }
                     };
                 }
+                // `BR l` in place: on at its label's continuation, unless the step left more
+                // to reduce (`Next`: an outer label, a handler to leave).
+                macro_rules! br {
+                    ($l:expr) => {{
+                        self.pc = pc;
+                        let rule = self.br($l);
+                        if self.next != Next::None {
+                            break 'step rule;
+                        }
+                        pc = self.pc;
+                        rule
+                    }};
+                }
                 loop {
                     let op = &ops[pc];
                     pc += 1;
@@ -137,25 +150,11 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
                             rules::STEP_PURE__BR_IF_TRUE => {
                                 observed!(rules::STEP_PURE__BR_IF_TRUE);
                                 self.next = Next::None;
-                                self.pc = pc;
-                                let rule = self.br(l);
-                                if self.next != Next::None {
-                                    break 'step rule;
-                                }
-                                pc = self.pc;
-                                rule
+                                br!(l)
                             }
                             rule => rule,
                         },
-                        Op::Br(l) => {
-                            self.pc = pc;
-                            let rule = self.br(l);
-                            if self.next != Next::None {
-                                break 'step rule;
-                            }
-                            pc = self.pc;
-                            rule
-                        }
+                        Op::Br(l) => br!(l),
                         Op::End => {
                             let rule = self.label_vals();
                             if self.next != Next::None {
