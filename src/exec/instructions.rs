@@ -1059,7 +1059,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             }
             _ => c,
         };
-        self.push(Val::num(crate::syntax::Num::from_bits(t, c)));
+        self.push_slot(Slot::num(Num::from_bits(t, c)));
         val
     }
 
@@ -1457,7 +1457,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
         let c = self.pop().as_num().expect("validated: a number to convert");
         match numerics::cvtop(to, from, op, c) {
             Ok(c) => {
-                self.push(Val::num(c));
+                self.push_slot(Slot::num(c));
                 rules::STEP_PURE__CVTOP_VAL
             }
             Err(t) => self.trap(t.message(), rules::STEP_PURE__CVTOP_TRAP),
@@ -1573,7 +1573,7 @@ impl<const TRACE: bool> Machine<'_, TRACE> {
             }
             Op::VExtractLane(sh, sx, i) => {
                 let v = self.pop_vec();
-                self.push(Val::num(n::vextract_lane(sh, sx, i, v)));
+                self.push_slot(Slot::num(n::vextract_lane(sh, sx, i, v)));
                 if sx.is_some() {
                     rules::STEP_PURE__VEXTRACT_LANE_PACK
                 } else {

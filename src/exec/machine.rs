@@ -298,24 +298,27 @@ impl<'s, const TRACE: bool> Machine<'s, TRACE> {
         }
     }
 
+    /// `top2` as two numbers of type `ty`, each read by `as_ty`.
+    #[inline(always)]
+    fn top2_as<T>(&self, ty: &str, as_ty: impl Fn(Slot) -> Option<T>) -> (T, T) {
+        let (s1, s2) = self.top2();
+        match (as_ty(s1), as_ty(s2)) {
+            (Some(c1), Some(c2)) => (c1, c2),
+            (None, _) => ill_typed(ty, s1.val()),
+            (_, None) => ill_typed(ty, s2.val()),
+        }
+    }
+
     /// `top2` as two `i32`s.
     #[inline(always)]
     pub fn top2_i32(&self) -> (u32, u32) {
-        let (s1, s2) = self.top2();
-        match (s1.as_i32(), s2.as_i32()) {
-            (Some(i1), Some(i2)) => (i1, i2),
-            _ => ill_typed("i32", if s1.as_i32().is_none() { s1.val() } else { s2.val() }),
-        }
+        self.top2_as("i32", Slot::as_i32)
     }
 
     /// `top2` as two `i64`s.
     #[inline(always)]
     pub fn top2_i64(&self) -> (u64, u64) {
-        let (s1, s2) = self.top2();
-        match (s1.as_i64(), s2.as_i64()) {
-            (Some(i1), Some(i2)) => (i1, i2),
-            _ => ill_typed("i64", if s1.as_i64().is_none() { s1.val() } else { s2.val() }),
-        }
+        self.top2_as("i64", Slot::as_i64)
     }
 
     /// Pop the two operands `top2` read and push `s`.
