@@ -250,7 +250,10 @@ fn run<'m, const BUILD: bool>(
     ok.map(|()| rules::FUNC_OK)
 }
 
-/// The algorithm over one body, building its instructions where `BUILD` says so.
+/// The algorithm over one body, building its instructions where `BUILD` says so. Its
+/// helpers are all inlined into [`Check::expr`]'s loop (`#[inline(always)]`): where none is
+/// handed `self`, the compiler keeps more of the checker's state out of memory (5-7% fewer
+/// instructions over the real-world binaries of BENCHMARKS.md).
 struct Check<'s, 'm, const BUILD: bool> {
     vals: Vec<T>,
     ctrls: Vec<Ctrl<'m>>,
@@ -379,6 +382,7 @@ const fn natural(t: NumType, packed: Option<Sz>) -> (T, u32) {
 impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
     /// binary-expr and `Expr_ok`: instructions up to the `end` of the body's frame, which must
     /// be the body's last byte.
+    #[inline(always)]
     fn expr(&mut self) -> Option<()> {
         loop {
             let at = self.pos;
@@ -612,6 +616,7 @@ impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
 
     /// The instructions of prefix 0xFC this checker knows: `trunc_sat`, `memory.copy`,
     /// `memory.fill`, `table.grow`, `table.size`, `table.fill`.
+    #[inline(always)]
     fn prefixed(&mut self, at: usize) -> Option<()> {
         match self.u32()? {
             op @ 0..=7 => {
@@ -663,6 +668,7 @@ impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
 
     /// `Instr_ok/br_table`: every label's types match the operands, each as many as the
     /// default's.
+    #[inline(always)]
     fn br_table(&mut self, at: usize) -> Option<()> {
         let n = self.u32()?;
         self.pop(I32)?;
@@ -695,6 +701,7 @@ impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
 
     /// `Instr_ok/call`, `Instr_ok/call_indirect`: the callee's parameters popped, its results
     /// pushed.
+    #[inline(always)]
     fn call(&mut self, y: TypeIdx) -> Option<()> {
         let sig = self.cc.sig(y)?;
         self.pop_vals(&sig.params)?;
@@ -704,6 +711,7 @@ impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
 
     // The immediates.
 
+    #[inline(always)]
     fn byte(&mut self) -> Option<u8> {
         let b = *self.bytes.get(self.pos)?;
         self.pos += 1;
@@ -711,6 +719,7 @@ impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
     }
 
     /// `N` bytes (a float's).
+    #[inline(always)]
     fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
         let bytes = self.bytes.get(self.pos..self.pos + N)?;
         self.pos += N;
@@ -742,6 +751,7 @@ impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
     }
 
     /// binary-uint `uN`: at most `ceil(N/7)` bytes, the unused bits of the last zero.
+    #[inline(always)]
     fn uint(&mut self, n: u32) -> Option<u64> {
         let (mut result, mut shift) = (0u64, 0);
         loop {
@@ -772,6 +782,7 @@ impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
     }
 
     /// [`Check::sint`] byte by byte.
+    #[inline(always)]
     fn sint_bytes(&mut self, n: u32) -> Option<i64> {
         let (mut result, mut shift) = (0i64, 0);
         loop {
@@ -796,6 +807,7 @@ impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
 
     /// binary-blocktype and `Blocktype_ok`: empty, one number type, or a function type by
     /// its index (an `s33` at least zero).
+    #[inline(always)]
     fn blocktype(&mut self) -> Option<(&'m [T], &'m [T], BlockType)> {
         let one = match *self.bytes.get(self.pos)? {
             0x40 => Some(None),
@@ -839,12 +851,14 @@ impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
     }
 
     /// A local index `x` and `C.LOCALS[x]`'s type.
+    #[inline(always)]
     fn local(&mut self) -> Option<(u32, T)> {
         let x = self.u32()?;
         Some((x, *self.locals.get(x as usize)?))
     }
 
     /// A table index and the table, if its element type is known where `elems` asks it.
+    #[inline(always)]
     fn table_of(&mut self, elems: bool) -> Option<(u32, Table)> {
         let x = self.u32()?;
         let table = *self.cc.tables.get(x as usize)?;
@@ -852,6 +866,7 @@ impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
     }
 
     /// A memory index (`memory.size` and its kin) and the memory's address type.
+    #[inline(always)]
     fn mem(&mut self) -> Option<(u32, T)> {
         let x = self.u32()?;
         Some((x, *self.cc.mems.get(x as usize)?))
@@ -860,6 +875,7 @@ impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
     // The operand and control stacks, as in [`super::instructions`]; the innermost frame's
     // height and reachability also in `height` and `unreachable`, which every pop reads.
 
+    #[inline(always)]
     fn frame(&self) -> Ctrl<'m> {
         *self.ctrls.last().expect("an instruction is checked inside a frame")
     }
@@ -871,6 +887,7 @@ impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
 
     /// Push `ts`, one by one (most are a type or two, which a copy of the slice costs more),
     /// out of the [`Check::budget`].
+    #[inline(always)]
     fn push_vals(&mut self, ts: &[T]) -> Option<()> {
         self.budget = self.budget.checked_sub(ts.len())?;
         for &t in ts {
@@ -880,6 +897,7 @@ impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
     }
 
     /// `pop_val`: any operand, `bot` from an unreachable frame.
+    #[inline(always)]
     fn pop_val(&mut self) -> Option<T> {
         if self.vals.len() > self.height {
             return self.vals.pop();
@@ -924,6 +942,7 @@ impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
     }
 
     /// `pop_vals`: operands of the types `ts`, the last on top.
+    #[inline(always)]
     fn pop_vals(&mut self, ts: &[T]) -> Option<()> {
         for &t in ts.iter().rev() {
             self.pop(t)?;
@@ -933,6 +952,7 @@ impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
 
     /// The operands on top are of the types `ts` (or `bot`, or missing from an unreachable
     /// frame), left in place.
+    #[inline(always)]
     fn peek_vals(&self, ts: &[T]) -> Option<()> {
         let avail = &self.vals[self.height.min(self.vals.len())..];
         let n = ts.len().min(avail.len());
@@ -941,6 +961,7 @@ impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
         (present && top.iter().zip(&ts[ts.len() - n..]).all(|(&u, &t)| u == t || u == BOT)).then_some(())
     }
 
+    #[inline(always)]
     fn push_ctrl(&mut self, kind: Kind, start: &'m [T], end: &'m [T]) -> Option<()> {
         let height = self.vals.len();
         self.ctrls.push(Ctrl { kind, start, end, height, unreachable: false });
@@ -949,6 +970,7 @@ impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
     }
 
     /// Close the innermost frame: its results, and nothing under them, on its stack.
+    #[inline(always)]
     fn pop_ctrl(&mut self) -> Option<()> {
         let frame = self.frame();
         self.pop_vals(frame.end)?;
@@ -962,6 +984,7 @@ impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
         Some(())
     }
 
+    #[inline(always)]
     fn unreachable(&mut self) {
         let frame = self.ctrls.last_mut().expect("an instruction is checked inside a frame");
         frame.unreachable = true;
@@ -970,6 +993,7 @@ impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
     }
 
     /// `l` read, and `C.LABELS[l]`: a loop's start types, any other frame's end types.
+    #[inline(always)]
     fn label(&mut self) -> Option<(u32, &'m [T])> {
         let l = self.u32()?;
         let ctrls = &self.ctrls;
