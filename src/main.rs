@@ -15,6 +15,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::rc::Rc;
+use std::sync::Arc;
 
 #[derive(Parser)]
 #[command(
@@ -768,12 +769,13 @@ fn trace(
 }
 
 fn compile(spec: Spec, time: bool, threads: Threads, file: &Path, max: u64) -> Result<ExitCode> {
-    let bytes = read_module(file, max)?;
+    // Shared with the module, whose data segments are ranges of it.
+    let bytes = Arc::new(read_module(file, max)?);
     let mut phases = Phases::new(bytes.len(), threads.get());
     // The sections, then each body decoded once, validated and compiled (`front`): no phase
     // holds every body's instructions at once.
     let (module, code) = phases
-        .time("decode", || binary::decode_framed(&bytes, spec, threads.get()))
+        .time("decode", || binary::decode_framed_shared(&bytes, spec, threads.get()))
         .map_err(|e| malformed(file, &e))?;
     let options =
         lockstep::jit::Options { threads: threads.get(), ..lockstep::jit::Options::new(Bounds::GuardPages) };
@@ -1008,11 +1010,12 @@ fn validate(spec: Spec, json: bool, time: bool, threads: Threads, file: &Path, m
         }
         Err(e) => return Err(e.into()),
     };
+    let bytes = Arc::new(bytes);
     let mut phases = Phases::new(bytes.len(), threads.get());
     // Decoding the sections, then validation with each function body decoded as it is
     // checked (`front`): the verdict of decoding everything first, at a fraction of the memory.
     let malformed = |e: binary::Error| Some((e.message, e.rule, Some(e.offset), None));
-    let error = match phases.time("decode", || binary::decode_framed(&bytes, spec, threads.get())) {
+    let error = match phases.time("decode", || binary::decode_framed_shared(&bytes, spec, threads.get())) {
         Err(e) => malformed(e),
         Ok((module, code)) => match phases
             .time("validate", || front::module_ok(&module, &code, spec, threads.get()))

@@ -27,6 +27,7 @@ pub(crate) use instructions::family;
 use crate::Spec;
 use crate::rules::{self, Rule};
 use crate::syntax::Module;
+use std::sync::Arc;
 
 /// A malformed binary: the message the official suite expects (`unexpected end`,
 /// `integer too large`, ...), the byte offset where decoding stopped, and the grammar rule.
@@ -75,6 +76,16 @@ pub fn decode_framed(bytes: &[u8], spec: Spec, threads: usize) -> Result<(Module
     modules::module(&mut Reader { threads, ..Reader::new(bytes, spec) })
 }
 
+/// [`decode_framed`] of a binary the module may share: its data segments' bytes are ranges
+/// of `bytes`, not copies ([`SharedBytes`](crate::syntax::SharedBytes)).
+pub fn decode_framed_shared(
+    bytes: &Arc<Vec<u8>>,
+    spec: Spec,
+    threads: usize,
+) -> Result<(Module, Code<'_>), Error> {
+    modules::module(&mut Reader { threads, shared: Some(bytes), ..Reader::new(bytes, spec) })
+}
+
 type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// A cursor over the bytes of a whole module.
@@ -90,11 +101,13 @@ struct Reader<'a> {
     in_section: bool,
     /// How many threads may decode the function bodies.
     threads: usize,
+    /// `bytes` itself, where the caller shares it: data segments are then ranges of it.
+    shared: Option<&'a Arc<Vec<u8>>>,
 }
 
 impl<'a> Reader<'a> {
     fn new(bytes: &'a [u8], spec: Spec) -> Self {
-        Reader { bytes, pos: 0, spec, ctx: rules::BINARY_MODULE, in_section: false, threads: 1 }
+        Reader { bytes, pos: 0, spec, ctx: rules::BINARY_MODULE, in_section: false, threads: 1, shared: None }
     }
 
     /// Whether Wasm 3.0 is being decoded (otherwise 2.0).

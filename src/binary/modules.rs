@@ -3,7 +3,7 @@
 use super::code::{Code, Framing, framing};
 use super::{Reader, Result};
 use crate::rules::{self, Rule};
-use crate::syntax::{
+use crate::syntax::{SharedBytes, 
     Custom, Data, DataMode, Elem, ElemMode, Export, Expr, ExternIdx, Func, Global, Import, Instr, Mem,
     Module, RefType, Start, Table, Tag, TypeIdx, ValType,
 };
@@ -354,7 +354,14 @@ fn data(r: &mut Reader) -> Result<Data> {
         2 => DataMode::Active(r.idx()?, r.expr()?),
         _ => return r.error(at, "malformed data segment kind", rules::BINARY_DATA),
     };
-    Ok(Data { init: r.byte_list()?.into(), mode })
+    let n = r.len()?;
+    let start = r.pos;
+    let bytes = r.take(n)?;
+    let init = match r.shared {
+        Some(module) => SharedBytes::slice(module, start, n),
+        None => bytes.into(),
+    };
+    Ok(Data { init, mode })
 }
 
 #[cfg(test)]

@@ -179,7 +179,7 @@ fn alloc_entities(store: &mut Store, config: Config, module: &Module, addr: Addr
     }
     for data in &module.datas {
         store.modules[addr as usize].datas.push(store.datas.len() as Addr);
-        store.datas.push(DataInst { bytes: data.init.clone() });
+        store.datas.push(DataInst { bytes: (*data.init).into() });
     }
     Ok(())
 }

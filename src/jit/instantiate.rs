@@ -232,7 +232,7 @@ pub(super) fn instantiate(
             .collect::<Result<Vec<_>, _>>()?;
         inst.elems.push(refs);
     }
-    inst.datas = module.datas.iter().map(|d| d.init.clone()).collect();
+    inst.datas = module.datas.iter().map(|d| (*d.init).into()).collect();
     inst.ctx.header().instance = &mut *inst;
     inst.exports = module
         .exports

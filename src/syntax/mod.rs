@@ -10,12 +10,14 @@ pub mod instructions;
 pub mod modules;
 pub mod opcodes;
 pub mod scalar;
+pub mod shared;
 pub mod types;
 pub mod values;
 
 pub use features::{Feature, Features};
 pub use instructions::*;
 pub use modules::*;
+pub use shared::SharedBytes;
 pub use types::*;
 pub use values::*;
 

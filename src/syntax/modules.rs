@@ -2,7 +2,7 @@
 
 use super::instructions::Expr;
 use super::types::{ExternType, GlobalType, MemType, RecType, RefType, TableType, TagType, ValType};
-use super::{FuncIdx, MemIdx, TableIdx, TypeIdx};
+use super::{FuncIdx, MemIdx, SharedBytes, TableIdx, TypeIdx};
 use std::collections::BTreeMap;
 
 /// `module`: the fields in the spec's order, plus what the binary format adds beside them
@@ -106,7 +106,7 @@ pub struct Func {
 /// `data ::= DATA byte* datamode`.
 #[derive(Clone, Debug)]
 pub struct Data {
-    pub init: Box<[u8]>,
+    pub init: SharedBytes,
     pub mode: DataMode,
 }
 

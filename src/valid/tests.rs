@@ -387,7 +387,7 @@ fn memories() {
     ]));
     invalid(&body(vec![i32c(0), i32c(0), I::MemoryFill(0)]), "type mismatch", rules::INSTR_OK__MEMORY_FILL);
     let mut m = body(vec![i32c(0), i32c(0), i32c(0), I::MemoryInit(0, 0), I::DataDrop(0)]);
-    m.datas.push(Data { init: Box::new([]), mode: DataMode::Passive });
+    m.datas.push(Data { init: SharedBytes::default(), mode: DataMode::Passive });
     valid(&m);
     m.funcs[0].body = expr(vec![i32c(0), i32c(0), i32c(0), I::MemoryInit(0, 1)]);
     invalid(&m, "unknown data segment 1", rules::INSTR_OK__MEMORY_INIT);
@@ -644,7 +644,7 @@ fn arrays() {
     m.types.push(array(true, StorageType::Pack(PackType::I16))); // 1
     m.types.push(array(false, StorageType::Val(V::I32))); // 2
     m.types.push(array(true, StorageType::Val(V::FUNCREF))); // 3
-    m.datas.push(Data { init: Box::new([]), mode: DataMode::Passive });
+    m.datas.push(Data { init: SharedBytes::default(), mode: DataMode::Passive });
     m.elems.push(Elem { ty: RefType::FUNCREF, init: vec![], mode: ElemMode::Passive });
     let run = |m: &mut Module, instrs: Vec<Instr>| m.funcs[0].body = expr(instrs);
     let null = |x| I::RefNull(HeapType::Idx(x));
@@ -1063,7 +1063,7 @@ fn memory64() {
     m.funcs[0].body =
         expr(vec![I::Const(Num::I64(0)), i32c(0), i32c(0), I::MemoryCopy(0, 1), I::MemorySize(0)]);
     assert!(validate(&m, Spec::V3).is_ok());
-    m.datas.push(Data { init: Box::new([]), mode: DataMode::Active(0, expr(vec![i32c(0)])) });
+    m.datas.push(Data { init: SharedBytes::default(), mode: DataMode::Active(0, expr(vec![i32c(0)])) });
     invalid_in(Spec::V3, &m, "type mismatch", rules::EXPR_OK);
 }
 
@@ -1127,7 +1127,7 @@ fn segments() {
         init: vec![expr(vec![I::RefFunc(0)])],
         mode: ElemMode::Active(0, offset()),
     });
-    m.datas.push(Data { init: Box::new([1, 2]), mode: DataMode::Active(0, offset()) });
+    m.datas.push(Data { init: [1, 2].into(), mode: DataMode::Active(0, offset()) });
     valid(&m);
     m.elems[0].mode = ElemMode::Active(1, offset());
     invalid(&m, "unknown table 1", rules::ELEMMODE_OK__ACTIVE);
@@ -1416,7 +1416,7 @@ impl Rng {
         m.tables.push(Table { ty: TableType { addr, limits, elem }, init: Expr::default() });
         m.globals.push(Global { ty: GlobalType { mutable: true, val: V::I32 }, init: offset(AddrType::I32) });
         m.elems.push(Elem { ty: elem, init: vec![], mode: ElemMode::Active(0, offset(addr)) });
-        m.datas.push(Data { init: Box::new([]), mode: DataMode::Active(0, offset(addr)) });
+        m.datas.push(Data { init: SharedBytes::default(), mode: DataMode::Active(0, offset(addr)) });
         self.oddity = 16;
         if self.odd() {
             m.tags.push(Tag { ty: TagType(self.idx()) });
