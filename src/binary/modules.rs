@@ -3,9 +3,9 @@
 use super::code::{Code, Framing, framing};
 use super::{Reader, Result};
 use crate::rules::{self, Rule};
-use crate::syntax::{SharedBytes, 
+use crate::syntax::{
     Custom, Data, DataMode, Elem, ElemMode, Export, Expr, ExternIdx, Func, Global, Import, Instr, Mem,
-    Module, RefType, Start, Table, Tag, TypeIdx, ValType,
+    Module, RefType, SharedBytes, Start, Table, Tag, TypeIdx, ValType,
 };
 use smallvec::smallvec;
 

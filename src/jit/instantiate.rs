@@ -3,7 +3,7 @@
 //! constant expressions, initialise the active segments, run the start function.
 
 use super::builtins::{self, memory_init, table_init};
-use super::codegen::{self, Bounds, Compiled, Env, Options};
+use super::codegen::{self, Bounds, Compiled, Env, MachineCode, Options};
 use super::engine::{Jit, exhausted};
 use super::isa::Isa;
 use super::memory::CodeMemory;
@@ -142,8 +142,8 @@ pub(super) fn instantiate(
     let compiled = compile_once(module, target, jit.keep_code)?;
     let (entries, faults) = (&compiled.funcs, compiled.faults.clone());
     dump(&compiled.code);
-    let code =
-        CodeMemory::new(&compiled.code).map_err(|e| Error::Unsupported(format!("mapping code: {e}")))?;
+    let code = CodeMemory::written(compiled.code.len(), |out| compiled.code.write_to(out))
+        .map_err(|e| Error::Unsupported(format!("mapping code: {e}")))?;
     let id = jit.instances.len() as u32;
 
     // The instance, as far as allocation goes: imports, then its own entities in order.
@@ -258,11 +258,11 @@ pub(super) fn instantiate(
 
 /// With `LOCKSTEP_JIT_DUMP=FILE`, the code of the modules instantiated, appended to FILE (to
 /// read with `objdump -D -b binary -mi386:x86-64 -Mintel FILE`).
-fn dump(code: &[u8]) {
+fn dump(code: &MachineCode) {
     if let Some(path) = std::env::var_os("LOCKSTEP_JIT_DUMP") {
         use std::io::Write;
         let file = std::fs::OpenOptions::new().create(true).append(true).open(path);
-        if let Err(e) = file.and_then(|mut f| f.write_all(code)) {
+        if let Err(e) = file.and_then(|mut f| f.write_all(&code.to_vec())) {
             eprintln!("LOCKSTEP_JIT_DUMP: {e}");
         }
     }

@@ -48,10 +48,15 @@ pub struct CodeMemory {
 
 impl CodeMemory {
     pub fn new(code: &[u8]) -> io::Result<CodeMemory> {
-        let len = round_up(code.len().max(1), PAGE);
+        CodeMemory::written(code.len(), |out| out.copy_from_slice(code))
+    }
+
+    /// Code of `size` bytes that `write` lays out in the fresh mapping.
+    pub fn written(size: usize, write: impl FnOnce(&mut [u8])) -> io::Result<CodeMemory> {
+        let len = round_up(size.max(1), PAGE);
         let ptr = map(len, libc::PROT_READ | libc::PROT_WRITE)?;
-        // SAFETY: the mapping is fresh, writable and at least `code.len()` long.
-        unsafe { std::ptr::copy_nonoverlapping(code.as_ptr(), ptr, code.len()) };
+        // SAFETY: the mapping is fresh, writable, ours alone, and at least `size` long.
+        write(unsafe { std::slice::from_raw_parts_mut(ptr, size) });
         protect(ptr, len, libc::PROT_READ | libc::PROT_EXEC)?;
         let slot = register_code(ptr as usize, ptr as usize + len);
         Ok(CodeMemory { ptr, len, slot })

@@ -28,6 +28,7 @@
 //!
 //! Every instruction is emitted through [`crate::jit::x64`], which knows nothing of wasm.
 
+pub use pieces::MachineCode;
 mod call;
 mod control;
 mod frame;
@@ -97,7 +98,7 @@ impl Options {
 /// A module's code: every defined function's entry, and where each memory access that can
 /// fault lies with the rule its trap cites.
 pub struct Compiled {
-    pub code: Vec<u8>,
+    pub code: MachineCode,
     pub funcs: Vec<u32>,
     pub faults: Vec<(u32, Rule)>,
 }
