@@ -1,10 +1,10 @@
-//! A module's code compiled in pieces, on several threads, and linked into one block.
+//! A module's code compiled in pieces, on several threads, and linked as one block.
 //!
 //! The functions are cut into pieces of consecutive functions of about [`PIECE`] bytes of
 //! wasm code, whatever the number of threads, so the code is the same on any number:
 //! each piece is assembled on its own (its functions, their out-of-line code and its
-//! constant pool), the pieces are laid end to end in order, and the calls from one piece
-//! into another are patched last. A module smaller than a piece is one piece, assembled as a
+//! constant pool), the pieces are given their places end to end in order, and the calls from
+//! one piece into another are patched last; the block is written where it is mapped. A module smaller than a piece is one piece, assembled as a
 //! single pass over the module always was. A piece's functions are taken from
 //! [`Env::bodies`] one at a time, decoded there if the module does not hold them.
 
