@@ -133,7 +133,10 @@ fn link(pieces: Vec<Piece>) -> Compiled {
         bases.push(base as u32);
         len = base + piece.code.len();
     }
-    let (mut funcs, mut faults) = (Vec::new(), Vec::new());
+    // At their sizes at once: grown, the faults' table (an entry per memory access) was
+    // copied into fresh memory again and again.
+    let mut funcs = Vec::with_capacity(pieces.iter().map(|p| p.entries.len()).sum());
+    let mut faults = Vec::with_capacity(pieces.iter().map(|p| p.faults.len()).sum());
     for (piece, &base) in pieces.iter().zip(&bases) {
         funcs.extend(piece.entries.iter().map(|e| base + e));
         faults.extend(piece.faults.iter().map(|&(at, rule)| (base + at, rule)));
