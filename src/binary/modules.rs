@@ -505,6 +505,24 @@ mod tests {
         assert_eq!(datas(Spec::V3, b"\x03\x00").unwrap_err(), "malformed data segment kind");
     }
 
+    /// Decoded from a binary the module shares, a segment's bytes are a range of it, equal to
+    /// the copy the plain decoder makes; the module keeps the binary alive.
+    #[test]
+    fn shared_data_segments_are_ranges_of_the_binary() {
+        use crate::binary::{decode_framed, decode_framed_shared};
+        use std::sync::Arc;
+        let bytes =
+            Arc::new(module(&[b"\x05\x03\x01\x00\x01", b"\x0b\x0d\x02\x00\x41\x00\x0b\x02ab\x01\x03xyz"]));
+        let (copied, _) = decode_framed(&bytes, Spec::V3, 1).unwrap();
+        let (shared, _) = decode_framed_shared(&bytes, Spec::V3, 1).unwrap();
+        let inits = |m: &Module| m.datas.iter().map(|d| d.init.to_vec()).collect::<Vec<_>>();
+        assert_eq!(inits(&shared), [b"ab".to_vec(), b"xyz".to_vec()]);
+        assert_eq!(inits(&shared), inits(&copied));
+        assert_eq!(Arc::strong_count(&bytes), 3, "one reference a segment");
+        drop(shared);
+        assert_eq!(Arc::strong_count(&bytes), 1);
+    }
+
     #[test]
     fn data_count() {
         let memory = b"\x05\x03\x01\x00\x01";

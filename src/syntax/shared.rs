@@ -1,7 +1,8 @@
 //! A data segment's `byte*`, held as a range of the binary it was decoded from where the
-//! decoder was given that binary to share, else as a copy of its own. A module can have a hundred thousand segments and megabytes of data: a copy of each,
-//! in fresh memory, was a third of decoding such a module (its page faults, on this kind of
-//! machine, more than the rules).
+//! decoder was given that binary to share, else as a copy of its own. A module can have a
+//! hundred thousand segments and megabytes of data: a copy of each, in fresh memory, was a
+//! quarter of decoding such a module (its page faults, on this kind of machine, more than
+//! the rules).
 
 use std::fmt;
 use std::ops::Deref;

@@ -4,9 +4,10 @@
 //! wasm code, whatever the number of threads, so the code is the same on any number:
 //! each piece is assembled on its own (its functions, their out-of-line code and its
 //! constant pool), the pieces are given their places end to end in order, and the calls from
-//! one piece into another are patched last; the block is written where it is mapped. A module smaller than a piece is one piece, assembled as a
-//! single pass over the module always was. A piece's functions are taken from
-//! [`Env::bodies`] one at a time, decoded there if the module does not hold them.
+//! one piece into another are patched last; the block is written where it is mapped. A
+//! module smaller than a piece is one piece, assembled as a single pass over the module
+//! always was. A piece's functions are taken from [`Env::bodies`] one at a time, decoded
+//! there if the module does not hold them.
 
 use std::collections::HashMap;
 use std::mem::take;
