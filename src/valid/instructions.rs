@@ -35,6 +35,15 @@ pub fn expr_ok<'a>(c: &Context<'a>, expr: &'a Expr, results: &'a [ValType]) -> R
     }
 }
 
+/// The type `Instr_ok/ref.func` gives a reference to a function of type `C.TYPES[dt]`:
+/// `(REF dt)`, or `funcref` under 2.0.
+pub(super) fn ref_func_type(c: &Context, dt: TypeIdx) -> ValType {
+    match c.spec {
+        Spec::V2 => ValType::FUNCREF,
+        Spec::V3 => ValType::Ref(RefType { nullable: false, heap: HeapType::Idx(dt) }),
+    }
+}
+
 /// The operand types before each instruction of an expression and after its last: `None`
 /// where the code is unreachable (the stack polymorphic, `bot` standing in for operands).
 pub type OperandTypes = Vec<Option<Vec<ValType>>>;
@@ -1022,11 +1031,7 @@ impl<'c, 'a> Code<'c, 'a> {
         if !self.c.refs.contains(&x) {
             return Err(Error::new(self.rule, format!("undeclared function reference {x}")));
         }
-        let t = match self.c.spec {
-            Spec::V2 => V::FUNCREF,
-            Spec::V3 => V::Ref(RefType { nullable: false, heap: HeapType::Idx(dt) }),
-        };
-        self.op(&[], &[t])
+        self.op(&[], &[ref_func_type(self.c, dt)])
     }
 
     /// `Instr_ok/ref.eq`: `REF.EQ : (REF NULL EQ) (REF NULL EQ) -> I32`.

@@ -2,8 +2,8 @@
 //! constant expressions.
 
 use super::context::LocalType;
-use super::instructions::{OperandTypes, expr_ok, expr_types};
-use super::matching::{define_group, reftype_sub};
+use super::instructions::{OperandTypes, expr_ok, expr_types, ref_func_type};
+use super::matching::{define_group, reftype_sub, valtype_sub};
 use super::types::{
     defaultable, externtype_ok, globaltype_ok, memtype_ok, rectype_ok, reftype_ok, tabletype_ok, tagtype_ok,
     valtype_ok,
@@ -295,16 +295,25 @@ fn export_ok(c: &Context, export: &Export) -> Result {
 /// `Expr_ok_const`: `C |- expr : t CONST`, a constant expression of type `t`. Constness is
 /// checked first, so that `(global i32 (nop))` is not constant rather than mistyped.
 pub fn expr_ok_const(c: &Context, expr: &Expr, t: ValType) -> Result {
-    expr_const(c, expr)?;
-    // The common offset, one constant of type `t`: `Instr_ok/const` types it `[] -> [t]`,
-    // which is all `Expr_ok` asks (a module may have a hundred thousand, each otherwise a
-    // run of the algorithm with stacks of its own).
-    if let [Instr::Const(n), Instr::End] = expr.instrs[..]
-        && ValType::num(n.ty()) == t
-    {
-        return Ok(());
+    // The common offset, one constant of type `t` (`Instr_ok/const` types it `[] -> [t]`), and
+    // the common element, a declared function's reference of a type below `t`
+    // (`Instr_ok/ref.func`): constant (`Instr_const/const`, `/ref.func`), and all `Expr_ok`
+    // asks of them. A module may have a hundred thousand, each otherwise a run of the
+    // algorithm with stacks of its own. Anything else, errors included, takes the algorithm.
+    match expr.instrs[..] {
+        [Instr::Const(n), Instr::End] if ValType::num(n.ty()) == t => return Ok(()),
+        [Instr::RefFunc(x), Instr::End] if ref_func_is(c, x, t) => return Ok(()),
+        _ => {}
     }
+    expr_const(c, expr)?;
     expr_ok(c, expr, &[t])
+}
+
+/// Whether `ref.func x`, then `end`, is an expression of type `t`: `Instr_ok/ref.func` (`x` a
+/// function of the context, declared outside of code), its type matching `t` (`Valtype_sub`).
+fn ref_func_is(c: &Context, x: FuncIdx, t: ValType) -> bool {
+    let Ok(dt) = c.func_idx(rules::INSTR_OK__REF_FUNC, x) else { return false };
+    c.refs.contains(&x) && valtype_sub(c, ref_func_type(c, dt), t)
 }
 
 /// `Expr_const`: every instruction is constant (`Instr_const`).
