@@ -1129,6 +1129,15 @@ fn segments() {
     });
     m.datas.push(Data { init: [1, 2].into(), mode: DataMode::Active(0, offset()) });
     valid(&m);
+    // An element of one `ref.func`, typed without the algorithm where it is valid, is still
+    // refused where its type does not match the segment's, or its function is not there.
+    let mut refs = m.clone();
+    refs.elems[0] =
+        Elem { ty: RefType::EXTERNREF, init: vec![expr(vec![I::RefFunc(0)])], mode: ElemMode::Declare };
+    invalid(&refs, "type mismatch", rules::EXPR_OK);
+    refs.elems[0] =
+        Elem { ty: RefType::FUNCREF, init: vec![expr(vec![I::RefFunc(7)])], mode: ElemMode::Declare };
+    invalid(&refs, "unknown function 7", rules::INSTR_OK__REF_FUNC);
     m.elems[0].mode = ElemMode::Active(1, offset());
     invalid(&m, "unknown table 1", rules::ELEMMODE_OK__ACTIVE);
     m.elems[0].mode = ElemMode::Active(0, expr(vec![I::Const(Num::I64(0))]));
