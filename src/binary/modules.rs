@@ -354,11 +354,9 @@ fn data(r: &mut Reader) -> Result<Data> {
         2 => DataMode::Active(r.idx()?, r.expr()?),
         _ => return r.error(at, "malformed data segment kind", rules::BINARY_DATA),
     };
-    let n = r.len()?;
-    let start = r.pos;
-    let bytes = r.take(n)?;
+    let bytes = r.byte_list()?;
     let init = match r.shared {
-        Some(module) => SharedBytes::slice(module, start, n),
+        Some(module) => SharedBytes::slice(module, r.pos - bytes.len(), bytes.len()),
         None => bytes.into(),
     };
     Ok(Data { init, mode })

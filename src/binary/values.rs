@@ -4,7 +4,7 @@ use super::{Reader, Result};
 use crate::rules;
 use crate::syntax::{F32, F64};
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     /// binary-uint: `uN(N)`, an unsigned LEB128 number of at most `ceil(N/7)` bytes whose
     /// unused bits in the last byte are zero.
     #[inline]
@@ -143,7 +143,7 @@ impl Reader<'_> {
     }
 
     /// binary-list of bytes: a byte string, as data segments and custom sections hold them.
-    pub(super) fn byte_list(&mut self) -> Result<&[u8]> {
+    pub(super) fn byte_list(&mut self) -> Result<&'a [u8]> {
         let n = self.len()?;
         self.take(n)
     }

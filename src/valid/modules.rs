@@ -293,7 +293,8 @@ fn export_ok(c: &Context, export: &Export) -> Result {
 }
 
 /// `Expr_ok_const`: `C |- expr : t CONST`, a constant expression of type `t`. Constness is
-/// checked first, so that `(global i32 (nop))` is not constant rather than mistyped.
+/// checked before the algorithm types it, so that `(global i32 (nop))` is not constant
+/// rather than mistyped.
 pub fn expr_ok_const(c: &Context, expr: &Expr, t: ValType) -> Result {
     // The common offset, one constant of type `t` (`Instr_ok/const` types it `[] -> [t]`), and
     // the common element, a declared function's reference of a type below `t`
