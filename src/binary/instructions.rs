@@ -11,7 +11,7 @@ use crate::syntax::{
     Sx, Sz, TypeIdx, VBinop, VCvtop, VExtbinop, VExtternop, VExtunop, VFBinop, VIBinop, VIUnop, VLoadOp,
     VShiftop, VSwizzlop, VTernop, VTestop, VUnop, VVbinop, VVternop, VVtestop, VVunop,
 };
-use smallvec::{SmallVec, smallvec};
+use smallvec::SmallVec;
 // `I::Relop`: the variants of `Instr` share their names with the operator types.
 use Instr as I;
 
@@ -61,8 +61,8 @@ impl Reader<'_> {
         let end = self.pos;
         self.pos += 1;
         self.ctx = rules::BINARY_EXPR;
-        let offsets = smallvec![super::offset32(at), super::offset32(end)];
-        Some(Expr { instrs: smallvec![Instr::Const(Num::I32(n)), Instr::End], offsets })
+        let offsets = SmallVec::from_buf([super::offset32(at), super::offset32(end)]);
+        Some(Expr { instrs: SmallVec::from_buf([Instr::Const(Num::I32(n)), Instr::End]), offsets })
     }
 
     /// binary-expr: `instr* 0x0B`, flat, into `expr` (emptied first, its buffers reused). A

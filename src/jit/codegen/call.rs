@@ -32,7 +32,9 @@ impl FuncCompiler<'_, '_> {
     fn pass_args(&mut self, params: &[Kind], results: &[Kind]) {
         let (at, words) = area(params);
         self.frame.max_out = self.frame.max_out.max(words.max(area(results).1));
-        let args: SmallVec<[Entry; 8]> = self.stack.drain(self.stack.len() - params.len()..).collect();
+        let top = self.stack.len() - params.len();
+        let args: SmallVec<[Entry; 8]> = SmallVec::from_slice(&self.stack[top..]);
+        self.stack.truncate(top);
         self.spill_regs();
         let mut in_regs: SmallVec<[_; ARG_GPRS.len()]> = SmallVec::new();
         for (e, at) in args.iter().zip(at) {

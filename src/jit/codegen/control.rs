@@ -15,6 +15,7 @@ use crate::jit::x64::Mem;
 use crate::jit::x64::*;
 use crate::rules;
 use crate::syntax::*;
+use smallvec::SmallVec;
 
 /// A block, loop, if or the function body, as code generation follows it.
 pub(super) struct Ctrl {
@@ -130,7 +131,8 @@ impl FuncCompiler<'_, '_> {
         let mut cache = Vec::new();
         if kind == CtrlKind::Loop {
             let read = locals_read(body, self.locals.len());
-            for (x, loc) in self.cache.clone() {
+            let cached: SmallVec<[(u32, Loc); 16]> = self.cache.iter().copied().collect();
+            for (x, loc) in cached {
                 if read.binary_search(&x).is_err() {
                     self.uncache_reg(loc);
                 }
@@ -320,8 +322,10 @@ impl FuncCompiler<'_, '_> {
         let merge = self.ctrls[depth].merge;
         self.place_results(base, n, merge);
         if kind == CtrlKind::Loop {
-            let header = self.ctrls[depth].cache.clone();
+            // Lent to the moves, not copied: they read the header, never the blocks.
+            let header = std::mem::take(&mut self.ctrls[depth].cache);
             self.restore_cache(&header);
+            self.ctrls[depth].cache = header;
         }
         self.asm.jmp(label);
     }
@@ -330,9 +334,9 @@ impl FuncCompiler<'_, '_> {
     /// them again, from the registers they are cached in now, else from memory (always
     /// current). The compiler's state is the branch's; only code is emitted.
     fn restore_cache(&mut self, header: &[(u32, Loc)]) {
-        let now: Vec<Option<Loc>> = header.iter().map(|h| self.cached(h.0)).collect();
-        let mut gprs = Vec::new();
-        let mut xmms = Vec::new();
+        let now: SmallVec<[Option<Loc>; 16]> = header.iter().map(|h| self.cached(h.0)).collect();
+        let mut gprs: SmallVec<[_; 16]> = SmallVec::new();
+        let mut xmms: SmallVec<[_; 16]> = SmallVec::new();
         for (&(_, to), now) in header.iter().zip(&now) {
             match (to, *now) {
                 (Loc::Gpr(to), Some(Loc::Gpr(from))) => gprs.push((to, from)),
@@ -457,8 +461,8 @@ impl FuncCompiler<'_, '_> {
 
 /// The locals (of `n`) that a loop's body reads (`local.get`), from after the `loop` to its
 /// `end`, in order.
-fn locals_read(body: &[Instr], n: usize) -> Vec<u32> {
-    let mut read = vec![false; n];
+fn locals_read(body: &[Instr], n: usize) -> SmallVec<[u32; 16]> {
+    let mut read: SmallVec<[bool; 256]> = SmallVec::from_elem(false, n);
     let mut depth = 0u32;
     for instr in body {
         match instr {
