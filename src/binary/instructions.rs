@@ -183,7 +183,7 @@ impl Reader<'_> {
             0x1c => *place = I::Select(Some(self.list(Self::valtype)?.into())),
             0x1f => {
                 let bt = self.blocktype()?;
-                *place = I::TryTable(bt, self.list(Self::catch)?.into());
+                *place = I::TryTable(bt, Box::new(self.list(Self::catch)?));
             }
             0x20 => *place = I::LocalGet(self.idx()?),
             0x21 => *place = I::LocalSet(self.idx()?),
@@ -371,7 +371,8 @@ impl Reader<'_> {
                 let l = self.idx()?;
                 let rt1 = RefType { nullable: null1, heap: self.heaptype()? };
                 let rt2 = RefType { nullable: null2, heap: self.heaptype()? };
-                if sub == 24 { I::BrOnCast(l, rt1, rt2) } else { I::BrOnCastFail(l, rt1, rt2) }
+                let rts = Box::new((rt1, rt2));
+                if sub == 24 { I::BrOnCast(l, rts) } else { I::BrOnCastFail(l, rts) }
             }
             26 => I::AnyConvertExtern,
             27 => I::ExternConvertAny,
@@ -790,7 +791,7 @@ mod tests {
         assert_eq!(one(Spec::V2, &[0xd0, 0x05]), Err("malformed reference type @1".into()));
         let v = expr(Spec::V3, &[0x1f, 0x40, 0x02, 0x00, 0x01, 0x02, 0x03, 0x00, 0x0b]).unwrap();
         let catches = [Catch::Catch(1, 2), Catch::CatchAllRef(0)];
-        assert_eq!(v, [I::TryTable(BlockType::Result(None), Box::new(catches)), I::End]);
+        assert_eq!(v, [I::TryTable(BlockType::Result(None), Box::new(catches.to_vec())), I::End]);
         assert_eq!(one(Spec::V2, &[0x1f, 0x40, 0x00]), Err("illegal opcode 1f @0".into()));
     }
 
@@ -803,7 +804,7 @@ mod tests {
         let any = |nullable| RefType { nullable, heap: HeapType::Abs(AbsHeapType::Any) };
         let cast = one(Spec::V3, &[0xfb, 0x19, 0x02, 0x00, 0x6e, 0x03]);
         let three = RefType { nullable: true, heap: HeapType::Idx(3) };
-        assert_eq!(cast, Ok(I::BrOnCastFail(0, any(false), three)));
+        assert_eq!(cast, Ok(I::BrOnCastFail(0, Box::new((any(false), three)))));
         assert_eq!(one(Spec::V3, &[0xfb, 0x1e]), Ok(I::I31Get(U)));
         assert_eq!(one(Spec::V3, &[0xfb, 0x80, 0x01]), Err("illegal opcode fb 80 @0".into()));
     }

@@ -257,7 +257,7 @@ pub fn prepare(func: &Func, idx: FuncIdx, ty: Rc<FuncType>, env: &Env) -> Result
             }
             Instr::TryTable(bt, cs) => {
                 open.push(i);
-                catches.push(cs.clone());
+                catches.push(cs.as_slice().into());
                 Op::TryTable(arity(*bt, types), 0, catches.len() as u32 - 1)
             }
             Instr::Else => {
@@ -375,8 +375,8 @@ pub fn translate(instr: &Instr, env: &Env) -> Result<Op, Unsupported> {
         I::RefEq => Op::RefEq,
         I::RefTest(rt) => Op::RefTest(close_ref(env.deftypes, *rt)),
         I::RefCast(rt) => Op::RefCast(close_ref(env.deftypes, *rt)),
-        I::BrOnCast(l, _, rt) => Op::BrOnCast(*l, close_ref(env.deftypes, *rt)),
-        I::BrOnCastFail(l, _, rt) => Op::BrOnCastFail(*l, close_ref(env.deftypes, *rt)),
+        I::BrOnCast(l, rts) => Op::BrOnCast(*l, close_ref(env.deftypes, rts.1)),
+        I::BrOnCastFail(l, rts) => Op::BrOnCastFail(*l, close_ref(env.deftypes, rts.1)),
         I::RefI31 => Op::RefI31,
         I::I31Get(sx) => Op::I31Get(*sx),
         I::StructNew(y) => Op::StructNew(*y),

@@ -354,7 +354,8 @@ pub enum Catch {
     CatchAllRef(LabelIdx),
 }
 
-/// `instr`: every instruction of Wasm 3.0, in the order of the spec's syntax.
+/// `instr`: every instruction of Wasm 3.0, in the order of the spec's syntax. 24 bytes: the
+/// few whose operands would make every instruction larger hold them behind a pointer.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Instr {
     // Parametric instructions.
@@ -377,8 +378,9 @@ pub enum Instr {
     BrTable(Box<[LabelIdx]>, LabelIdx),
     BrOnNull(LabelIdx),
     BrOnNonNull(LabelIdx),
-    BrOnCast(LabelIdx, RefType, RefType),
-    BrOnCastFail(LabelIdx, RefType, RefType),
+    /// `BR_ON_CAST labelidx reftype reftype`, the types boxed (see [`Instr`]'s size).
+    BrOnCast(LabelIdx, Box<(RefType, RefType)>),
+    BrOnCastFail(LabelIdx, Box<(RefType, RefType)>),
 
     // Calls.
     Call(FuncIdx),
@@ -392,7 +394,8 @@ pub enum Instr {
     // Exceptions.
     Throw(TagIdx),
     ThrowRef,
-    TryTable(BlockType, Box<[Catch]>),
+    /// `TRY_TABLE blocktype catch*`, the clauses behind one pointer (see [`Instr`]'s size).
+    TryTable(BlockType, Box<Vec<Catch>>),
 
     // Variables.
     LocalGet(LocalIdx),
@@ -490,6 +493,9 @@ pub enum Instr {
     VExtractLane(Shape, Option<Sx>, LaneIdx),
     VReplaceLane(Shape, LaneIdx),
 }
+
+// A module may hold millions of instructions and a hundred thousand constant expressions.
+const _: () = assert!(size_of::<Instr>() == 24);
 
 /// `expr ::= instr*`, ending in its `end`, with the byte offset of each instruction in the
 /// module's binary (for error messages and traces). Most expressions of a module's sections

@@ -8,19 +8,25 @@ use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
 
-/// Bytes that read as a `[u8]`: `buf[start..start + len]`, where `buf` may be shared.
+/// Bytes that read as a `[u8]`: `buf[start..start + len]`, where `buf` may be shared. The
+/// range in 32 bits, as a segment's length is (16 bytes in all, not 24).
 #[derive(Clone, Default)]
 pub struct SharedBytes {
     buf: Arc<Vec<u8>>,
-    start: usize,
-    len: usize,
+    start: u32,
+    len: u32,
 }
 
 impl SharedBytes {
-    /// `buf[start..start + len]`, without a copy.
+    /// `buf[start..start + len]`, without a copy where the range lies in the first 4 GiB.
     pub fn slice(buf: &Arc<Vec<u8>>, start: usize, len: usize) -> SharedBytes {
         assert!(start + len <= buf.len(), "a range of the buffer");
-        SharedBytes { buf: buf.clone(), start, len }
+        match (u32::try_from(start), u32::try_from(len)) {
+            (Ok(start), Ok(len)) if start.checked_add(len).is_some() => {
+                SharedBytes { buf: buf.clone(), start, len }
+            }
+            _ => SharedBytes::from(&buf[start..start + len]),
+        }
     }
 }
 
@@ -32,8 +38,10 @@ impl From<&[u8]> for SharedBytes {
 }
 
 impl From<Vec<u8>> for SharedBytes {
+    /// `bytes`, held alone: at most 4 GiB, as a segment's length is by the binary format.
     fn from(bytes: Vec<u8>) -> SharedBytes {
-        SharedBytes { len: bytes.len(), buf: Arc::new(bytes), start: 0 }
+        let len = u32::try_from(bytes.len()).expect("a data segment's bytes, at most 4 GiB");
+        SharedBytes { len, buf: Arc::new(bytes), start: 0 }
     }
 }
 
@@ -47,7 +55,7 @@ impl Deref for SharedBytes {
     type Target = [u8];
 
     fn deref(&self) -> &[u8] {
-        &self.buf[self.start..self.start + self.len]
+        &self.buf[self.start as usize..(self.start + self.len) as usize]
     }
 }
 

@@ -382,8 +382,8 @@ impl<'c, 'a> Code<'c, 'a> {
             I::RefEq => self.ref_eq(),
             I::RefTest(rt) => self.ref_test(*rt),
             I::RefCast(rt) => self.ref_cast(*rt),
-            I::BrOnCast(l, rt1, rt2) => self.br_on_cast(*l, *rt1, *rt2),
-            I::BrOnCastFail(l, rt1, rt2) => self.br_on_cast_fail(*l, *rt1, *rt2),
+            I::BrOnCast(l, rts) => self.br_on_cast(*l, rts.0, rts.1),
+            I::BrOnCastFail(l, rts) => self.br_on_cast_fail(*l, rts.0, rts.1),
             I::RefI31 => self.ref_i31(),
             I::I31Get(_) => self.i31_get(),
             I::ExternConvertAny => {

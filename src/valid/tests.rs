@@ -744,7 +744,7 @@ fn casts_and_conversions() {
         body.extend([I::Unreachable, I::End, I::Drop, i32c(0)]);
         body
     };
-    let cast = |rt2| I::BrOnCast(0, anyref, rt2);
+    let cast = |rt2| I::BrOnCast(0, Box::new((anyref, rt2)));
     run(&mut m, on_cast(cast(i31ref), i31ref, &[I::Drop]));
     valid_3_0(&m);
     run(&mut m, on_cast(cast(RefType::null(AbsHeapType::I31)), i31ref, &[]));
@@ -752,7 +752,7 @@ fn casts_and_conversions() {
     run(&mut m, on_cast(cast(RefType::FUNCREF), RefType::FUNCREF, &[]));
     invalid_3_0(&m, "type mismatch", rules::INSTR_OK__BR_ON_CAST);
     // What does not cast to (ref i31) is any reference; what goes on is (ref i31).
-    let fail = I::BrOnCastFail(0, anyref, i31ref);
+    let fail = I::BrOnCastFail(0, Box::new((anyref, i31ref)));
     run(&mut m, on_cast(fail.clone(), anyref, &[I::I31Get(Sx::U), I::Drop]));
     valid_3_0(&m);
     run(&mut m, on_cast(fail, i31ref, &[]));
@@ -950,7 +950,7 @@ fn exceptions() {
     let try_table = |catch, label: Option<ValType>| {
         vec![
             I::Block(BlockType::Result(label)),
-            I::TryTable(BlockType::Result(None), Box::new([catch])),
+            I::TryTable(BlockType::Result(None), Box::new(vec![catch])),
             I::End,
             I::Unreachable,
             I::End,
@@ -968,7 +968,8 @@ fn exceptions() {
     invalid_in(Spec::V3, &m, "type mismatch", rules::CATCH_OK__CATCH_REF);
     m.funcs[0].body = expr(try_table(Catch::Catch(0, 2), Some(V::I32)));
     invalid_in(Spec::V3, &m, "unknown label 2", rules::CATCH_OK__CATCH);
-    m.funcs[0].body = expr(vec![I::TryTable(BlockType::Result(Some(V::I32)), Box::new([])), I::End, I::Drop]);
+    m.funcs[0].body =
+        expr(vec![I::TryTable(BlockType::Result(Some(V::I32)), Box::default()), I::End, I::Drop]);
     invalid_in(Spec::V3, &m, "type mismatch", rules::INSTR_OK__TRY_TABLE);
     // Tags have no results; imports and exports of tags.
     let mut m = Module::default();
@@ -1334,7 +1335,7 @@ impl Rng {
             I::ReturnCallRef(x),
             I::Throw(x),
             I::ThrowRef,
-            I::TryTable(bt, Box::new([Catch::CatchRef(x, l)])),
+            I::TryTable(bt, Box::new(vec![Catch::CatchRef(x, l)])),
             I::LocalGet(x),
             I::LocalSet(x),
             I::LocalTee(x),
@@ -1366,8 +1367,10 @@ impl Rng {
             I::RefTest(RefType { nullable: true, heap: self.heap() }),
             I::BrOnCast(
                 l,
-                RefType { nullable: true, heap: self.heap() },
-                RefType { nullable: false, heap: self.heap() },
+                Box::new((
+                    RefType { nullable: true, heap: self.heap() },
+                    RefType { nullable: false, heap: self.heap() },
+                )),
             ),
             I::AnyConvertExtern,
             I::Const(Num::from_bits(nt, 0)),
