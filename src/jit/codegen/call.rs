@@ -46,10 +46,11 @@ impl FuncCompiler<'_, '_> {
             }
         }
         self.move_to_regs(&in_regs);
-        for (r, e, to) in in_regs {
+        // By reference: a `SmallVec` taken by value is copied whole.
+        for &(r, e, to) in &in_regs {
             self.asm.mov_mr(e.kind.size(), to, r);
         }
-        for e in args {
+        for e in &args {
             self.free(e.loc);
         }
     }

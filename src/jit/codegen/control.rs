@@ -132,12 +132,12 @@ impl FuncCompiler<'_, '_> {
         if kind == CtrlKind::Loop {
             let read = locals_read(body, self.locals.len());
             let cached: SmallVec<[(u32, Loc); 16]> = self.cache.iter().copied().collect();
-            for (x, loc) in cached {
+            for &(x, loc) in &cached {
                 if read.binary_search(&x).is_err() {
                     self.uncache_reg(loc);
                 }
             }
-            for x in read {
+            for &x in &read {
                 self.preload_local(x);
             }
             cache = self.cache.clone();

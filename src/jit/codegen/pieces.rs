@@ -9,7 +9,6 @@
 //! always was. A piece's functions are taken from [`Env::bodies`] one at a time, decoded
 //! there if the module does not hold them.
 
-use std::collections::HashMap;
 use std::mem::take;
 use std::ops::Range;
 use std::sync::Mutex;
@@ -37,20 +36,38 @@ struct Piece {
 
 /// The labels a piece calls its module's defined functions by: its own are bound in it;
 /// one of another piece gets a label when first called, never bound, whose references
-/// are handed over for linking.
+/// are handed over for linking. Kept by a thread from piece to piece: `others` is indexed
+/// by function (a hash map's hashing was 3% of compiling), and only the entries `called`
+/// are reset.
+#[derive(Default)]
 pub(super) struct Callees {
     own: Range<usize>,
     labels: Vec<Label>,
-    others: HashMap<usize, Label>,
+    others: Vec<Option<Label>>,
+    called: Vec<usize>,
 }
 
 impl Callees {
     /// The label of defined function `i`.
     pub(super) fn label(&mut self, asm: &mut Assembler, i: usize) -> Label {
-        match self.own.contains(&i) {
-            true => self.labels[i - self.own.start],
-            false => *self.others.entry(i).or_insert_with(|| asm.new_label()),
+        if self.own.contains(&i) {
+            return self.labels[i - self.own.start];
         }
+        *self.others[i].get_or_insert_with(|| {
+            self.called.push(i);
+            asm.new_label()
+        })
+    }
+
+    /// Ready for the piece of functions `run` of `funcs`, its labels new in `asm`.
+    fn start(&mut self, asm: &mut Assembler, run: Range<usize>, funcs: usize) {
+        for i in self.called.drain(..) {
+            self.others[i] = None;
+        }
+        self.others.resize(funcs, None);
+        self.labels.clear();
+        self.labels.extend(run.clone().map(|_| asm.new_label()));
+        self.own = run;
     }
 }
 
@@ -63,11 +80,12 @@ pub(super) fn compile(env: &Env) -> R<Compiled> {
     let work = || {
         // The buffer each body is read into and those of its compilation, kept by the thread
         // from piece to piece.
-        let (mut scratch, mut buffers) = (Expr::default(), Buffers::default());
+        let (mut scratch, mut buffers, mut callees) =
+            (Expr::default(), Buffers::default(), Callees::default());
         loop {
             let k = next.fetch_add(1, Ordering::Relaxed);
             let Some(run) = pieces.get(k) else { break };
-            let piece = compile_piece(env, run.clone(), &mut scratch, &mut buffers);
+            let piece = compile_piece(env, run.clone(), &mut scratch, &mut buffers, &mut callees);
             done.lock().unwrap_or_else(|e| e.into_inner())[k] = Some(piece);
         }
     };
@@ -100,26 +118,31 @@ fn cut(env: &Env) -> Vec<Range<usize>> {
 }
 
 /// Assemble the defined functions `run`, each at a 16-byte boundary, each body read into
-/// `scratch` ([`Env::bodies`]) and compiled in `buffers`.
-fn compile_piece(env: &Env, run: Range<usize>, scratch: &mut Expr, buffers: &mut Buffers) -> R<Piece> {
+/// `scratch` ([`Env::bodies`]) and compiled in `buffers`, the calls labelled in `callees`.
+fn compile_piece(
+    env: &Env,
+    run: Range<usize>,
+    scratch: &mut Expr,
+    buffers: &mut Buffers,
+    callees: &mut Callees,
+) -> R<Piece> {
     let mut asm = Assembler::with_capacity(32 * run.clone().map(|i| env.bodies.size(i)).sum::<usize>());
-    let labels = run.clone().map(|_| asm.new_label()).collect();
-    let mut callees = Callees { own: run.clone(), labels, others: HashMap::new() };
+    callees.start(&mut asm, run.clone(), env.module.funcs.len());
     let (mut entries, mut faults) = (Vec::with_capacity(run.len()), Vec::new());
     for i in run.clone() {
         let body = env.bodies.body(i, scratch).ok_or(Unsupported("a body that does not decode"))?;
         asm.align(16);
         asm.bind(callees.labels[i - run.start]);
         entries.push(asm.offset());
-        let compiler = FuncCompiler::new(&mut asm, env, &mut callees, &mut faults, i, take(buffers))?;
+        let compiler = FuncCompiler::new(&mut asm, env, callees, &mut faults, i, take(buffers))?;
         *buffers = compiler.compile(body)?;
     }
+    // In the order of the first calls, as the code is: the same on any thread.
     let mut calls = Vec::new();
-    for (&callee, &label) in &callees.others {
-        calls.extend(asm.take_refs(label).into_iter().map(|(at, base)| (at, base, callee)));
+    for &callee in &callees.called {
+        let label = callees.others[callee].expect("a called function has a label");
+        calls.extend(asm.take_refs(label).map(|(at, base)| (at, base, callee)));
     }
-    // In a fixed order, so that patching does not depend on the hash map's.
-    calls.sort_unstable();
     Ok(Piece { code: asm.finish(), entries, faults, calls })
 }
 

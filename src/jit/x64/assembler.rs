@@ -124,16 +124,19 @@ impl Assembler {
     /// Hands over the references to `label`, which is not bound here: each as the offset of
     /// its 32-bit field and the base it is relative to, to be patched by whoever places the
     /// target (a call into code assembled elsewhere). The label then has no references.
-    pub fn take_refs(&mut self, label: Label) -> Vec<(u32, u32)> {
+    pub fn take_refs(&mut self, label: Label) -> impl Iterator<Item = (u32, u32)> + '_ {
         let state = &mut self.labels[label.0 as usize];
         assert!(state.pos == NONE, "label is bound");
-        let (mut refs, mut f) = (Vec::new(), std::mem::replace(&mut state.head, NONE));
-        while f != NONE {
-            let Fixup { at, base, next } = self.fixups[f as usize];
-            refs.push((at, base));
+        let mut f = std::mem::replace(&mut state.head, NONE);
+        let fixups = &self.fixups;
+        std::iter::from_fn(move || {
+            if f == NONE {
+                return None;
+            }
+            let Fixup { at, base, next } = fixups[f as usize];
             f = next;
-        }
-        refs
+            Some((at, base))
+        })
     }
 
     /// The offset a label is bound to, if it is.
