@@ -5,7 +5,7 @@
 //! runtime functions of [`crate::jit::builtins`] in the System V convention.
 
 use super::FuncCompiler;
-use super::frame::area;
+use super::frame::{places, words};
 use super::regs::{CTX, SCRATCH, sequence_moves};
 use super::stack::{Entry, Kind, Loc};
 use crate::jit::mutants::{Mutant, active};
@@ -30,14 +30,13 @@ impl FuncCompiler<'_, '_> {
     /// that [`ARG_GPRS`] carry into their registers too; the rest of the stack is spilled
     /// first. The area has room for the results too.
     fn pass_args(&mut self, params: &[Kind], results: &[Kind]) {
-        let (at, words) = area(params);
-        self.frame.max_out = self.frame.max_out.max(words.max(area(results).1));
+        self.frame.max_out = self.frame.max_out.max(words(params).max(words(results)));
         let top = self.stack.len() - params.len();
         let args: SmallVec<[Entry; 8]> = SmallVec::from_slice(&self.stack[top..]);
         self.stack.truncate(top);
         self.spill_regs();
         let mut in_regs: SmallVec<[_; ARG_GPRS.len()]> = SmallVec::new();
-        for (e, at) in args.iter().zip(at) {
+        for (e, at) in args.iter().zip(places(params)) {
             let to = Self::out_addr(at);
             match ARG_GPRS.get(at as usize) {
                 Some(&r) if !e.kind.in_xmm() => in_regs.push((r, *e, to)),
@@ -86,7 +85,7 @@ impl FuncCompiler<'_, '_> {
     /// After a call: the results into registers, the first from `rax` where [`ARG_GPRS`]'
     /// convention leaves it there, the others from the outgoing area.
     fn take_results(&mut self, results: &[Kind]) {
-        for (kind, at) in results.iter().zip(area(results).0) {
+        for (kind, at) in results.iter().zip(places(results)) {
             if kind.in_xmm() {
                 let x = self.alloc_xmm();
                 self.movs_xm(*kind, x, Self::out_addr(at));

@@ -272,14 +272,20 @@ impl Frame {
 /// The word of each value of these kinds in an area of words, and the words it takes
 /// ([`crate::jit::runtime::area_layout`], over kinds).
 pub(super) fn area(kinds: &[Kind]) -> (SmallVec<[u32; 8]>, u32) {
+    (places(kinds).collect(), words(kinds))
+}
+
+/// [`area`]'s words, one at a time (a call's, for every call: not collected).
+pub(super) fn places(kinds: &[Kind]) -> impl Iterator<Item = u32> + '_ {
     let mut end = 0;
-    let at = kinds
-        .iter()
-        .map(|k| {
-            let at = area_at(end, k.words() == 2);
-            end = at + k.words();
-            at
-        })
-        .collect();
-    (at, end)
+    kinds.iter().map(move |k| {
+        let at = area_at(end, k.words() == 2);
+        end = at + k.words();
+        at
+    })
+}
+
+/// The words [`area`] takes.
+pub(super) fn words(kinds: &[Kind]) -> u32 {
+    places(kinds).zip(kinds).last().map_or(0, |(at, k)| at + k.words())
 }
