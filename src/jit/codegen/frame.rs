@@ -206,7 +206,9 @@ impl FuncCompiler<'_, '_> {
 
     /// The exits of traps: the trap's code in `rax`, to the landing pad.
     pub(super) fn emit_traps(&mut self) {
-        for (trap, rule, arg, label) in std::mem::take(&mut self.traps) {
+        // Lent and given back: the buffer serves the next function.
+        let traps = std::mem::take(&mut self.traps);
+        for &(trap, rule, arg, label) in &traps {
             self.asm.bind(label);
             if let Some(arg) = arg {
                 self.asm.mov_rm(Size::S64, SCRATCH, Mem::disp(CTX, VmCtx::RUNTIME));
@@ -215,6 +217,7 @@ impl FuncCompiler<'_, '_> {
             self.asm.mov_ri64(Gpr::Rax, trap_code(trap, rule) as i64);
             self.asm.jmp_m(Mem::disp(CTX, VmCtx::TRAP_LANDING));
         }
+        self.traps = traps;
     }
 
     /// The label of the exit for this trap (one per trap, rule and argument register).

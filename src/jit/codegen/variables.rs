@@ -188,7 +188,8 @@ impl FuncCompiler<'_, '_> {
 
     /// Forget every cached local: where paths meet, and at calls.
     pub(super) fn clear_cache(&mut self) {
-        for (_, loc) in std::mem::take(&mut self.cache) {
+        // Emptied, not taken: its buffer serves the whole function (and the next).
+        while let Some((_, loc)) = self.cache.pop() {
             self.free(loc);
         }
     }
