@@ -85,7 +85,7 @@ impl Reader<'_> {
     fn instrs_into(&mut self, instrs: &mut Vec<Instr>, offsets: &mut Vec<u32>) -> Result<()> {
         let mut open = Vec::new();
         // Each instruction is built in one of two places in turn and moved into `instrs` an
-        // instruction later: a 32-byte `Instr` moved right after the narrow stores that built
+        // instruction later: an `Instr` moved whole right after the narrow stores that built
         // it waits on them, which was half of the decoder's time.
         let mut places = [Instr::Nop, Instr::Nop];
         let mut k = 0;
