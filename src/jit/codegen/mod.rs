@@ -189,9 +189,6 @@ struct FuncCompiler<'a, 'm> {
     epilogue: Label,
     /// The function's index in its module.
     index: u32,
-    /// Whether the next instruction is a `br_if`, an `if` or a `select`, which an integer
-    /// comparison then leaves in the flags rather than in a register (`numeric.rs`).
-    next_branches: bool,
     /// A comparison left in the flags for the `br_if`, `if` or `select` that follows: the condition
     /// under which its operand would have been 1. The operand is not on the stack then.
     flags: Option<Cond>,
@@ -277,7 +274,6 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             frame_fixups: [0; 2],
             epilogue,
             index,
-            next_branches: false,
             flags: None,
         })
     }
@@ -301,12 +297,10 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
         self.ctrls.push(body);
         let instrs = &expr.instrs;
         for (i, instr) in instrs.iter().enumerate() {
-            self.next_branches =
-                matches!(instrs.get(i + 1), Some(Instr::BrIf(_) | Instr::If(_) | Instr::Select(_)));
             self.instr(instr, &instrs[i + 1..])?;
             self.pinned = RegSet::EMPTY;
             self.pinned_xmms = RegSet::EMPTY;
-            debug_assert!(self.flags.is_none() || self.next_branches, "flags left for no branch");
+            debug_assert!(self.flags.is_none() || branches(&instrs[i + 1..]), "flags left for no branch");
             if self.ctrls.is_empty() {
                 break;
             }
@@ -366,8 +360,8 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             I::Const(n) => self.constant(*n),
             I::Unop(t, op) => self.unop(*t, *op),
             I::Binop(t, op) => self.binop(*t, *op),
-            I::Testop(t, _) => self.testop(*t),
-            I::Relop(t, op) => self.relop(*t, *op),
+            I::Testop(t, _) => self.testop(*t, branches(rest)),
+            I::Relop(t, op) => self.relop(*t, *op, branches(rest)),
             I::Cvtop(to, from, op) => self.cvtop(*to, *from, *op),
             i if is_vector(i) => {
                 self.vector_isa()?;
@@ -414,4 +408,10 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             _ => unreachable!("`instr` hands over vector instructions only"),
         }
     }
+}
+
+/// Whether the next instruction, the first of `rest`, is a `br_if`, an `if` or a `select`: an
+/// integer comparison before one leaves its result in the flags for it (`numeric.rs`).
+fn branches(rest: &[Instr]) -> bool {
+    matches!(rest.first(), Some(Instr::BrIf(_) | Instr::If(_) | Instr::Select(_)))
 }

@@ -339,18 +339,18 @@ impl FuncCompiler<'_, '_> {
         self.asm.bind(done);
     }
 
-    /// `eqz`.
-    pub(super) fn testop(&mut self, t: NumType) {
+    /// `eqz` (`branches`: whether a `br_if`, an `if` or a `select` comes next).
+    pub(super) fn testop(&mut self, t: NumType, branches: bool) {
         let size = if t == NumType::I64 { Size::S64 } else { Size::S32 };
         let r = self.pop_gpr();
         self.asm.test_rr(size, r, r);
-        self.set_cond(Cond::E, r);
+        self.set_cond(Cond::E, r, branches);
     }
 
     /// The result of a comparison whose flags are set, into `r`: 1 under `cond`, else 0.
     /// Before a `br_if`, an `if` or a `select`, the flags are left for it to test instead.
-    fn set_cond(&mut self, cond: Cond, r: Gpr) {
-        if self.next_branches {
+    fn set_cond(&mut self, cond: Cond, r: Gpr, branches: bool) {
+        if branches {
             self.free(Loc::Gpr(r));
             self.flags = Some(cond);
             return;
@@ -360,14 +360,14 @@ impl FuncCompiler<'_, '_> {
         self.push(Kind::I32, Loc::Gpr(r));
     }
 
-    pub(super) fn relop(&mut self, t: NumType, op: Relop) {
+    pub(super) fn relop(&mut self, t: NumType, op: Relop, branches: bool) {
         match op {
-            Relop::Int(op) => self.irelop(num(t), op),
+            Relop::Int(op) => self.irelop(num(t), op, branches),
             Relop::Float(op) => self.frelop(num(t), op),
         }
     }
 
-    fn irelop(&mut self, kind: Kind, op: IRelop) {
+    fn irelop(&mut self, kind: Kind, op: IRelop, branches: bool) {
         let cond = match op {
             IRelop::Eq => Cond::E,
             IRelop::Ne => Cond::Ne,
@@ -382,7 +382,7 @@ impl FuncCompiler<'_, '_> {
         };
         let (src, held) = self.pop_src();
         let a = self.pop_resolved();
-        if self.next_branches
+        if branches
             && let Loc::Local(x) = a.loc
             && let Some(c) = self.pinned_gpr(x)
         {
@@ -395,7 +395,7 @@ impl FuncCompiler<'_, '_> {
         let r = self.into_gpr(a);
         self.alu(Alu::Cmp, kind.size(), r, src);
         self.free(held);
-        self.set_cond(cond, r);
+        self.set_cond(cond, r, branches);
     }
 
     /// Float comparisons after `ucomiss`: an unordered pair (a NaN) sets PF, ZF and CF, so
