@@ -9,7 +9,7 @@ use std::ops::Deref;
 use std::sync::Arc;
 
 /// Bytes that read as a `[u8]`: `buf[start..start + len]`, where `buf` may be shared. The
-/// range in 32 bits, as a segment's length is (16 bytes in all, not 24).
+/// range is in 32 bits, as a segment's length is: 16 bytes in all.
 #[derive(Clone, Default)]
 pub struct SharedBytes {
     buf: Arc<Vec<u8>>,
@@ -55,7 +55,8 @@ impl Deref for SharedBytes {
     type Target = [u8];
 
     fn deref(&self) -> &[u8] {
-        &self.buf[self.start as usize..(self.start + self.len) as usize]
+        let start = self.start as usize;
+        &self.buf[start..start + self.len as usize]
     }
 }
 

@@ -278,7 +278,7 @@ pub(super) fn area(kinds: &[Kind]) -> (SmallVec<[u32; 8]>, u32) {
     (places(kinds).collect(), words(kinds))
 }
 
-/// [`area`]'s words, one at a time (a call's, for every call: not collected).
+/// Where each value of [`area`] starts, one at a time: not collected, as every call asks.
 pub(super) fn places(kinds: &[Kind]) -> impl Iterator<Item = u32> + '_ {
     let mut end = 0;
     kinds.iter().map(move |k| {
