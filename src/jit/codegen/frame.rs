@@ -170,8 +170,8 @@ impl FuncCompiler<'_, '_> {
         self.read_lazy_params();
         let m = self.results.len();
         let top = self.stack.len() - m;
-        for (j, at) in self.frame.results.clone().into_iter().enumerate() {
-            let e = self.stack[top + j];
+        for j in 0..m {
+            let (e, at) = (self.stack[top + j], self.frame.results[j]);
             let to = Self::in_addr(at);
             if e.loc == Loc::Slot {
                 let from = Self::slot_at(e.at, e.kind);

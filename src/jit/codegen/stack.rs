@@ -45,9 +45,17 @@ impl Kind {
         Kind::of(t).expect("validated: no bottom type")
     }
 
-    /// The kinds of values of types the module check admitted.
+    /// The kinds of values of types the module check admitted: the few a signature has as
+    /// a rule written straight into the inline buffer (as every call asks, twice).
     pub(super) fn all(ts: &[ValType]) -> Kinds {
-        ts.iter().map(|t| Kind::admitted(*t)).collect()
+        let mut buf = [Kind::I32; 8];
+        if ts.len() > buf.len() {
+            return ts.iter().map(|t| Kind::admitted(*t)).collect();
+        }
+        for (k, t) in buf.iter_mut().zip(ts) {
+            *k = Kind::admitted(*t);
+        }
+        Kinds::from_buf_and_len(buf, ts.len())
     }
 
     pub(super) fn num(t: NumType) -> Kind {
