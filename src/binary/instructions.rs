@@ -49,17 +49,15 @@ impl Reader<'_> {
     /// and nothing read, for anything else.
     fn i32_const_expr(&mut self) -> Option<Expr> {
         let at = self.pos;
-        if self.peek() != Some(0x41) {
+        let (n, len) = match self.bytes.get(at..)? {
+            [0x41, rest @ ..] => short_s32(rest)?,
+            _ => return None,
+        };
+        let end = at + 1 + len;
+        if self.bytes.get(end) != Some(&0x0b) {
             return None;
         }
-        self.pos += 1;
-        let n = self.i32().ok().filter(|_| self.peek() == Some(0x0b));
-        let Some(n) = n else {
-            self.pos = at;
-            return None;
-        };
-        let end = self.pos;
-        self.pos += 1;
+        self.pos = end + 1;
         self.ctx = rules::BINARY_EXPR;
         let offsets = SmallVec::from_buf([super::offset32(at), super::offset32(end)]);
         Some(Expr { instrs: SmallVec::from_buf([Instr::Const(Num::I32(n)), Instr::End]), offsets })
@@ -676,6 +674,22 @@ const SIZES: [Sz; 4] = [Sz::N8, Sz::N16, Sz::N32, Sz::N64];
 /// `extend` and `extmul` come in this order.
 const EXTS: [(Half, Sx); 4] = [(Low, S), (High, S), (Low, U), (High, U)];
 
+/// binary-sint `s32` of at most four bytes, shorter than its longest form and so in range
+/// with no check: the number (as the `i32` it encodes) and its length. `None` for anything
+/// else, left to the byte-by-byte reader and its errors ([`Reader::i32_const_expr`]).
+fn short_s32(bytes: &[u8]) -> Option<(u32, usize)> {
+    let mut bits = 0u32;
+    for (i, &b) in bytes.iter().take(4).enumerate() {
+        bits |= u32::from(b & 0x7f) << (7 * i);
+        if b < 0x80 {
+            // Sign-extended from the last byte's sign bit, bit `7 * len - 1`.
+            let unused = 32 - 7 * (i as u32 + 1);
+            return Some((((bits << unused) as i32 >> unused) as u32, i + 1));
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -696,6 +710,43 @@ mod tests {
         let mut instrs = e.instrs;
         assert_eq!(instrs.pop(), Some(I::End));
         Ok(instrs.into_vec())
+    }
+
+    /// `i32.const n end` read at once is what the general reader makes of it, the reader left
+    /// where it leaves it: every length of `n`, padded ones, the extremes, and the malformed
+    /// (too large, too long, unterminated), which only the general reader reports.
+    #[test]
+    fn i32_const_offsets_read_at_once_as_the_general_reader_reads_them() {
+        let numbers: [&[u8]; 15] = [
+            &[0x00],
+            &[0x3f],
+            &[0x40],
+            &[0x80, 0x01],
+            &[0xff, 0x7f],
+            &[0x80, 0x00],
+            &[0x80, 0x80, 0x80, 0x00],
+            &[0xff, 0xff, 0xff, 0x3f],
+            &[0x80, 0x80, 0x80, 0x40],
+            &[0xff, 0xff, 0xff, 0xff, 0x07],
+            &[0x80, 0x80, 0x80, 0x80, 0x78],
+            &[0xff, 0xff, 0xff, 0xff, 0x0f],
+            &[0x80, 0x80, 0x80, 0x80, 0x80, 0x00],
+            &[0x80, 0x80],
+            &[0x80],
+        ];
+        for n in numbers {
+            let bytes = [&[0x41][..], n, &[0x0b]].concat();
+            let read = |general: bool| {
+                let mut r = Reader::new(&bytes, Spec::V3);
+                r.in_section = true;
+                let mut e = Expr::default();
+                let got = if general { r.expr_into(&mut e).map(|()| e) } else { r.expr() };
+                (got.map(|e| e.instrs.into_vec()).map_err(|e| (e.message, e.offset)), r.pos)
+            };
+            assert_eq!(read(false), read(true), "{n:x?}");
+        }
+        assert_eq!(short_s32(&[0x80, 0x80, 0x80, 0x40]), Some((0xf800_0000, 4)));
+        assert_eq!(short_s32(&[0xff, 0xff, 0xff, 0xff, 0x07]), None);
     }
 
     fn one(spec: Spec, bytes: &[u8]) -> Result<Instr, String> {
