@@ -38,13 +38,13 @@ struct Piece {
 /// one of another piece gets a label when first called, never bound, whose references
 /// are handed over for linking. Kept by a thread from piece to piece: `others` is indexed
 /// by function (a hash map's hashing was 3% of compiling), and only the entries `called`
-/// are reset.
+/// (each with its label, in the order of the first calls) are reset.
 #[derive(Default)]
 pub(super) struct Callees {
     own: Range<usize>,
     labels: Vec<Label>,
     others: Vec<Option<Label>>,
-    called: Vec<usize>,
+    called: Vec<(usize, Label)>,
 }
 
 impl Callees {
@@ -53,15 +53,18 @@ impl Callees {
         if self.own.contains(&i) {
             return self.labels[i - self.own.start];
         }
-        *self.others[i].get_or_insert_with(|| {
-            self.called.push(i);
-            asm.new_label()
-        })
+        if let Some(label) = self.others[i] {
+            return label;
+        }
+        let label = asm.new_label();
+        self.others[i] = Some(label);
+        self.called.push((i, label));
+        label
     }
 
     /// Ready for the piece of functions `run` of `funcs`, its labels new in `asm`.
     fn start(&mut self, asm: &mut Assembler, run: Range<usize>, funcs: usize) {
-        for i in self.called.drain(..) {
+        for (i, _) in self.called.drain(..) {
             self.others[i] = None;
         }
         self.others.resize(funcs, None);
@@ -139,8 +142,7 @@ fn compile_piece(
     }
     // In the order of the first calls, as the code is: the same on any thread.
     let mut calls = Vec::new();
-    for &callee in &callees.called {
-        let label = callees.others[callee].expect("a called function has a label");
+    for &(callee, label) in &callees.called {
         calls.extend(asm.take_refs(label).map(|(at, base)| (at, base, callee)));
     }
     Ok(Piece { code: asm.finish(), entries, faults, calls })
