@@ -72,7 +72,7 @@ impl Reader<'_> {
         // a copy): the inline storage's checks on every push cost a fifth of decoding.
         let mut instrs = std::mem::take(&mut expr.instrs).into_vec();
         let mut offsets = std::mem::take(&mut expr.offsets).into_vec();
-        instrs.clear();
+        crate::syntax::clear_instrs(&mut instrs);
         offsets.clear();
         let decoded = self.instrs_into(&mut instrs, &mut offsets);
         (expr.instrs, expr.offsets) = (SmallVec::from_vec(instrs), SmallVec::from_vec(offsets));
