@@ -67,6 +67,7 @@ impl FuncCompiler<'_, '_> {
     fn set_unreachable(&mut self) {
         let c = self.ctrls.last_mut().expect("inside the body");
         c.live = false;
+        self.live = false;
         let base = c.base;
         while self.stack.len() > base {
             let e = self.pop();
@@ -81,8 +82,9 @@ impl FuncCompiler<'_, '_> {
             Instr::End if self.dead > 0 => self.dead -= 1,
             Instr::Else if self.dead == 0 => self.else_(),
             Instr::End => self.end(),
-            _ => {}
+            _ => return Ok(()),
         }
+        self.live = self.dead == 0 && self.reachable();
         Ok(())
     }
 

@@ -184,6 +184,9 @@ struct FuncCompiler<'a, 'm> {
     traps: Vec<(Trap, Rule, Option<Gpr>, Label)>,
     /// How deep inside unreachable code the walk is (its instructions emit nothing).
     dead: u32,
+    /// Whether the walk is in reachable code: `dead` is 0 and the innermost block is live.
+    /// Kept, not asked of the blocks, as it is asked before every instruction.
+    live: bool,
     /// The offset of the frame size in the prologue's stack check and allocation.
     frame_fixups: [u32; 2],
     epilogue: Label,
@@ -271,6 +274,7 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             frame,
             traps,
             dead: 0,
+            live: true,
             frame_fixups: [0; 2],
             epilogue,
             index,
@@ -313,7 +317,8 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
 
     /// One instruction: what it means, by operator (`rest`: the instructions after it).
     fn instr(&mut self, instr: &Instr, rest: &[Instr]) -> R<()> {
-        if self.dead > 0 || !self.reachable() {
+        debug_assert_eq!(self.live, self.dead == 0 && self.reachable());
+        if !self.live {
             return self.dead_instr(instr);
         }
         use Instr as I;
