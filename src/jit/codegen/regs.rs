@@ -35,9 +35,32 @@ pub(super) const XMMS: [Xmm; 15] = {
     pool
 };
 
+/// [`GPRS`] and [`XMMS`] as sets. Each pool lists its registers in the order of their
+/// encodings, so that the first free one in the pool is the lowest free bit of its set.
+pub(super) const GPR_POOL: RegSet<Gpr> = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < GPRS.len() {
+        assert!(i == 0 || GPRS[i - 1].enc() < GPRS[i].enc(), "GPRS in the order of encodings");
+        bits |= 1 << GPRS[i].enc();
+        i += 1;
+    }
+    RegSet { bits, class: PhantomData }
+};
+pub(super) const XMM_POOL: RegSet<Xmm> = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < XMMS.len() {
+        assert!(i == 0 || XMMS[i - 1].enc() < XMMS[i].enc(), "XMMS in the order of encodings");
+        bits |= 1 << XMMS[i].enc();
+        i += 1;
+    }
+    RegSet { bits, class: PhantomData }
+};
+
 /// How many registers of a class the cache of locals leaves free when it takes one of its
 /// own (a `local.tee`'s copy, a loop header's locals).
-pub(super) const SPARE: usize = 4;
+pub(super) const SPARE: u32 = 4;
 
 /// Scratch registers: never allocated, clobbered by any operation.
 pub(super) const SCRATCH: Gpr = Gpr::R11;
@@ -107,12 +130,21 @@ impl<R: Reg> RegSet<R> {
         RegSet { bits: self.bits | other.bits, class: PhantomData }
     }
 
-    /// The first register of `pool` in neither this set nor `except`, now in this set.
-    pub fn alloc(&mut self, pool: &[R], except: RegSet<R>) -> Option<R> {
-        let taken = self.union(except);
-        let r = pool.iter().copied().find(|r| !taken.contains(*r))?;
+    /// The first register of `pool` (the lowest encoding) in neither this set nor `except`,
+    /// now in this set.
+    pub fn alloc(&mut self, pool: RegSet<R>, except: RegSet<R>) -> Option<R> {
+        let free = pool.bits & !(self.bits | except.bits);
+        if free == 0 {
+            return None;
+        }
+        let r = R::from_enc(free.trailing_zeros() as u8);
         self.hold(r);
         Some(r)
+    }
+
+    /// How many registers of `pool` are not in this set.
+    pub fn free_in(self, pool: RegSet<R>) -> u32 {
+        (pool.bits & !self.bits).count_ones()
     }
 
     /// The registers of the set, in the order of their encodings.
@@ -132,6 +164,10 @@ impl<R: Reg> fmt::Debug for RegSet<R> {
 /// copying one of its registers to `via` (which no move names). Every `to` is distinct.
 pub(super) fn sequence_moves<R: Copy + PartialEq>(moves: &[(R, R)], via: R) -> SmallVec<[(R, R); 8]> {
     let mut pending: SmallVec<[(R, R); 8]> = moves.iter().copied().filter(|(to, from)| to != from).collect();
+    // One move or none needs no order.
+    if pending.len() < 2 {
+        return pending;
+    }
     let mut out = SmallVec::with_capacity(pending.len() + 1);
     while !pending.is_empty() {
         let free = (0..pending.len()).find(|&k| pending.iter().all(|m| m.1 != pending[k].0));
@@ -160,7 +196,7 @@ impl FuncCompiler<'_, '_> {
     /// spilling the deepest register entry if needed.
     pub(super) fn alloc_gpr_except(&mut self, except: RegSet<Gpr>) -> Gpr {
         loop {
-            if let Some(r) = self.gprs.alloc(&GPRS, except) {
+            if let Some(r) = self.gprs.alloc(GPR_POOL, except) {
                 return r;
             }
             let keep = except.union(self.pinned);
@@ -178,7 +214,7 @@ impl FuncCompiler<'_, '_> {
 
     pub(super) fn alloc_xmm(&mut self) -> Xmm {
         loop {
-            if let Some(x) = self.xmms.alloc(&XMMS, RegSet::EMPTY) {
+            if let Some(x) = self.xmms.alloc(XMM_POOL, RegSet::EMPTY) {
                 return x;
             }
             let keep = self.pinned_xmms;
@@ -193,14 +229,12 @@ impl FuncCompiler<'_, '_> {
     /// A free register taken for the cache of locals, if more than [`SPARE`] are free: the
     /// cache never takes the last ones, which operations would otherwise win back from it.
     pub(super) fn spare_gpr(&mut self) -> Option<Gpr> {
-        let free = GPRS.iter().filter(|r| !self.gprs.contains(**r)).count();
-        if free > SPARE { self.gprs.alloc(&GPRS, RegSet::EMPTY) } else { None }
+        if self.gprs.free_in(GPR_POOL) > SPARE { self.gprs.alloc(GPR_POOL, RegSet::EMPTY) } else { None }
     }
 
     /// [`Self::spare_gpr`] for an XMM register.
     pub(super) fn spare_xmm(&mut self) -> Option<Xmm> {
-        let free = XMMS.iter().filter(|r| !self.xmms.contains(**r)).count();
-        if free > SPARE { self.xmms.alloc(&XMMS, RegSet::EMPTY) } else { None }
+        if self.xmms.free_in(XMM_POOL) > SPARE { self.xmms.alloc(XMM_POOL, RegSet::EMPTY) } else { None }
     }
 
     /// Take the register `loc` names (a merge register, which the paths leave a value in).
@@ -239,17 +273,20 @@ mod tests {
     #[test]
     fn alloc_takes_the_pool_in_order_around_what_is_held_and_excepted() {
         let mut held = RegSet::of(&[Gpr::Rax, Gpr::Rdx]);
-        assert_eq!(held.alloc(&GPRS, RegSet::of(&[Gpr::Rcx])), Some(Gpr::Rbx));
+        assert_eq!(held.alloc(GPR_POOL, RegSet::of(&[Gpr::Rcx])), Some(Gpr::Rbx));
         assert!(held.contains(Gpr::Rbx) && !held.contains(Gpr::Rcx));
         assert_eq!(held.iter().collect::<Vec<_>>(), [Gpr::Rax, Gpr::Rdx, Gpr::Rbx]);
         held.free(Gpr::Rax);
-        assert_eq!(held.alloc(&GPRS, RegSet::EMPTY), Some(Gpr::Rax));
+        assert_eq!(held.alloc(GPR_POOL, RegSet::EMPTY), Some(Gpr::Rax));
         let mut all = RegSet::of(&GPRS);
-        assert_eq!(all.alloc(&GPRS, RegSet::EMPTY), None);
+        assert_eq!(all.alloc(GPR_POOL, RegSet::EMPTY), None);
         assert!(!all.contains(SCRATCH) && !all.contains(CTX) && !all.contains(MEMBASE));
         let mut xmms = RegSet::<Xmm>::EMPTY;
-        assert_eq!(XMMS.iter().map(|_| xmms.alloc(&XMMS, RegSet::EMPTY).unwrap()).collect::<Vec<_>>(), XMMS);
-        assert_eq!(xmms.alloc(&XMMS, RegSet::EMPTY), None);
+        assert_eq!(
+            XMMS.iter().map(|_| xmms.alloc(XMM_POOL, RegSet::EMPTY).unwrap()).collect::<Vec<_>>(),
+            XMMS
+        );
+        assert_eq!(xmms.alloc(XMM_POOL, RegSet::EMPTY), None);
         assert_eq!(format!("{:?}", RegSet::of(&[Gpr::R12, Gpr::Rcx])), "{Rcx, R12}");
     }
 
