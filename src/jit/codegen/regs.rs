@@ -193,8 +193,18 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// A free pool register not in `except`, forgetting the oldest cached local or else
-    /// spilling the deepest register entry if needed.
+    /// spilling the deepest register entry if needed. The first inlined, the others out of
+    /// line (as for [`Self::pop_resolved`]).
+    #[inline]
     pub(super) fn alloc_gpr_except(&mut self, except: RegSet<Gpr>) -> Gpr {
+        match self.gprs.alloc(GPR_POOL, except) {
+            Some(r) => r,
+            None => self.reclaim_gpr(except),
+        }
+    }
+
+    #[inline(never)]
+    fn reclaim_gpr(&mut self, except: RegSet<Gpr>) -> Gpr {
         loop {
             if let Some(r) = self.gprs.alloc(GPR_POOL, except) {
                 return r;
@@ -212,7 +222,16 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
+    #[inline]
     pub(super) fn alloc_xmm(&mut self) -> Xmm {
+        match self.xmms.alloc(XMM_POOL, RegSet::EMPTY) {
+            Some(x) => x,
+            None => self.reclaim_xmm(),
+        }
+    }
+
+    #[inline(never)]
+    fn reclaim_xmm(&mut self) -> Xmm {
         loop {
             if let Some(x) = self.xmms.alloc(XMM_POOL, RegSet::EMPTY) {
                 return x;

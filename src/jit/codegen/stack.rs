@@ -147,13 +147,16 @@ impl FuncCompiler<'_, '_> {
         self.stack.pop().expect("validated: an operand is there")
     }
 
-    /// Pop the top entry, a slot entry loaded into a register.
+    /// Pop the top entry, a slot entry loaded into a register. Inlined, with the load out of
+    /// line: as one function, every pop saved and restored six registers for the load's sake.
+    #[inline]
     pub(super) fn pop_resolved(&mut self) -> Entry {
         let e = self.pop();
         if e.loc == Loc::Slot { self.from_slot(e) } else { e }
     }
 
     /// A slot entry, loaded into a register (so that it can be handled like the others).
+    #[inline(never)]
     fn from_slot(&mut self, e: Entry) -> Entry {
         let addr = Self::slot(e);
         if e.kind.in_xmm() {
