@@ -531,20 +531,23 @@ impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
                     let (t, natural) = LOADS[usize::from(op - 0x28)];
                     let (addr, x, m) = self.memarg(natural)?;
                     self.op(addr, NONE, t)?;
-                    self.emit(at, || {
+                    // Built here, as a numeric instruction is (below).
+                    if BUILD {
                         let (t, op) = scalar::LOADS[usize::from(op - 0x28)];
-                        Instr::Load(t, op, x, m)
-                    });
+                        let instr = Instr::Load(t, op, x, m);
+                        self.emit(at, || instr);
+                    }
                 }
                 0x36..=0x3e => {
                     let (t, natural) = STORES[usize::from(op - 0x36)];
                     let (addr, x, m) = self.memarg(natural)?;
                     self.pop(t)?;
                     self.pop(addr)?;
-                    self.emit(at, || {
+                    if BUILD {
                         let (t, sz) = scalar::STORES[usize::from(op - 0x36)];
-                        Instr::Store(t, sz, x, m)
-                    });
+                        let instr = Instr::Store(t, sz, x, m);
+                        self.emit(at, || instr);
+                    }
                 }
                 0x3f => {
                     let (x, addr) = self.mem()?;
