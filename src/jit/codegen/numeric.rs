@@ -150,6 +150,7 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// Shifts and rotates: the count is taken mod N, as x86 does.
+    #[inline(never)]
     fn shift(&mut self, kind: Kind, op: IBinop) {
         let size = kind.size();
         let shift = match op {
@@ -185,6 +186,7 @@ impl FuncCompiler<'_, '_> {
 
     /// `idiv`/`div` with the spec's traps checked first: `integer divide by zero`, and for
     /// `div_s` of the minimum by -1, `integer overflow`; `rem_s` by -1 is 0.
+    #[inline(never)]
     fn div(&mut self, kind: Kind, op: IBinop, sx: Sx) {
         let size = kind.size();
         let fixed = RegSet::of(&[Gpr::Rax, Gpr::Rdx]);
@@ -249,6 +251,7 @@ impl FuncCompiler<'_, '_> {
         self.push(kind, Loc::Gpr(result));
     }
 
+    #[inline(never)]
     fn fbinop(&mut self, kind: Kind, op: FBinop) {
         let f32 = kind == Kind::F32;
         let simple = |ss, sd| if f32 { ss } else { sd };
