@@ -355,7 +355,8 @@ pub enum Catch {
 }
 
 /// `instr`: every instruction of Wasm 3.0, in the order of the spec's syntax. 24 bytes: the
-/// few whose operands would make every instruction larger hold them behind a pointer.
+/// few whose operands would make every instruction larger hold them behind a pointer (and are
+/// named in [`Instr::owns_memory`], which [`clear_instrs`] trusts).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Instr {
     // Parametric instructions.
@@ -579,4 +580,27 @@ pub fn clear_instrs(instrs: &mut Vec<Instr>) {
     }
     // SAFETY: a length of zero is in bounds, and the instructions forgotten own nothing.
     unsafe { instrs.set_len(0) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clear_instrs_empties_a_buffer_of_owning_and_plain_instructions() {
+        let owning = [
+            Instr::Select(Some(Box::new([ValType::I32]))),
+            Instr::BrTable(Box::new([0, 1]), 2),
+            Instr::BrOnCast(0, Box::new((RefType::FUNCREF, RefType::FUNCREF))),
+            Instr::BrOnCastFail(0, Box::new((RefType::FUNCREF, RefType::FUNCREF))),
+            Instr::TryTable(BlockType::Result(None), Box::default()),
+        ];
+        let plain = [Instr::Select(None), Instr::Br(0), Instr::LocalGet(1), Instr::End];
+        assert!(owning.iter().all(Instr::owns_memory));
+        assert!(!plain.iter().any(Instr::owns_memory));
+        let mut buf: Vec<Instr> = owning.into_iter().chain(plain).collect();
+        let capacity = buf.capacity();
+        clear_instrs(&mut buf);
+        assert!(buf.is_empty() && buf.capacity() == capacity);
+    }
 }

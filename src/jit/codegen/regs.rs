@@ -36,27 +36,22 @@ pub(super) const XMMS: [Xmm; 15] = {
 };
 
 /// [`GPRS`] and [`XMMS`] as sets. Each pool lists its registers in the order of their
-/// encodings, so that the first free one in the pool is the lowest free bit of its set.
-pub(super) const GPR_POOL: RegSet<Gpr> = {
-    let mut bits = 0;
-    let mut i = 0;
-    while i < GPRS.len() {
-        assert!(i == 0 || GPRS[i - 1].enc() < GPRS[i].enc(), "GPRS in the order of encodings");
-        bits |= 1 << GPRS[i].enc();
-        i += 1;
-    }
-    RegSet { bits, class: PhantomData }
-};
-pub(super) const XMM_POOL: RegSet<Xmm> = {
-    let mut bits = 0;
-    let mut i = 0;
-    while i < XMMS.len() {
-        assert!(i == 0 || XMMS[i - 1].enc() < XMMS[i].enc(), "XMMS in the order of encodings");
-        bits |= 1 << XMMS[i].enc();
-        i += 1;
-    }
-    RegSet { bits, class: PhantomData }
-};
+/// encodings (asserted here), so that the first free one in the pool is the lowest free bit of
+/// its set.
+macro_rules! pool {
+    ($regs:expr) => {{
+        let mut bits = 0;
+        let mut i = 0;
+        while i < $regs.len() {
+            assert!(i == 0 || $regs[i - 1].enc() < $regs[i].enc(), "a pool in the order of encodings");
+            bits |= 1 << $regs[i].enc();
+            i += 1;
+        }
+        RegSet { bits, class: PhantomData }
+    }};
+}
+pub(super) const GPR_POOL: RegSet<Gpr> = pool!(GPRS);
+pub(super) const XMM_POOL: RegSet<Xmm> = pool!(XMMS);
 
 /// How many registers of a class the cache of locals leaves free when it takes one of its
 /// own (a `local.tee`'s copy, a loop header's locals).
@@ -193,8 +188,8 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// A free pool register not in `except`, forgetting the oldest cached local or else
-    /// spilling the deepest register entry if needed. The first inlined, the others out of
-    /// line (as for [`Self::pop_resolved`]).
+    /// spilling the deepest register entry if needed: the common case inlined, winning one
+    /// back out of line (as for [`Self::pop_resolved`]).
     #[inline]
     pub(super) fn alloc_gpr_except(&mut self, except: RegSet<Gpr>) -> Gpr {
         match self.gprs.alloc(GPR_POOL, except) {
