@@ -299,16 +299,16 @@ impl<'a, 'm> FuncCompiler<'a, 'm> {
             merge: None,
         };
         self.ctrls.push(body);
-        let instrs = &expr.instrs;
-        for (i, instr) in instrs.iter().enumerate() {
-            self.instr(instr, &instrs[i + 1..])?;
+        // The body's `end`, which closes the last block, is its last instruction (validated).
+        let mut rest: &[Instr] = &expr.instrs;
+        while let Some((instr, after)) = rest.split_first() {
+            self.instr(instr, after)?;
             self.pinned = RegSet::EMPTY;
             self.pinned_xmms = RegSet::EMPTY;
-            debug_assert!(self.flags.is_none() || branches(&instrs[i + 1..]), "flags left for no branch");
-            if self.ctrls.is_empty() {
-                break;
-            }
+            debug_assert!(self.flags.is_none() || branches(after), "flags left for no branch");
+            rest = after;
         }
+        debug_assert!(self.ctrls.is_empty(), "the body's end closes every block");
         self.finish_frame();
         self.emit_traps();
         let FuncCompiler { params, results, locals, stack, ctrls, loops, cache, traps, .. } = self;
