@@ -45,8 +45,8 @@ impl Kind {
         Kind::of(t).expect("validated: no bottom type")
     }
 
-    /// The kinds of values of types the module check admitted: the few a signature has as
-    /// a rule written straight into the inline buffer (as every call asks, twice).
+    /// The kinds of values of types the module check admitted, written straight into the
+    /// inline buffer where they fit, as a signature's mostly do (every call asks twice).
     pub(super) fn all(ts: &[ValType]) -> Kinds {
         let mut buf = [Kind::I32; 8];
         if ts.len() > buf.len() {
