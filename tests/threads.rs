@@ -5,7 +5,7 @@
 
 use lockstep::exec::Reference;
 use lockstep::jit::{self, Bounds, Jit, Options};
-use lockstep::runtime::{Config, Engine, ExternVal, Val};
+use lockstep::runtime::{Config, Engine, Error, ExternVal, Val};
 use lockstep::syntax::{Bodies, Module};
 use lockstep::{Spec, binary, valid};
 use std::rc::Rc;
@@ -78,6 +78,31 @@ fn many_pieces_link_into_the_same_code_on_any_number_of_threads() {
         for bounds in [Bounds::GuardPages, Bounds::Checks] {
             assert_eq!(call(&mut Jit::new(Config::default(), bounds), &module, name, 7), expected, "{name}");
         }
+    }
+}
+
+#[test]
+fn a_fault_in_any_piece_names_its_rule() {
+    // Each function loads from its argument after a long run of padding: out of bounds, the
+    // load faults (guard pages), and the fault is found in its piece's table of accesses.
+    let mut text = String::from("(module (memory 1)\n");
+    for i in 0..120 {
+        text += &format!("(func (export \"f{i}\") (param i32) (result i32)\n");
+        text += &"(drop (f64.add (f64.const 0.5) (f64.convert_i32_s (local.get 0))))\n".repeat(120);
+        text += "(i32.load offset=4 (local.get 0)))\n";
+    }
+    let module = Rc::new(module(&(text + ")")));
+    let bytes: usize = (0..module.funcs.len()).map(|i| module.size(i)).sum();
+    assert!(bytes > 2 * (1 << 16), "only {bytes} bytes of code");
+    let trap = |engine: &mut dyn Engine, name: &str| {
+        let inst = engine.instantiate(&module, &[]).expect("instantiates");
+        let Some(ExternVal::Func(f)) = engine.export(inst, name) else { panic!("no export {name}") };
+        engine.invoke(f, &[Val::i32(65534)]).expect_err("traps")
+    };
+    for name in ["f0", "f60", "f119"] {
+        let expected = trap(&mut Reference::default(), name);
+        assert!(matches!(expected, Error::Trap { rule: Some(_), .. }), "{expected:?}");
+        assert_eq!(trap(&mut Jit::new(Config::default(), Bounds::GuardPages), name), expected, "{name}");
     }
 }
 

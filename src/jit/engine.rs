@@ -232,7 +232,7 @@ impl Jit {
         self.instances.iter().filter_map(|i| i.code.as_ref()).find_map(|(code, faults)| {
             let base = code.at(0) as usize;
             let offset = pc.checked_sub(base)? as u32;
-            faults.binary_search_by_key(&offset, |f| f.0).ok().map(|k| faults[k].1)
+            faults.rule_at(offset)
         })
     }
 }

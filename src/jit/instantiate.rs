@@ -474,7 +474,9 @@ mod tests {
             let expected =
                 [rules::STEP__STORE_PACK_OOB, rules::STEP_READ__LOAD_NUM_OOB, rules::STEP_READ__LOAD_NUM_OOB];
             assert_eq!(rules, expected, "{bounds:?}");
-            assert!(compiled.faults.windows(2).all(|w| w[0].0 < w[1].0), "{bounds:?}: in order of place");
+            let places: Vec<_> = compiled.faults.iter().map(|f| f.0).collect();
+            assert!(places.is_sorted_by(|a, b| a < b), "{bounds:?}: in order of place");
+            assert!(places.iter().all(|&at| compiled.faults.rule_at(at).is_some()), "{bounds:?}: each found");
         }
     }
 }

@@ -9,6 +9,7 @@
 //! 16-byte aligned wherever values lie in words ([`area_layout`]); a global's cell holds 16
 //! bytes, whatever its type.
 
+use super::codegen::Faults;
 use super::memory::{CodeMemory, LinearMemory, MemDesc};
 use super::x64::Gpr;
 use crate::rules::Rule;
@@ -238,7 +239,7 @@ pub struct Instance {
     /// The type of each function, imports first (for tracing calls).
     pub func_types: Vec<Rc<FuncType>>,
     /// The module's code, and where each access that can fault lies with its rule.
-    pub code: Option<(CodeMemory, Vec<(u32, Rule)>)>,
+    pub code: Option<(CodeMemory, Faults)>,
 }
 
 /// The traps compiled code raises, by code.

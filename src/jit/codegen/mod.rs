@@ -28,7 +28,7 @@
 //!
 //! Every instruction is emitted through [`crate::jit::x64`], which knows nothing of wasm.
 
-pub use pieces::MachineCode;
+pub use pieces::{Faults, MachineCode};
 mod call;
 mod control;
 mod frame;
@@ -100,7 +100,7 @@ impl Options {
 pub struct Compiled {
     pub code: MachineCode,
     pub funcs: Vec<u32>,
-    pub faults: Vec<(u32, Rule)>,
+    pub faults: Faults,
 }
 
 /// Why the compiler refuses a module: `unsupported by the compiler: FEATURE`.

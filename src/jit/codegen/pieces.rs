@@ -159,23 +159,45 @@ fn link(pieces: Vec<Piece>) -> Compiled {
         bases.push(base as u32);
         len = base + piece.code.len();
     }
-    // At their sizes at once: grown, the faults' table (an entry per memory access) was
-    // copied into fresh memory again and again.
     let mut funcs = Vec::with_capacity(pieces.iter().map(|p| p.entries.len()).sum());
-    let mut faults = Vec::with_capacity(pieces.iter().map(|p| p.faults.len()).sum());
     for (piece, &base) in pieces.iter().zip(&bases) {
         funcs.extend(piece.entries.iter().map(|e| base + e));
-        faults.extend(piece.faults.iter().map(|&(at, rule)| (base + at, rule)));
     }
     let mut code = MachineCode { pieces: Vec::with_capacity(pieces.len()), len };
+    let mut faults = Faults { pieces: Vec::with_capacity(pieces.len()) };
     for (mut piece, base) in pieces.into_iter().zip(bases) {
         for &(at, from, callee) in &piece.calls {
             let rel = funcs[callee].wrapping_sub(base + from);
             piece.code[at as usize..at as usize + 4].copy_from_slice(&rel.to_le_bytes());
         }
         code.pieces.push((base, piece.code));
+        faults.pieces.push((base, piece.faults));
     }
     Compiled { code, funcs, faults }
+}
+
+/// The memory accesses that may fault, each with the rule its trap names: each piece's table
+/// (in order of place, from the piece's start) beside the piece's offset in the code, as the
+/// pieces left them. Merged into one table, an entry per access, copying them was most of
+/// linking (serially, megabytes of fresh memory).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Faults {
+    pieces: Vec<(u32, Vec<(u32, Rule)>)>,
+}
+
+impl Faults {
+    /// The rule of the access at `offset` in the code, if one is there.
+    pub fn rule_at(&self, offset: u32) -> Option<Rule> {
+        let k = self.pieces.partition_point(|p| p.0 <= offset).checked_sub(1)?;
+        let (base, table) = &self.pieces[k];
+        let i = table.binary_search_by_key(&(offset - base), |f| f.0).ok()?;
+        Some(table[i].1)
+    }
+
+    /// Every access, `(offset in the code, rule)`, in order of place.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, Rule)> + '_ {
+        self.pieces.iter().flat_map(|(base, table)| table.iter().map(move |&(at, rule)| (base + at, rule)))
+    }
 }
 
 /// A module's machine code: pieces, each at its offset in the code, the gaps between them
