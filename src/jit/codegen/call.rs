@@ -9,7 +9,7 @@ use super::frame::{places, words};
 use super::regs::{CTX, SCRATCH, sequence_moves};
 use super::stack::{Entry, Kind, Loc};
 use crate::jit::mutants::{Mutant, active};
-use crate::jit::runtime::{ARG_GPRS, FuncRef, TableDesc, Trap, VmCtx};
+use crate::jit::runtime::{ARG_GPRS, FuncRef, TableDesc, Trap, VmCtx, area_at};
 use crate::jit::x64::*;
 use crate::rules;
 use smallvec::SmallVec;
@@ -30,40 +30,45 @@ impl FuncCompiler<'_, '_> {
     /// that [`ARG_GPRS`] carry into their registers too; the rest of the stack is spilled
     /// first. The area has room for the results too.
     fn pass_args(&mut self, params: &[Kind], results: &[Kind]) {
-        self.frame.max_out = self.frame.max_out.max(words(params).max(words(results)));
         let top = self.stack.len() - params.len();
-        let args: SmallVec<[Entry; 8]> = SmallVec::from_slice(&self.stack[top..]);
-        self.stack.truncate(top);
-        self.spill_regs();
+        self.spill_regs_under(top);
         let mut in_regs: SmallVec<[_; ARG_GPRS.len()]> = SmallVec::new();
-        for (e, at) in args.iter().zip(places(params)) {
+        // The arguments read where they lie on the stack, which drops them last: copied out
+        // first, they were a tenth of a call's compiling.
+        let mut end = 0;
+        for k in top..self.stack.len() {
+            let e = self.stack[k];
+            let at = area_at(end, e.kind == Kind::V128);
+            end = at + e.kind.words();
             let to = Self::out_addr(at);
             match ARG_GPRS.get(at as usize) {
-                Some(&r) if !e.kind.in_xmm() => in_regs.push((r, *e, to)),
-                _ if e.loc == Loc::Slot => self.copy(e.kind, Self::slot(*e), to),
-                _ => self.store_entry(*e, to),
+                Some(&r) if !e.kind.in_xmm() => in_regs.push((r, e, to)),
+                _ if e.loc == Loc::Slot => self.copy(e.kind, Self::slot(e), to),
+                _ => self.store_entry(e, to),
             }
         }
+        self.frame.max_out = self.frame.max_out.max(end.max(words(results)));
         self.move_to_regs(&in_regs);
         // By reference: a `SmallVec` taken by value is copied whole.
         for &(r, e, to) in &in_regs {
             self.asm.mov_mr(e.kind.size(), to, r);
         }
-        for e in &args {
-            self.free(e.loc);
+        for k in top..self.stack.len() {
+            self.free(self.stack[k].loc);
         }
+        self.stack.truncate(top);
     }
 
     /// Load each entry into its register, all at once: register to register first
     /// ([`sequence_moves`]), then from memory and constants.
     fn move_to_regs(&mut self, moves: &[(Gpr, Entry, Mem)]) {
-        let regs: SmallVec<[(Gpr, Gpr); ARG_GPRS.len()]> = moves
-            .iter()
-            .filter_map(|(to, e, _)| match e.loc {
-                Loc::Gpr(from) => Some((*to, from)),
-                _ => None,
-            })
-            .collect();
+        // Pushed one by one: collected, the moves went through `SmallVec`'s `extend`, a call.
+        let mut regs: SmallVec<[(Gpr, Gpr); ARG_GPRS.len()]> = SmallVec::new();
+        for &(to, e, _) in moves {
+            if let Loc::Gpr(from) = e.loc {
+                regs.push((to, from));
+            }
+        }
         for (to, from) in sequence_moves(&regs, SCRATCH) {
             // Through the scratch register whole; into an argument's at its size (an `i32`
             // zero-extended, as in every register).

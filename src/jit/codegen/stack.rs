@@ -399,8 +399,14 @@ impl FuncCompiler<'_, '_> {
 
     /// Spill every register entry and forget the cache of locals (before calls).
     pub(super) fn spill_regs(&mut self) {
+        self.spill_regs_under(self.stack.len());
+    }
+
+    /// [`spill_regs`](Self::spill_regs) for the entries under `top` (a call's arguments are
+    /// above it).
+    pub(super) fn spill_regs_under(&mut self, top: usize) {
         self.clear_cache();
-        for k in 0..self.stack.len() {
+        for k in 0..top {
             if matches!(self.stack[k].loc, Loc::Gpr(_) | Loc::Xmm(_)) {
                 self.spill(k);
             }
