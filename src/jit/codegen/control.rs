@@ -133,7 +133,7 @@ impl FuncCompiler<'_, '_> {
         let mut cache = Vec::new();
         if kind == CtrlKind::Loop {
             let read = locals_read(body, self.locals.len());
-            let cached: SmallVec<[(u32, Loc); 16]> = self.cache.iter().copied().collect();
+            let cached: SmallVec<[(u32, Loc); 16]> = SmallVec::from_slice(&self.cache);
             for &(x, loc) in &cached {
                 if read.binary_search(&x).is_err() {
                     self.uncache_reg(loc);
@@ -336,7 +336,11 @@ impl FuncCompiler<'_, '_> {
     /// them again, from the registers they are cached in now, else from memory (always
     /// current). The compiler's state is the branch's; only code is emitted.
     fn restore_cache(&mut self, header: &[(u32, Loc)]) {
-        let now: SmallVec<[Option<Loc>; 16]> = header.iter().map(|h| self.cached(h.0)).collect();
+        // Pushed one by one: collected, they went through `SmallVec`'s `extend`, a call.
+        let mut now: SmallVec<[Option<Loc>; 16]> = SmallVec::new();
+        for h in header {
+            now.push(self.cached(h.0));
+        }
         let mut gprs: SmallVec<[_; 16]> = SmallVec::new();
         let mut xmms: SmallVec<[_; 16]> = SmallVec::new();
         for (&(_, to), now) in header.iter().zip(&now) {
@@ -462,9 +466,11 @@ impl FuncCompiler<'_, '_> {
 }
 
 /// The locals (of `n`) that a loop's body reads (`local.get`), from after the `loop` to its
-/// `end`, in order.
+/// `end`, in order: listed as first read, then sorted (not found by a pass over all `n`, a
+/// function's hundreds of locals at every loop).
 fn locals_read(body: &[Instr], n: usize) -> SmallVec<[u32; 16]> {
-    let mut read: SmallVec<[bool; 256]> = SmallVec::from_elem(false, n);
+    let mut seen: SmallVec<[bool; 256]> = SmallVec::from_elem(false, n);
+    let mut read = SmallVec::new();
     let mut depth = 0u32;
     for instr in body {
         match instr {
@@ -472,14 +478,16 @@ fn locals_read(body: &[Instr], n: usize) -> SmallVec<[u32; 16]> {
             Instr::End if depth == 0 => break,
             Instr::End => depth -= 1,
             Instr::LocalGet(x) => {
-                if let Some(r) = read.get_mut(*x as usize) {
+                if let Some(r @ false) = seen.get_mut(*x as usize) {
                     *r = true;
+                    read.push(*x);
                 }
             }
             _ => {}
         }
     }
-    (0..n as u32).filter(|&x| read[x as usize]).collect()
+    read.sort_unstable();
+    read
 }
 
 /// Where the paths into the end of a block or an `if` without parameters and with a single
