@@ -105,7 +105,8 @@ pub fn module_ok_compiling<T, E>(
 }
 
 /// The bodies of `code` as the compiler asks for them, each settled and built by the
-/// algorithm over its bytes ([`bytes::func_ok_building`]), or else decoded and checked under
+/// algorithm over its bytes ([`bytes::func_ok_building_instrs`]: the instructions without
+/// their offsets, which the compiler does not read), or else decoded and checked under
 /// `C` (the stacks and a context a thread takes from `pool`, cloned from `c` the first
 /// time); a bad one (malformed, naming a data segment without a data count, or invalid) is
 /// withheld and marks the whole as `bad`; `given` counts the good ones.
@@ -125,8 +126,8 @@ impl Bodies for Checked<'_, '_> {
         let taken = self.pool.lock().unwrap_or_else(|e| e.into_inner()).pop();
         let (mut c, mut stacks) = taken.unwrap_or_else(|| (self.c.clone(), bytes::Stacks::default()));
         let mut settled = || {
-            let (expr, base) = (self.code.expr_bytes(i)?, self.code.expr_offset(i));
-            bytes::func_ok_building(&mut stacks, self.compact, f.ty, &f.locals, expr, base, scratch)
+            let expr = self.code.expr_bytes(i)?;
+            bytes::func_ok_building_instrs(&mut stacks, self.compact, f.ty, &f.locals, expr, scratch)
         };
         // Settled, it is built too; else decoded and checked.
         let ok = settled().is_some()

@@ -4,11 +4,12 @@
 //! suite, these over generated and mutated modules, and over every number, load, store and
 //! reference instruction it knows with every choice of operand and result types, where it
 //! must also settle exactly the valid ones; then the operand limit, and tables of references
-//! it does not know. Every body is also checked building its instructions, as the compiler
-//! asks: the same verdict, and where settled, the instructions and offsets the decoder gives.
+//! it does not know. Every body is also checked building its instructions, with their offsets
+//! and without them (as the compiler asks): the same verdict, and where settled, the
+//! instructions (and offsets) the decoder gives.
 
 use lockstep::syntax::Expr;
-use lockstep::valid::bytes::{Compact, Stacks, func_ok, func_ok_building};
+use lockstep::valid::bytes::{Compact, Stacks, func_ok, func_ok_building, func_ok_building_instrs};
 use lockstep::valid::{self, modules};
 use lockstep::{Spec, binary};
 use wasm_encoder::{
@@ -23,20 +24,27 @@ fn verdicts(bytes: &[u8]) -> Option<Vec<(bool, bool)>> {
     let (m, code) = binary::decode_framed(bytes, Spec::V3, 1).ok()?;
     let checked = modules::module_ok_with(&m, Spec::V3, |c, _| -> Result<_, valid::Error> {
         let compact = Compact::new(c);
-        let (mut stacks, mut expr, mut built) = (Stacks::default(), Expr::default(), Expr::default());
+        let (mut stacks, mut expr, mut built, mut bare) =
+            (Stacks::default(), Expr::default(), Expr::default(), Expr::default());
         let mut out = vec![];
         for (i, f) in m.funcs.iter().enumerate() {
             let (body, base) = (code.expr_bytes(i), code.expr_offset(i));
             let settled = body.and_then(|b| func_ok(&mut stacks, &compact, f.ty, &f.locals, b));
             let building = body
                 .and_then(|b| func_ok_building(&mut stacks, &compact, f.ty, &f.locals, b, base, &mut built));
+            let instrs_only = body
+                .and_then(|b| func_ok_building_instrs(&mut stacks, &compact, f.ty, &f.locals, b, &mut bare));
             let reference = code.expr(i, &mut expr).is_ok()
                 && !code.lacks_data_count(&expr)
                 && modules::body_ok(c, f.ty, &f.locals, &expr).is_ok();
-            assert_eq!(settled, building, "function {i} of {bytes:02x?}");
+            assert_eq!((settled, settled), (building, instrs_only), "function {i} of {bytes:02x?}");
             assert!(
                 settled.is_none() || built == expr,
                 "function {i} of {bytes:02x?}: built {built:?}, decoded {expr:?}"
+            );
+            assert!(
+                settled.is_none() || (bare.instrs == expr.instrs && bare.offsets.is_empty()),
+                "function {i} of {bytes:02x?}: built without offsets {bare:?}, decoded {expr:?}"
             );
             out.push((settled.is_some(), reference));
         }

@@ -53,18 +53,20 @@ pub fn lockstep(bytes: &[u8]) -> Option<Result<(), String>> {
 }
 
 /// Each body that the algorithm over its bytes settles while building its instructions (what
-/// `lockstep compile` asks) is one it settles without building, and what it built is what
-/// the decoder decodes, offsets included; a difference panics.
+/// `lockstep compile` asks, without their offsets) is one it settles without building, and
+/// what it built is what the decoder decodes, offsets included where asked; a difference
+/// panics.
 fn built_as_decoded(bytes: &[u8]) {
     use lockstep::syntax::Expr;
-    use lockstep::valid::bytes::{Compact, Stacks, func_ok, func_ok_building};
+    use lockstep::valid::bytes::{Compact, Stacks, func_ok, func_ok_building, func_ok_building_instrs};
     let Ok((m, code)) = lockstep::binary::decode_framed(bytes, lockstep::Spec::V3, 1) else { return };
     let _ = lockstep::valid::modules::module_ok_with(
         &m,
         lockstep::Spec::V3,
         |c, _| -> Result<(), lockstep::valid::Error> {
             let compact = Compact::new(c);
-            let (mut stacks, mut built, mut decoded) = (Stacks::default(), Expr::default(), Expr::default());
+            let (mut stacks, mut built, mut bare, mut decoded) =
+                (Stacks::default(), Expr::default(), Expr::default(), Expr::default());
             for (i, f) in m.funcs.iter().enumerate() {
                 let Some(body) = code.expr_bytes(i) else { continue };
                 let settled = func_ok(&mut stacks, &compact, f.ty, &f.locals, body);
@@ -77,7 +79,14 @@ fn built_as_decoded(bytes: &[u8]) {
                     code.expr_offset(i),
                     &mut built,
                 );
-                assert_eq!(settled, building, "function {i}: settled only one way\n  module: {}", hex(bytes));
+                let instrs_only =
+                    func_ok_building_instrs(&mut stacks, &compact, f.ty, &f.locals, body, &mut bare);
+                assert_eq!(
+                    (settled, settled),
+                    (building, instrs_only),
+                    "function {i}: settled only one way\n  module: {}",
+                    hex(bytes)
+                );
                 if settled.is_some() {
                     assert!(
                         code.expr(i, &mut decoded).is_ok(),
@@ -87,6 +96,11 @@ fn built_as_decoded(bytes: &[u8]) {
                     assert!(
                         built == decoded,
                         "function {i}: built {built:?}\n  decoded {decoded:?}\n  module: {}",
+                        hex(bytes)
+                    );
+                    assert!(
+                        bare.instrs == decoded.instrs && bare.offsets.is_empty(),
+                        "function {i}: built without offsets {bare:?}\n  decoded {decoded:?}\n  module: {}",
                         hex(bytes)
                     );
                 }

@@ -177,7 +177,7 @@ pub fn func_ok<'m>(
     locals: &[ValType],
     expr: &[u8],
 ) -> Option<Rule> {
-    run::<false>(s, cc, y, locals, expr, 0, &mut Expr::default())
+    run::<false, false>(s, cc, y, locals, expr, 0, &mut Expr::default())
 }
 
 /// [`func_ok`], and the body's instructions built into `out` as the decoder builds them
@@ -192,11 +192,25 @@ pub fn func_ok_building<'m>(
     base: usize,
     out: &mut Expr,
 ) -> Option<Rule> {
-    run::<true>(s, cc, y, locals, expr, base, out)
+    run::<true, true>(s, cc, y, locals, expr, base, out)
 }
 
-/// [`func_ok`], building into `out` where `BUILD` says so.
-fn run<'m, const BUILD: bool>(
+/// [`func_ok_building`] without the offsets (`out.offsets` left empty), as the compiler asks
+/// for a body: it reads none, and recording them was 3% of compiling.
+pub fn func_ok_building_instrs<'m>(
+    s: &mut Stacks<'m>,
+    cc: &'m Compact,
+    y: TypeIdx,
+    locals: &[ValType],
+    expr: &[u8],
+    out: &mut Expr,
+) -> Option<Rule> {
+    run::<true, false>(s, cc, y, locals, expr, 0, out)
+}
+
+/// [`func_ok`], building into `out` where `BUILD` says so, the offsets too where `OFFSETS`
+/// does.
+fn run<'m, const BUILD: bool, const OFFSETS: bool>(
     s: &mut Stacks<'m>,
     cc: &'m Compact,
     y: TypeIdx,
@@ -227,7 +241,7 @@ fn run<'m, const BUILD: bool>(
         crate::syntax::clear_instrs(&mut instrs);
         offsets.clear();
     }
-    let mut check = Check::<BUILD> {
+    let mut check = Check::<BUILD, OFFSETS> {
         vals,
         ctrls,
         locals: &s.locals,
@@ -254,7 +268,7 @@ fn run<'m, const BUILD: bool>(
 /// helpers are all inlined into [`Check::expr`]'s loop (`#[inline(always)]`): where none is
 /// handed `self`, the compiler keeps more of the checker's state out of memory (5-7% fewer
 /// instructions over the real-world binaries of BENCHMARKS.md).
-struct Check<'s, 'm, const BUILD: bool> {
+struct Check<'s, 'm, const BUILD: bool, const OFFSETS: bool> {
     vals: Vec<T>,
     ctrls: Vec<Ctrl<'m>>,
     locals: &'s [T],
@@ -379,7 +393,7 @@ const fn natural(t: NumType, packed: Option<Sz>) -> (T, u32) {
     (num(t), exponent)
 }
 
-impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
+impl<'m, const BUILD: bool, const OFFSETS: bool> Check<'_, 'm, BUILD, OFFSETS> {
     /// binary-expr and `Expr_ok`: instructions up to the `end` of the body's frame, which must
     /// be the body's last byte.
     #[inline(always)]
@@ -621,6 +635,8 @@ impl<'m, const BUILD: bool> Check<'_, 'm, BUILD> {
     fn emit(&mut self, at: usize, instr: impl FnOnce() -> Instr) {
         if BUILD {
             push(&mut self.instrs, instr());
+        }
+        if BUILD && OFFSETS {
             push(&mut self.offsets, u32::try_from(self.base + at).unwrap_or(u32::MAX));
         }
     }
