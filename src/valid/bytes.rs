@@ -1037,7 +1037,11 @@ fn push<T>(v: &mut Vec<T>, x: T) {
         v.reserve(1);
     }
     let len = v.len();
-    v.spare_capacity_mut()[0].write(x);
-    // SAFETY: the element at the old length was just written.
-    unsafe { v.set_len(len + 1) }
+    // SAFETY: there is room for one more (reserved above), and the element at the old length
+    // is written before the length takes it in. (Through `spare_capacity_mut()[0]`, the
+    // slice's bounds were checked again.)
+    unsafe {
+        v.as_mut_ptr().add(len).write(x);
+        v.set_len(len + 1);
+    }
 }
