@@ -318,9 +318,10 @@ pub const fn area_at(at: u32, wide: bool) -> u32 {
 }
 
 /// The registers that also carry the first words of a call's arguments: word `w`, when it
-/// holds an integer or a reference, in `ARG_GPRS[w]` too (the area stays current, so that
-/// the host trampoline and the tracing of calls read it). A callee reads its parameters from
-/// these registers while they last, instead of loading what its caller just stored. The
+/// holds an integer or a reference, in `ARG_GPRS[w]`. Compiled code stores them to the area
+/// on entry, where they are its parameters' homes (and the tracing of calls reads them); a
+/// caller that may reach the host trampoline, which reads the area, stores them there too.
+/// A callee reads its parameters from these registers while they last. The
 /// first result, when it is an integer or a reference, is left in `rax` as well as in word 0.
 /// None of them is `rax`, `rcx` or `rdx`, which `call_indirect` works in after the
 /// arguments are placed.

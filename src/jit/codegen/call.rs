@@ -1,5 +1,6 @@
 //! Calls: arguments through the outgoing area at the bottom of the frame, the first words
-//! in registers too ([`ARG_GPRS`]), results back through it (the first in `rax` too);
+//! in registers ([`ARG_GPRS`]: to a defined function only there, which stores them itself),
+//! results back through it (the first in `rax` too);
 //! `call` of a defined function directly, of an import through its function reference;
 //! `call_indirect` as SpecTec writes it (`table.get`, `ref.cast`, `call_ref`); and the
 //! runtime functions of [`crate::jit::builtins`] in the System V convention.
@@ -26,10 +27,11 @@ pub(super) enum Returns {
 }
 
 impl FuncCompiler<'_, '_> {
-    /// Pass the arguments, the top entries: each to its word of the outgoing area, and those
-    /// that [`ARG_GPRS`] carry into their registers too; the rest of the stack is spilled
-    /// first. The area has room for the results too.
-    fn pass_args(&mut self, params: &[Kind], results: &[Kind]) {
+    /// Pass the arguments, the top entries: each to its word of the outgoing area, but those
+    /// that [`ARG_GPRS`] carry, which go into their registers, and to the area too where the
+    /// callee may be the host's (`stored`); the rest of the stack is spilled first. The area
+    /// has room for the results too.
+    fn pass_args(&mut self, params: &[Kind], results: &[Kind], stored: bool) {
         let top = self.stack.len() - params.len();
         self.spill_regs_under(top);
         let mut in_regs: SmallVec<[_; ARG_GPRS.len()]> = SmallVec::new();
@@ -49,9 +51,11 @@ impl FuncCompiler<'_, '_> {
         }
         self.frame.max_out = self.frame.max_out.max(end.max(words(results)));
         self.move_to_regs(&in_regs);
-        // By reference: a `SmallVec` taken by value is copied whole.
-        for &(r, e, to) in &in_regs {
-            self.asm.mov_mr(e.kind.size(), to, r);
+        if stored {
+            // By reference: a `SmallVec` taken by value is copied whole.
+            for &(r, e, to) in &in_regs {
+                self.asm.mov_mr(e.kind.size(), to, r);
+            }
         }
         for k in top..self.stack.len() {
             self.free(self.stack[k].loc);
@@ -110,7 +114,8 @@ impl FuncCompiler<'_, '_> {
     pub(super) fn call(&mut self, x: u32) {
         let ty = self.env.funcs[x as usize];
         let results = Kind::all(&ty.results);
-        self.pass_args(&Kind::all(&ty.params), &results);
+        // A defined function stores its register arguments itself; an import may be the host's.
+        self.pass_args(&Kind::all(&ty.params), &results, x < self.env.imported_funcs);
         if x < self.env.imported_funcs {
             // Through the function's reference: its code, in its own context.
             self.asm.mov_rm(Size::S64, Gpr::Rax, Mem::disp(CTX, VmCtx::FUNCS));
@@ -146,7 +151,7 @@ impl FuncCompiler<'_, '_> {
         }
         // Held while the arguments move (spilling frees registers: nothing is restored).
         self.gprs.hold(Gpr::Rdx);
-        self.pass_args(&Kind::all(&ty.params), &results);
+        self.pass_args(&Kind::all(&ty.params), &results, true);
         self.gprs.free(Gpr::Rdx);
         let undefined =
             self.trap_with(Trap::UndefinedElement, rules::STEP_READ__TABLE_GET_OOB, Some(Gpr::Rdx));

@@ -59,6 +59,7 @@ impl FuncCompiler<'_, '_> {
         self.asm.jcc(Cond::B, exhausted);
         self.frame_fixups[1] = self.asm.alu_ri32(Alu::Sub, Size::S64, Gpr::Rsp, 0);
         self.asm.mov_mr(Size::S64, Mem::disp(Gpr::Rbp, -8), CTX);
+        self.store_params();
         self.trace_call(false);
         self.count_frame(true);
         self.fuel();
@@ -71,6 +72,18 @@ impl FuncCompiler<'_, '_> {
         }
         self.load_membase();
         self.cache_params();
+    }
+
+    /// The parameters that arrive in registers ([`ARG_GPRS`]) stored to their homes in the
+    /// caller's area, which a direct call leaves to the callee: once a function, not at every
+    /// call site (where the caller stored them too, this stores the same values again).
+    fn store_params(&mut self) {
+        for (kind, at) in self.params.iter().zip(places(&self.params)) {
+            match ARG_GPRS.get(at as usize) {
+                Some(&r) if !kind.in_xmm() => self.asm.mov_mr(kind.size(), Self::in_addr(at), r),
+                _ => {}
+            }
+        }
     }
 
     /// The parameters that arrive in registers as well as in the caller's area
