@@ -199,20 +199,7 @@ impl FuncCompiler<'_, '_> {
         match e.loc {
             Loc::Gpr(s) if s == r => {}
             Loc::Gpr(s) => self.asm.mov_rr(size, r, s),
-            Loc::Xmm(x) => {
-                if size == Size::S32 {
-                    self.asm.movd_rx(r, x)
-                } else {
-                    self.asm.movq_rx(r, x)
-                }
-            }
-            Loc::Const(bits) => {
-                if size == Size::S32 {
-                    self.asm.mov_ri(Size::S32, r, bits as i32);
-                } else {
-                    self.asm.mov_ri64(r, bits as i64);
-                }
-            }
+            Loc::Xmm(_) | Loc::Const(_) => self.load_gpr_other(e, r),
             Loc::Local(i) => match self.cached(i) {
                 Some(Loc::Gpr(c)) => self.asm.mov_rr(size, r, c),
                 _ => {
@@ -222,6 +209,20 @@ impl FuncCompiler<'_, '_> {
             },
             Loc::Pool(_) => unreachable!("a vector is not in a general register"),
             Loc::Slot => unreachable!("a slot entry is loaded from its slot"),
+        }
+    }
+
+    /// [`load_gpr`](Self::load_gpr) of a constant or a float's bits, out of line: inlined,
+    /// their encodings made every load save and restore more registers.
+    #[inline(never)]
+    fn load_gpr_other(&mut self, e: Entry, r: Gpr) {
+        let size = e.kind.size();
+        match e.loc {
+            Loc::Xmm(x) if size == Size::S32 => self.asm.movd_rx(r, x),
+            Loc::Xmm(x) => self.asm.movq_rx(r, x),
+            Loc::Const(bits) if size == Size::S32 => self.asm.mov_ri(Size::S32, r, bits as i32),
+            Loc::Const(bits) => self.asm.mov_ri64(r, bits as i64),
+            _ => unreachable!("a constant or a float's bits"),
         }
     }
 
