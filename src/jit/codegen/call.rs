@@ -35,8 +35,8 @@ impl FuncCompiler<'_, '_> {
         let top = self.stack.len() - params.len();
         self.spill_regs_under(top);
         let mut in_regs: SmallVec<[_; ARG_GPRS.len()]> = SmallVec::new();
-        // The arguments read where they lie on the stack, which drops them last: copied out
-        // first, they were a tenth of a call's compiling.
+        // The arguments read where they lie on the stack, which drops them last, rather than
+        // copied out first.
         let mut end = 0;
         for k in top..self.stack.len() {
             let e = self.stack[k];

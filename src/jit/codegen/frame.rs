@@ -5,9 +5,9 @@
 //! arguments and receive results. Parameters live in the caller's area, from `rbp + 16`, and
 //! results are written there; the first words of both travel in registers too
 //! ([`ARG_GPRS`]: a parameter there is stored to its word on entry, and starts out as a
-//! cached local). Every value takes a
-//! word, a `v128` two at an even word ([`area_at`]): `rbp` and `rsp` are 16-byte aligned,
-//! so that a `v128` is too, wherever it lies, and SSE operations can take it from memory.
+//! cached local). Every value takes a word, a `v128` two at an even word ([`area_at`]):
+//! `rbp` and `rsp` are 16-byte aligned, so that a `v128` is too, wherever it lies, and SSE
+//! operations can take it from memory.
 //! The word `u` below `rbp` is at `rbp - 8(u + 1)`; a value of `n` words from word `u` is
 //! at `rbp - 8(u + n)`.
 
