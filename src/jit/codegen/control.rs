@@ -469,7 +469,9 @@ impl FuncCompiler<'_, '_> {
 /// `end`, in order: listed as first read, then sorted (not found by a pass over all `n`, a
 /// function's hundreds of locals at every loop).
 fn locals_read(body: &[Instr], n: usize) -> SmallVec<[u32; 16]> {
-    let mut seen: SmallVec<[bool; 256]> = SmallVec::from_elem(false, n);
+    let mut buf: SmallVec<[bool; 256]> = SmallVec::from_elem(false, n);
+    // A plain slice: through the `SmallVec`, every look asked again whether it had spilled.
+    let seen = &mut buf[..];
     let mut read = SmallVec::new();
     let mut depth = 0u32;
     for instr in body {
