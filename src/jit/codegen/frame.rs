@@ -79,11 +79,8 @@ impl FuncCompiler<'_, '_> {
     /// caller's area, which a direct call leaves to the callee: once a function, not at every
     /// call site (where the caller stored them too, this stores the same values again).
     fn store_params(&mut self) {
-        for (kind, at) in self.params.iter().zip(places(&self.params)) {
-            match ARG_GPRS.get(at as usize) {
-                Some(&r) if !kind.in_xmm() => self.asm.mov_mr(kind.size(), Self::in_addr(at), r),
-                _ => {}
-            }
+        for (_, kind, at, r) in params_in_regs(&self.params) {
+            self.asm.mov_mr(kind.size(), Self::in_addr(at), r);
         }
     }
 
@@ -93,14 +90,9 @@ impl FuncCompiler<'_, '_> {
         if self.env.options.trace_calls {
             return;
         }
-        for (x, (kind, at)) in self.params.iter().zip(area(&self.params).0).enumerate() {
-            match ARG_GPRS.get(at as usize) {
-                Some(&r) if !kind.in_xmm() => {
-                    self.gprs.hold(r);
-                    self.cache.push((x as u32, Loc::Gpr(r)));
-                }
-                _ => {}
-            }
+        for (x, _, _, r) in params_in_regs(&self.params) {
+            self.gprs.hold(r);
+            self.cache.push((x, Loc::Gpr(r)));
         }
     }
 
@@ -290,6 +282,15 @@ impl Frame {
 /// ([`crate::jit::runtime::area_layout`], over kinds).
 pub(super) fn area(kinds: &[Kind]) -> (SmallVec<[u32; 8]>, u32) {
     (places(kinds).collect(), words(kinds))
+}
+
+/// The parameters that arrive in registers ([`ARG_GPRS`]): each one's index, kind, word of
+/// the area and register.
+fn params_in_regs(params: &[Kind]) -> impl Iterator<Item = (u32, Kind, u32, Gpr)> + '_ {
+    params.iter().zip(places(params)).enumerate().filter_map(|(x, (&kind, at))| {
+        let r = *ARG_GPRS.get(at as usize)?;
+        (!kind.in_xmm()).then_some((x as u32, kind, at, r))
+    })
 }
 
 /// Where each value of [`area`] starts, one at a time: not collected, as every call asks.
