@@ -93,19 +93,19 @@ pub(super) fn compile(env: &Env) -> R<Compiled> {
         }
     };
     let threads = env.options.threads.clamp(1, pieces.len().max(1));
-    if threads == 1 {
-        work();
-    } else {
-        // Every piece on a new thread, this one waiting: while it works too, a new thread
-        // waits on its core for the scheduler to move it to an idle one (up to a tick, 4 ms
-        // on the 2-core guests measured: a small module's whole compilation, done on one
-        // core); while it waits, one of the new threads runs in its place.
-        std::thread::scope(|s| {
-            for _ in 0..threads {
-                s.spawn(work);
-            }
-        });
-    }
+    // With more than one, every piece on a new thread, this one waiting: while it works too,
+    // a new thread waits on its core for the scheduler to move it to an idle one (up to a
+    // tick, 4 ms on the 2-core guests measured: a small module's whole compilation, done on
+    // one core); while it waits, one of the new threads runs in its place.
+    let spawned = if threads > 1 { threads } else { 0 };
+    std::thread::scope(|s| {
+        for _ in 0..spawned {
+            s.spawn(work);
+        }
+        if spawned == 0 {
+            work();
+        }
+    });
     let pieces = done.into_inner().unwrap_or_else(|e| e.into_inner());
     Ok(link(pieces.into_iter().map(|p| p.expect("every piece compiled")).collect::<R<Vec<_>>>()?))
 }
