@@ -1,6 +1,6 @@
 ;; Calls in the compiler's convention: the first words of the arguments travel in registers
-;; as well as in the caller's area, and the first result in rax when it is an integer or a
-;; reference. Each callee weighs its parameters by position, so an argument in the wrong
+;; as well as in the caller's area, and the first result in rax alone when it is an integer
+;; or a reference. Each callee weighs its parameters by position, so an argument in the wrong
 ;; register or word changes the result.
 (module $callee
   (memory (export "mem") 1)
@@ -154,3 +154,25 @@
 (assert_return (invoke "fset" (f32.const 2) (f32.const 8)) (f32.const 27.75))
 (assert_return (invoke "fchain" (f64.const 0) (f64.const 0)) (f64.const 654321))
 (assert_return (invoke "fchain" (f64.const 1) (f64.const -1)) (f64.const 563412))
+
+;; Two results, the first in rax alone and the second in the area: taken by a direct call,
+;; by an indirect one, and by the host.
+(module
+  (type $pair (func (param i32) (result i32 i64)))
+  (table funcref (elem $pair))
+  (func $pair (export "pair") (type $pair)
+    (i32.add (local.get 0) (i32.const 1000))
+    (i64.mul (i64.extend_i32_s (local.get 0)) (i64.const -3)))
+  (func (export "pairs") (param $x i32) (result i64)
+    (local $a i32) (local $b i64) (local $c i32) (local $d i64)
+    (call $pair (local.get $x))
+    (local.set $b) (local.set $a)
+    (call_indirect (type $pair) (i32.add (local.get $x) (i32.const 1)) (i32.const 0))
+    (local.set $d) (local.set $c)
+    (i64.add
+      (i64.add (i64.extend_i32_s (local.get $a)) (i64.mul (local.get $b) (i64.const 10)))
+      (i64.add (i64.mul (i64.extend_i32_s (local.get $c)) (i64.const 100))
+               (i64.mul (local.get $d) (i64.const 1000))))))
+
+(assert_return (invoke "pair" (i32.const 5)) (i32.const 1005) (i64.const -15))
+(assert_return (invoke "pairs" (i32.const 2)) (i64.const 92242))

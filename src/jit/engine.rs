@@ -193,7 +193,12 @@ impl Jit {
         if trapped != 0 {
             return Err(self.trap());
         }
-        // SAFETY: as above; the callee wrote its results there.
+        // The first result, an integer or a reference, is in `rax` alone.
+        if ty.results.first().is_some_and(|t| !matches!(t, ValType::F32 | ValType::F64 | ValType::V128)) {
+            // SAFETY: as above.
+            unsafe { *(sp as *mut u64) = self.runtime.result0 };
+        }
+        // SAFETY: as above; the callee wrote its other results there.
         Ok(unsafe { read_area(&ty.results, sp as *const u64) })
     }
 

@@ -41,6 +41,9 @@ pub struct Runtime {
     /// `call_indirect`'s `undefined element N` and `uninitialized element N`).
     pub trap: u64,
     pub trap_arg: u64,
+    /// `rax` as the function the entry trampoline called left it: its first result, when
+    /// that is an integer or a reference, which compiled code returns there alone.
+    pub result0: u64,
     /// Function entries and exits, when the code was compiled to trace calls.
     pub calls: Vec<CallEvent>,
 }
@@ -63,6 +66,7 @@ impl Default for Runtime {
             usage: Usage::default(),
             trap: 0,
             trap_arg: 0,
+            result0: 0,
             calls: Vec::new(),
         }
     }
@@ -75,6 +79,7 @@ impl Runtime {
     pub const INTERRUPT: i32 = offset(offset_of!(Runtime, interrupt));
     pub const TRAP: i32 = offset(offset_of!(Runtime, trap));
     pub const TRAP_ARG: i32 = offset(offset_of!(Runtime, trap_arg));
+    pub const RESULT0: i32 = offset(offset_of!(Runtime, result0));
 }
 
 /// A field's offset as the displacement of an instruction.
@@ -322,7 +327,9 @@ pub const fn area_at(at: u32, wide: bool) -> u32 {
 /// on entry, where they are its parameters' homes (and the tracing of calls reads them); a
 /// caller that may reach the host trampoline, which reads the area, stores them there too.
 /// A callee reads its parameters from these registers while they last. The
-/// first result, when it is an integer or a reference, is left in `rax` as well as in word 0.
+/// first result, when it is an integer or a reference, is left in `rax` alone (in word 0 too
+/// only when calls are traced, whose exits read the area): callers take it there, the entry
+/// trampoline keeps it for the host ([`Runtime::result0`]), the host trampoline loads it.
 /// None of them is `rax`, `rcx` or `rdx`, which `call_indirect` works in after the
 /// arguments are placed.
 pub const ARG_GPRS: [Gpr; 6] = [Gpr::Rsi, Gpr::Rdi, Gpr::R8, Gpr::R9, Gpr::R10, Gpr::Rbx];

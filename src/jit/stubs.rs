@@ -49,6 +49,8 @@ pub fn stubs(host_call: HostCall) -> &'static Stubs {
             a.mov_rm(Size::S64, r, Mem::disp(Gpr::Rsp, 8 * w as i32));
         }
         a.call_r(Gpr::Rax);
+        a.mov_rm(Size::S64, Gpr::Rcx, Mem::disp(Gpr::R15, VmCtx::RUNTIME));
+        a.mov_mr(Size::S64, Mem::disp(Gpr::Rcx, Runtime::RESULT0), Gpr::Rax);
         a.alu_rr(Alu::Xor, Size::S32, Gpr::Rdx, Gpr::Rdx);
         let leave = a.new_label();
         a.bind(leave);

@@ -1,6 +1,6 @@
 //! Calls: arguments through the outgoing area at the bottom of the frame, the first words
 //! in registers ([`ARG_GPRS`]: to a defined function only there, which stores them itself),
-//! results back through it (the first in `rax` too);
+//! results back through it (the first in `rax` instead, when an integer or a reference);
 //! `call` of a defined function directly, of an import through its function reference;
 //! `call_indirect` as SpecTec writes it (`table.get`, `ref.cast`, `call_ref`); and the
 //! runtime functions of [`crate::jit::builtins`] in the System V convention.

@@ -176,7 +176,10 @@ impl FuncCompiler<'_, '_> {
         self.read_lazy_params();
         let m = self.results.len();
         let top = self.stack.len() - m;
-        for j in 0..m {
+        // The first result, an integer or a reference, goes in `rax` alone
+        // (`first_result_in_rax`), unless traced exits read it from the area.
+        let first = usize::from(m > 0 && !self.stack[top].kind.in_xmm() && !self.env.options.trace_calls);
+        for j in first..m {
             let (e, at) = (self.stack[top + j], self.frame.results[j]);
             let to = Self::in_addr(at);
             if e.loc == Loc::Slot {
@@ -194,7 +197,7 @@ impl FuncCompiler<'_, '_> {
         self.asm.ret();
     }
 
-    /// The first result, an integer or a reference, in `rax` too, where the caller takes it
+    /// The first result, an integer or a reference, in `rax`, where the caller takes it
     /// ([`ARG_GPRS`]); after a traced exit, which clobbers registers, from where it was stored.
     fn first_result_in_rax(&mut self, top: usize) {
         let Some(&e) = self.stack.get(top) else { return };
