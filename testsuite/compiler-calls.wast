@@ -1,6 +1,6 @@
 ;; Calls in the compiler's convention: the first words of the arguments travel in registers
-;; as well as in the caller's area, and the first result in rax alone when it is an integer
-;; or a reference. Each callee weighs its parameters by position, so an argument in the wrong
+;; (the callee stores them to the caller's area; a call that may reach the host stores them
+;; there itself), and the first result in rax alone when it is an integer or a reference. Each callee weighs its parameters by position, so an argument in the wrong
 ;; register or word changes the result.
 (module $callee
   (memory (export "mem") 1)

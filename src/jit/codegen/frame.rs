@@ -3,11 +3,12 @@
 //! Frame, from `rbp` down, in words: the saved context (word 0, at `rbp - 8`), the declared
 //! locals, the home slots of the operand stack, and at `rsp` the area where calls pass
 //! arguments and receive results. Parameters live in the caller's area, from `rbp + 16`, and
-//! results are written there; the first words of both travel in registers too
+//! results are written there; the first words of the parameters travel in registers
 //! ([`ARG_GPRS`]: a parameter there is stored to its word on entry, and starts out as a
-//! cached local). Every value takes a word, a `v128` two at an even word ([`area_at`]):
-//! `rbp` and `rsp` are 16-byte aligned, so that a `v128` is too, wherever it lies, and SSE
-//! operations can take it from memory.
+//! cached local), and the first result, an integer or a reference, in `rax` alone. Every
+//! value takes a word, a `v128` two at an even word ([`area_at`]): `rbp` and `rsp` are
+//! 16-byte aligned, so that a `v128` is too, wherever it lies, and SSE operations can take
+//! it from memory.
 //! The word `u` below `rbp` is at `rbp - 8(u + 1)`; a value of `n` words from word `u` is
 //! at `rbp - 8(u + n)`.
 
@@ -84,8 +85,8 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
-    /// The parameters that arrive in registers as well as in the caller's area
-    /// ([`ARG_GPRS`]) are cached locals from the start (unless a traced entry clobbered them).
+    /// The parameters that arrive in registers ([`ARG_GPRS`]), stored to their homes on
+    /// entry, are cached locals from the start (unless a traced entry clobbered them).
     fn cache_params(&mut self) {
         if self.env.options.trace_calls {
             return;
